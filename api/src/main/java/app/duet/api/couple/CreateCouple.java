@@ -1,0 +1,7 @@
+package app.duet.api.couple;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** A partner opens a couple and receives an invitation code to pass to the other partner. */
+public record CreateCouple(@TargetAggregateIdentifier String coupleId, String partnerId, String displayName, String invitationCode) {
+}

@@ -1,0 +1,21 @@
+package app.duet.command;
+
+import app.duet.eventstore.EventStoreSchema;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.annotation.Import;
+
+/** The write side: takes partners' commands, lets the aggregates decide, appends the events. */
+@SpringBootApplication
+@Import(EventStoreSchema.class)
+public class CommandServiceApplication {
+
+    /** Its settings live in {@code command-service.yml}, so {@code standalone} can compose them with the others. */
+    public static final String CONFIG_NAME = "command-service";
+
+    public static void main(String[] args) {
+        new SpringApplicationBuilder(CommandServiceApplication.class)
+                .properties("spring.config.name=" + CONFIG_NAME)
+                .run(args);
+    }
+}

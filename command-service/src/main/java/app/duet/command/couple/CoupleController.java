@@ -1,0 +1,88 @@
+package app.duet.command.couple;
+
+import app.duet.api.couple.CreateCouple;
+import app.duet.api.couple.JoinCouple;
+import app.duet.api.couple.StartSession;
+import app.duet.api.session.Exercise;
+import app.duet.command.RuleViolation;
+import app.duet.command.identity.ActingPartner;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/commands/couples")
+@Tag(name = "Couples", description = "Pairing two partners and starting their joint sessions")
+class CoupleController {
+
+    private final CommandGateway commands;
+    private final InvitationRegistry invitations;
+
+    CoupleController(CommandGateway commands, InvitationRegistry invitations) {
+        this.commands = commands;
+        this.invitations = invitations;
+    }
+
+    record CreateCoupleRequest(@NotBlank @Size(max = 60) String displayName) {
+    }
+
+    record CoupleCreatedResponse(String coupleId, String invitationCode) {
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Open a couple as its first partner; returns the code to give the other partner")
+    CoupleCreatedResponse create(ActingPartner partner, @Valid @RequestBody CreateCoupleRequest request) {
+        String coupleId = UUID.randomUUID().toString();
+        String code = InvitationCodes.next();
+        commands.sendAndWait(new CreateCouple(coupleId, partner.partnerId(), request.displayName().strip(), code));
+        return new CoupleCreatedResponse(coupleId, code);
+    }
+
+    record JoinCoupleRequest(@NotBlank @Size(max = 20) String invitationCode,
+                             @NotBlank @Size(max = 60) String displayName) {
+    }
+
+    record CoupleJoinedResponse(String coupleId) {
+    }
+
+    @PostMapping("/join")
+    @Operation(summary = "Join a couple as its second partner with the invitation code")
+    CoupleJoinedResponse join(ActingPartner partner, @Valid @RequestBody JoinCoupleRequest request) {
+        String code = InvitationCodes.normalize(request.invitationCode());
+        String coupleId = invitations.coupleWithOpenInvitation(code)
+                .orElseThrow(() -> new RuleViolation("unknown-invitation-code",
+                        "That invitation code is unknown or has been used."));
+        commands.sendAndWait(new JoinCouple(coupleId, partner.partnerId(), request.displayName().strip(), code));
+        return new CoupleJoinedResponse(coupleId);
+    }
+
+    record StartSessionRequest(@NotNull Exercise exercise) {
+    }
+
+    record SessionStartedResponse(String sessionId) {
+    }
+
+    @PostMapping("/{coupleId}/sessions")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Start a live joint session of the couple")
+    SessionStartedResponse startSession(ActingPartner partner, @PathVariable String coupleId,
+                                        @Valid @RequestBody StartSessionRequest request) {
+        String sessionId = UUID.randomUUID().toString();
+        commands.sendAndWait(new StartSession(coupleId, sessionId, partner.partnerId(), request.exercise()));
+        return new SessionStartedResponse(sessionId);
+    }
+}

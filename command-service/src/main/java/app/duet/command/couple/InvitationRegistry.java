@@ -1,0 +1,51 @@
+package app.duet.command.couple;
+
+import app.duet.api.couple.CoupleCreated;
+import app.duet.api.couple.PartnerJoinedCouple;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/**
+ * The command side's own lookup from invitation code to couple. It is written by a subscribing
+ * handler in the same transaction as the events, so it is never behind them; it is part of the
+ * write model, not a projection.
+ */
+@Component
+@ProcessingGroup(InvitationRegistry.PROCESSING_GROUP)
+public class InvitationRegistry {
+
+    public static final String PROCESSING_GROUP = "invitations";
+
+    private final JdbcClient jdbc;
+
+    public InvitationRegistry(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(CoupleCreated event) {
+        jdbc.sql("INSERT INTO invitation_code (code, couple_id) VALUES (:code, :coupleId)")
+                .param("code", event.invitationCode())
+                .param("coupleId", event.coupleId())
+                .update();
+    }
+
+    @EventHandler
+    void on(PartnerJoinedCouple event) {
+        jdbc.sql("UPDATE invitation_code SET used = TRUE WHERE couple_id = :coupleId")
+                .param("coupleId", event.coupleId())
+                .update();
+    }
+
+    /** The couple an unused code was issued for. */
+    Optional<String> coupleWithOpenInvitation(String code) {
+        return jdbc.sql("SELECT couple_id FROM invitation_code WHERE code = :code AND used = FALSE")
+                .param("code", code)
+                .query(String.class)
+                .optional();
+    }
+}

@@ -1,0 +1,85 @@
+package app.duet.command.session;
+
+import app.duet.api.session.AnswerBid;
+import app.duet.api.session.BidResponse;
+import app.duet.api.session.EndSession;
+import app.duet.api.session.JoinSession;
+import app.duet.api.session.LeaveSession;
+import app.duet.api.session.MakeBid;
+import app.duet.command.identity.ActingPartner;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/commands/sessions/{sessionId}")
+@Tag(name = "Joint sessions", description = "Presence and bids for connection in a live session")
+class SessionController {
+
+    private final CommandGateway commands;
+
+    SessionController(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping("/join")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Enter the session; joining again while present changes nothing")
+    void join(ActingPartner partner, @PathVariable String sessionId) {
+        commands.sendAndWait(new JoinSession(sessionId, partner.partnerId()));
+    }
+
+    @PostMapping("/leave")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Leave the session; when nobody is left it ends")
+    void leave(ActingPartner partner, @PathVariable String sessionId) {
+        commands.sendAndWait(new LeaveSession(sessionId, partner.partnerId()));
+    }
+
+    @PostMapping("/end")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "End the session for both partners")
+    void end(ActingPartner partner, @PathVariable String sessionId) {
+        commands.sendAndWait(new EndSession(sessionId, partner.partnerId()));
+    }
+
+    record MakeBidRequest(@Size(max = 280) String words) {
+    }
+
+    record BidMadeResponse(String bidId) {
+    }
+
+    @PostMapping("/bids")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Make a bid for connection to the other partner")
+    BidMadeResponse makeBid(ActingPartner partner, @PathVariable String sessionId,
+                            @Valid @RequestBody MakeBidRequest request) {
+        String bidId = UUID.randomUUID().toString();
+        String words = request.words() == null ? "" : request.words().strip();
+        commands.sendAndWait(new MakeBid(sessionId, bidId, partner.partnerId(), words));
+        return new BidMadeResponse(bidId);
+    }
+
+    record AnswerBidRequest(@NotNull BidResponse response) {
+    }
+
+    @PostMapping("/bids/{bidId}/answer")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Answer a bid made to you: toward, away or against")
+    void answerBid(ActingPartner partner, @PathVariable String sessionId, @PathVariable String bidId,
+                   @Valid @RequestBody AnswerBidRequest request) {
+        commands.sendAndWait(new AnswerBid(sessionId, bidId, partner.partnerId(), request.response()));
+    }
+}

@@ -1,0 +1,35 @@
+package app.duet.eventstore;
+
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The event store is Axon's JDBC storage engine over tables that command-service's Flyway
+ * migrations create; both services import this so they name the tables alike, and Axon's
+ * auto-configuration builds the engine from it.
+ */
+@Configuration(proxyBeanMethods = false)
+public class EventStoreSchema {
+
+    /** The PostgreSQL channel a trigger notifies on every commit that appended events. */
+    public static final String EVENTS_APPENDED_CHANNEL = "duet_events";
+
+    @Bean
+    public EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .timestampColumn("time_stamp")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+}

@@ -1,0 +1,110 @@
+package app.duet.query.events;
+
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.StreamableMessageSource;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The event stream the projections' tracking processors read. Axon's own embedded store learns of
+ * events written by another JVM only on its next poll (one second by default); this source reads
+ * the storage engine again the moment {@link EventsAppendedSignal} rings, and otherwise once per
+ * wait of the processor, which covers a lost notification.
+ */
+public class NotifiedEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
+
+    private final EventStorageEngine storage;
+    private final EventsAppendedSignal signal;
+    private final int batchSize;
+
+    public NotifiedEventSource(EventStorageEngine storage, EventsAppendedSignal signal, int batchSize) {
+        this.storage = storage;
+        this.signal = signal;
+        this.batchSize = batchSize;
+    }
+
+    @Override
+    public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
+        return new NotifiedStream(trackingToken);
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return storage.createTailToken();
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return storage.createHeadToken();
+    }
+
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        return storage.createTokenAt(dateTime);
+    }
+
+    private final class NotifiedStream implements BlockingStream<TrackedEventMessage<?>> {
+
+        private final Deque<TrackedEventMessage<?>> buffer = new ArrayDeque<>();
+        private TrackingToken lastToken;
+
+        private NotifiedStream(TrackingToken startAfter) {
+            this.lastToken = startAfter;
+        }
+
+        @Override
+        public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
+            long deadline = System.nanoTime() + unit.toNanos(timeout);
+            while (true) {
+                long seen = signal.generation();
+                if (!buffer.isEmpty() || readBatch()) {
+                    return true;
+                }
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    return false;
+                }
+                signal.awaitRingAfter(seen, remaining, TimeUnit.NANOSECONDS);
+            }
+        }
+
+        @Override
+        public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
+            while (!hasNextAvailable(1, TimeUnit.SECONDS)) {
+                // keep waiting: the caller asked to block until an event arrives
+            }
+            TrackedEventMessage<?> next = buffer.poll();
+            lastToken = next.trackingToken();
+            return next;
+        }
+
+        @Override
+        public Optional<TrackedEventMessage<?>> peek() {
+            if (buffer.isEmpty()) {
+                readBatch();
+            }
+            return Optional.ofNullable(buffer.peek());
+        }
+
+        /** Only called with an empty buffer, so lastToken is the position of everything consumed. */
+        private boolean readBatch() {
+            try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(lastToken, false)) {
+                events.limit(batchSize).forEach(buffer::add);
+            }
+            return !buffer.isEmpty();
+        }
+
+        @Override
+        public void close() {
+            buffer.clear();
+        }
+    }
+}

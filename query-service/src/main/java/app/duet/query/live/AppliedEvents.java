@@ -1,0 +1,45 @@
+package app.duet.query.live;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What a view document has already applied: the last sequence number per aggregate it listens to.
+ * Delivery is at least once, so a handler asks {@link #isNew} first and applies nothing twice.
+ * {@code version} counts the events applied, so clients see it rise by exactly one per change.
+ */
+public class AppliedEvents {
+
+    private Map<String, Long> lastSequenceByAggregate = new HashMap<>();
+    private long version;
+
+    public boolean isNew(String aggregateId, long sequenceNumber) {
+        Long last = lastSequenceByAggregate.get(aggregateId);
+        return last == null || sequenceNumber > last;
+    }
+
+    public void record(String aggregateId, long sequenceNumber) {
+        lastSequenceByAggregate.put(aggregateId, sequenceNumber);
+        version++;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public Map<String, Long> getLastSequenceByAggregate() {
+        return lastSequenceByAggregate;
+    }
+
+    public void setLastSequenceByAggregate(Map<String, Long> lastSequenceByAggregate) {
+        this.lastSequenceByAggregate = lastSequenceByAggregate;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public void setVersion(long version) {
+        this.version = version;
+    }
+}

@@ -1,0 +1,51 @@
+package app.duet.query.live;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
+import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
+import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
+
+/**
+ * STOMP over a plain WebSocket at /ws. One instance uses the in-memory broker; several instances
+ * relay to RabbitMQ's STOMP plugin, so a partner connected to one sees what another projected.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocketMessageBroker
+@EnableConfigurationProperties(StompRelayProperties.class)
+class StompConfiguration implements WebSocketMessageBrokerConfigurer {
+
+    private final StompRelayProperties relay;
+
+    StompConfiguration(StompRelayProperties relay) {
+        this.relay = relay;
+    }
+
+    @Override
+    public void registerStompEndpoints(StompEndpointRegistry registry) {
+        registry.addEndpoint("/ws").setAllowedOriginPatterns("*");
+    }
+
+    @Override
+    public void configureMessageBroker(MessageBrokerRegistry registry) {
+        registry.setApplicationDestinationPrefixes("/app");
+        if (relay.enabled()) {
+            registry.enableStompBrokerRelay("/topic")
+                    .setRelayHost(relay.host())
+                    .setRelayPort(relay.port())
+                    .setClientLogin(relay.login())
+                    .setClientPasscode(relay.passcode())
+                    .setSystemLogin(relay.login())
+                    .setSystemPasscode(relay.passcode());
+        } else {
+            registry.enableSimpleBroker("/topic");
+        }
+    }
+
+    @Override
+    public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
+        registration.setMessageSizeLimit(64 * 1024);
+    }
+}
