@@ -1,0 +1,31 @@
+package app.duet.api;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.lang.conditions.ArchConditions.be;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The shared contract stays a contract: plain records and enums, no framework but Axon's annotations. */
+@AnalyzeClasses(packages = "app.duet.api", importOptions = ImportOption.DoNotIncludeTests.class)
+class ApiBoundaryTest {
+
+    @ArchTest
+    static final ArchRule noSpringMongoOrJpa = noClasses()
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.springframework..", "jakarta.persistence..", "com.mongodb..", "org.bson..");
+
+    @ArchTest
+    static final ArchRule onlyAxonAnnotations = noClasses()
+            .should().dependOnClassesThat(describe("are Axon classes other than annotations",
+                    (JavaClass c) -> c.getPackageName().startsWith("org.axonframework") && !c.isAnnotation()));
+
+    @ArchTest
+    static final ArchRule messagesAreRecordsOrEnums = classes()
+            .should(be(describe("a record or an enum", (JavaClass c) -> c.isRecord() || c.isEnum())));
+}

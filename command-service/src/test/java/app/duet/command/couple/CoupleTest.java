@@ -1,0 +1,93 @@
+package app.duet.command.couple;
+
+import app.duet.api.couple.CoupleCreated;
+import app.duet.api.couple.CreateCouple;
+import app.duet.api.couple.JoinCouple;
+import app.duet.api.couple.PartnerJoinedCouple;
+import app.duet.api.couple.StartSession;
+import app.duet.api.session.Exercise;
+import app.duet.api.session.SessionStarted;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static app.duet.command.BrokenRule.brokenRule;
+
+class CoupleTest {
+
+    private static final String COUPLE = "couple-1";
+    private static final String ALEX = "partner-alex";
+    private static final String SAM = "partner-sam";
+    private static final String CODE = "K7QF-2MZD";
+
+    private FixtureConfiguration<Couple> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Couple.class);
+    }
+
+    @Test
+    void aPartnerCreatesACoupleWithAnInvitationCode() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateCouple(COUPLE, ALEX, "Alex", CODE))
+                .expectEvents(new CoupleCreated(COUPLE, ALEX, "Alex", CODE));
+    }
+
+    @Test
+    void theSecondPartnerJoinsWithTheCode() {
+        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE))
+                .when(new JoinCouple(COUPLE, SAM, "Sam", CODE))
+                .expectEvents(new PartnerJoinedCouple(COUPLE, SAM, "Sam"));
+    }
+
+    @Test
+    void aWrongCodeDoesNotJoin() {
+        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE))
+                .when(new JoinCouple(COUPLE, SAM, "Sam", "AAAA-BBBB"))
+                .expectNoEvents()
+                .expectException(brokenRule("wrong-invitation-code"));
+    }
+
+    @Test
+    void aThirdPersonCannotJoin() {
+        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE), new PartnerJoinedCouple(COUPLE, SAM, "Sam"))
+                .when(new JoinCouple(COUPLE, "partner-third", "Robin", CODE))
+                .expectNoEvents()
+                .expectException(brokenRule("couple-complete"));
+    }
+
+    @Test
+    void theCreatorCannotJoinTheirOwnCoupleAsTheSecondPartner() {
+        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE))
+                .when(new JoinCouple(COUPLE, ALEX, "Alex again", CODE))
+                .expectNoEvents()
+                .expectException(brokenRule("already-in-couple"));
+    }
+
+    @Test
+    void aPairedPartnerStartsAJointSessionForBoth() {
+        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE), new PartnerJoinedCouple(COUPLE, SAM, "Sam"))
+                .when(new StartSession(COUPLE, "session-1", SAM, Exercise.CHECK_IN))
+                .expectEvents(new SessionStarted("session-1", COUPLE, Exercise.CHECK_IN, List.of(ALEX, SAM), SAM));
+    }
+
+    @Test
+    void noSessionStartsBeforeBothPartnersArePaired() {
+        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE))
+                .when(new StartSession(COUPLE, "session-1", ALEX, Exercise.CHECK_IN))
+                .expectNoEvents()
+                .expectException(brokenRule("couple-incomplete"));
+    }
+
+    @Test
+    void someoneOutsideTheCoupleCannotStartItsSession() {
+        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE), new PartnerJoinedCouple(COUPLE, SAM, "Sam"))
+                .when(new StartSession(COUPLE, "session-1", "partner-third", Exercise.CHECK_IN))
+                .expectNoEvents()
+                .expectException(brokenRule("not-a-partner"));
+    }
+}

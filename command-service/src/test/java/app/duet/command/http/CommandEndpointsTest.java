@@ -1,0 +1,125 @@
+package app.duet.command.http;
+
+import app.duet.command.CommandServiceApplication;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The command endpoints over real HTTP on the embedded H2 event store: what a partner gets back for
+ * good and for bad input, and that a rejected command stores nothing.
+ */
+@SpringBootTest(classes = CommandServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "spring.config.name=" + CommandServiceApplication.CONFIG_NAME,
+                "spring.datasource.url=jdbc:h2:mem:command-endpoints;DB_CLOSE_DELAY=-1",
+                "spring.datasource.username=sa",
+                "spring.datasource.password="
+        })
+class CommandEndpointsTest {
+
+    private final String alex = UUID.randomUUID().toString();
+    private final String sam = UUID.randomUUID().toString();
+
+    @Autowired
+    private TestRestTemplate http;
+    @Autowired
+    private JdbcClient jdbc;
+    @Autowired
+    private ObjectMapper json;
+
+    @Test
+    void twoPartnersPairStartASessionAndAnswerABid() throws Exception {
+        JsonNode couple = post(alex, "/api/commands/couples", "{\"displayName\":\"Alex\"}", HttpStatus.CREATED);
+        assertThat(couple.get("invitationCode").asText()).matches("[A-Z2-9]{4}-[A-Z2-9]{4}");
+        String coupleId = couple.get("coupleId").asText();
+
+        String typedCode = couple.get("invitationCode").asText().toLowerCase().replace("-", " ");
+        JsonNode joined = post(sam, "/api/commands/couples/join",
+                "{\"invitationCode\":\"" + typedCode + "\",\"displayName\":\"Sam\"}", HttpStatus.OK);
+        assertThat(joined.get("coupleId").asText()).isEqualTo(coupleId);
+
+        String sessionId = post(alex, "/api/commands/couples/" + coupleId + "/sessions",
+                "{\"exercise\":\"CHECK_IN\"}", HttpStatus.CREATED).get("sessionId").asText();
+        post(alex, "/api/commands/sessions/" + sessionId + "/join", "", HttpStatus.NO_CONTENT);
+        post(sam, "/api/commands/sessions/" + sessionId + "/join", "", HttpStatus.NO_CONTENT);
+        String bidId = post(alex, "/api/commands/sessions/" + sessionId + "/bids",
+                "{\"words\":\"Tea in the garden?\"}", HttpStatus.CREATED).get("bidId").asText();
+        post(sam, "/api/commands/sessions/" + sessionId + "/bids/" + bidId + "/answer",
+                "{\"response\":\"TOWARD\"}", HttpStatus.NO_CONTENT);
+
+        long stored = eventCount();
+        JsonNode again = post(sam, "/api/commands/sessions/" + sessionId + "/bids/" + bidId + "/answer",
+                "{\"response\":\"AGAINST\"}", HttpStatus.CONFLICT);
+        assertThat(again.get("rule").asText()).isEqualTo("bid-already-answered");
+        JsonNode outsider = post(UUID.randomUUID().toString(), "/api/commands/sessions/" + sessionId + "/join",
+                "", HttpStatus.CONFLICT);
+        assertThat(outsider.get("rule").asText()).isEqualTo("not-a-partner");
+        JsonNode usedCode = post(UUID.randomUUID().toString(), "/api/commands/couples/join",
+                "{\"invitationCode\":\"" + couple.get("invitationCode").asText() + "\",\"displayName\":\"Robin\"}",
+                HttpStatus.CONFLICT);
+        assertThat(usedCode.get("rule").asText()).isEqualTo("unknown-invitation-code");
+        assertThat(eventCount()).isEqualTo(stored);
+    }
+
+    @Test
+    void aBlankNameIsRejectedNamingTheField() throws Exception {
+        long stored = eventCount();
+        JsonNode problem = post(alex, "/api/commands/couples", "{\"displayName\":\"  \"}", HttpStatus.BAD_REQUEST);
+        assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("displayName");
+        assertThat(eventCount()).isEqualTo(stored);
+    }
+
+    @Test
+    void anUnknownExerciseIsRejectedNamingTheField() throws Exception {
+        JsonNode problem = post(alex, "/api/commands/couples/" + UUID.randomUUID() + "/sessions",
+                "{\"exercise\":\"ARM_WRESTLING\"}", HttpStatus.BAD_REQUEST);
+        assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("exercise");
+    }
+
+    @Test
+    void malformedJsonIsAClearProblem() throws Exception {
+        JsonNode problem = post(alex, "/api/commands/couples", "{\"displayName\":", HttpStatus.BAD_REQUEST);
+        assertThat(problem.get("title").asText()).isEqualTo("Unreadable request");
+    }
+
+    @Test
+    void aRequestThatNamesNoPartnerIsUnauthorized() throws Exception {
+        post(null, "/api/commands/couples", "{\"displayName\":\"Alex\"}", HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void anUnknownSessionIsNotFound() throws Exception {
+        post(alex, "/api/commands/sessions/" + UUID.randomUUID() + "/join", "", HttpStatus.NOT_FOUND);
+    }
+
+    private JsonNode post(String partnerId, String path, String body, HttpStatus expected) throws Exception {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        if (partnerId != null) {
+            headers.set("X-Duet-Partner", partnerId);
+        }
+        ResponseEntity<String> response = http.exchange(path, HttpMethod.POST,
+                new HttpEntity<>(body.isEmpty() ? null : body, headers), String.class);
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(expected);
+        return response.getBody() == null ? json.nullNode() : json.readTree(response.getBody());
+    }
+
+    private long eventCount() {
+        return jdbc.sql("SELECT COUNT(*) FROM domain_event_entry").query(Long.class).single();
+    }
+}

@@ -1,0 +1,21 @@
+package app.duet.query;
+
+import app.duet.eventstore.EventStoreSchema;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.annotation.Import;
+
+/** The read side: projections, queries, and the live pushes to partners' screens. */
+@SpringBootApplication
+@Import(EventStoreSchema.class)
+public class QueryServiceApplication {
+
+    /** Its settings live in {@code query-service.yml}, so {@code standalone} can compose them with the others. */
+    public static final String CONFIG_NAME = "query-service";
+
+    public static void main(String[] args) {
+        new SpringApplicationBuilder(QueryServiceApplication.class)
+                .properties("spring.config.name=" + CONFIG_NAME)
+                .run(args);
+    }
+}

@@ -1,0 +1,12 @@
+package app.duet.query.couple;
+
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+import java.util.Optional;
+
+public interface CoupleDocumentRepository extends MongoRepository<CoupleDocument, String> {
+
+    Optional<CoupleDocument> findFirstByPartnerIds(String partnerId);
+
+    Optional<CoupleDocument> findFirstBySessionsSessionId(String sessionId);
+}

@@ -1,0 +1,108 @@
+package app.duet.query.session;
+
+import app.duet.api.session.BidAnswered;
+import app.duet.api.session.BidMade;
+import app.duet.api.session.FindSession;
+import app.duet.api.session.ParticipantView;
+import app.duet.api.session.PartnerJoinedSession;
+import app.duet.api.session.PartnerLeftSession;
+import app.duet.api.session.SessionEnded;
+import app.duet.api.session.SessionStarted;
+import app.duet.api.session.SessionView;
+import app.duet.query.couple.CoupleDocument;
+import app.duet.query.couple.CoupleDocumentRepository;
+import app.duet.query.live.LiveViews;
+import app.duet.query.live.ViewPublisher;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** Builds the live view of each joint session; pushes every change to the session's topic. */
+@Component
+@ProcessingGroup(LiveViews.PROCESSING_GROUP)
+public class SessionProjection {
+
+    private final SessionDocumentRepository sessions;
+    private final CoupleDocumentRepository couples;
+    private final ViewPublisher publisher;
+
+    public SessionProjection(SessionDocumentRepository sessions, CoupleDocumentRepository couples,
+                             ViewPublisher publisher) {
+        this.sessions = sessions;
+        this.couples = couples;
+        this.publisher = publisher;
+    }
+
+    @EventHandler
+    void on(SessionStarted event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
+        Optional<CoupleDocument> couple = couples.findById(event.coupleId());
+        SessionDocument session = sessions.findById(event.sessionId()).orElseGet(() -> new SessionDocument(
+                event.sessionId(), event.coupleId(), event.exercise(),
+                event.partnerIds().stream().map(id -> new ParticipantView(id,
+                        couple.map(c -> c.displayNameOf(id)).orElse(null), false)).toList(),
+                at));
+        apply(session, sequence, replay, s -> { });
+    }
+
+    @EventHandler
+    void on(PartnerJoinedSession event, @SequenceNumber long sequence, ReplayStatus replay) {
+        update(event.sessionId(), sequence, replay, s -> s.markPresent(event.partnerId(), true));
+    }
+
+    @EventHandler
+    void on(PartnerLeftSession event, @SequenceNumber long sequence, ReplayStatus replay) {
+        update(event.sessionId(), sequence, replay, s -> s.markPresent(event.partnerId(), false));
+    }
+
+    @EventHandler
+    void on(BidMade event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
+        update(event.sessionId(), sequence, replay,
+                s -> s.addBid(event.bidId(), event.fromPartnerId(), event.toPartnerId(), event.words(), at));
+    }
+
+    @EventHandler
+    void on(BidAnswered event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
+        update(event.sessionId(), sequence, replay, s -> s.answerBid(event.bidId(), event.response(), at));
+    }
+
+    @EventHandler
+    void on(SessionEnded event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
+        update(event.sessionId(), sequence, replay, s -> s.end(at));
+    }
+
+    private void update(String sessionId, long sequence, ReplayStatus replay, Consumer<SessionDocument> change) {
+        sessions.findById(sessionId).ifPresent(session -> apply(session, sequence, replay, change));
+    }
+
+    /** Applies a change once per event, stores it, and tells the session's screens. */
+    private void apply(SessionDocument session, long sequence, ReplayStatus replay, Consumer<SessionDocument> change) {
+        if (!session.applied().isNew(session.sessionId(), sequence)) {
+            return;
+        }
+        change.accept(session);
+        session.applied().record(session.sessionId(), sequence);
+        sessions.save(session);
+        if (!replay.isReplay()) {
+            publisher.publish(session.toView());
+        }
+    }
+
+    @QueryHandler
+    Optional<SessionView> handle(FindSession query) {
+        return sessions.findById(query.sessionId()).map(SessionDocument::toView);
+    }
+
+    @ResetHandler
+    void reset() {
+        sessions.deleteAll();
+    }
+}
