@@ -2,8 +2,10 @@ package app.duet.query.events;
 
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
@@ -12,6 +14,9 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Every tracking processor of the query side reads through {@link NotifiedEventSource}. It is woken
@@ -41,10 +46,21 @@ public class EventSourceConfiguration {
         return new NotifiedEventSource(storage, signal, batchSize);
     }
 
+    /**
+     * The processors wait on the source for up to {@code fallbackPoll} before asking the store again
+     * unprompted; with notifications working, that poll only matters if one is lost. The source is
+     * looked up late: its storage engine is itself built from the Axon configuration this shapes.
+     */
     @Bean
-    ConfigurerModule readEventsThroughNotifiedSource(NotifiedEventSource source) {
+    ConfigurerModule readEventsThroughNotifiedSource(ObjectProvider<NotifiedEventSource> source,
+                                                     @Value("${duet.projections.batch-size:100}") int batchSize,
+                                                     @Value("${duet.projections.fallback-poll:1s}") Duration fallbackPoll) {
         return configurer -> configurer.eventProcessing()
-                .configureDefaultStreamableMessageSource(configuration -> source);
+                .configureDefaultStreamableMessageSource(configuration -> source.getObject())
+                .registerTrackingEventProcessorConfiguration(configuration -> TrackingEventProcessorConfiguration
+                        .forSingleThreadedProcessing()
+                        .andBatchSize(batchSize)
+                        .andEventAvailabilityTimeout(fallbackPoll.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     @Bean

@@ -49,6 +49,7 @@ class PostgresEventsAppendedListener implements SmartLifecycle {
                  Statement statement = connection.createStatement()) {
                 statement.execute("LISTEN " + EventStoreSchema.EVENTS_APPENDED_CHANNEL);
                 PGConnection postgres = connection.unwrap(PGConnection.class);
+                log.info("Listening for appended events on PostgreSQL channel {}", EventStoreSchema.EVENTS_APPENDED_CHANNEL);
                 signal.ring();
                 while (running) {
                     PGNotification[] notifications = postgres.getNotifications(POLL_MILLIS);

@@ -1,0 +1,126 @@
+package app.duet.query.live;
+
+import app.duet.command.CommandServiceApplication;
+import app.duet.query.QueryServiceApplication;
+import app.duet.query.support.CommandClient;
+import app.duet.query.support.PostgresTestDatabase;
+import app.duet.query.support.StompTestClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * command-service and query-service as two separate Spring applications on one PostgreSQL event
+ * store, with two partners' STOMP clients. The query side's unprompted poll is set to a minute, so
+ * every push that arrives within the test's bounds was woken by the database's notification.
+ * Prints how long command → push took.
+ */
+class FreshnessAcrossServicesTest {
+
+    private static final int MEASURED_COMMANDS = 240;
+
+    private final List<AutoCloseable> opened = new ArrayList<>();
+
+    @Test
+    void everyBidReachesBothPartnersAsSoonAsItIsStored() throws Exception {
+        PostgresTestDatabase database = open(PostgresTestDatabase.freshSchemaOrSkip());
+        ConfigurableApplicationContext commandSide = open(new SpringApplicationBuilder(CommandServiceApplication.class)
+                .run(arguments(database, "spring.config.name=command-service",
+                        "spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration,"
+                                + "org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration,"
+                                + "org.springframework.boot.autoconfigure.data.mongo.MongoRepositoriesAutoConfiguration")));
+        ConfigurableApplicationContext querySide = open(new SpringApplicationBuilder(QueryServiceApplication.class)
+                .run(arguments(database, "spring.config.name=query-service", "duet.mongo.embedded=true",
+                        "spring.flyway.enabled=false", "duet.projections.fallback-poll=60s")));
+        CommandClient commands = new CommandClient("http://localhost:" + port(commandSide));
+        String alex = UUID.randomUUID().toString();
+        String sam = UUID.randomUUID().toString();
+        CommandClient.PairedSession paired = commands.pairAndJoinSession(alex, sam);
+
+        String topic = ViewPublisher.SESSION_TOPIC + paired.sessionId();
+        String wsUrl = "ws://localhost:" + port(querySide) + "/ws";
+        StompTestClient alexScreen = open(StompTestClient.connect(wsUrl));
+        StompTestClient samScreen = open(StompTestClient.connect(wsUrl));
+        alexScreen.subscribe(topic);
+        samScreen.subscribe(topic);
+        warmUpUntilBothScreensReceive(commands, paired, alex, topic, alexScreen, samScreen);
+        CommandClient views = new CommandClient("http://localhost:" + port(querySide));
+        long settledVersion = await().atMost(Duration.ofSeconds(10)).until(() -> {
+            long stored = views.get("/api/queries/sessions/" + paired.sessionId()).get("version").asLong();
+            return alexScreen.latestVersion(topic) == stored && samScreen.latestVersion(topic) == stored ? stored : -1;
+        }, version -> version > 0);
+
+        List<Long> latenciesMicros = new ArrayList<>();
+        for (int i = 0; i < MEASURED_COMMANDS; i++) {
+            String bidder = i % 2 == 0 ? alex : sam;
+            long expectedVersion = settledVersion + i + 1;
+            commands.post(bidder, "/api/commands/sessions/" + paired.sessionId() + "/bids",
+                    "{\"words\":\"bid " + i + "\"}");
+            long returned = System.nanoTime();
+            for (StompTestClient screen : List.of(alexScreen, samScreen)) {
+                StompTestClient.Received push = await()
+                        .alias("push of version " + expectedVersion + " (bid " + i + ")")
+                        .atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(1))
+                        .until(() -> screen.firstWithVersion(topic, expectedVersion), java.util.Optional::isPresent)
+                        .orElseThrow();
+                assertThat(push.body().path("bids").findValuesAsText("words")).contains("bid " + i);
+                latenciesMicros.add(Math.max(0, push.receivedNanos() - returned) / 1_000);
+            }
+        }
+
+        Collections.sort(latenciesMicros);
+        System.out.printf("command -> push across services, %d commands, %d pushes: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                MEASURED_COMMANDS, latenciesMicros.size(), percentile(latenciesMicros, 50) / 1000.0,
+                percentile(latenciesMicros, 99) / 1000.0, latenciesMicros.get(latenciesMicros.size() - 1) / 1000.0);
+        assertThat(latenciesMicros).hasSize(2 * MEASURED_COMMANDS);
+    }
+
+    /** The broker takes a subscription asynchronously: bid until both screens have heard one push. */
+    private static void warmUpUntilBothScreensReceive(CommandClient commands, CommandClient.PairedSession paired,
+                                                      String bidder, String topic, StompTestClient... screens) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            commands.post(bidder, "/api/commands/sessions/" + paired.sessionId() + "/bids", "{\"words\":\"warm-up\"}");
+            return Stream.of(screens).allMatch(screen -> screen.latestVersion(topic) > 0);
+        });
+    }
+
+    private static long percentile(List<Long> sorted, int percent) {
+        int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, index));
+    }
+
+    /** As command-line arguments, which outrank the services' own yml files. */
+    private static String[] arguments(PostgresTestDatabase database, String... more) {
+        return Stream.concat(Stream.concat(database.springProperties().stream(), Stream.of(more)),
+                Stream.of("server.port=0")).map(property -> "--" + property).toArray(String[]::new);
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    private <T extends AutoCloseable> T open(T resource) {
+        opened.add(resource);
+        return resource;
+    }
+
+    @AfterEach
+    void closeInReverse() throws Exception {
+        Collections.reverse(opened);
+        for (AutoCloseable resource : opened) {
+            resource.close();
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package app.duet.query.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.websocket.ContainerProvider;
+import jakarta.websocket.WebSocketContainer;
+import org.springframework.messaging.converter.MappingJackson2MessageConverter;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompFrameHandler;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.messaging.WebSocketStompClient;
+
+import java.lang.reflect.Type;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/** A real STOMP client over a real WebSocket, as a partner's browser would be; it keeps what it received. */
+public final class StompTestClient implements AutoCloseable {
+
+    public record Received(String destination, JsonNode body, long receivedNanos) {
+        public long version() {
+            return body.path("version").asLong(-1);
+        }
+    }
+
+    private static final int MAX_FRAME_BYTES = 1024 * 1024;
+
+    private final WebSocketStompClient client;
+    private final StompSession session;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+
+    private StompTestClient(WebSocketStompClient client, StompSession session) {
+        this.client = client;
+        this.session = session;
+    }
+
+    public static StompTestClient connect(String wsUrl) throws Exception {
+        // A session view carries every bid so far; the container's 8 KB default would cut it off.
+        WebSocketContainer container = ContainerProvider.getWebSocketContainer();
+        container.setDefaultMaxTextMessageBufferSize(MAX_FRAME_BYTES);
+        WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient(container));
+        client.setInboundMessageSizeLimit(MAX_FRAME_BYTES);
+        client.setMessageConverter(new MappingJackson2MessageConverter());
+        StompSession session = client.connectAsync(wsUrl, new StompSessionHandlerAdapter() {
+            @Override
+            public void handleException(StompSession session, StompCommand command, StompHeaders headers,
+                                        byte[] payload, Throwable exception) {
+                throw new IllegalStateException("A STOMP frame could not be handled", exception);
+            }
+        }).get(10, TimeUnit.SECONDS);
+        return new StompTestClient(client, session);
+    }
+
+    public void subscribe(String destination) {
+        session.subscribe(destination, new StompFrameHandler() {
+            @Override
+            public Type getPayloadType(StompHeaders headers) {
+                return JsonNode.class;
+            }
+
+            @Override
+            public void handleFrame(StompHeaders headers, Object payload) {
+                received.add(new Received(destination, (JsonNode) payload, System.nanoTime()));
+            }
+        });
+    }
+
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    /** The first message on a destination that carries at least this version. */
+    public Optional<Received> firstWithVersion(String destination, long version) {
+        return received.stream().filter(r -> r.destination().equals(destination) && r.version() >= version)
+                .findFirst();
+    }
+
+    public long latestVersion(String destination) {
+        return received.stream().filter(r -> r.destination().equals(destination))
+                .mapToLong(Received::version).max().orElse(-1);
+    }
+
+    @Override
+    public void close() {
+        if (session.isConnected()) {
+            session.disconnect();
+        }
+        client.stop();
+    }
+}

@@ -1,0 +1,18 @@
+package app.duet.web;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/** Serves the partners' page and, as the edge, routes its requests to the services behind it. */
+@SpringBootApplication
+public class WebClientApplication {
+
+    /** Its settings live in {@code web-client.yml}, so {@code standalone} can compose them with the others. */
+    public static final String CONFIG_NAME = "web-client";
+
+    public static void main(String[] args) {
+        new SpringApplicationBuilder(WebClientApplication.class)
+                .properties("spring.config.name=" + CONFIG_NAME)
+                .run(args);
+    }
+}

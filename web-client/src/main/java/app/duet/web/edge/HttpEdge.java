@@ -1,0 +1,106 @@
+package app.duet.web.edge;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Collections;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Passes {@code /api/commands/**} to command-service and {@code /api/queries/**} to query-service
+ * as they are: method, path, query, headers and body in; status, headers and body back.
+ */
+@RestController
+@ConditionalOnProperty(prefix = "duet.edge", name = "enabled", havingValue = "true")
+class HttpEdge {
+
+    private static final Logger log = LoggerFactory.getLogger(HttpEdge.class);
+
+    /** Headers that describe one connection, not the message: each hop sets its own. */
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length",
+            "expect");
+
+    private final HttpClient http;
+    private final EdgeProperties edge;
+
+    HttpEdge(HttpClient http, EdgeProperties edge) {
+        this.http = http;
+        this.edge = edge;
+    }
+
+    @RequestMapping("/api/commands/**")
+    ResponseEntity<?> toCommandService(HttpServletRequest request) throws IOException {
+        return forward(request, edge.commandServiceUrl(), "command service");
+    }
+
+    @RequestMapping("/api/queries/**")
+    ResponseEntity<?> toQueryService(HttpServletRequest request) throws IOException {
+        return forward(request, edge.queryServiceUrl(), "query service");
+    }
+
+    private ResponseEntity<?> forward(HttpServletRequest incoming, URI service, String serviceName)
+            throws IOException {
+        HttpRequest outgoing = toService(incoming, service);
+        try {
+            HttpResponse<byte[]> answer = http.send(outgoing, HttpResponse.BodyHandlers.ofByteArray());
+            HttpHeaders headers = new HttpHeaders();
+            answer.headers().map().forEach((name, values) -> {
+                if (isEndToEnd(name)) {
+                    headers.addAll(name, values);
+                }
+            });
+            return ResponseEntity.status(answer.statusCode()).headers(headers).body(answer.body());
+        } catch (IOException unreachable) {
+            log.warn("The {} at {} did not answer {} {}: {}", serviceName, service, incoming.getMethod(),
+                    incoming.getRequestURI(), unreachable.toString());
+            return ResponseEntity.of(unreachable(serviceName)).build();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return ResponseEntity.of(unreachable(serviceName)).build();
+        }
+    }
+
+    private HttpRequest toService(HttpServletRequest incoming, URI service) throws IOException {
+        String query = incoming.getQueryString() == null ? "" : "?" + incoming.getQueryString();
+        String base = service.toString().replaceAll("/+$", "");
+        byte[] body = incoming.getInputStream().readAllBytes();
+        HttpRequest.Builder outgoing = HttpRequest.newBuilder(URI.create(base + incoming.getRequestURI() + query))
+                .timeout(edge.requestTimeout())
+                .method(incoming.getMethod(), body.length == 0
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        for (String name : Collections.list(incoming.getHeaderNames())) {
+            if (isEndToEnd(name)) {
+                Collections.list(incoming.getHeaders(name)).forEach(value -> outgoing.header(name, value));
+            }
+        }
+        return outgoing.build();
+    }
+
+    private static boolean isEndToEnd(String headerName) {
+        // ":status" appears only if a service ever answered over HTTP/2; it is never a real header.
+        return !headerName.startsWith(":") && !HOP_BY_HOP.contains(headerName.toLowerCase(Locale.ROOT));
+    }
+
+    private static ProblemDetail unreachable(String serviceName) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY,
+                "Duet cannot reach its " + serviceName + " just now. Please try again in a moment.");
+        problem.setTitle("Service unreachable");
+        return problem;
+    }
+}

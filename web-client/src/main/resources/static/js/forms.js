@@ -1,0 +1,67 @@
+// Labelled fields, waiting buttons, and refusals shown right where the partner acted.
+import { h } from './dom.js';
+
+/** A labelled input (or textarea, or select), with an optional hint tied to it for screen readers. */
+export function field({ id, label, hint, control = 'input', options, ...attributes }) {
+    const hintId = hint ? `${id}-hint` : null;
+    const element = h(control, { id, 'aria-describedby': hintId, ...attributes }, options);
+    return h('div', { class: 'field' },
+        h('label', { for: id }, label),
+        hint && h('p', { class: 'hint', id: hintId }, hint),
+        element);
+}
+
+/** The place a refusal's detail appears; role=alert so it is read out as it appears. */
+export function problemBox() {
+    return h('p', { class: 'problem', role: 'alert', hidden: true });
+}
+
+/** Runs action on submit; shows the problem's detail next to the form if the service refuses. */
+export function onSubmit(form, action) {
+    form.addEventListener('submit', (event) => {
+        event.preventDefault();
+        const button = form.querySelector('button[type=submit]');
+        busy(form, button, () => action(new FormData(form)));
+    });
+}
+
+/** Runs action for a button outside a form; problems go to the given box. */
+export function onPress(button, box, action) {
+    button.addEventListener('click', () => busy(box.parentElement, button, action, box));
+}
+
+async function busy(container, button, action, box = container.querySelector('.problem')) {
+    if (button?.getAttribute('aria-disabled') === 'true') {
+        return;
+    }
+    clearProblem(container, box);
+    // aria-disabled, not disabled: a disabled button would drop the keyboard focus.
+    button?.setAttribute('aria-disabled', 'true');
+    try {
+        await action();
+    } catch (problem) {
+        showProblem(container, box, problem);
+    } finally {
+        button?.removeAttribute('aria-disabled');
+    }
+}
+
+function showProblem(container, box, problem) {
+    if (!box) {
+        console.warn(problem);
+        return;
+    }
+    box.textContent = problem.message;
+    box.hidden = false;
+    for (const { field } of problem.errors ?? []) {
+        container.querySelector(`[name="${CSS.escape(field)}"]`)?.setAttribute('aria-invalid', 'true');
+    }
+}
+
+function clearProblem(container, box) {
+    if (box) {
+        box.hidden = true;
+        box.textContent = '';
+    }
+    container.querySelectorAll('[aria-invalid]').forEach((input) => input.removeAttribute('aria-invalid'));
+}

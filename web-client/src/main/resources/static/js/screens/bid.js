@@ -1,0 +1,33 @@
+// One bid for connection as the partners see it: who reached for whom, the words, the answer.
+import { h, when } from '../dom.js';
+import { onPress, problemBox } from '../forms.js';
+import { RESPONSES } from '../words.js';
+
+/** The partner a bid was made to answers it here, with the three answer buttons, while present. */
+export function bidItem(bid, { me, present, nameOf, answer }) {
+    const toMe = bid.toPartnerId === me;
+    const fromMe = bid.fromPartnerId === me;
+    const who = fromMe ? `You → ${nameOf(bid.toPartnerId)}` : `${nameOf(bid.fromPartnerId)} → you`;
+    const response = RESPONSES[bid.response];
+    let footer;
+    if (response) {
+        footer = h('p', { class: `answer ${bid.response.toLowerCase()}` },
+            toMe ? `You ${response.done} this bid` : `${nameOf(bid.toPartnerId)} ${response.done} your bid`, ' · ', when(bid.answeredAt));
+    } else if (toMe && present) {
+        const box = problemBox();
+        footer = h('div', { class: 'answer-choices' },
+            h('div', { class: 'choice-row', role: 'group', 'aria-label': `Answer ${nameOf(bid.fromPartnerId)}'s bid` },
+                Object.entries(RESPONSES).map(([value, words]) => {
+                    const button = h('button', { class: `button choice ${value.toLowerCase()}`, type: 'button', title: words.hint }, words.action);
+                    onPress(button, box, () => answer(bid, value));
+                    return button;
+                })),
+            box);
+    } else {
+        footer = h('p', { class: 'muted small' }, toMe ? 'Not answered.' : `Waiting for ${nameOf(bid.toPartnerId)}.`);
+    }
+    return h('li', { class: `bid ${fromMe ? 'from-me' : 'to-me'}`, tabindex: -1 },
+        h('p', { class: 'bid-head' }, h('strong', {}, who), ' · ', when(bid.madeAt)),
+        bid.words ? h('p', { class: 'bid-words' }, bid.words) : h('p', { class: 'bid-words quiet' }, 'A bid without words'),
+        footer);
+}

@@ -1,0 +1,117 @@
+// The couple's overview: who is in it, the invitation while one partner is missing, the sessions.
+import { command } from '../api.js';
+import { fill, h, renderList, when } from '../dom.js';
+import { field, onSubmit, problemBox } from '../forms.js';
+import { EXERCISES, exerciseLabel } from '../words.js';
+
+export function coupleScreen({ me, coupleId, invitationCode, announce }) {
+    const heading = h('h1', { tabindex: -1 }, 'Your couple');
+    const partners = h('ul', { class: 'people', 'aria-label': 'Partners' });
+    const invite = h('div', { class: 'invite-slot' });
+    const sessions = h('ul', { class: 'sessions' });
+    const noSessions = h('p', { class: 'muted' }, 'No sessions yet. When you start one, your partner sees it here at once.');
+
+    const exerciseField = field({ id: 'exercise', name: 'exercise', label: 'Exercise', control: 'select',
+        hint: EXERCISES.CHECK_IN.about,
+        options: Object.entries(EXERCISES).map(([value, { label }]) => h('option', { value }, label)) });
+    const select = exerciseField.querySelector('select');
+    select.addEventListener('change', () => {
+        exerciseField.querySelector('.hint').textContent = EXERCISES[select.value].about;
+    });
+    const start = h('form', { class: 'card stack', 'aria-labelledby': 'start-title', hidden: true },
+        h('h2', { id: 'start-title' }, 'Start a session'),
+        exerciseField,
+        problemBox(),
+        h('button', { class: 'button primary', type: 'submit' }, 'Start session'));
+    onSubmit(start, async (form) => {
+        const { sessionId } = await command(`couples/${coupleId}/sessions`, { exercise: form.get('exercise') });
+        location.hash = `#/sessions/${sessionId}`;
+    });
+
+    const el = h('div', { class: 'screen' },
+        h('section', { class: 'hero' }, heading, partners),
+        invite,
+        h('div', { class: 'grid two' },
+            start,
+            h('section', { class: 'card stack', 'aria-labelledby': 'sessions-title' },
+                h('h2', { id: 'sessions-title' }, 'Sessions'), noSessions, sessions)));
+
+    let shown = null;
+    showInvitation(invite, invitationCode, announce);
+
+    function update(view) {
+        const names = view.partners.map((p) => p.displayName);
+        heading.textContent = view.paired ? names.join(' & ') : `${names[0] ?? 'Your couple'}, waiting for a partner`;
+        fill(partners, view.partners.map((p) => h('li', { class: 'person' },
+            h('span', { class: 'avatar', 'aria-hidden': 'true' }, initial(p.displayName)),
+            h('span', {}, p.displayName, p.partnerId === me && h('span', { class: 'you' }, ' (you)')))));
+        showInvitation(invite, view.paired ? null : view.invitationCode ?? invitationCode, announce);
+        start.hidden = !view.paired;
+
+        const ordered = [...(view.sessions ?? [])].sort((a, b) =>
+            (a.status === 'RUNNING' ? 0 : 1) - (b.status === 'RUNNING' ? 0 : 1) || String(b.startedAt).localeCompare(String(a.startedAt)));
+        noSessions.hidden = ordered.length > 0;
+        renderList(sessions, ordered, { key: (s) => s.sessionId, render: sessionItem });
+
+        if (shown) {
+            announceChanges(shown, view);
+        }
+        shown = view;
+    }
+
+    function announceChanges(before, after) {
+        const other = after.partners.find((p) => p.partnerId !== me);
+        if (!before.paired && after.paired && other) {
+            announce(`${other.displayName} joined your couple.`);
+        }
+        const known = new Set(before.sessions?.map((s) => s.sessionId));
+        const started = after.sessions?.find((s) => !known.has(s.sessionId) && s.status === 'RUNNING');
+        if (started) {
+            announce(`A new session started: ${exerciseLabel(started.exercise)}.`);
+        }
+    }
+
+    return { el, title: 'Your couple', coupleId, update };
+}
+
+function sessionItem(session) {
+    const running = session.status === 'RUNNING';
+    const label = exerciseLabel(session.exercise);
+    return h('li', { class: `session-item ${running ? 'running' : 'ended'}` },
+        h('div', { class: 'session-text' },
+            h('strong', {}, label),
+            h('span', { class: `badge ${running ? 'live' : ''}` }, running ? 'Running now' : 'Ended'),
+            h('span', { class: 'muted small' }, 'Started ', when(session.startedAt))),
+        h('a', { class: `button ${running ? 'primary' : 'quiet'}`, href: `#/sessions/${session.sessionId}`,
+            'aria-label': `${running ? 'Join' : 'Look back on'} ${label}` }, running ? 'Join' : 'Look back'));
+}
+
+function showInvitation(slot, code, announce) {
+    if (slot.dataset.code === (code ?? '')) {
+        return;
+    }
+    slot.dataset.code = code ?? '';
+    if (!code) {
+        fill(slot);
+        return;
+    }
+    const copy = h('button', { class: 'button quiet', type: 'button' }, 'Copy code');
+    copy.addEventListener('click', async () => {
+        try {
+            await navigator.clipboard.writeText(code);
+            announce('Code copied.');
+            copy.textContent = 'Copied';
+        } catch {
+            getSelection().selectAllChildren(slot.querySelector('.code'));
+        }
+    });
+    fill(slot, h('section', { class: 'card invite', 'aria-labelledby': 'invite-title' },
+        h('h2', { id: 'invite-title' }, 'Invite your partner'),
+        h('p', {}, 'Give your partner this code. They open Duet on their own device, choose “Join your partner” and enter it.'),
+        h('p', { class: 'code-row' }, h('span', { class: 'code' }, code), copy),
+        h('p', { class: 'muted small' }, 'Sessions open up as soon as both of you are here.')));
+}
+
+function initial(name) {
+    return (name ?? '?').trim().charAt(0).toUpperCase() || '?';
+}

@@ -1,0 +1,41 @@
+// First visit: open a couple, or join the one a partner opened.
+import { command } from '../api.js';
+import { h } from '../dom.js';
+import { field, onSubmit, problemBox } from '../forms.js';
+
+export function welcomeScreen({ onCouple }) {
+    const create = h('form', { class: 'stack', 'aria-labelledby': 'create-title' },
+        h('h2', { id: 'create-title' }, 'Start as a couple'),
+        h('p', { class: 'muted' }, 'Open a shared space for the two of you. You will get a code to pass on to your partner.'),
+        field({ id: 'create-name', name: 'displayName', label: 'Your name', hint: 'As your partner will see it.', required: true, maxlength: 60, autocomplete: 'nickname' }),
+        problemBox(),
+        h('button', { class: 'button primary', type: 'submit' }, 'Create our couple'));
+    onSubmit(create, async (form) => {
+        const created = await command('couples', { displayName: form.get('displayName').trim() });
+        onCouple(created.coupleId, created.invitationCode);
+    });
+
+    const join = h('form', { class: 'stack', 'aria-labelledby': 'join-title' },
+        h('h2', { id: 'join-title' }, 'Join your partner'),
+        h('p', { class: 'muted' }, 'Your partner already started? Enter the code they gave you.'),
+        field({ id: 'join-name', name: 'displayName', label: 'Your name', hint: 'As your partner will see it.', required: true, maxlength: 60, autocomplete: 'nickname' }),
+        field({ id: 'join-code', name: 'invitationCode', label: 'Invitation code', required: true, maxlength: 20, autocomplete: 'off', autocapitalize: 'characters', spellcheck: 'false', class: 'code-input' }),
+        problemBox(),
+        h('button', { class: 'button', type: 'submit' }, 'Join'));
+    onSubmit(join, async (form) => {
+        const joined = await command('couples/join', {
+            invitationCode: form.get('invitationCode').trim(),
+            displayName: form.get('displayName').trim(),
+        });
+        onCouple(joined.coupleId);
+    });
+
+    const el = h('div', { class: 'screen' },
+        h('section', { class: 'hero' },
+            h('h1', { tabindex: -1 }, 'Time together, on purpose'),
+            h('p', { class: 'lead' }, 'Duet gives the two of you one calm place for guided exercises, done side by side and live, each from your own device.')),
+        h('div', { class: 'grid two' },
+            h('section', { class: 'card' }, create),
+            h('section', { class: 'card' }, join)));
+    return { el, title: 'Welcome' };
+}

@@ -1,0 +1,90 @@
+package app.duet.web;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The page as standalone serves it: edge off, every script the browser will ask for is there. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.config.name=web-client", "duet.edge.enabled=false"})
+class PageTest {
+
+    private static final Pattern IMPORT_MAP_ENTRY = Pattern.compile("\"@stomp/stompjs\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern RELATIVE_IMPORT = Pattern.compile("from\\s+'(\\.{1,2}/[^']+)'");
+
+    @LocalServerPort
+    int port;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void rootServesThePageWithItsImportMap() throws Exception {
+        HttpResponse<String> page = get("/");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.body()).contains("<script type=\"importmap\">", "<script type=\"module\" src=\"/app.js\">",
+                "aria-live=\"polite\"");
+    }
+
+    @Test
+    void stompClientResolvesFromItsWebJarWithoutAVersionInThePath() throws Exception {
+        Matcher entry = IMPORT_MAP_ENTRY.matcher(get("/").body());
+        assertThat(entry.find()).isTrue();
+        assertThat(entry.group(1)).isEqualTo("/webjars/stomp__stompjs/esm6/index.js");
+
+        HttpResponse<String> stomp = get(entry.group(1));
+        assertThat(stomp.statusCode()).isEqualTo(200);
+        assertThat(stomp.body()).contains("export * from './client.js'");
+        assertThat(get("/webjars/stomp__stompjs/esm6/client.js").body()).contains("export class Client");
+    }
+
+    @Test
+    void everyModuleThePageImportsIsServed() throws Exception {
+        Deque<String> toLoad = new ArrayDeque<>(Set.of("/app.js"));
+        Set<String> loaded = new HashSet<>();
+        while (!toLoad.isEmpty()) {
+            String path = toLoad.pop();
+            if (!loaded.add(path)) {
+                continue;
+            }
+            HttpResponse<String> module = get(path);
+            assertThat(module.statusCode()).as(path).isEqualTo(200);
+            assertThat(module.headers().firstValue("Content-Type")).as(path)
+                    .hasValueSatisfying(type -> assertThat(type).contains("javascript"));
+            Matcher imports = RELATIVE_IMPORT.matcher(module.body());
+            while (imports.find()) {
+                toLoad.push(URI.create(path).resolve(imports.group(1)).getPath());
+            }
+        }
+        assertThat(loaded).contains("/app.js", "/js/live.js", "/js/screens/session.js");
+        assertThat(get("/style.css").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void withoutTheEdgeNothingIsForwarded() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/commands/couples"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isIn(404, 405);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
