@@ -36,26 +36,26 @@ public class CoupleProjection {
     }
 
     @EventHandler
-    void on(CoupleCreated event, @SequenceNumber long sequence, ReplayStatus replay) {
+    public void on(CoupleCreated event, @SequenceNumber long sequence, ReplayStatus replay) {
         CoupleDocument couple = couples.findById(event.coupleId())
                 .orElseGet(() -> new CoupleDocument(event.coupleId(), event.invitationCode()));
         apply(couple, event.coupleId(), sequence, replay, c -> c.addPartner(event.partnerId(), event.displayName()));
     }
 
     @EventHandler
-    void on(PartnerJoinedCouple event, @SequenceNumber long sequence, ReplayStatus replay) {
+    public void on(PartnerJoinedCouple event, @SequenceNumber long sequence, ReplayStatus replay) {
         couples.findById(event.coupleId()).ifPresent(couple -> apply(couple, event.coupleId(), sequence, replay,
                 c -> c.addPartner(event.partnerId(), event.displayName())));
     }
 
     @EventHandler
-    void on(SessionStarted event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
+    public void on(SessionStarted event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
         couples.findById(event.coupleId()).ifPresent(couple -> apply(couple, event.sessionId(), sequence, replay,
                 c -> c.addSession(event.sessionId(), event.exercise(), at)));
     }
 
     @EventHandler
-    void on(SessionEnded event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
+    public void on(SessionEnded event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
         couples.findFirstBySessionsSessionId(event.sessionId()).ifPresent(couple -> apply(couple,
                 event.sessionId(), sequence, replay, c -> c.endSession(event.sessionId(), at)));
     }
@@ -75,17 +75,17 @@ public class CoupleProjection {
     }
 
     @QueryHandler
-    Optional<CoupleView> handle(FindCouple query) {
+    public Optional<CoupleView> handle(FindCouple query) {
         return couples.findById(query.coupleId()).map(CoupleDocument::toView);
     }
 
     @QueryHandler
-    Optional<CoupleView> handle(FindCoupleOfPartner query) {
+    public Optional<CoupleView> handle(FindCoupleOfPartner query) {
         return couples.findFirstByPartnerIds(query.partnerId()).map(CoupleDocument::toView);
     }
 
     @ResetHandler
-    void reset() {
+    public void reset() {
         couples.deleteAll();
     }
 }

@@ -4,6 +4,9 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.bson.Document;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,5 +34,14 @@ class EmbeddedMongo {
     MongoClient mongoClient(MongoServer server) {
         InetSocketAddress address = server.getLocalAddress();
         return MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
+    }
+
+    /** Boot's own Mongo health check sends {@code hello}, which the stand-in does not know; ping it instead. */
+    @Bean
+    HealthIndicator mongoHealthContributor(MongoClient client) {
+        return () -> {
+            client.getDatabase("admin").runCommand(new Document("ping", 1));
+            return Health.up().withDetail("server", "in-process MongoDB wire-protocol stand-in").build();
+        };
     }
 }

@@ -43,7 +43,7 @@ public class SessionProjection {
     }
 
     @EventHandler
-    void on(SessionStarted event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
+    public void on(SessionStarted event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
         Optional<CoupleDocument> couple = couples.findById(event.coupleId());
         SessionDocument session = sessions.findById(event.sessionId()).orElseGet(() -> new SessionDocument(
                 event.sessionId(), event.coupleId(), event.exercise(),
@@ -54,28 +54,28 @@ public class SessionProjection {
     }
 
     @EventHandler
-    void on(PartnerJoinedSession event, @SequenceNumber long sequence, ReplayStatus replay) {
+    public void on(PartnerJoinedSession event, @SequenceNumber long sequence, ReplayStatus replay) {
         update(event.sessionId(), sequence, replay, s -> s.markPresent(event.partnerId(), true));
     }
 
     @EventHandler
-    void on(PartnerLeftSession event, @SequenceNumber long sequence, ReplayStatus replay) {
+    public void on(PartnerLeftSession event, @SequenceNumber long sequence, ReplayStatus replay) {
         update(event.sessionId(), sequence, replay, s -> s.markPresent(event.partnerId(), false));
     }
 
     @EventHandler
-    void on(BidMade event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
+    public void on(BidMade event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
         update(event.sessionId(), sequence, replay,
                 s -> s.addBid(event.bidId(), event.fromPartnerId(), event.toPartnerId(), event.words(), at));
     }
 
     @EventHandler
-    void on(BidAnswered event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
+    public void on(BidAnswered event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
         update(event.sessionId(), sequence, replay, s -> s.answerBid(event.bidId(), event.response(), at));
     }
 
     @EventHandler
-    void on(SessionEnded event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
+    public void on(SessionEnded event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
         update(event.sessionId(), sequence, replay, s -> s.end(at));
     }
 
@@ -97,12 +97,12 @@ public class SessionProjection {
     }
 
     @QueryHandler
-    Optional<SessionView> handle(FindSession query) {
+    public Optional<SessionView> handle(FindSession query) {
         return sessions.findById(query.sessionId()).map(SessionDocument::toView);
     }
 
     @ResetHandler
-    void reset() {
+    public void reset() {
         sessions.deleteAll();
     }
 }

@@ -22,17 +22,26 @@ public final class CommandClient {
     }
 
     public JsonNode post(String partnerId, String path, String body) {
+        HttpResponse<String> response = send(partnerId, path, body);
+        if (response.statusCode() >= 300) {
+            throw new AssertionError(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        try {
+            return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+        } catch (IOException unreadable) {
+            throw new AssertionError(path + " answered unreadable JSON", unreadable);
+        }
+    }
+
+    /** Sends a command and returns the raw answer, for tests that expect a rejection. */
+    public HttpResponse<String> send(String partnerId, String path, String body) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")
                 .header("X-Duet-Partner", partnerId)
                 .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() >= 300) {
-                throw new AssertionError(path + " answered " + response.statusCode() + ": " + response.body());
-            }
-            return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException | InterruptedException failed) {
             throw new AssertionError(path + " failed", failed);
         }

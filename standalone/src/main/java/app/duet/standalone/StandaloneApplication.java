@@ -1,0 +1,35 @@
+package app.duet.standalone;
+
+import app.duet.command.CommandServiceApplication;
+import app.duet.query.QueryServiceApplication;
+import app.duet.web.WebClientApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
+
+/**
+ * All of Duet in one JVM on port 8080: the three services' own configurations, composed, with
+ * {@code standalone.yml} laid over them to swap in the embedded stores. Both sides share one Axon
+ * configuration, so a commit wakes the projections directly, without PostgreSQL's notifications.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@Import({CommandServiceApplication.class, QueryServiceApplication.class, WebClientApplication.class})
+public class StandaloneApplication {
+
+    /** Later names override earlier ones, so standalone's settings win. */
+    static final String CONFIG_NAMES = String.join(",", CommandServiceApplication.CONFIG_NAME,
+            QueryServiceApplication.CONFIG_NAME, WebClientApplication.CONFIG_NAME, "standalone");
+
+    public static void main(String[] args) {
+        start(args);
+    }
+
+    public static ConfigurableApplicationContext start(String... args) {
+        return new SpringApplicationBuilder(StandaloneApplication.class)
+                .properties("spring.config.name=" + CONFIG_NAMES)
+                .run(args);
+    }
+}

@@ -1,0 +1,121 @@
+package app.duet.standalone;
+
+import app.duet.query.live.ViewPublisher;
+import app.duet.query.support.CommandClient;
+import app.duet.query.support.StompTestClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The product a new user starts: one JVM, embedded stores, everything on one port. */
+class StandaloneTest {
+
+    @TempDir
+    Path dataDir;
+
+    private final String alex = UUID.randomUUID().toString();
+    private final String sam = UUID.randomUUID().toString();
+
+    @Test
+    void aRestartLosesNothing() {
+        CommandClient.PairedSession paired;
+        JsonNode coupleBefore;
+        JsonNode sessionBefore;
+        String bidId;
+        try (ConfigurableApplicationContext first = start()) {
+            CommandClient http = new CommandClient(baseUrl(first));
+            paired = http.pairAndJoinSession(alex, sam);
+            bidId = http.post(alex, sessionPath(paired) + "/bids", "{\"words\":\"Walk after dinner?\"}")
+                    .get("bidId").asText();
+            http.post(sam, sessionPath(paired) + "/bids/" + bidId + "/answer", "{\"response\":\"TOWARD\"}");
+            // started, two joins, a bid, its answer
+            sessionBefore = awaitView(http, "/api/queries/sessions/" + paired.sessionId(), 5);
+            // created, joined, session started
+            coupleBefore = awaitView(http, "/api/queries/couples/" + paired.coupleId(), 3);
+        }
+
+        try (ConfigurableApplicationContext second = start()) {
+            CommandClient http = new CommandClient(baseUrl(second));
+            assertThat(awaitView(http, "/api/queries/sessions/" + paired.sessionId(), 5)).isEqualTo(sessionBefore);
+            assertThat(awaitView(http, "/api/queries/couples/" + paired.coupleId(), 3)).isEqualTo(coupleBefore);
+
+            HttpResponse<String> again = http.send(sam, sessionPath(paired) + "/bids/" + bidId + "/answer",
+                    "{\"response\":\"AGAINST\"}");
+            assertThat(again.statusCode()).as("the session still remembers the bid was answered").isEqualTo(409);
+            http.post(sam, sessionPath(paired) + "/bids", "{\"words\":\"And tomorrow?\"}");
+            assertThat(awaitView(http, "/api/queries/sessions/" + paired.sessionId(), 6)
+                    .path("bids").findValuesAsText("words")).containsExactly("Walk after dinner?", "And tomorrow?");
+        }
+    }
+
+    @Test
+    void aCommitWakesBothPartnersScreensWithoutWaitingForAPoll() throws Exception {
+        try (ConfigurableApplicationContext product = start("--duet.projections.fallback-poll=60s")) {
+            CommandClient http = new CommandClient(baseUrl(product));
+            CommandClient.PairedSession paired = http.pairAndJoinSession(alex, sam);
+            awaitView(http, "/api/queries/sessions/" + paired.sessionId(), 3);
+            String topic = ViewPublisher.SESSION_TOPIC + paired.sessionId();
+            String ws = baseUrl(product).replace("http", "ws") + "/ws";
+            try (StompTestClient alexScreen = StompTestClient.connect(ws);
+                 StompTestClient samScreen = StompTestClient.connect(ws)) {
+                alexScreen.subscribe(topic);
+                samScreen.subscribe(topic);
+                await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).until(() -> {
+                    http.post(sam, sessionPath(paired) + "/bids", "{\"words\":\"Are you there?\"}");
+                    return alexScreen.latestVersion(topic) > 3 && samScreen.latestVersion(topic) > 3;
+                });
+                assertThat(alexScreen.received().get(0).body().path("partners").findValuesAsText("displayName"))
+                        .containsExactlyInAnyOrder("Alex", "Sam");
+            }
+        }
+    }
+
+    @Test
+    void thePageAndTheApiDocsAreServedOnTheSamePort() throws Exception {
+        try (ConfigurableApplicationContext product = start()) {
+            HttpClient http = HttpClient.newHttpClient();
+            for (String path : new String[]{"/", "/api/openapi", "/actuator/health"}) {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl(product) + path))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).as(path).isEqualTo(200);
+            }
+            HttpResponse<String> docs = http.send(HttpRequest.newBuilder(URI.create(baseUrl(product) + "/api/openapi"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(docs.body()).contains("/api/commands/couples", "/api/queries/sessions/{sessionId}");
+        }
+    }
+
+    private ConfigurableApplicationContext start(String... more) {
+        String[] arguments = new String[more.length + 2];
+        arguments[0] = "--server.port=0";
+        arguments[1] = "--duet.data-dir=" + dataDir;
+        System.arraycopy(more, 0, arguments, 2, more.length);
+        return StandaloneApplication.start(arguments);
+    }
+
+    private static JsonNode awaitView(CommandClient http, String path, long version) {
+        return await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+                .until(() -> http.get(path), view -> view.path("version").asLong() == version);
+    }
+
+    private static String sessionPath(CommandClient.PairedSession paired) {
+        return "/api/commands/sessions/" + paired.sessionId();
+    }
+
+    private static String baseUrl(ConfigurableApplicationContext context) {
+        return "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+}
