@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The command endpoints over real HTTP on the embedded H2 event store: what a partner gets back for
  * good and for bad input, and that a rejected command stores nothing.
  */
+@AutoConfigureObservability
 @SpringBootTest(classes = CommandServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "spring.config.name=" + CommandServiceApplication.CONFIG_NAME,
@@ -105,6 +107,16 @@ class CommandEndpointsTest {
     @Test
     void anUnknownSessionIsNotFound() throws Exception {
         post(alex, "/api/commands/sessions/" + UUID.randomUUID() + "/join", "", HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void commandLatencyIsExposedToPrometheusByCommandAndOutcome() throws Exception {
+        post(alex, "/api/commands/couples", "{\"displayName\":\"Alex\"}", HttpStatus.CREATED);
+        post(alex, "/api/commands/sessions/" + UUID.randomUUID() + "/join", "", HttpStatus.NOT_FOUND);
+
+        String metrics = http.getForObject("/actuator/prometheus", String.class);
+        assertThat(metrics).containsPattern("duet_command_seconds_count\\{[^}]*command=\"CreateCouple\"[^}]*outcome=\"accepted\"")
+                .containsPattern("duet_command_seconds_count\\{[^}]*command=\"JoinSession\"[^}]*outcome=\"failed\"");
     }
 
     private JsonNode post(String partnerId, String path, String body, HttpStatus expected) throws Exception {

@@ -85,6 +85,12 @@ class FreshnessAcrossServicesTest {
                 MEASURED_COMMANDS, latenciesMicros.size(), percentile(latenciesMicros, 50) / 1000.0,
                 percentile(latenciesMicros, 99) / 1000.0, latenciesMicros.get(latenciesMicros.size() - 1) / 1000.0);
         assertThat(latenciesMicros).hasSize(2 * MEASURED_COMMANDS);
+
+        String metrics = views.getText("/actuator/prometheus");
+        assertThat(metrics).containsPattern("duet_projection_delay_seconds_count\\{[^}]*processor=\"live-views\"")
+                .containsPattern("duet_projection_lag_seconds\\{[^}]*processor=\"live-views\"")
+                .containsPattern("duet_websocket_connections\\{[^}]*\\} 2\\.0")
+                .containsPattern("duet_live_sessions\\{[^}]*\\} 1\\.0");
     }
 
     /** The broker takes a subscription asynchronously: bid until both screens have heard one push. */

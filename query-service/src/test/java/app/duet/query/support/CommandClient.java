@@ -48,13 +48,21 @@ public final class CommandClient {
     }
 
     public JsonNode get(String path) {
+        try {
+            return JSON.readTree(getText(path));
+        } catch (IOException unreadable) {
+            throw new AssertionError(path + " answered unreadable JSON", unreadable);
+        }
+    }
+
+    public String getText(String path) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 300) {
                 throw new AssertionError(path + " answered " + response.statusCode() + ": " + response.body());
             }
-            return JSON.readTree(response.body());
+            return response.body();
         } catch (IOException | InterruptedException failed) {
             throw new AssertionError(path + " failed", failed);
         }
