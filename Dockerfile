@@ -5,7 +5,6 @@
 
 # Declared before the first FROM so both stages share one definition; each stage re-declares it.
 ARG MODULE
-ARG VERSION=0.1.0-SNAPSHOT
 
 # --- build: compile the module and the modules it depends on (-am), nothing else -------------
 FROM maven:3.9-eclipse-temurin-17 AS build
@@ -22,20 +21,21 @@ RUN --mount=type=cache,target=/root/.m2,sharing=locked \
       command-service|query-service|web-client) ;; \
       *) echo "build arg MODULE must be command-service, query-service or web-client (got '$MODULE')" >&2; exit 1 ;; \
     esac \
- && mvn -B -ntp -pl "$MODULE" -am package -DskipTests
+ && mvn -B -ntp -pl "$MODULE" -am package -DskipTests \
+ && cp "$MODULE"/target/"$MODULE"-*-exec.jar /build/app.jar
 
 # --- run: a JRE only, as an unprivileged user ---------------------------------------------------
 FROM eclipse-temurin:17-jre
-ARG MODULE
-ARG VERSION
 # A fixed numeric uid lets orchestrators verify runAsNonRoot; the jar stays root-owned (read-only
 # to the app). The image also ships curl, which docker-compose.yml's health checks use.
 RUN groupadd --system --gid 10001 duet \
  && useradd --system --uid 10001 --gid duet --no-create-home --shell /usr/sbin/nologin duet
 WORKDIR /app
-# The spring-boot-maven-plugin writes the runnable jar with the classifier "exec"; the plain jar
-# beside it is the library that standalone composes.
-COPY --from=build /build/${MODULE}/target/${MODULE}-${VERSION}-exec.jar /app/app.jar
+# The spring-boot-maven-plugin writes the runnable jar with the classifier "exec" (the plain jar
+# beside it is the library that standalone composes); the build stage copied it to one fixed name.
+COPY --from=build /build/app.jar /app/app.jar
+# Axon would otherwise send anonymous usage reports to its vendor; Duet makes no outside calls.
+ENV AXONIQ_UPDATE_CHECKER_DISABLED=true
 USER 10001:10001
 # Heap sized from the container's memory limit rather than a fixed -Xmx, so one image fits any limit.
 ENTRYPOINT ["java","-XX:MaxRAMPercentage=75","-jar","/app/app.jar"]

@@ -1,32 +1,40 @@
 package app.duet.command;
 
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.AxonNonTransientExceptionClassesPredicate;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Two partners acting on one session through two command-service instances race for the same
  * sequence number; the loser gets a ConcurrencyException and is retried against the fresh stream,
- * so neither action is lost. Nothing else is retried: a broken rule stays broken.
+ * so neither action is lost. A broken rule or a missing aggregate is final and is not retried.
  */
 @Configuration(proxyBeanMethods = false)
 class CommandRetry {
 
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService commandRetryExecutor() {
+        return Executors.newSingleThreadScheduledExecutor();
+    }
+
+    /** The predicate sees every cause in a failure's chain: it must name what is final, not what may pass. */
     @Bean
-    CommandGateway commandGateway(CommandBus commandBus) {
+    CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor) {
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
                 .retryScheduler(IntervalRetryScheduler.builder()
-                        .retryExecutor(Executors.newSingleThreadScheduledExecutor())
+                        .retryExecutor(commandRetryExecutor)
                         .retryInterval(20)
                         .maxRetryCount(5)
-                        .nonTransientFailurePredicate(failure -> !(failure instanceof ConcurrencyException))
+                        .nonTransientFailurePredicate(new AxonNonTransientExceptionClassesPredicate()
+                                .or(failure -> failure instanceof RuleViolation))
                         .build())
                 .build();
     }

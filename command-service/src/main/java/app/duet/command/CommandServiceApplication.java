@@ -1,5 +1,6 @@
 package app.duet.command;
 
+import app.duet.eventstore.AxonUsageReports;
 import app.duet.eventstore.EventStoreSchema;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -14,6 +15,7 @@ public class CommandServiceApplication {
     public static final String CONFIG_NAME = "command-service";
 
     public static void main(String[] args) {
+        AxonUsageReports.switchOff();
         new SpringApplicationBuilder(CommandServiceApplication.class)
                 .properties("spring.config.name=" + CONFIG_NAME)
                 .run(args);

@@ -1,5 +1,6 @@
 package app.duet.eventstore;
 
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +15,11 @@ public class EventStoreSchema {
 
     /** The PostgreSQL channel a trigger notifies on every commit that appended events. */
     public static final String EVENTS_APPENDED_CHANNEL = "duet_events";
+
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new UniqueViolations();
+    }
 
     @Bean
     public EventSchema eventSchema() {

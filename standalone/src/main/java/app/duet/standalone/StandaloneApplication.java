@@ -1,6 +1,7 @@
 package app.duet.standalone;
 
 import app.duet.command.CommandServiceApplication;
+import app.duet.eventstore.AxonUsageReports;
 import app.duet.query.QueryServiceApplication;
 import app.duet.web.WebClientApplication;
 import org.springframework.boot.SpringBootConfiguration;
@@ -28,6 +29,7 @@ public class StandaloneApplication {
     }
 
     public static ConfigurableApplicationContext start(String... args) {
+        AxonUsageReports.switchOff();
         return new SpringApplicationBuilder(StandaloneApplication.class)
                 .properties("spring.config.name=" + CONFIG_NAMES)
                 .run(args);

@@ -1,7 +1,7 @@
 package app.duet.standalone;
 
 import app.duet.query.live.ViewPublisher;
-import app.duet.query.support.CommandClient;
+import app.duet.testing.CommandClient;
 import app.duet.query.support.StompTestClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;

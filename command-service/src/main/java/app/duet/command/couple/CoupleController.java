@@ -30,10 +30,12 @@ class CoupleController {
 
     private final CommandGateway commands;
     private final InvitationRegistry invitations;
+    private final PartnerRegistry partners;
 
-    CoupleController(CommandGateway commands, InvitationRegistry invitations) {
+    CoupleController(CommandGateway commands, InvitationRegistry invitations, PartnerRegistry partners) {
         this.commands = commands;
         this.invitations = invitations;
+        this.partners = partners;
     }
 
     record CreateCoupleRequest(@NotBlank @Size(max = 60) String displayName) {
@@ -46,6 +48,7 @@ class CoupleController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Open a couple as its first partner; returns the code to give the other partner")
     CoupleCreatedResponse create(ActingPartner partner, @Valid @RequestBody CreateCoupleRequest request) {
+        requireNoCouple(partner);
         String coupleId = UUID.randomUUID().toString();
         String code = InvitationCodes.next();
         commands.sendAndWait(new CreateCouple(coupleId, partner.partnerId(), request.displayName().strip(), code));
@@ -62,12 +65,19 @@ class CoupleController {
     @PostMapping("/join")
     @Operation(summary = "Join a couple as its second partner with the invitation code")
     CoupleJoinedResponse join(ActingPartner partner, @Valid @RequestBody JoinCoupleRequest request) {
+        requireNoCouple(partner);
         String code = InvitationCodes.normalize(request.invitationCode());
         String coupleId = invitations.coupleWithOpenInvitation(code)
                 .orElseThrow(() -> new RuleViolation("unknown-invitation-code",
                         "That invitation code is unknown or has been used."));
         commands.sendAndWait(new JoinCouple(coupleId, partner.partnerId(), request.displayName().strip(), code));
         return new CoupleJoinedResponse(coupleId);
+    }
+
+    private void requireNoCouple(ActingPartner partner) {
+        if (partners.coupleOf(partner.partnerId()).isPresent()) {
+            throw new RuleViolation("already-in-a-couple", "You are already a partner in a couple.");
+        }
     }
 
     record StartSessionRequest(@NotNull Exercise exercise) {

@@ -3,6 +3,8 @@ package app.duet.command.problems;
 import app.duet.command.RuleViolation;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -33,6 +35,26 @@ class CommandProblems extends ResponseEntityExceptionHandler {
         problem.setTitle("Not allowed now");
         problem.setType(URI.create("https://duet.app/problems/" + violation.rule()));
         problem.setProperty("rule", violation.rule());
+        return problem;
+    }
+
+    /** Only reached when the retries ran out: many writers fought over one session at once. */
+    @ExceptionHandler(ConcurrencyException.class)
+    ProblemDetail tooBusy(ConcurrencyException conflict) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "Someone else changed this at the same moment. Nothing of yours was stored; please try again.");
+        problem.setTitle("Changed concurrently");
+        problem.setProperty("rule", "concurrent-change");
+        return problem;
+    }
+
+    /** A command-side lookup refused a duplicate that slipped past the controller's check in a race. */
+    @ExceptionHandler(DuplicateKeyException.class)
+    ProblemDetail duplicate(DuplicateKeyException duplicate) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "This was already done a moment ago; nothing more was stored.");
+        problem.setTitle("Already done");
+        problem.setProperty("rule", "duplicate");
         return problem;
     }
 

@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = CommandServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "spring.config.name=" + CommandServiceApplication.CONFIG_NAME,
-                "spring.datasource.url=jdbc:h2:mem:command-endpoints;DB_CLOSE_DELAY=-1",
+                "spring.datasource.url=jdbc:h2:mem:command-endpoints;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
                 "spring.datasource.username=sa",
                 "spring.datasource.password="
         })
@@ -75,6 +75,8 @@ class CommandEndpointsTest {
                 "{\"invitationCode\":\"" + couple.get("invitationCode").asText() + "\",\"displayName\":\"Robin\"}",
                 HttpStatus.CONFLICT);
         assertThat(usedCode.get("rule").asText()).isEqualTo("unknown-invitation-code");
+        JsonNode secondCouple = post(alex, "/api/commands/couples", "{\"displayName\":\"Alex\"}", HttpStatus.CONFLICT);
+        assertThat(secondCouple.get("rule").asText()).isEqualTo("already-in-a-couple");
         assertThat(eventCount()).isEqualTo(stored);
     }
 
@@ -111,7 +113,7 @@ class CommandEndpointsTest {
 
     @Test
     void commandLatencyIsExposedToPrometheusByCommandAndOutcome() throws Exception {
-        post(alex, "/api/commands/couples", "{\"displayName\":\"Alex\"}", HttpStatus.CREATED);
+        post(UUID.randomUUID().toString(), "/api/commands/couples", "{\"displayName\":\"Alex\"}", HttpStatus.CREATED);
         post(alex, "/api/commands/sessions/" + UUID.randomUUID() + "/join", "", HttpStatus.NOT_FOUND);
 
         String metrics = http.getForObject("/actuator/prometheus", String.class);

@@ -37,9 +37,13 @@ public class CoupleDocument {
         this.invitationCode = invitationCode;
     }
 
+    /** Once both partners are in, the invitation code is spent and leaves the view. */
     void addPartner(String partnerId, String displayName) {
         partners.add(new PartnerView(partnerId, displayName));
         partnerIds.add(partnerId);
+        if (partners.size() == 2) {
+            invitationCode = null;
+        }
     }
 
     void addSession(String sessionId, Exercise exercise, Instant startedAt) {

@@ -102,9 +102,11 @@ public class NotifiedEventSource implements StreamableMessageSource<TrackedEvent
             return !buffer.isEmpty();
         }
 
+        /** Rings too, so a processor waiting on this stream notices at once that it is shutting down. */
         @Override
         public void close() {
             buffer.clear();
+            signal.ring();
         }
     }
 }

@@ -2,8 +2,8 @@ package app.duet.query.live;
 
 import app.duet.command.CommandServiceApplication;
 import app.duet.query.QueryServiceApplication;
-import app.duet.query.support.CommandClient;
-import app.duet.query.support.PostgresTestDatabase;
+import app.duet.testing.CommandClient;
+import app.duet.testing.PostgresTestDatabase;
 import app.duet.query.support.StompTestClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

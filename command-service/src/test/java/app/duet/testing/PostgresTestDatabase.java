@@ -1,4 +1,4 @@
-package app.duet.query.support;
+package app.duet.testing;
 
 import org.junit.jupiter.api.Assumptions;
 

@@ -1,4 +1,4 @@
-package app.duet.query.support;
+package app.duet.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

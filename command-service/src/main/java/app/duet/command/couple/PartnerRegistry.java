@@ -1,0 +1,50 @@
+package app.duet.command.couple;
+
+import app.duet.api.couple.CoupleCreated;
+import app.duet.api.couple.PartnerJoinedCouple;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/**
+ * The command side's own record of which couple each partner is in, written in the same
+ * transaction as the events (like {@link InvitationRegistry}). A person is a partner in one couple
+ * at a time: a second couple for the same person fails on the table's key, and nothing is stored.
+ */
+@Component
+@ProcessingGroup(InvitationRegistry.PROCESSING_GROUP)
+public class PartnerRegistry {
+
+    private final JdbcClient jdbc;
+
+    public PartnerRegistry(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(CoupleCreated event) {
+        add(event.partnerId(), event.coupleId());
+    }
+
+    @EventHandler
+    void on(PartnerJoinedCouple event) {
+        add(event.partnerId(), event.coupleId());
+    }
+
+    private void add(String partnerId, String coupleId) {
+        jdbc.sql("INSERT INTO partner_couple (partner_id, couple_id) VALUES (:partner, :couple)")
+                .param("partner", partnerId)
+                .param("couple", coupleId)
+                .update();
+    }
+
+    Optional<String> coupleOf(String partnerId) {
+        return jdbc.sql("SELECT couple_id FROM partner_couple WHERE partner_id = :partner")
+                .param("partner", partnerId)
+                .query(String.class)
+                .optional();
+    }
+}

@@ -1,0 +1,85 @@
+package app.duet.command.session;
+
+import app.duet.command.CommandServiceApplication;
+import app.duet.testing.CommandClient;
+import app.duet.testing.PostgresTestDatabase;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Both partners act on one session at the same instant through two command-service instances on
+ * one PostgreSQL event store: their appends collide on the session's sequence numbers, and the
+ * loser is retried, so every action is accepted and stored once.
+ */
+class RacingPartnersTest {
+
+    private static final int BIDS_EACH = 40;
+
+    @Test
+    void simultaneousActionsOnOneSessionAreAllKept() throws Exception {
+        try (PostgresTestDatabase database = PostgresTestDatabase.freshSchemaOrSkip();
+             ConfigurableApplicationContext first = start(database);
+             ConfigurableApplicationContext second = start(database)) {
+            CommandClient viaFirst = new CommandClient(baseUrl(first));
+            CommandClient viaSecond = new CommandClient(baseUrl(second));
+            String alex = UUID.randomUUID().toString();
+            String sam = UUID.randomUUID().toString();
+            CommandClient.PairedSession paired = viaFirst.pairAndJoinSession(alex, sam);
+            String bids = "/api/commands/sessions/" + paired.sessionId() + "/bids";
+
+            ExecutorService partners = Executors.newFixedThreadPool(2);
+            List<Future<List<Integer>>> answers = new ArrayList<>();
+            for (Callable<List<Integer>> partner : List.<Callable<List<Integer>>>of(
+                    () -> bidRepeatedly(viaFirst, alex, bids), () -> bidRepeatedly(viaSecond, sam, bids))) {
+                answers.add(partners.submit(partner));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<List<Integer>> answer : answers) {
+                statuses.addAll(answer.get());
+            }
+            partners.shutdown();
+
+            assertThat(statuses).hasSize(2 * BIDS_EACH).containsOnly(201);
+            long stored = first.getBean(JdbcClient.class)
+                    .sql("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = :session "
+                            + "AND payload_type = 'app.duet.api.session.BidMade'")
+                    .param("session", paired.sessionId()).query(Long.class).single();
+            assertThat(stored).isEqualTo(2 * BIDS_EACH);
+        }
+    }
+
+    private static List<Integer> bidRepeatedly(CommandClient instance, String partner, String path) {
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < BIDS_EACH; i++) {
+            HttpResponse<String> answer = instance.send(partner, path, "{\"words\":\"bid " + i + "\"}");
+            statuses.add(answer.statusCode());
+        }
+        return statuses;
+    }
+
+    private static ConfigurableApplicationContext start(PostgresTestDatabase database) {
+        String[] arguments = Stream.concat(database.springProperties().stream(),
+                        Stream.of("spring.config.name=" + CommandServiceApplication.CONFIG_NAME, "server.port=0"))
+                .map(property -> "--" + property).toArray(String[]::new);
+        return new SpringApplicationBuilder(CommandServiceApplication.class).run(arguments);
+    }
+
+    private static String baseUrl(ConfigurableApplicationContext context) {
+        return "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+}
