@@ -1,5 +1,7 @@
 package app.duet.command;
 
+import app.duet.access.InputProblems;
+import app.duet.access.ResourceServerSecurity;
 import app.duet.eventstore.AxonUsageReports;
 import app.duet.eventstore.EventStoreSchema;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -8,7 +10,7 @@ import org.springframework.context.annotation.Import;
 
 /** The write side: takes partners' commands, lets the aggregates decide, appends the events. */
 @SpringBootApplication
-@Import(EventStoreSchema.class)
+@Import({EventStoreSchema.class, ResourceServerSecurity.class, InputProblems.class})
 public class CommandServiceApplication {
 
     /** Its settings live in {@code command-service.yml}, so {@code standalone} can compose them with the others. */

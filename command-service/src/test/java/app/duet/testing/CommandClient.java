@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.function.Function;
 
 /** Sends partners' commands over real HTTP, as the web page does, and fails loudly on any rejection. */
 public final class CommandClient {
@@ -16,9 +17,17 @@ public final class CommandClient {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String baseUrl;
+    private final Function<String, String> bearerFor;
 
-    public CommandClient(String baseUrl) {
+    /** @param bearerFor the access token to send for a person, by account id */
+    public CommandClient(String baseUrl, Function<String, String> bearerFor) {
         this.baseUrl = baseUrl;
+        this.bearerFor = bearerFor;
+    }
+
+    /** Signs every person's requests with the test issuer's key, as partners. */
+    public CommandClient(String baseUrl) {
+        this(baseUrl, TestTokens.trusted()::partner);
     }
 
     public JsonNode post(String partnerId, String path, String body) {
@@ -34,10 +43,18 @@ public final class CommandClient {
     }
 
     /** Sends a command and returns the raw answer, for tests that expect a rejection. */
-    public HttpResponse<String> send(String partnerId, String path, String body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Content-Type", "application/json")
-                .header("X-Duet-Partner", partnerId)
+    public HttpResponse<String> send(String accountId, String path, String body) {
+        return sendWithToken(bearerFor.apply(accountId), path, body);
+    }
+
+    /** Sends with exactly this bearer token (or none, when null): for tests of bad tokens. */
+    public HttpResponse<String> sendWithToken(String bearer, String path, String body) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json");
+        if (bearer != null) {
+            builder.header("Authorization", "Bearer " + bearer);
+        }
+        HttpRequest request = builder
                 .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try {
@@ -47,25 +64,39 @@ public final class CommandClient {
         }
     }
 
-    public JsonNode get(String path) {
+    /** Reads a view as this person. */
+    public JsonNode get(String accountId, String path) {
         try {
-            return JSON.readTree(getText(path));
+            return JSON.readTree(getAs(bearerFor.apply(accountId), path).body());
         } catch (IOException unreadable) {
             throw new AssertionError(path + " answered unreadable JSON", unreadable);
         }
     }
 
-    public String getText(String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build();
+    /** GET with exactly this bearer token (or none, when null); fails on anything but success. */
+    public HttpResponse<String> getAs(String bearer, String path) {
+        HttpResponse<String> response = getWithToken(bearer, path);
+        if (response.statusCode() >= 300) {
+            throw new AssertionError(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response;
+    }
+
+    public HttpResponse<String> getWithToken(String bearer, String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() >= 300) {
-                throw new AssertionError(path + " answered " + response.statusCode() + ": " + response.body());
-            }
-            return response.body();
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException | InterruptedException failed) {
             throw new AssertionError(path + " failed", failed);
         }
+    }
+
+    /** Public endpoints such as metrics: no token. */
+    public String getText(String path) {
+        return getAs(null, path).body();
     }
 
     /** A couple of two paired partners with a running session both have joined; returns its ids. */

@@ -2,6 +2,7 @@ package app.duet.standalone;
 
 import app.duet.command.CommandServiceApplication;
 import app.duet.eventstore.AxonUsageReports;
+import app.duet.identity.IdentityApplication;
 import app.duet.query.QueryServiceApplication;
 import app.duet.web.WebClientApplication;
 import org.springframework.boot.SpringBootConfiguration;
@@ -11,17 +12,18 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 
 /**
- * All of Duet in one JVM on port 8080: the three services' own configurations, composed, with
+ * All of Duet in one JVM on port 8080: the services' and the issuer's own configurations, composed, with
  * {@code standalone.yml} laid over them to swap in the embedded stores. Both sides share one Axon
  * configuration, so a commit wakes the projections directly, without PostgreSQL's notifications.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import({CommandServiceApplication.class, QueryServiceApplication.class, WebClientApplication.class})
+@Import({IdentityApplication.class, CommandServiceApplication.class, QueryServiceApplication.class,
+        WebClientApplication.class})
 public class StandaloneApplication {
 
     /** Later names override earlier ones, so standalone's settings win. */
-    static final String CONFIG_NAMES = String.join(",", CommandServiceApplication.CONFIG_NAME,
+    static final String CONFIG_NAMES = String.join(",", IdentityApplication.CONFIG_NAME, CommandServiceApplication.CONFIG_NAME,
             QueryServiceApplication.CONFIG_NAME, WebClientApplication.CONFIG_NAME, "standalone");
 
     public static void main(String[] args) {

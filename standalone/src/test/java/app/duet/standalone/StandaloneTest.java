@@ -1,5 +1,6 @@
 package app.duet.standalone;
 
+import app.duet.identity.BrowserSignIn;
 import app.duet.query.live.ViewPublisher;
 import app.duet.testing.CommandClient;
 import app.duet.query.support.StompTestClient;
@@ -15,6 +16,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,8 +29,24 @@ class StandaloneTest {
     @TempDir
     Path dataDir;
 
-    private final String alex = UUID.randomUUID().toString();
-    private final String sam = UUID.randomUUID().toString();
+    private final Map<String, String> accessTokens = new HashMap<>();
+    private String alex;
+    private String sam;
+
+    /** Both partners open accounts and sign in through the issuer, as they would in a browser. */
+    private CommandClient signedInPartners(ConfigurableApplicationContext product) {
+        BrowserSignIn browser = new BrowserSignIn(baseUrl(product));
+        alex = signUpAndIn(browser, "Alex");
+        sam = signUpAndIn(browser, "Sam");
+        return new CommandClient(baseUrl(product), accessTokens::get);
+    }
+
+    private String signUpAndIn(BrowserSignIn browser, String name) {
+        String email = name.toLowerCase() + "-" + UUID.randomUUID() + "@duet.test";
+        String accountId = browser.signUp(email, "a long enough password", name, "PARTNER").get("accountId").asText();
+        accessTokens.put(accountId, browser.signIn(email, "a long enough password").accessToken());
+        return accountId;
+    }
 
     @Test
     void aRestartLosesNothing() {
@@ -36,7 +55,7 @@ class StandaloneTest {
         JsonNode sessionBefore;
         String bidId;
         try (ConfigurableApplicationContext first = start()) {
-            CommandClient http = new CommandClient(baseUrl(first));
+            CommandClient http = signedInPartners(first);
             paired = http.pairAndJoinSession(alex, sam);
             bidId = http.post(alex, sessionPath(paired) + "/bids", "{\"words\":\"Walk after dinner?\"}")
                     .get("bidId").asText();
@@ -48,7 +67,8 @@ class StandaloneTest {
         }
 
         try (ConfigurableApplicationContext second = start()) {
-            CommandClient http = new CommandClient(baseUrl(second));
+            // The tokens from before the restart still hold: the signing key is kept with the data.
+            CommandClient http = new CommandClient(baseUrl(second), accessTokens::get);
             assertThat(awaitView(http, "/api/queries/sessions/" + paired.sessionId(), 5)).isEqualTo(sessionBefore);
             assertThat(awaitView(http, "/api/queries/couples/" + paired.coupleId(), 3)).isEqualTo(coupleBefore);
 
@@ -64,13 +84,13 @@ class StandaloneTest {
     @Test
     void aCommitWakesBothPartnersScreensWithoutWaitingForAPoll() throws Exception {
         try (ConfigurableApplicationContext product = start("--duet.projections.fallback-poll=60s")) {
-            CommandClient http = new CommandClient(baseUrl(product));
+            CommandClient http = signedInPartners(product);
             CommandClient.PairedSession paired = http.pairAndJoinSession(alex, sam);
             awaitView(http, "/api/queries/sessions/" + paired.sessionId(), 3);
             String topic = ViewPublisher.SESSION_TOPIC + paired.sessionId();
             String ws = baseUrl(product).replace("http", "ws") + "/ws";
-            try (StompTestClient alexScreen = StompTestClient.connect(ws);
-                 StompTestClient samScreen = StompTestClient.connect(ws)) {
+            try (StompTestClient alexScreen = StompTestClient.connect(ws, accessTokens.get(alex));
+                 StompTestClient samScreen = StompTestClient.connect(ws, accessTokens.get(sam))) {
                 alexScreen.subscribe(topic);
                 samScreen.subscribe(topic);
                 await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).until(() -> {
@@ -87,7 +107,8 @@ class StandaloneTest {
     void thePageAndTheApiDocsAreServedOnTheSamePort() throws Exception {
         try (ConfigurableApplicationContext product = start()) {
             HttpClient http = HttpClient.newHttpClient();
-            for (String path : new String[]{"/", "/api/openapi", "/actuator/health"}) {
+            for (String path : new String[]{"/", "/api/openapi", "/actuator/health", "/sign-in",
+                    "/.well-known/openid-configuration", "/oauth2/jwks"}) {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl(product) + path))
                         .build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(response.statusCode()).as(path).isEqualTo(200);
@@ -106,9 +127,9 @@ class StandaloneTest {
         return StandaloneApplication.start(arguments);
     }
 
-    private static JsonNode awaitView(CommandClient http, String path, long version) {
+    private JsonNode awaitView(CommandClient http, String path, long version) {
         return await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
-                .until(() -> http.get(path), view -> view.path("version").asLong() == version);
+                .until(() -> http.get(alex, path), view -> view.path("version").asLong() == version);
     }
 
     private static String sessionPath(CommandClient.PairedSession paired) {
@@ -116,6 +137,7 @@ class StandaloneTest {
     }
 
     private static String baseUrl(ConfigurableApplicationContext context) {
-        return "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+        // 127.0.0.1: the page's redirect URI is registered there, valid on any port (RFC 8252).
+        return "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 }

@@ -5,8 +5,10 @@ import app.duet.api.couple.JoinCouple;
 import app.duet.api.couple.StartSession;
 import app.duet.api.session.Exercise;
 import app.duet.command.RuleViolation;
-import app.duet.command.identity.ActingPartner;
+import app.duet.access.Actor;
+import app.duet.api.access.Role;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -47,11 +49,11 @@ class CoupleController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Open a couple as its first partner; returns the code to give the other partner")
-    CoupleCreatedResponse create(ActingPartner partner, @Valid @RequestBody CreateCoupleRequest request) {
-        requireNoCouple(partner);
+    CoupleCreatedResponse create(@Parameter(hidden = true) Actor actor, @Valid @RequestBody CreateCoupleRequest request) {
+        requireNoCouple(actor);
         String coupleId = UUID.randomUUID().toString();
         String code = InvitationCodes.next();
-        commands.sendAndWait(new CreateCouple(coupleId, partner.partnerId(), request.displayName().strip(), code));
+        commands.sendAndWait(new CreateCouple(coupleId, partner(actor), request.displayName().strip(), code));
         return new CoupleCreatedResponse(coupleId, code);
     }
 
@@ -64,18 +66,18 @@ class CoupleController {
 
     @PostMapping("/join")
     @Operation(summary = "Join a couple as its second partner with the invitation code")
-    CoupleJoinedResponse join(ActingPartner partner, @Valid @RequestBody JoinCoupleRequest request) {
-        requireNoCouple(partner);
+    CoupleJoinedResponse join(@Parameter(hidden = true) Actor actor, @Valid @RequestBody JoinCoupleRequest request) {
+        requireNoCouple(actor);
         String code = InvitationCodes.normalize(request.invitationCode());
         String coupleId = invitations.coupleWithOpenInvitation(code)
                 .orElseThrow(() -> new RuleViolation("unknown-invitation-code",
                         "That invitation code is unknown or has been used."));
-        commands.sendAndWait(new JoinCouple(coupleId, partner.partnerId(), request.displayName().strip(), code));
+        commands.sendAndWait(new JoinCouple(coupleId, partner(actor), request.displayName().strip(), code));
         return new CoupleJoinedResponse(coupleId);
     }
 
-    private void requireNoCouple(ActingPartner partner) {
-        if (partners.coupleOf(partner.partnerId()).isPresent()) {
+    private void requireNoCouple(Actor actor) {
+        if (partners.coupleOf(partner(actor)).isPresent()) {
             throw new RuleViolation("already-in-a-couple", "You are already a partner in a couple.");
         }
     }
@@ -89,10 +91,15 @@ class CoupleController {
     @PostMapping("/{coupleId}/sessions")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Start a live joint session of the couple")
-    SessionStartedResponse startSession(ActingPartner partner, @PathVariable String coupleId,
+    SessionStartedResponse startSession(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId,
                                         @Valid @RequestBody StartSessionRequest request) {
         String sessionId = UUID.randomUUID().toString();
-        commands.sendAndWait(new StartSession(coupleId, sessionId, partner.partnerId(), request.exercise()));
+        commands.sendAndWait(new StartSession(coupleId, sessionId, partner(actor), request.exercise()));
         return new SessionStartedResponse(sessionId);
+    }
+
+    /** Only partners act in couples and sessions; therapists, analysts and admins never do. */
+    private static String partner(Actor actor) {
+        return actor.require(Role.PARTNER).id();
     }
 }

@@ -6,8 +6,10 @@ import app.duet.api.session.EndSession;
 import app.duet.api.session.JoinSession;
 import app.duet.api.session.LeaveSession;
 import app.duet.api.session.MakeBid;
-import app.duet.command.identity.ActingPartner;
+import app.duet.access.Actor;
+import app.duet.api.access.Role;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -37,22 +39,22 @@ class SessionController {
     @PostMapping("/join")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Enter the session; joining again while present changes nothing")
-    void join(ActingPartner partner, @PathVariable String sessionId) {
-        commands.sendAndWait(new JoinSession(sessionId, partner.partnerId()));
+    void join(@Parameter(hidden = true) Actor actor, @PathVariable String sessionId) {
+        commands.sendAndWait(new JoinSession(sessionId, partner(actor)));
     }
 
     @PostMapping("/leave")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Leave the session; when nobody is left it ends")
-    void leave(ActingPartner partner, @PathVariable String sessionId) {
-        commands.sendAndWait(new LeaveSession(sessionId, partner.partnerId()));
+    void leave(@Parameter(hidden = true) Actor actor, @PathVariable String sessionId) {
+        commands.sendAndWait(new LeaveSession(sessionId, partner(actor)));
     }
 
     @PostMapping("/end")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "End the session for both partners")
-    void end(ActingPartner partner, @PathVariable String sessionId) {
-        commands.sendAndWait(new EndSession(sessionId, partner.partnerId()));
+    void end(@Parameter(hidden = true) Actor actor, @PathVariable String sessionId) {
+        commands.sendAndWait(new EndSession(sessionId, partner(actor)));
     }
 
     record MakeBidRequest(@Size(max = 280) String words) {
@@ -64,11 +66,11 @@ class SessionController {
     @PostMapping("/bids")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Make a bid for connection to the other partner")
-    BidMadeResponse makeBid(ActingPartner partner, @PathVariable String sessionId,
+    BidMadeResponse makeBid(@Parameter(hidden = true) Actor actor, @PathVariable String sessionId,
                             @Valid @RequestBody MakeBidRequest request) {
         String bidId = UUID.randomUUID().toString();
         String words = request.words() == null ? "" : request.words().strip();
-        commands.sendAndWait(new MakeBid(sessionId, bidId, partner.partnerId(), words));
+        commands.sendAndWait(new MakeBid(sessionId, bidId, partner(actor), words));
         return new BidMadeResponse(bidId);
     }
 
@@ -78,8 +80,13 @@ class SessionController {
     @PostMapping("/bids/{bidId}/answer")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Answer a bid made to you: toward, away or against")
-    void answerBid(ActingPartner partner, @PathVariable String sessionId, @PathVariable String bidId,
+    void answerBid(@Parameter(hidden = true) Actor actor, @PathVariable String sessionId, @PathVariable String bidId,
                    @Valid @RequestBody AnswerBidRequest request) {
-        commands.sendAndWait(new AnswerBid(sessionId, bidId, partner.partnerId(), request.response()));
+        commands.sendAndWait(new AnswerBid(sessionId, bidId, partner(actor), request.response()));
+    }
+
+    /** Only partners act in couples and sessions; therapists, analysts and admins never do. */
+    private static String partner(Actor actor) {
+        return actor.require(Role.PARTNER).id();
     }
 }

@@ -1,6 +1,8 @@
 package app.duet.command.http;
 
 import app.duet.command.CommandServiceApplication;
+import app.duet.api.access.Role;
+import app.duet.testing.TestTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -15,6 +17,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.UUID;
 
@@ -33,6 +37,14 @@ import static org.assertj.core.api.Assertions.assertThat;
                 "spring.datasource.password="
         })
 class CommandEndpointsTest {
+
+    @DynamicPropertySource
+    static void trustTheTestIssuer(DynamicPropertyRegistry properties) {
+        TestTokens.trusted().springProperties().forEach(property -> {
+            String[] keyAndValue = property.split("=", 2);
+            properties.add(keyAndValue[0], () -> keyAndValue[1]);
+        });
+    }
 
     private final String alex = UUID.randomUUID().toString();
     private final String sam = UUID.randomUUID().toString();
@@ -107,6 +119,18 @@ class CommandEndpointsTest {
     }
 
     @Test
+    void aTherapistCannotActAsAPartner() throws Exception {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setBearerAuth(TestTokens.trusted().token(UUID.randomUUID().toString(), Role.THERAPIST,
+                java.time.Duration.ofMinutes(5)));
+        ResponseEntity<String> response = http.exchange("/api/commands/couples", HttpMethod.POST,
+                new HttpEntity<>("{\"displayName\":\"Dr. Lee\"}", headers), String.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(json.readTree(response.getBody()).get("detail").asText()).contains("partner");
+    }
+
+    @Test
     void anUnknownSessionIsNotFound() throws Exception {
         post(alex, "/api/commands/sessions/" + UUID.randomUUID() + "/join", "", HttpStatus.NOT_FOUND);
     }
@@ -125,7 +149,7 @@ class CommandEndpointsTest {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         if (partnerId != null) {
-            headers.set("X-Duet-Partner", partnerId);
+            headers.setBearerAuth(TestTokens.trusted().partner(partnerId));
         }
         ResponseEntity<String> response = http.exchange(path, HttpMethod.POST,
                 new HttpEntity<>(body.isEmpty() ? null : body, headers), String.class);

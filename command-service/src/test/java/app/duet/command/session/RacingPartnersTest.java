@@ -3,6 +3,7 @@ package app.duet.command.session;
 import app.duet.command.CommandServiceApplication;
 import app.duet.testing.CommandClient;
 import app.duet.testing.PostgresTestDatabase;
+import app.duet.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -73,8 +74,9 @@ class RacingPartnersTest {
     }
 
     private static ConfigurableApplicationContext start(PostgresTestDatabase database) {
-        String[] arguments = Stream.concat(database.springProperties().stream(),
-                        Stream.of("spring.config.name=" + CommandServiceApplication.CONFIG_NAME, "server.port=0"))
+        String[] arguments = Stream.of(database.springProperties(), TestTokens.trusted().springProperties(),
+                        List.of("spring.config.name=" + CommandServiceApplication.CONFIG_NAME, "server.port=0"))
+                .flatMap(List::stream)
                 .map(property -> "--" + property).toArray(String[]::new);
         return new SpringApplicationBuilder(CommandServiceApplication.class).run(arguments);
     }

@@ -3,7 +3,10 @@ package app.duet.query.couple;
 import app.duet.api.couple.CoupleView;
 import app.duet.api.couple.FindCouple;
 import app.duet.api.couple.FindCoupleOfPartner;
+import app.duet.access.Actor;
+import app.duet.query.access.ViewAccess;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,21 +23,23 @@ import static app.duet.query.live.ViewQueries.findOrNotFound;
 class CoupleQueryController {
 
     private final QueryGateway queries;
+    private final ViewAccess access;
 
-    CoupleQueryController(QueryGateway queries) {
+    CoupleQueryController(QueryGateway queries, ViewAccess access) {
         this.queries = queries;
+        this.access = access;
     }
 
     @GetMapping("/couples/{coupleId}")
-    @Operation(summary = "A couple's overview: partners, invitation, sessions")
-    CoupleView couple(@PathVariable String coupleId) {
-        return findOrNotFound(queries, new FindCouple(coupleId), CoupleView.class, "couple " + coupleId);
+    @Operation(summary = "A couple's overview: partners, invitation, sessions (for its partners)")
+    CoupleView couple(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId) {
+        return access.requireMayRead(actor,
+                findOrNotFound(queries, new FindCouple(coupleId), CoupleView.class, "couple " + coupleId));
     }
 
-    @GetMapping("/partners/{partnerId}/couple")
-    @Operation(summary = "The overview of the couple a partner belongs to")
-    CoupleView coupleOfPartner(@PathVariable String partnerId) {
-        return findOrNotFound(queries, new FindCoupleOfPartner(partnerId), CoupleView.class,
-                "couple of partner " + partnerId);
+    @GetMapping("/my/couple")
+    @Operation(summary = "The overview of the couple the signed-in partner belongs to")
+    CoupleView myCouple(@Parameter(hidden = true) Actor actor) {
+        return findOrNotFound(queries, new FindCoupleOfPartner(actor.id()), CoupleView.class, "couple of yours");
     }
 }

@@ -2,6 +2,8 @@ package app.duet.query.live;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
+import app.duet.query.access.StompAccess;
+import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
@@ -18,9 +20,16 @@ import org.springframework.web.socket.config.annotation.WebSocketTransportRegist
 class StompConfiguration implements WebSocketMessageBrokerConfigurer {
 
     private final StompRelayProperties relay;
+    private final StompAccess access;
 
-    StompConfiguration(StompRelayProperties relay) {
+    StompConfiguration(StompRelayProperties relay, StompAccess access) {
         this.relay = relay;
+        this.access = access;
+    }
+
+    @Override
+    public void configureClientInboundChannel(ChannelRegistration registration) {
+        registration.interceptors(access);
     }
 
     @Override

@@ -2,7 +2,10 @@ package app.duet.query.session;
 
 import app.duet.api.session.FindSession;
 import app.duet.api.session.SessionView;
+import app.duet.access.Actor;
+import app.duet.query.access.ViewAccess;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,14 +22,17 @@ import static app.duet.query.live.ViewQueries.findOrNotFound;
 class SessionQueryController {
 
     private final QueryGateway queries;
+    private final ViewAccess access;
 
-    SessionQueryController(QueryGateway queries) {
+    SessionQueryController(QueryGateway queries, ViewAccess access) {
         this.queries = queries;
+        this.access = access;
     }
 
     @GetMapping("/sessions/{sessionId}")
-    @Operation(summary = "A joint session's live view: presence, bids and answers")
-    SessionView session(@PathVariable String sessionId) {
-        return findOrNotFound(queries, new FindSession(sessionId), SessionView.class, "session " + sessionId);
+    @Operation(summary = "A joint session's live view: presence, bids and answers (for the couple's partners)")
+    SessionView session(@Parameter(hidden = true) Actor actor, @PathVariable String sessionId) {
+        return access.requireMayRead(actor,
+                findOrNotFound(queries, new FindSession(sessionId), SessionView.class, "session " + sessionId));
     }
 }

@@ -4,6 +4,7 @@ import app.duet.command.CommandServiceApplication;
 import app.duet.query.QueryServiceApplication;
 import app.duet.testing.CommandClient;
 import app.duet.testing.PostgresTestDatabase;
+import app.duet.testing.TestTokens;
 import app.duet.query.support.StompTestClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -51,14 +52,14 @@ class FreshnessAcrossServicesTest {
 
         String topic = ViewPublisher.SESSION_TOPIC + paired.sessionId();
         String wsUrl = "ws://localhost:" + port(querySide) + "/ws";
-        StompTestClient alexScreen = open(StompTestClient.connect(wsUrl));
-        StompTestClient samScreen = open(StompTestClient.connect(wsUrl));
+        StompTestClient alexScreen = open(StompTestClient.connect(wsUrl, TestTokens.trusted().partner(alex)));
+        StompTestClient samScreen = open(StompTestClient.connect(wsUrl, TestTokens.trusted().partner(sam)));
         alexScreen.subscribe(topic);
         samScreen.subscribe(topic);
         warmUpUntilBothScreensReceive(commands, paired, alex, topic, alexScreen, samScreen);
         CommandClient views = new CommandClient("http://localhost:" + port(querySide));
         long settledVersion = await().atMost(Duration.ofSeconds(10)).until(() -> {
-            long stored = views.get("/api/queries/sessions/" + paired.sessionId()).get("version").asLong();
+            long stored = views.get(alex, "/api/queries/sessions/" + paired.sessionId()).get("version").asLong();
             return alexScreen.latestVersion(topic) == stored && samScreen.latestVersion(topic) == stored ? stored : -1;
         }, version -> version > 0);
 
@@ -109,8 +110,9 @@ class FreshnessAcrossServicesTest {
 
     /** As command-line arguments, which outrank the services' own yml files. */
     private static String[] arguments(PostgresTestDatabase database, String... more) {
-        return Stream.concat(Stream.concat(database.springProperties().stream(), Stream.of(more)),
-                Stream.of("server.port=0")).map(property -> "--" + property).toArray(String[]::new);
+        return Stream.of(database.springProperties(), TestTokens.trusted().springProperties(), List.of(more),
+                        List.of("server.port=0"))
+                .flatMap(List::stream).map(property -> "--" + property).toArray(String[]::new);
     }
 
     private static int port(ConfigurableApplicationContext context) {

@@ -9,6 +9,7 @@ import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
 
@@ -38,14 +39,19 @@ public final class StompTestClient implements AutoCloseable {
         this.session = session;
     }
 
-    public static StompTestClient connect(String wsUrl) throws Exception {
+    /** Connects with this bearer token in the CONNECT frame (none when null), as the page does. */
+    public static StompTestClient connect(String wsUrl, String bearer) throws Exception {
         // A session view carries every bid so far; the container's 8 KB default would cut it off.
         WebSocketContainer container = ContainerProvider.getWebSocketContainer();
         container.setDefaultMaxTextMessageBufferSize(MAX_FRAME_BYTES);
         WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient(container));
         client.setInboundMessageSizeLimit(MAX_FRAME_BYTES);
         client.setMessageConverter(new MappingJackson2MessageConverter());
-        StompSession session = client.connectAsync(wsUrl, new StompSessionHandlerAdapter() {
+        StompHeaders connect = new StompHeaders();
+        if (bearer != null) {
+            connect.add("Authorization", "Bearer " + bearer);
+        }
+        StompSession session = client.connectAsync(wsUrl, new WebSocketHttpHeaders(), connect, new StompSessionHandlerAdapter() {
             @Override
             public void handleException(StompSession session, StompCommand command, StompHeaders headers,
                                         byte[] payload, Throwable exception) {

@@ -1,0 +1,57 @@
+package app.duet.access;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Bad input, in every service alike: an RFC 9457 problem (400) whose {@code errors} name each
+ * field at fault, for invalid values and for JSON that does not parse into the expected shape.
+ */
+@RestControllerAdvice
+public class InputProblems extends ResponseEntityExceptionHandler {
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException invalid,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        ProblemDetail problem = invalid.getBody();
+        problem.setTitle("Invalid input");
+        List<Map<String, String>> errors = invalid.getFieldErrors().stream()
+                .map(error -> Map.of("field", error.getField(),
+                        "message", String.valueOf(error.getDefaultMessage())))
+                .toList();
+        problem.setDetail(errors.stream().map(e -> e.get("field") + " " + e.get("message"))
+                .collect(Collectors.joining("; ")));
+        problem.setProperty("errors", errors);
+        return handleExceptionInternal(invalid, problem, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException unreadable,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request body is not valid JSON of the expected shape.");
+        problem.setTitle("Unreadable request");
+        if (unreadable.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            problem.setDetail("The value of " + field + " is not valid.");
+            problem.setProperty("errors", List.of(Map.of("field", field, "message", "is not a valid value")));
+        }
+        return handleExceptionInternal(unreadable, problem, headers, status, request);
+    }
+}

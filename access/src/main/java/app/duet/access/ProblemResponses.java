@@ -1,0 +1,45 @@
+package app.duet.access;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+import java.io.IOException;
+
+/**
+ * Refusals of the security layer as RFC 9457 problems, like every other error: 401 says what is
+ * wrong with the token (and keeps the standard WWW-Authenticate header), 403 what is missing.
+ */
+final class ProblemResponses {
+
+    private ProblemResponses() {
+    }
+
+    static AuthenticationEntryPoint unauthenticated(ObjectMapper json) {
+        BearerTokenAuthenticationEntryPoint standard = new BearerTokenAuthenticationEntryPoint();
+        return (request, response, failure) -> {
+            standard.commence(request, response, failure);
+            write(json, response, HttpStatus.UNAUTHORIZED, "Not signed in",
+                    "A valid bearer token is needed: " + failure.getMessage());
+        };
+    }
+
+    static AccessDeniedHandler forbidden(ObjectMapper json) {
+        return (request, response, denied) -> write(json, response, HttpStatus.FORBIDDEN, "Not allowed",
+                denied.getMessage());
+    }
+
+    static void write(ObjectMapper json, HttpServletResponse response, HttpStatus status, String title, String detail)
+            throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

@@ -1,0 +1,63 @@
+package app.duet.access;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.util.List;
+
+/**
+ * Commands and queries are for signed-in people only: every request under /api/commands and
+ * /api/queries must carry a valid signed bearer token (JWT). Roles come from the token's
+ * {@code roles} claim (configurable, so another OIDC provider can stand in). No sessions, no
+ * cookies, hence no CSRF. What each role may do is decided beside each command and query.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import(TokenChecks.class)
+public class ResourceServerSecurity implements WebMvcConfigurer {
+
+    @Bean
+    @Order(10)
+    SecurityFilterChain commandsAndQueries(HttpSecurity http, ObjectMapper json,
+                                          JwtAuthenticationConverter actors) throws Exception {
+        http.securityMatcher("/api/commands/**", "/api/queries/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/api/commands/openapi/**", "/api/commands/docs/**",
+                                "/api/queries/openapi/**", "/api/queries/docs/**").permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(actors))
+                        .authenticationEntryPoint(ProblemResponses.unauthenticated(json)))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(ProblemResponses.unauthenticated(json))
+                        .accessDeniedHandler(ProblemResponses.forbidden(json)))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    @Bean
+    JwtAuthenticationConverter actorsFromTokens(@Value("${duet.access.roles-claim:roles}") String rolesClaim) {
+        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName(rolesClaim);
+        roles.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(roles);
+        return converter;
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new ActorResolver());
+    }
+}

@@ -1,0 +1,140 @@
+package app.duet.identity.issuer;
+
+import app.duet.identity.account.Account;
+import app.duet.identity.account.AccountStore;
+import app.duet.identity.signin.SignInPage;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
+import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
+import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
+import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.util.List;
+
+/**
+ * The token issuer: Spring Authorization Server with OpenID Connect, the browser page registered
+ * as a public client (authorization code with PKCE, rotating refresh tokens), and access tokens
+ * whose subject is the account id and whose {@code roles} and {@code name} claims the services read.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IssuerProperties.class)
+class IssuerConfiguration implements WebMvcConfigurer {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain issuerEndpoints(HttpSecurity http, RegisteredClientRepository clients) throws Exception {
+        OAuth2AuthorizationServerConfigurer issuer = OAuth2AuthorizationServerConfigurer.authorizationServer();
+        http.securityMatcher(issuer.getEndpointsMatcher())
+                .with(issuer, server -> server
+                        .oidc(Customizer.withDefaults())
+                        .clientAuthentication(client -> client
+                                .authenticationConverters(converters -> converters.add(0, PublicClientRefresh.converter()))
+                                .authenticationProviders(providers -> providers.add(0, PublicClientRefresh.provider(clients)))))
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint(SignInPage.PATH), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain signIn(HttpSecurity http, SignInPage page) throws Exception {
+        RequestMatcher signUp = request -> "/api/identity/accounts".equals(request.getServletPath());
+        http.securityMatcher(SignInPage.PATH, "/sign-out", "/api/identity/**", "/identity/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .ignoringRequestMatchers(signUp))
+                .formLogin(form -> form.loginPage(SignInPage.PATH).loginProcessingUrl(SignInPage.PATH)
+                        .usernameParameter("email").passwordParameter("password")
+                        .successHandler(page.onSuccess()).failureHandler(page.onFailure()))
+                .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/"))
+                .addFilterBefore(page.lockedAddressesFilter(), UsernamePasswordAuthenticationFilter.class);
+        return http.build();
+    }
+
+    @Override
+    public void addViewControllers(ViewControllerRegistry registry) {
+        registry.addViewController(SignInPage.PATH).setViewName("forward:/identity/sign-in.html");
+    }
+
+    @Bean
+    RegisteredClientRepository registeredClients(IssuerProperties properties) {
+        RegisteredClient page = RegisteredClient.withId("duet-web-page")
+                .clientId(properties.webClient().clientId())
+                .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+                .redirectUris(uris -> uris.addAll(properties.webClient().redirectUris()))
+                .scope(OidcScopes.OPENID)
+                .scope(OidcScopes.PROFILE)
+                .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
+                .tokenSettings(TokenSettings.builder()
+                        .accessTokenTimeToLive(properties.accessTokenTtl())
+                        .refreshTokenTimeToLive(properties.refreshTokenTtl())
+                        .reuseRefreshTokens(false)
+                        .build())
+                .build();
+        return new InMemoryRegisteredClientRepository(List.of(page));
+    }
+
+    @Bean
+    AuthorizationServerSettings authorizationServerSettings(IssuerProperties properties) {
+        AuthorizationServerSettings.Builder settings = AuthorizationServerSettings.builder();
+        if (properties.issuer() != null && !properties.issuer().isBlank()) {
+            settings.issuer(properties.issuer());
+        }
+        return settings.build();
+    }
+
+    @Bean
+    JWKSource<SecurityContext> jwkSource(SigningKeys keys) {
+        return keys.jwkSource();
+    }
+
+    /** Access and ID tokens name the account by id, never by e-mail address, and carry its role. */
+    @Bean
+    OAuth2TokenGenerator<?> tokenGenerator(JWKSource<SecurityContext> keys, AccountStore accounts) {
+        JwtGenerator jwts = new JwtGenerator(new NimbusJwtEncoder(keys));
+        jwts.setJwtCustomizer(context -> accounts.byEmail(context.getPrincipal().getName()).ifPresent((Account account) ->
+                context.getClaims()
+                        .subject(account.accountId())
+                        .claim("roles", List.of(account.role().name()))
+                        .claim("name", account.displayName())));
+        return new DelegatingOAuth2TokenGenerator(jwts, PublicClientRefresh.generator());
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+}

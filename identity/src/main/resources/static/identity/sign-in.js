@@ -1,0 +1,17 @@
+// The form posts straight to the issuer; this only adds its CSRF token and explains a refusal.
+const problems = {
+    wrong: 'That e-mail address and password do not match an account.',
+    locked: 'Too many wrong passwords for this address. Please wait 15 minutes, then try again.',
+};
+
+const reason = new URLSearchParams(location.search).get('error');
+if (reason !== null) {
+    const box = document.getElementById('problem');
+    box.textContent = problems[reason] ?? problems.wrong;
+    box.hidden = false;
+}
+
+const response = await fetch('/api/identity/csrf', { credentials: 'same-origin' });
+if (response.ok) {
+    document.getElementById('csrf').value = (await response.json()).token;
+}

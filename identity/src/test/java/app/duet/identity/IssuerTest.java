@@ -1,0 +1,98 @@
+package app.duet.identity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jwt.SignedJWT;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The issuer over real HTTP, on its own, as a browser and the services meet it. */
+@SpringBootTest(classes = IdentityApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "spring.config.name=" + IdentityApplication.CONFIG_NAME,
+                "spring.datasource.url=jdbc:h2:mem:issuer;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+                "spring.datasource.username=sa",
+                "spring.datasource.password=",
+                "spring.flyway.enabled=false",
+                "duet.identity.accounts[0].email=analyst@duet.test",
+                "duet.identity.accounts[0].password=an analyst's long password",
+                "duet.identity.accounts[0].display-name=Research",
+                "duet.identity.accounts[0].role=ANALYST"
+        })
+class IssuerTest {
+
+    @LocalServerPort
+    int port;
+
+    private BrowserSignIn browser() {
+        return new BrowserSignIn("http://127.0.0.1:" + port);
+    }
+
+    @Test
+    void aNewPartnerSignsInAndGetsShortLivedTokensNamingTheirAccountAndRole() throws Exception {
+        String email = "robin-" + UUID.randomUUID() + "@duet.test";
+        JsonNode account = browser().signUp(email, "correct horse battery", "Robin", "PARTNER");
+
+        BrowserSignIn.Tokens tokens = browser().signIn(email, "correct horse battery");
+
+        var claims = SignedJWT.parse(tokens.accessToken()).getJWTClaimsSet();
+        assertThat(claims.getSubject()).isEqualTo(account.get("accountId").asText());
+        assertThat(claims.getStringListClaim("roles")).containsExactly("PARTNER");
+        assertThat(claims.getStringClaim("name")).isEqualTo("Robin");
+        assertThat(claims.toString()).doesNotContain(email);
+        assertThat(claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()).isLessThanOrEqualTo(600_000);
+        assertThat(tokens.refreshToken()).isNotBlank();
+    }
+
+    @Test
+    void aRefreshTokenIsRotatedAndCannotBeUsedTwice() {
+        String email = "kai-" + UUID.randomUUID() + "@duet.test";
+        browser().signUp(email, "correct horse battery", "Kai", "PARTNER");
+        BrowserSignIn.Tokens first = browser().signIn(email, "correct horse battery");
+
+        BrowserSignIn.Tokens second = browser().refresh(first.refreshToken());
+
+        assertThat(second.accessToken()).isNotBlank();
+        assertThat(second.refreshToken()).isNotEqualTo(first.refreshToken());
+        assertThatThrownBy(() -> browser().refresh(first.refreshToken())).hasMessageContaining("400");
+    }
+
+    @Test
+    void configuredAccountsExistAndSignUpCannotMakeAnAnalyst() throws Exception {
+        BrowserSignIn.Tokens analyst = browser().signIn("analyst@duet.test", "an analyst's long password");
+        assertThat(SignedJWT.parse(analyst.accessToken()).getJWTClaimsSet().getStringListClaim("roles"))
+                .containsExactly("ANALYST");
+        assertThatThrownBy(() -> browser().signUp("sneaky@duet.test", "correct horse battery", "Sneaky", "ANALYST"))
+                .hasMessageContaining("400");
+    }
+
+    @Test
+    void repeatedWrongPasswordsLockTheAddressEvenForTheRightOne() throws Exception {
+        String email = "sam-" + UUID.randomUUID() + "@duet.test";
+        browser().signUp(email, "correct horse battery", "Sam", "PARTNER");
+
+        for (int attempt = 0; attempt < 5; attempt++) {
+            HttpResponse<String> wrong = browser().postSignInForm(email, "guess " + attempt, "application/json");
+            assertThat(wrong.statusCode()).isEqualTo(401);
+        }
+        HttpResponse<String> locked = browser().postSignInForm(email, "correct horse battery", "application/json");
+
+        assertThat(locked.statusCode()).isEqualTo(429);
+        assertThat(new ObjectMapper().readTree(locked.body()).get("reason").asText()).isEqualTo("locked");
+        assertThat(browser().postSignInForm(email, "guess", "text/html").headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/sign-in?error=locked"));
+    }
+
+    @Test
+    void aShortPasswordIsRejectedNamingTheField() {
+        assertThatThrownBy(() -> browser().signUp("short@duet.test", "short", "Short", "PARTNER"))
+                .hasMessageContaining("400").hasMessageContaining("password");
+    }
+}

@@ -1,0 +1,98 @@
+package app.duet.query.access;
+
+import app.duet.access.Actor;
+import app.duet.api.couple.CoupleView;
+import app.duet.api.couple.FindCouple;
+import app.duet.api.session.FindSession;
+import app.duet.api.session.SessionView;
+import app.duet.query.live.ViewPublisher;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.messaging.support.ChannelInterceptor;
+import org.springframework.messaging.support.MessageHeaderAccessor;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.stereotype.Component;
+
+import java.security.Principal;
+
+/**
+ * Guards every frame a browser sends over STOMP. CONNECT must carry a valid bearer token in its
+ * {@code Authorization} header; SUBSCRIBE is allowed only to the topics of a couple or session the
+ * person may read (the same rule as the REST queries); SEND is never allowed, because every change
+ * enters Duet as an HTTP command. A refusal becomes an ERROR frame and nothing else.
+ */
+@Component
+public class StompAccess implements ChannelInterceptor {
+
+    private final ObjectProvider<JwtDecoder> tokens;
+    private final JwtAuthenticationConverter people;
+    private final QueryGateway queries;
+    private final ViewAccess access;
+
+    public StompAccess(ObjectProvider<JwtDecoder> tokens, JwtAuthenticationConverter people, QueryGateway queries,
+                       ViewAccess access) {
+        this.tokens = tokens;
+        this.people = people;
+        this.queries = queries;
+        this.access = access;
+    }
+
+    @Override
+    public Message<?> preSend(Message<?> message, MessageChannel channel) {
+        StompHeaderAccessor stomp = MessageHeaderAccessor.getAccessor(message, StompHeaderAccessor.class);
+        if (stomp == null || stomp.getCommand() == null) {
+            return message;
+        }
+        switch (stomp.getCommand()) {
+            case CONNECT, STOMP -> stomp.setUser(signIn(stomp.getFirstNativeHeader("Authorization")));
+            case SUBSCRIBE -> mayListen(actorOf(stomp.getUser()), stomp.getDestination());
+            case SEND -> throw new AccessDeniedException(
+                    "Duet takes every change as an HTTP command; STOMP is only for listening.");
+            default -> {
+            }
+        }
+        return message;
+    }
+
+    private Authentication signIn(String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            throw new BadCredentialsException("CONNECT needs an Authorization header with a bearer token.");
+        }
+        try {
+            return people.convert(tokens.getObject().decode(authorization.substring("Bearer ".length()).strip()));
+        } catch (JwtException invalid) {
+            throw new BadCredentialsException("The bearer token is not valid: " + invalid.getMessage());
+        }
+    }
+
+    private static Actor actorOf(Principal user) {
+        return Actor.of(user instanceof Authentication authentication ? authentication : null);
+    }
+
+    private void mayListen(Actor actor, String destination) {
+        if (destination != null && destination.startsWith(ViewPublisher.SESSION_TOPIC)) {
+            String sessionId = destination.substring(ViewPublisher.SESSION_TOPIC.length());
+            access.requireMayRead(actor, find(new FindSession(sessionId), SessionView.class));
+        } else if (destination != null && destination.startsWith(ViewPublisher.COUPLE_TOPIC)) {
+            String coupleId = destination.substring(ViewPublisher.COUPLE_TOPIC.length());
+            access.requireMayRead(actor, find(new FindCouple(coupleId), CoupleView.class));
+        } else {
+            throw new AccessDeniedException("There is nothing to listen to at " + destination + ".");
+        }
+    }
+
+    /** A view that does not exist is refused like one that may not be seen: nothing is revealed. */
+    private <V> V find(Object query, Class<V> view) {
+        return queries.query(query, ResponseTypes.optionalInstanceOf(view)).join()
+                .orElseThrow(() -> new AccessDeniedException("You may not listen to this."));
+    }
+}
