@@ -11,16 +11,19 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import java.time.Clock;
 import java.util.List;
 
 /**
  * Commands and queries are for signed-in people only: every request under /api/commands and
  * /api/queries must carry a valid signed bearer token (JWT). Roles come from the token's
  * {@code roles} claim (configurable, so another OIDC provider can stand in). No sessions, no
- * cookies, hence no CSRF. What each role may do is decided beside each command and query.
+ * cookies, hence no CSRF. Bodies are capped and commands rate-limited per account
+ * ({@link RequestLimits}). What each role may do is decided beside each command and query.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(TokenChecks.class)
@@ -28,8 +31,10 @@ public class ResourceServerSecurity implements WebMvcConfigurer {
 
     @Bean
     @Order(10)
-    SecurityFilterChain commandsAndQueries(HttpSecurity http, ObjectMapper json,
-                                          JwtAuthenticationConverter actors) throws Exception {
+    SecurityFilterChain commandsAndQueries(HttpSecurity http, ObjectMapper json, JwtAuthenticationConverter actors,
+                                          @Value("${duet.access.max-body-bytes:65536}") long maxBodyBytes,
+                                          @Value("${duet.access.commands-per-second:30}") double perSecond,
+                                          @Value("${duet.access.command-burst:60}") double burst) throws Exception {
         http.securityMatcher("/api/commands/**", "/api/queries/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/commands/openapi/**", "/api/commands/docs/**",
@@ -42,7 +47,9 @@ public class ResourceServerSecurity implements WebMvcConfigurer {
                         .authenticationEntryPoint(ProblemResponses.unauthenticated(json))
                         .accessDeniedHandler(ProblemResponses.forbidden(json)))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable());
+                .csrf(csrf -> csrf.disable())
+                .addFilterAfter(new RequestLimits(json, maxBodyBytes, perSecond, burst, Clock.systemUTC()),
+                        AuthorizationFilter.class);
         return http.build();
     }
 

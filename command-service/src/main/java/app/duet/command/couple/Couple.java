@@ -4,7 +4,13 @@ import app.duet.api.couple.CoupleCreated;
 import app.duet.api.couple.CreateCouple;
 import app.duet.api.couple.JoinCouple;
 import app.duet.api.couple.PartnerJoinedCouple;
+import app.duet.api.couple.ConsentToTherapist;
+import app.duet.api.couple.InviteTherapist;
 import app.duet.api.couple.StartSession;
+import app.duet.api.couple.TherapistAccessGranted;
+import app.duet.api.couple.TherapistAccessWithdrawn;
+import app.duet.api.couple.TherapistInvited;
+import app.duet.api.couple.WithdrawTherapistConsent;
 import app.duet.command.session.JointSession;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -12,13 +18,20 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static app.duet.command.RuleViolation.require;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
-/** Two partners paired by an invitation code; the only place a joint session can start from. */
+/**
+ * Two partners paired by an invitation code, and the therapists they consented to; the only place a
+ * joint session can start from. A therapist observes only while both partners consent.
+ */
 @Aggregate
 public class Couple {
 
@@ -26,6 +39,8 @@ public class Couple {
     private String coupleId;
     private final List<String> partnerIds = new ArrayList<>();
     private String invitationCode;
+    /** Each therapist a partner has consented to, with who has consented so far. */
+    private final Map<String, Set<String>> therapistConsents = new HashMap<>();
 
     protected Couple() {
         // Axon rebuilds the couple from its events.
@@ -50,13 +65,44 @@ public class Couple {
 
     @CommandHandler
     public void handle(StartSession command) throws Exception {
-        require(partnerIds.contains(command.partnerId()), "not-a-partner",
-                "Only a partner of this couple can start its sessions.");
+        requirePartner(command.partnerId());
         require(partnerIds.size() == 2, "couple-incomplete",
                 "A joint session needs both partners: share the invitation code first.");
         List<String> partners = List.copyOf(partnerIds);
         createNew(JointSession.class, () -> new JointSession(command.sessionId(), coupleId,
                 command.exercise(), partners, command.partnerId()));
+    }
+
+    @CommandHandler
+    public void handle(InviteTherapist command) {
+        requirePartner(command.partnerId());
+        require(partnerIds.size() == 2, "couple-incomplete", "Invite a therapist once both partners are in.");
+        require(!partnerIds.contains(command.therapistId()), "partner-as-therapist",
+                "A partner of the couple cannot also be its therapist.");
+        require(!therapistConsents.containsKey(command.therapistId()), "therapist-already-invited",
+                "This therapist has already been invited.");
+        apply(new TherapistInvited(coupleId, command.therapistId(), command.therapistName(), command.partnerId()));
+    }
+
+    @CommandHandler
+    public void handle(ConsentToTherapist command) {
+        requirePartner(command.partnerId());
+        Set<String> consents = therapistConsents.get(command.therapistId());
+        require(consents != null, "therapist-not-invited", "This therapist has not been invited.");
+        require(!consents.contains(command.partnerId()), "already-consented", "You have already consented.");
+        apply(new TherapistAccessGranted(coupleId, command.therapistId(), command.partnerId()));
+    }
+
+    @CommandHandler
+    public void handle(WithdrawTherapistConsent command) {
+        requirePartner(command.partnerId());
+        require(therapistConsents.containsKey(command.therapistId()), "therapist-not-invited",
+                "This therapist has no access to withdraw.");
+        apply(new TherapistAccessWithdrawn(coupleId, command.therapistId(), command.partnerId()));
+    }
+
+    private void requirePartner(String partnerId) {
+        require(partnerIds.contains(partnerId), "not-a-partner", "Only the couple's partners decide this.");
     }
 
     @EventSourcingHandler
@@ -69,5 +115,20 @@ public class Couple {
     @EventSourcingHandler
     void on(PartnerJoinedCouple event) {
         partnerIds.add(event.partnerId());
+    }
+
+    @EventSourcingHandler
+    void on(TherapistInvited event) {
+        therapistConsents.put(event.therapistId(), new HashSet<>(Set.of(event.invitedBy())));
+    }
+
+    @EventSourcingHandler
+    void on(TherapistAccessGranted event) {
+        therapistConsents.get(event.therapistId()).add(event.consentedBy());
+    }
+
+    @EventSourcingHandler
+    void on(TherapistAccessWithdrawn event) {
+        therapistConsents.remove(event.therapistId());
     }
 }

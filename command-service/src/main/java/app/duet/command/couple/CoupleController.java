@@ -1,8 +1,11 @@
 package app.duet.command.couple;
 
+import app.duet.api.couple.ConsentToTherapist;
 import app.duet.api.couple.CreateCouple;
+import app.duet.api.couple.InviteTherapist;
 import app.duet.api.couple.JoinCouple;
 import app.duet.api.couple.StartSession;
+import app.duet.api.couple.WithdrawTherapistConsent;
 import app.duet.api.session.Exercise;
 import app.duet.command.RuleViolation;
 import app.duet.access.Actor;
@@ -13,6 +16,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -27,7 +31,7 @@ import java.util.UUID;
 
 @RestController
 @RequestMapping("/api/commands/couples")
-@Tag(name = "Couples", description = "Pairing two partners and starting their joint sessions")
+@Tag(name = "Couples", description = "Pairing two partners, their therapist's access, and starting their joint sessions")
 class CoupleController {
 
     private final CommandGateway commands;
@@ -74,6 +78,35 @@ class CoupleController {
                         "That invitation code is unknown or has been used."));
         commands.sendAndWait(new JoinCouple(coupleId, partner(actor), request.displayName().strip(), code));
         return new CoupleJoinedResponse(coupleId);
+    }
+
+    record InviteTherapistRequest(@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9-]+") String therapistCode,
+                                  @NotBlank @Size(max = 60) String therapistName) {
+    }
+
+    @PostMapping("/{coupleId}/therapists")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Invite a therapist by their therapist code; this is your consent, the other partner's is still needed")
+    void inviteTherapist(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId,
+                         @Valid @RequestBody InviteTherapistRequest request) {
+        commands.sendAndWait(new InviteTherapist(coupleId, partner(actor), request.therapistCode().strip(),
+                request.therapistName().strip()));
+    }
+
+    @PostMapping("/{coupleId}/therapists/{therapistId}/consent")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Consent to the invited therapist observing your couple")
+    void consentToTherapist(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId,
+                            @PathVariable String therapistId) {
+        commands.sendAndWait(new ConsentToTherapist(coupleId, partner(actor), therapistId));
+    }
+
+    @PostMapping("/{coupleId}/therapists/{therapistId}/withdraw")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Withdraw consent: the therapist's access, live views included, ends at once")
+    void withdrawTherapistConsent(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId,
+                                  @PathVariable String therapistId) {
+        commands.sendAndWait(new WithdrawTherapistConsent(coupleId, partner(actor), therapistId));
     }
 
     private void requireNoCouple(Actor actor) {

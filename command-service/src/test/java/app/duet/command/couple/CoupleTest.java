@@ -4,7 +4,13 @@ import app.duet.api.couple.CoupleCreated;
 import app.duet.api.couple.CreateCouple;
 import app.duet.api.couple.JoinCouple;
 import app.duet.api.couple.PartnerJoinedCouple;
+import app.duet.api.couple.ConsentToTherapist;
+import app.duet.api.couple.InviteTherapist;
 import app.duet.api.couple.StartSession;
+import app.duet.api.couple.TherapistAccessGranted;
+import app.duet.api.couple.TherapistAccessWithdrawn;
+import app.duet.api.couple.TherapistInvited;
+import app.duet.api.couple.WithdrawTherapistConsent;
 import app.duet.api.session.Exercise;
 import app.duet.api.session.SessionStarted;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -89,5 +95,63 @@ class CoupleTest {
                 .when(new StartSession(COUPLE, "session-1", "partner-third", Exercise.CHECK_IN))
                 .expectNoEvents()
                 .expectException(brokenRule("not-a-partner"));
+    }
+
+    private static final String THERAPIST = "therapist-lee";
+
+    @Test
+    void aPartnerInvitesATherapistAndTheOtherConsentsToGrantAccess() {
+        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE), new PartnerJoinedCouple(COUPLE, SAM, "Sam"))
+                .when(new InviteTherapist(COUPLE, ALEX, THERAPIST, "Dr. Lee"))
+                .expectEvents(new TherapistInvited(COUPLE, THERAPIST, "Dr. Lee", ALEX));
+        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE), new PartnerJoinedCouple(COUPLE, SAM, "Sam"),
+                        new TherapistInvited(COUPLE, THERAPIST, "Dr. Lee", ALEX))
+                .when(new ConsentToTherapist(COUPLE, SAM, THERAPIST))
+                .expectEvents(new TherapistAccessGranted(COUPLE, THERAPIST, SAM));
+    }
+
+    @Test
+    void theInvitingPartnerCannotConsentTwiceInPlaceOfTheOther() {
+        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE), new PartnerJoinedCouple(COUPLE, SAM, "Sam"),
+                        new TherapistInvited(COUPLE, THERAPIST, "Dr. Lee", ALEX))
+                .when(new ConsentToTherapist(COUPLE, ALEX, THERAPIST))
+                .expectNoEvents()
+                .expectException(brokenRule("already-consented"));
+    }
+
+    @Test
+    void eitherPartnerWithdrawsConsentAtAnyTime() {
+        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE), new PartnerJoinedCouple(COUPLE, SAM, "Sam"),
+                        new TherapistInvited(COUPLE, THERAPIST, "Dr. Lee", ALEX),
+                        new TherapistAccessGranted(COUPLE, THERAPIST, SAM))
+                .when(new WithdrawTherapistConsent(COUPLE, SAM, THERAPIST))
+                .expectEvents(new TherapistAccessWithdrawn(COUPLE, THERAPIST, SAM));
+    }
+
+    @Test
+    void afterAWithdrawalTheTherapistMustBeInvitedAfresh() {
+        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE), new PartnerJoinedCouple(COUPLE, SAM, "Sam"),
+                        new TherapistInvited(COUPLE, THERAPIST, "Dr. Lee", ALEX),
+                        new TherapistAccessWithdrawn(COUPLE, THERAPIST, SAM))
+                .when(new ConsentToTherapist(COUPLE, ALEX, THERAPIST))
+                .expectNoEvents()
+                .expectException(brokenRule("therapist-not-invited"));
+    }
+
+    @Test
+    void onlyThePartnersDecideAboutTherapists() {
+        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE), new PartnerJoinedCouple(COUPLE, SAM, "Sam"),
+                        new TherapistInvited(COUPLE, THERAPIST, "Dr. Lee", ALEX))
+                .when(new ConsentToTherapist(COUPLE, THERAPIST, THERAPIST))
+                .expectNoEvents()
+                .expectException(brokenRule("not-a-partner"));
+    }
+
+    @Test
+    void aPartnerCannotBeTheirOwnCouplesTherapist() {
+        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE), new PartnerJoinedCouple(COUPLE, SAM, "Sam"))
+                .when(new InviteTherapist(COUPLE, ALEX, SAM, "Sam"))
+                .expectNoEvents()
+                .expectException(brokenRule("partner-as-therapist"));
     }
 }

@@ -6,21 +6,32 @@ import app.duet.api.couple.CoupleView;
 import app.duet.api.couple.PartnerView;
 import app.duet.api.session.ParticipantView;
 import app.duet.api.session.SessionView;
+import app.duet.query.couple.CoupleDocument;
+import app.duet.query.couple.CoupleDocumentRepository;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may see a couple's or a session's view: its own partners. The same rule guards the REST
- * queries and every STOMP subscription, so a view cannot leak through one and not the other.
+ * Who may see a couple's or a session's view: its own partners, and a therapist while both partners
+ * consent. Analysts and admins never see a couple's views. The same rule guards the REST queries
+ * and every STOMP subscription, so a view cannot leak through one and not the other.
  */
 @Component
 public class ViewAccess {
 
+    private final CoupleDocumentRepository couples;
+    private final ConsentEnforcement consent;
+
+    public ViewAccess(CoupleDocumentRepository couples, ConsentEnforcement consent) {
+        this.couples = couples;
+        this.consent = consent;
+    }
+
     public CoupleView requireMayRead(Actor actor, CoupleView couple) {
         boolean partner = actor.is(Role.PARTNER)
                 && couple.partners().stream().map(PartnerView::partnerId).anyMatch(actor.id()::equals);
-        if (!partner) {
-            throw new AccessDeniedException("Only the couple's own partners may see this couple.");
+        if (!partner && !observes(actor, couple.coupleId())) {
+            throw new AccessDeniedException("Only the couple's partners, and a therapist they both consented to, may see this.");
         }
         return couple;
     }
@@ -28,9 +39,15 @@ public class ViewAccess {
     public SessionView requireMayRead(Actor actor, SessionView session) {
         boolean partner = actor.is(Role.PARTNER)
                 && session.partners().stream().map(ParticipantView::partnerId).anyMatch(actor.id()::equals);
-        if (!partner) {
-            throw new AccessDeniedException("Only the couple's own partners may see this session.");
+        if (!partner && !observes(actor, session.coupleId())) {
+            throw new AccessDeniedException("Only the couple's partners, and a therapist they both consented to, may see this.");
         }
         return session;
+    }
+
+    private boolean observes(Actor actor, String coupleId) {
+        return actor.is(Role.THERAPIST)
+                && !consent.isWithdrawn(coupleId, actor.id())
+                && couples.findById(coupleId).map(couple -> couple.isObservedBy(actor.id())).orElse(false);
     }
 }

@@ -3,6 +3,8 @@ package app.duet.query.couple;
 import app.duet.api.couple.CoupleView;
 import app.duet.api.couple.PartnerView;
 import app.duet.api.couple.SessionSummary;
+import app.duet.api.couple.TherapistAccess;
+import app.duet.api.couple.TherapistView;
 import app.duet.api.session.Exercise;
 import app.duet.api.session.SessionStatus;
 import app.duet.query.live.AppliedEvents;
@@ -27,6 +29,10 @@ public class CoupleDocument {
     private List<String> partnerIds = new ArrayList<>();
     private String invitationCode;
     private List<SessionSummary> sessions = new ArrayList<>();
+    private List<TherapistView> therapists = new ArrayList<>();
+    /** The therapists who may observe now, indexed for the caseload query. */
+    @Indexed
+    private List<String> observingTherapistIds = new ArrayList<>();
     private AppliedEvents applied = new AppliedEvents();
 
     protected CoupleDocument() {
@@ -56,6 +62,30 @@ public class CoupleDocument {
                 : session);
     }
 
+    void inviteTherapist(String therapistId, String name, String invitedBy) {
+        therapists.add(new TherapistView(therapistId, name, TherapistAccess.INVITED, invitedBy));
+    }
+
+    void grantTherapist(String therapistId) {
+        therapists.replaceAll(t -> t.therapistId().equals(therapistId)
+                ? new TherapistView(therapistId, t.therapistName(), TherapistAccess.ACTIVE, t.invitedBy()) : t);
+        observingTherapistIds.add(therapistId);
+    }
+
+    void withdrawTherapist(String therapistId) {
+        therapists.removeIf(t -> t.therapistId().equals(therapistId));
+        observingTherapistIds.remove(therapistId);
+    }
+
+    public List<String> sessionIds() {
+        return sessions.stream().map(SessionSummary::sessionId).toList();
+    }
+
+    /** Whether this therapist may observe the couple now: both partners consent. */
+    public boolean isObservedBy(String therapistId) {
+        return observingTherapistIds.contains(therapistId);
+    }
+
     /** The name a partner gave, for views that show people rather than ids. */
     public String displayNameOf(String partnerId) {
         return partners.stream().filter(p -> p.partnerId().equals(partnerId))
@@ -68,6 +98,6 @@ public class CoupleDocument {
 
     public CoupleView toView() {
         return new CoupleView(coupleId, List.copyOf(partners), invitationCode, partners.size() == 2,
-                List.copyOf(sessions), applied.version());
+                List.copyOf(sessions), List.copyOf(therapists), applied.version());
     }
 }

@@ -2,6 +2,7 @@ package app.duet.query.couple;
 
 import org.springframework.data.mongodb.repository.MongoRepository;
 
+import java.util.List;
 import java.util.Optional;
 
 public interface CoupleDocumentRepository extends MongoRepository<CoupleDocument, String> {
@@ -9,4 +10,6 @@ public interface CoupleDocumentRepository extends MongoRepository<CoupleDocument
     Optional<CoupleDocument> findFirstByPartnerIds(String partnerId);
 
     Optional<CoupleDocument> findFirstBySessionsSessionId(String sessionId);
+
+    List<CoupleDocument> findByObservingTherapistIds(String therapistId);
 }

@@ -2,9 +2,13 @@ package app.duet.query.couple;
 
 import app.duet.api.couple.CoupleCreated;
 import app.duet.api.couple.CoupleView;
+import app.duet.api.couple.FindCaseload;
 import app.duet.api.couple.FindCouple;
 import app.duet.api.couple.FindCoupleOfPartner;
 import app.duet.api.couple.PartnerJoinedCouple;
+import app.duet.api.couple.TherapistAccessGranted;
+import app.duet.api.couple.TherapistAccessWithdrawn;
+import app.duet.api.couple.TherapistInvited;
 import app.duet.api.session.SessionEnded;
 import app.duet.api.session.SessionStarted;
 import app.duet.query.live.LiveViews;
@@ -19,6 +23,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -44,8 +49,7 @@ public class CoupleProjection {
 
     @EventHandler
     public void on(PartnerJoinedCouple event, @SequenceNumber long sequence, ReplayStatus replay) {
-        couples.findById(event.coupleId()).ifPresent(couple -> apply(couple, event.coupleId(), sequence, replay,
-                c -> c.addPartner(event.partnerId(), event.displayName())));
+        update(event.coupleId(), sequence, replay, c -> c.addPartner(event.partnerId(), event.displayName()));
     }
 
     @EventHandler
@@ -58,6 +62,26 @@ public class CoupleProjection {
     public void on(SessionEnded event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
         couples.findFirstBySessionsSessionId(event.sessionId()).ifPresent(couple -> apply(couple,
                 event.sessionId(), sequence, replay, c -> c.endSession(event.sessionId(), at)));
+    }
+
+    @EventHandler
+    public void on(TherapistInvited event, @SequenceNumber long sequence, ReplayStatus replay) {
+        update(event.coupleId(), sequence, replay,
+                c -> c.inviteTherapist(event.therapistId(), event.therapistName(), event.invitedBy()));
+    }
+
+    @EventHandler
+    public void on(TherapistAccessGranted event, @SequenceNumber long sequence, ReplayStatus replay) {
+        update(event.coupleId(), sequence, replay, c -> c.grantTherapist(event.therapistId()));
+    }
+
+    @EventHandler
+    public void on(TherapistAccessWithdrawn event, @SequenceNumber long sequence, ReplayStatus replay) {
+        update(event.coupleId(), sequence, replay, c -> c.withdrawTherapist(event.therapistId()));
+    }
+
+    private void update(String coupleId, long sequence, ReplayStatus replay, Consumer<CoupleDocument> change) {
+        couples.findById(coupleId).ifPresent(couple -> apply(couple, coupleId, sequence, replay, change));
     }
 
     /** Applies a change once per event, stores it, and tells the couple's screens. */
@@ -82,6 +106,11 @@ public class CoupleProjection {
     @QueryHandler
     public Optional<CoupleView> handle(FindCoupleOfPartner query) {
         return couples.findFirstByPartnerIds(query.partnerId()).map(CoupleDocument::toView);
+    }
+
+    @QueryHandler
+    public List<CoupleView> handle(FindCaseload query) {
+        return couples.findByObservingTherapistIds(query.therapistId()).stream().map(CoupleDocument::toView).toList();
     }
 
     @ResetHandler

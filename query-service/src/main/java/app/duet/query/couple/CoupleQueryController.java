@@ -1,6 +1,8 @@
 package app.duet.query.couple;
 
 import app.duet.api.couple.CoupleView;
+import app.duet.api.access.Role;
+import app.duet.api.couple.FindCaseload;
 import app.duet.api.couple.FindCouple;
 import app.duet.api.couple.FindCoupleOfPartner;
 import app.duet.access.Actor;
@@ -8,11 +10,14 @@ import app.duet.query.access.ViewAccess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
 
 import static app.duet.query.live.ViewQueries.findOrNotFound;
 
@@ -35,6 +40,13 @@ class CoupleQueryController {
     CoupleView couple(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId) {
         return access.requireMayRead(actor,
                 findOrNotFound(queries, new FindCouple(coupleId), CoupleView.class, "couple " + coupleId));
+    }
+
+    @GetMapping("/my/caseload")
+    @Operation(summary = "The couples who consented to the signed-in therapist observing them")
+    List<CoupleView> myCaseload(@Parameter(hidden = true) Actor actor) {
+        actor.require(Role.THERAPIST);
+        return queries.query(new FindCaseload(actor.id()), ResponseTypes.multipleInstancesOf(CoupleView.class)).join();
     }
 
     @GetMapping("/my/couple")

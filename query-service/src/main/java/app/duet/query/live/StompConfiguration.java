@@ -2,6 +2,7 @@ package app.duet.query.live;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
+import app.duet.query.access.LiveConnections;
 import app.duet.query.access.StompAccess;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
@@ -21,10 +22,12 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
 
     private final StompRelayProperties relay;
     private final StompAccess access;
+    private final LiveConnections connections;
 
-    StompConfiguration(StompRelayProperties relay, StompAccess access) {
+    StompConfiguration(StompRelayProperties relay, StompAccess access, LiveConnections connections) {
         this.relay = relay;
         this.access = access;
+        this.connections = connections;
     }
 
     @Override
@@ -56,5 +59,6 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
     @Override
     public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
         registration.setMessageSizeLimit(64 * 1024);
+        registration.addDecoratorFactory(connections);
     }
 }

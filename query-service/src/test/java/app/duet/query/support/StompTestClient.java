@@ -3,7 +3,9 @@ package app.duet.query.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.websocket.ContainerProvider;
 import jakarta.websocket.WebSocketContainer;
+import org.springframework.messaging.converter.CompositeMessageConverter;
 import org.springframework.messaging.converter.MappingJackson2MessageConverter;
+import org.springframework.messaging.converter.StringMessageConverter;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
 import org.springframework.messaging.simp.stomp.StompHeaders;
@@ -33,10 +35,39 @@ public final class StompTestClient implements AutoCloseable {
     private final WebSocketStompClient client;
     private final StompSession session;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Feedback feedback;
 
-    private StompTestClient(WebSocketStompClient client, StompSession session) {
+    /** What the server said besides messages: ERROR frames, and whether it closed the connection. */
+    private static final class Feedback extends StompSessionHandlerAdapter {
+        private final List<String> errors = new CopyOnWriteArrayList<>();
+        private volatile boolean closed;
+
+        @Override
+        public Type getPayloadType(StompHeaders headers) {
+            return String.class;
+        }
+
+        @Override
+        public void handleFrame(StompHeaders headers, Object payload) {
+            errors.add(headers.getFirst("message") + " " + payload);
+        }
+
+        @Override
+        public void handleTransportError(StompSession session, Throwable exception) {
+            closed = true;
+        }
+
+        @Override
+        public void handleException(StompSession session, StompCommand command, StompHeaders headers,
+                                    byte[] payload, Throwable exception) {
+            throw new IllegalStateException("A STOMP frame could not be handled", exception);
+        }
+    }
+
+    private StompTestClient(WebSocketStompClient client, StompSession session, Feedback feedback) {
         this.client = client;
         this.session = session;
+        this.feedback = feedback;
     }
 
     /** Connects with this bearer token in the CONNECT frame (none when null), as the page does. */
@@ -46,19 +77,16 @@ public final class StompTestClient implements AutoCloseable {
         container.setDefaultMaxTextMessageBufferSize(MAX_FRAME_BYTES);
         WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient(container));
         client.setInboundMessageSizeLimit(MAX_FRAME_BYTES);
-        client.setMessageConverter(new MappingJackson2MessageConverter());
+        client.setMessageConverter(new CompositeMessageConverter(
+                List.of(new StringMessageConverter(), new MappingJackson2MessageConverter())));
         StompHeaders connect = new StompHeaders();
         if (bearer != null) {
             connect.add("Authorization", "Bearer " + bearer);
         }
-        StompSession session = client.connectAsync(wsUrl, new WebSocketHttpHeaders(), connect, new StompSessionHandlerAdapter() {
-            @Override
-            public void handleException(StompSession session, StompCommand command, StompHeaders headers,
-                                        byte[] payload, Throwable exception) {
-                throw new IllegalStateException("A STOMP frame could not be handled", exception);
-            }
-        }).get(10, TimeUnit.SECONDS);
-        return new StompTestClient(client, session);
+        Feedback feedback = new Feedback();
+        StompSession session = client.connectAsync(wsUrl, new WebSocketHttpHeaders(), connect, feedback)
+                .get(10, TimeUnit.SECONDS);
+        return new StompTestClient(client, session, feedback);
     }
 
     public void subscribe(String destination) {
@@ -73,6 +101,20 @@ public final class StompTestClient implements AutoCloseable {
                 received.add(new Received(destination, (JsonNode) payload, System.nanoTime()));
             }
         });
+    }
+
+    /** Sends a frame to a destination, as a client that tries to write over STOMP would. */
+    public void send(String destination, String text) {
+        session.send(destination, text);
+    }
+
+    public List<String> errors() {
+        return List.copyOf(feedback.errors);
+    }
+
+    /** Whether the server has refused or closed this connection. */
+    public boolean isShut() {
+        return feedback.closed || !session.isConnected();
     }
 
     public List<Received> received() {

@@ -1,0 +1,7 @@
+package app.duet.api.couple;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** The other partner consents to the invited therapist observing the couple. */
+public record ConsentToTherapist(@TargetAggregateIdentifier String coupleId, String partnerId, String therapistId) {
+}

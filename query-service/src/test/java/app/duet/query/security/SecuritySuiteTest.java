@@ -1,0 +1,313 @@
+package app.duet.query.security;
+
+import app.duet.api.access.Role;
+import app.duet.command.CommandServiceApplication;
+import app.duet.identity.BrowserSignIn;
+import app.duet.identity.IdentityApplication;
+import app.duet.query.QueryServiceApplication;
+import app.duet.query.live.ViewPublisher;
+import app.duet.query.support.StompTestClient;
+import app.duet.testing.CommandClient;
+import app.duet.testing.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Tries, one by one, what someone who should not see or change a couple's content would try, over
+ * real HTTP and real STOMP against the issuer, command-service and query-service, and checks that
+ * each attempt is refused, that nothing was stored, and that no refusal carries the couple's words.
+ * Prints how many attacks it tried and how many were refused.
+ */
+class SecuritySuiteTest {
+
+    private static final String SECRET_WORDS = "the words only we two share";
+    private static final TestTokens ISSUER = TestTokens.trusted();
+
+    private static ConfigurableApplicationContext identity;
+    private static ConfigurableApplicationContext commandSide;
+    private static ConfigurableApplicationContext querySide;
+    private static CommandClient commands;
+    private static CommandClient queries;
+    private static String ws;
+
+    private static final String ALEX = UUID.randomUUID().toString();
+    private static final String SAM = UUID.randomUUID().toString();
+    private static final String ROBIN = UUID.randomUUID().toString();
+    private static final String KAI = UUID.randomUUID().toString();
+    private static final String THERAPIST = UUID.randomUUID().toString();
+    private static final String ANALYST = UUID.randomUUID().toString();
+    private static final String ADMIN = UUID.randomUUID().toString();
+    private static CommandClient.PairedSession coupleA;
+    private static String coupleAInvitationCode;
+
+    private final List<String> tried = new ArrayList<>();
+    private final List<String> notRefused = new ArrayList<>();
+
+    @BeforeAll
+    static void startTheProduct() {
+        String events = "jdbc:h2:mem:security-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
+        identity = start(IdentityApplication.class, IdentityApplication.CONFIG_NAME,
+                "spring.datasource.url=jdbc:h2:mem:security-identity-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL",
+                "spring.flyway.enabled=false");
+        commandSide = start(CommandServiceApplication.class, CommandServiceApplication.CONFIG_NAME,
+                "spring.datasource.url=" + events, "duet.access.command-burst=12", "duet.access.commands-per-second=2",
+                "spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration,"
+                        + "org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration,"
+                        + "org.springframework.boot.autoconfigure.data.mongo.MongoRepositoriesAutoConfiguration");
+        querySide = start(QueryServiceApplication.class, QueryServiceApplication.CONFIG_NAME,
+                "spring.datasource.url=" + events, "spring.flyway.enabled=false", "duet.mongo.embedded=true",
+                "duet.projections.fallback-poll=50ms");
+        commands = new CommandClient(baseUrl(commandSide), ISSUER::partner);
+        queries = new CommandClient(baseUrl(querySide), ISSUER::partner);
+        ws = baseUrl(querySide).replace("http", "ws") + "/ws";
+
+        JsonOf couple = new JsonOf(commands.post(ALEX, "/api/commands/couples", "{\"displayName\":\"Alex\"}").toString());
+        coupleAInvitationCode = couple.field("invitationCode");
+        coupleA = pairedSessionOf(couple.field("coupleId"), coupleAInvitationCode);
+        commands.post(ALEX, sessionPath() + "/bids", "{\"words\":\"" + SECRET_WORDS + "\"}");
+        JsonOf other = new JsonOf(commands.post(ROBIN, "/api/commands/couples", "{\"displayName\":\"Robin\"}").toString());
+        commands.post(KAI, "/api/commands/couples/join",
+                "{\"invitationCode\":\"" + other.field("invitationCode") + "\",\"displayName\":\"Kai\"}");
+        commands.post(ALEX, "/api/commands/couples/" + coupleA.coupleId() + "/therapists",
+                "{\"therapistCode\":\"" + THERAPIST + "\",\"therapistName\":\"Dr. Lee\"}");
+        commands.post(SAM, "/api/commands/couples/" + coupleA.coupleId() + "/therapists/" + THERAPIST + "/consent", null);
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() ->
+                queries.getAs(ISSUER.token(THERAPIST, Role.THERAPIST, Duration.ofMinutes(5)),
+                        "/api/queries/sessions/" + coupleA.sessionId()).body().contains(SECRET_WORDS));
+    }
+
+    private static CommandClient.PairedSession pairedSessionOf(String coupleId, String code) {
+        commands.post(SAM, "/api/commands/couples/join", "{\"invitationCode\":\"" + code + "\",\"displayName\":\"Sam\"}");
+        String sessionId = new JsonOf(commands.post(ALEX, "/api/commands/couples/" + coupleId + "/sessions",
+                "{\"exercise\":\"CHECK_IN\"}").toString()).field("sessionId");
+        commands.post(ALEX, "/api/commands/sessions/" + sessionId + "/join", null);
+        commands.post(SAM, "/api/commands/sessions/" + sessionId + "/join", null);
+        return new CommandClient.PairedSession(coupleId, sessionId);
+    }
+
+    @AfterAll
+    static void stopTheProduct() {
+        Stream.of(querySide, commandSide, identity).forEach(ConfigurableApplicationContext::close);
+    }
+
+    @Test
+    void everyAttackIsRefusedAndNothingIsStoredOrLeaked() throws Exception {
+        long storedBefore = eventCount();
+        String therapist = ISSUER.token(THERAPIST, Role.THERAPIST, Duration.ofMinutes(5));
+        String analyst = ISSUER.token(ANALYST, Role.ANALYST, Duration.ofMinutes(5));
+        String admin = ISSUER.token(ADMIN, Role.ADMIN, Duration.ofMinutes(5));
+
+        // Acting in another couple.
+        refusedCommand("a partner of another couple joins this couple's session", ROBIN, sessionPath() + "/join", null, 409);
+        refusedCommand("a partner of another couple bids in this couple's session", ROBIN, sessionPath() + "/bids", "{\"words\":\"hi\"}", 409);
+        refusedCommand("a partner of another couple starts a session for this couple", ROBIN,
+                "/api/commands/couples/" + coupleA.coupleId() + "/sessions", "{\"exercise\":\"CHECK_IN\"}", 409);
+        refusedCommand("a partner of another couple invites a therapist to this couple", ROBIN,
+                "/api/commands/couples/" + coupleA.coupleId() + "/therapists", "{\"therapistCode\":\"x-1\",\"therapistName\":\"X\"}", 409);
+        refusedCommand("a partner of another couple withdraws this couple's therapist", ROBIN,
+                "/api/commands/couples/" + coupleA.coupleId() + "/therapists/" + THERAPIST + "/withdraw", null, 409);
+        refusedRead("a partner of another couple reads this couple", ISSUER.partner(ROBIN), "/api/queries/couples/" + coupleA.coupleId(), 403);
+        refusedRead("a partner of another couple reads this couple's session", ISSUER.partner(ROBIN), "/api/queries/sessions/" + coupleA.sessionId(), 403);
+        refusedSubscription("a partner of another couple subscribes to this couple's session", ISSUER.partner(ROBIN), sessionTopic());
+        refusedSubscription("a partner of another couple subscribes to this couple", ISSUER.partner(ROBIN), ViewPublisher.COUPLE_TOPIC + coupleA.coupleId());
+        refusedSubscription("anyone subscribes to a topic that is no view", ISSUER.partner(ALEX), "/topic/sessions.*");
+
+        // Tokens that are not what they claim to be.
+        for (String[] bad : new String[][]{{"a forged token", TestTokens.untrusted().partner(ALEX)},
+                {"an expired token", ISSUER.expired(ALEX)}, {"a tampered token", ISSUER.tampered(ALEX)},
+                {"no token at all", null}, {"a token that is no JWT", "not-a-token"}}) {
+            refusedTokenCommand(bad[0] + " on a command", bad[1]);
+            refusedRead(bad[0] + " on a query", bad[1], "/api/queries/sessions/" + coupleA.sessionId(), 401);
+            refusedConnect(bad[0] + " on STOMP CONNECT", bad[1]);
+        }
+
+        // Roles that may not act or see.
+        refusedRoleCommand("a therapist sends a partner command", therapist, sessionPath() + "/bids", "{\"words\":\"hello\"}");
+        refusedRoleCommand("an analyst sends a partner command", analyst, sessionPath() + "/join", null);
+        refusedRead("an analyst reads a couple", analyst, "/api/queries/couples/" + coupleA.coupleId(), 403);
+        refusedRead("an analyst reads a session", analyst, "/api/queries/sessions/" + coupleA.sessionId(), 403);
+        refusedSubscription("an analyst subscribes to a session", analyst, sessionTopic());
+        refusedRead("an admin reads a session", admin, "/api/queries/sessions/" + coupleA.sessionId(), 403);
+        refusedRead("a partner asks for a therapist's caseload", ISSUER.partner(ALEX), "/api/queries/my/caseload", 403);
+
+        // Codes and input.
+        refusedCommand("someone joins with a spent invitation code", UUID.randomUUID().toString(), "/api/commands/couples/join",
+                "{\"invitationCode\":\"" + coupleAInvitationCode + "\",\"displayName\":\"Eve\"}", 409);
+        refusedCommand("an oversize JSON body", SAM, sessionPath() + "/bids", "{\"words\":\"" + "x".repeat(100_000) + "\"}", 413);
+        refusedCommand("malformed JSON", SAM, sessionPath() + "/bids", "{\"words\": ", 400);
+        refusedCommand("bid words over the limit", SAM, sessionPath() + "/bids", "{\"words\":\"" + "x".repeat(281) + "\"}", 400);
+        refusedCommand("an answer that is no answer", SAM, sessionPath() + "/bids/x/answer", "{\"response\":\"MAYBE\"}", 400);
+        refusedFrame("a STOMP SEND (changes go in as commands)", "/app/sessions", "{\"words\":\"sneaky\"}");
+        refusedFrame("an oversize STOMP frame", "/app/sessions", "x".repeat(100_000));
+        refusedFlood("a flood of commands beyond the rate limit");
+        refusedPasswordGuessing("repeated wrong passwords");
+
+        assertThat(eventCount()).as("nothing was stored by any attack").isEqualTo(storedBefore);
+
+        // Consent withdrawn: the therapist's live view closes and every way back is refused.
+        StompTestClient therapistScreen = StompTestClient.connect(ws, therapist);
+        therapistScreen.subscribe(sessionTopic());
+        await().atMost(Duration.ofSeconds(10)).until(() -> queries.getWithToken(therapist,
+                "/api/queries/sessions/" + coupleA.sessionId()).statusCode() == 200);
+        commands.post(SAM, "/api/commands/couples/" + coupleA.coupleId() + "/therapists/" + THERAPIST + "/withdraw", null);
+        attack("a therapist's live view stays open after consent is withdrawn",
+                () -> await().atMost(Duration.ofSeconds(10)).until(therapistScreen::isShut));
+        refusedRead("a therapist reads the session after consent is withdrawn", therapist, "/api/queries/sessions/" + coupleA.sessionId(), 403);
+        refusedSubscription("a therapist subscribes again after consent is withdrawn", therapist, sessionTopic());
+        therapistScreen.close();
+
+        System.out.printf("security suite: %d attacks tried, %d refused%n", tried.size(), tried.size() - notRefused.size());
+        assertThat(notRefused).as("attacks that were not refused").isEmpty();
+    }
+
+    private void refusedCommand(String name, String person, String path, String body, int status) {
+        attack(name, () -> {
+            HttpResponse<String> answer = commands.send(person, path, body);
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
+            assertThat(answer.body()).doesNotContain(SECRET_WORDS);
+        });
+    }
+
+    private void refusedTokenCommand(String name, String bearer) {
+        attack(name, () -> assertThat(commands.sendWithToken(bearer, sessionPath() + "/bids", "{\"words\":\"x\"}")
+                .statusCode()).isEqualTo(401));
+    }
+
+    private void refusedRoleCommand(String name, String bearer, String path, String body) {
+        attack(name, () -> assertThat(commands.sendWithToken(bearer, path, body).statusCode()).isEqualTo(403));
+    }
+
+    private void refusedRead(String name, String bearer, String path, int status) {
+        attack(name, () -> {
+            HttpResponse<String> answer = queries.getWithToken(bearer, path);
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
+            assertThat(answer.body()).doesNotContain(SECRET_WORDS).doesNotContain("Alex");
+        });
+    }
+
+    private void refusedConnect(String name, String bearer) {
+        attack(name, () -> {
+            try (StompTestClient screen = StompTestClient.connect(ws, bearer)) {
+                throw new AssertionError("CONNECT was accepted: " + screen.errors());
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException refused) {
+                // the server answered CONNECT with an ERROR frame and closed the connection
+            }
+        });
+    }
+
+    private void refusedSubscription(String name, String bearer, String topic) {
+        attack(name, () -> {
+            try (StompTestClient screen = StompTestClient.connect(ws, bearer)) {
+                screen.subscribe(topic);
+                await().atMost(Duration.ofSeconds(10)).until(() -> !screen.errors().isEmpty() || screen.isShut());
+                commands.post(SAM, sessionPath() + "/join", null);
+                assertThat(screen.received()).isEmpty();
+            }
+        });
+    }
+
+    private void refusedFrame(String name, String destination, String text) {
+        attack(name, () -> {
+            try (StompTestClient screen = StompTestClient.connect(ws, ISSUER.partner(ALEX))) {
+                try {
+                    screen.send(destination, text);
+                } catch (RuntimeException closedWhileSending) {
+                    // the server may close the connection before the client has finished writing
+                }
+                await().atMost(Duration.ofSeconds(10)).until(() -> !screen.errors().isEmpty() || screen.isShut());
+            }
+        });
+    }
+
+    private void refusedFlood(String name) {
+        attack(name, () -> {
+            String flooder = UUID.randomUUID().toString();
+            List<Integer> statuses = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                statuses.add(commands.send(flooder, "/api/commands/couples", "{\"displayName\":\"\"}").statusCode());
+            }
+            assertThat(statuses).contains(429);
+        });
+    }
+
+    private void refusedPasswordGuessing(String name) {
+        attack(name, () -> {
+            BrowserSignIn browser = new BrowserSignIn("http://127.0.0.1:" + port(identity));
+            String email = "guessed-" + UUID.randomUUID() + "@duet.test";
+            browser.signUp(email, "the real long password", "Guessed", "PARTNER");
+            for (int i = 0; i < 5; i++) {
+                browser.postSignInForm(email, "guess " + i, "application/json");
+            }
+            assertThat(browser.postSignInForm(email, "the real long password", "application/json").statusCode())
+                    .isEqualTo(429);
+        });
+    }
+
+    private void attack(String name, ThrowingRunnable attempt) {
+        tried.add(name);
+        try {
+            attempt.run();
+        } catch (Exception | AssertionError notRefusedAsExpected) {
+            notRefused.add(name + ": " + notRefusedAsExpected.getMessage());
+        }
+    }
+
+    @FunctionalInterface
+    private interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    private static long eventCount() {
+        return commandSide.getBean(JdbcClient.class).sql("SELECT COUNT(*) FROM domain_event_entry").query(Long.class).single();
+    }
+
+    private static String sessionPath() {
+        return "/api/commands/sessions/" + coupleA.sessionId();
+    }
+
+    private static String sessionTopic() {
+        return ViewPublisher.SESSION_TOPIC + coupleA.sessionId();
+    }
+
+    private static ConfigurableApplicationContext start(Class<?> application, String configName, String... more) {
+        String[] arguments = Stream.of(List.of("spring.config.name=" + configName, "server.port=0",
+                                "spring.datasource.username=sa", "spring.datasource.password="),
+                        ISSUER.springProperties(), List.of(more))
+                .flatMap(List::stream).map(property -> "--" + property).toArray(String[]::new);
+        return new SpringApplicationBuilder(application).run(arguments);
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    private static String baseUrl(ConfigurableApplicationContext context) {
+        return "http://127.0.0.1:" + port(context);
+    }
+
+    /** Reads one text field of a JSON answer. */
+    private record JsonOf(String json) {
+        String field(String name) {
+            try {
+                return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).get(name).asText();
+            } catch (java.io.IOException unreadable) {
+                throw new AssertionError(unreadable);
+            }
+        }
+    }
+}
