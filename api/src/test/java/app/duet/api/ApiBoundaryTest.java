@@ -27,5 +27,11 @@ class ApiBoundaryTest {
 
     @ArchTest
     static final ArchRule messagesAreRecordsOrEnums = classes()
+            .that().resideOutsideOfPackage("app.duet.api.privacy")
             .should(be(describe("a record or an enum", (JavaClass c) -> c.isRecord() || c.isEnum())));
+
+    @ArchTest
+    static final ArchRule privacyMarksAreAnnotations = classes()
+            .that().resideInAPackage("app.duet.api.privacy")
+            .should(be(describe("an annotation", JavaClass::isAnnotation)));
 }

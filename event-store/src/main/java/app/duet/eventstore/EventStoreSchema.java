@@ -1,7 +1,13 @@
 package app.duet.eventstore;
 
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import app.duet.eventstore.privacy.DataKeys;
+import app.duet.eventstore.privacy.PersonalDataSerializer;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,6 +21,21 @@ public class EventStoreSchema {
 
     /** The PostgreSQL channel a trigger notifies on every commit that appended events. */
     public static final String EVENTS_APPENDED_CHANNEL = "duet_events";
+
+    @Bean
+    public DataKeys dataKeys(JdbcClient jdbc) {
+        return new DataKeys(jdbc);
+    }
+
+    /** Events are Jackson JSON with their personal data encrypted per couple (crypto-shredding). */
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer(@Qualifier("messageSerializer") Serializer messageSerializer, DataKeys keys) {
+        if (!(messageSerializer instanceof JacksonSerializer jackson)) {
+            throw new IllegalStateException("Duet's events are JSON: set axon.serializer.messages to jackson");
+        }
+        return new PersonalDataSerializer(jackson, keys);
+    }
 
     @Bean
     public PersistenceExceptionResolver persistenceExceptionResolver() {

@@ -1,8 +1,10 @@
 package app.duet.api.couple;
 
+import app.duet.api.privacy.DataOwner;
+import app.duet.api.privacy.PersonalData;
 import org.axonframework.serialization.Revision;
 
 /** A partner invited a therapist and consented; the other partner's consent is still needed. */
 @Revision("1")
-public record TherapistInvited(String coupleId, String therapistId, String therapistName, String invitedBy) {
+public record TherapistInvited(@DataOwner String coupleId, String therapistId, @PersonalData String therapistName, String invitedBy) {
 }

@@ -1,7 +1,9 @@
 package app.duet.command.couple;
 
 import app.duet.api.couple.CoupleCreated;
+import app.duet.api.couple.CoupleErased;
 import app.duet.api.couple.CreateCouple;
+import app.duet.api.couple.EraseCouple;
 import app.duet.api.couple.JoinCouple;
 import app.duet.api.couple.PartnerJoinedCouple;
 import app.duet.api.couple.ConsentToTherapist;
@@ -41,6 +43,7 @@ public class Couple {
     private String invitationCode;
     /** Each therapist a partner has consented to, with who has consented so far. */
     private final Map<String, Set<String>> therapistConsents = new HashMap<>();
+    private boolean erased;
 
     protected Couple() {
         // Axon rebuilds the couple from its events.
@@ -54,6 +57,7 @@ public class Couple {
 
     @CommandHandler
     public void handle(JoinCouple command) {
+        require(!erased, "couple-erased", "This couple has been erased.");
         require(!partnerIds.contains(command.partnerId()), "already-in-couple",
                 "You are already a partner in this couple.");
         require(partnerIds.size() < 2, "couple-complete",
@@ -101,7 +105,14 @@ public class Couple {
         apply(new TherapistAccessWithdrawn(coupleId, command.therapistId(), command.partnerId()));
     }
 
+    @CommandHandler
+    public void handle(EraseCouple command) {
+        requirePartner(command.partnerId());
+        apply(new CoupleErased(coupleId, command.partnerId()));
+    }
+
     private void requirePartner(String partnerId) {
+        require(!erased, "couple-erased", "This couple has been erased.");
         require(partnerIds.contains(partnerId), "not-a-partner", "Only the couple's partners decide this.");
     }
 
@@ -115,6 +126,12 @@ public class Couple {
     @EventSourcingHandler
     void on(PartnerJoinedCouple event) {
         partnerIds.add(event.partnerId());
+    }
+
+    @EventSourcingHandler
+    void on(CoupleErased event) {
+        erased = true;
+        therapistConsents.clear();
     }
 
     @EventSourcingHandler

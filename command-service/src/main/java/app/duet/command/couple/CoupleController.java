@@ -2,6 +2,7 @@ package app.duet.command.couple;
 
 import app.duet.api.couple.ConsentToTherapist;
 import app.duet.api.couple.CreateCouple;
+import app.duet.api.couple.EraseCouple;
 import app.duet.api.couple.InviteTherapist;
 import app.duet.api.couple.JoinCouple;
 import app.duet.api.couple.StartSession;
@@ -107,6 +108,13 @@ class CoupleController {
     void withdrawTherapistConsent(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId,
                                   @PathVariable String therapistId) {
         commands.sendAndWait(new WithdrawTherapistConsent(coupleId, partner(actor), therapistId));
+    }
+
+    @PostMapping("/{coupleId}/erase")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Erase the couple: its key is destroyed, so every word either partner wrote becomes unreadable, and its views are purged")
+    void erase(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId) {
+        commands.sendAndWait(new EraseCouple(coupleId, partner(actor)));
     }
 
     private void requireNoCouple(Actor actor) {

@@ -2,6 +2,7 @@ package app.duet.command.couple;
 
 import app.duet.api.couple.CoupleCreated;
 import app.duet.api.couple.PartnerJoinedCouple;
+import app.duet.command.WriteModelLookups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,10 +16,8 @@ import java.util.Optional;
  * write model, not a projection.
  */
 @Component
-@ProcessingGroup(InvitationRegistry.PROCESSING_GROUP)
+@ProcessingGroup(WriteModelLookups.PROCESSING_GROUP)
 public class InvitationRegistry {
-
-    public static final String PROCESSING_GROUP = "invitations";
 
     private final JdbcClient jdbc;
 

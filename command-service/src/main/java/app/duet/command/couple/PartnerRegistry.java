@@ -2,6 +2,7 @@ package app.duet.command.couple;
 
 import app.duet.api.couple.CoupleCreated;
 import app.duet.api.couple.PartnerJoinedCouple;
+import app.duet.command.WriteModelLookups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,7 +16,7 @@ import java.util.Optional;
  * at a time: a second couple for the same person fails on the table's key, and nothing is stored.
  */
 @Component
-@ProcessingGroup(InvitationRegistry.PROCESSING_GROUP)
+@ProcessingGroup(WriteModelLookups.PROCESSING_GROUP)
 public class PartnerRegistry {
 
     private final JdbcClient jdbc;

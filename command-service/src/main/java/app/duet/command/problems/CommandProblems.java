@@ -1,6 +1,7 @@
 package app.duet.command.problems;
 
 import app.duet.command.RuleViolation;
+import app.duet.eventstore.privacy.CoupleErasedException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.dao.DuplicateKeyException;
@@ -43,6 +44,14 @@ class CommandProblems {
                 "This was already done a moment ago; nothing more was stored.");
         problem.setTitle("Already done");
         problem.setProperty("rule", "duplicate");
+        return problem;
+    }
+
+    @ExceptionHandler(CoupleErasedException.class)
+    ProblemDetail erased(CoupleErasedException erased) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.GONE, erased.getMessage());
+        problem.setTitle("Erased");
+        problem.setProperty("rule", "couple-erased");
         return problem;
     }
 

@@ -1,7 +1,9 @@
 package app.duet.command.couple;
 
 import app.duet.api.couple.CoupleCreated;
+import app.duet.api.couple.CoupleErased;
 import app.duet.api.couple.CreateCouple;
+import app.duet.api.couple.EraseCouple;
 import app.duet.api.couple.JoinCouple;
 import app.duet.api.couple.PartnerJoinedCouple;
 import app.duet.api.couple.ConsentToTherapist;
@@ -153,5 +155,33 @@ class CoupleTest {
                 .when(new InviteTherapist(COUPLE, ALEX, SAM, "Sam"))
                 .expectNoEvents()
                 .expectException(brokenRule("partner-as-therapist"));
+    }
+
+    @Test
+    void eitherPartnerErasesTheCouple() {
+        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE), new PartnerJoinedCouple(COUPLE, SAM, "Sam"))
+                .when(new EraseCouple(COUPLE, SAM))
+                .expectEvents(new CoupleErased(COUPLE, SAM));
+    }
+
+    @Test
+    void nothingHappensInAnErasedCouple() {
+        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE), new PartnerJoinedCouple(COUPLE, SAM, "Sam"),
+                        new CoupleErased(COUPLE, SAM))
+                .when(new StartSession(COUPLE, "session-2", ALEX, Exercise.CHECK_IN))
+                .expectNoEvents()
+                .expectException(brokenRule("couple-erased"));
+        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE), new CoupleErased(COUPLE, ALEX))
+                .when(new JoinCouple(COUPLE, SAM, "Sam", CODE))
+                .expectNoEvents()
+                .expectException(brokenRule("couple-erased"));
+    }
+
+    @Test
+    void someoneOutsideTheCoupleCannotEraseIt() {
+        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE), new PartnerJoinedCouple(COUPLE, SAM, "Sam"))
+                .when(new EraseCouple(COUPLE, THERAPIST))
+                .expectNoEvents()
+                .expectException(brokenRule("not-a-partner"));
     }
 }

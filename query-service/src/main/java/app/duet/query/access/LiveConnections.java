@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * The open WebSocket connections of this instance and what each is subscribed to, so access that
@@ -72,11 +73,11 @@ public class LiveConnections implements WebSocketHandlerDecoratorFactory {
         }
     }
 
-    /** Closes every connection of this person that listens to any of these topics. */
-    public int close(String personId, Set<String> topics, String reason) {
+    /** Closes every connection of the people chosen that listens to any of these topics. */
+    public int close(Predicate<String> people, Set<String> topics, String reason) {
         int closed = 0;
         for (Listener listener : listeners.values()) {
-            if (personId.equals(listener.personId)
+            if (listener.personId != null && people.test(listener.personId)
                     && listener.destinationsBySubscription.values().stream().anyMatch(topics::contains)) {
                 try {
                     listener.socket.close(CloseStatus.POLICY_VIOLATION.withReason(reason));

@@ -20,17 +20,17 @@ import org.springframework.stereotype.Component;
 public class ViewAccess {
 
     private final CoupleDocumentRepository couples;
-    private final ConsentEnforcement consent;
+    private final AccessEnforcement enforcement;
 
-    public ViewAccess(CoupleDocumentRepository couples, ConsentEnforcement consent) {
+    public ViewAccess(CoupleDocumentRepository couples, AccessEnforcement enforcement) {
         this.couples = couples;
-        this.consent = consent;
+        this.enforcement = enforcement;
     }
 
     public CoupleView requireMayRead(Actor actor, CoupleView couple) {
         boolean partner = actor.is(Role.PARTNER)
                 && couple.partners().stream().map(PartnerView::partnerId).anyMatch(actor.id()::equals);
-        if (!partner && !observes(actor, couple.coupleId())) {
+        if (enforcement.isErased(couple.coupleId()) || !partner && !observes(actor, couple.coupleId())) {
             throw new AccessDeniedException("Only the couple's partners, and a therapist they both consented to, may see this.");
         }
         return couple;
@@ -39,7 +39,7 @@ public class ViewAccess {
     public SessionView requireMayRead(Actor actor, SessionView session) {
         boolean partner = actor.is(Role.PARTNER)
                 && session.partners().stream().map(ParticipantView::partnerId).anyMatch(actor.id()::equals);
-        if (!partner && !observes(actor, session.coupleId())) {
+        if (enforcement.isErased(session.coupleId()) || !partner && !observes(actor, session.coupleId())) {
             throw new AccessDeniedException("Only the couple's partners, and a therapist they both consented to, may see this.");
         }
         return session;
@@ -47,7 +47,7 @@ public class ViewAccess {
 
     private boolean observes(Actor actor, String coupleId) {
         return actor.is(Role.THERAPIST)
-                && !consent.isWithdrawn(coupleId, actor.id())
+                && !enforcement.isWithdrawn(coupleId, actor.id())
                 && couples.findById(coupleId).map(couple -> couple.isObservedBy(actor.id())).orElse(false);
     }
 }

@@ -1,6 +1,7 @@
 package app.duet.query.couple;
 
 import app.duet.api.couple.CoupleCreated;
+import app.duet.api.couple.CoupleErased;
 import app.duet.api.couple.CoupleView;
 import app.duet.api.couple.FindCaseload;
 import app.duet.api.couple.FindCouple;
@@ -78,6 +79,12 @@ public class CoupleProjection {
     @EventHandler
     public void on(TherapistAccessWithdrawn event, @SequenceNumber long sequence, ReplayStatus replay) {
         update(event.coupleId(), sequence, replay, c -> c.withdrawTherapist(event.therapistId()));
+    }
+
+    /** An erased couple's overview goes; nothing of it is kept for anyone. */
+    @EventHandler
+    public void on(CoupleErased event) {
+        couples.deleteById(event.coupleId());
     }
 
     private void update(String coupleId, long sequence, ReplayStatus replay, Consumer<CoupleDocument> change) {

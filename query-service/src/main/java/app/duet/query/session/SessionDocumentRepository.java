@@ -6,4 +6,6 @@ import org.springframework.data.mongodb.repository.MongoRepository;
 public interface SessionDocumentRepository extends MongoRepository<SessionDocument, String> {
 
     long countByStatus(SessionStatus status);
+
+    void deleteByCoupleId(String coupleId);
 }

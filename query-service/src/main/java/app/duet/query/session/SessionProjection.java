@@ -1,5 +1,6 @@
 package app.duet.query.session;
 
+import app.duet.api.couple.CoupleErased;
 import app.duet.api.session.BidAnswered;
 import app.duet.api.session.BidMade;
 import app.duet.api.session.FindSession;
@@ -77,6 +78,12 @@ public class SessionProjection {
     @EventHandler
     public void on(SessionEnded event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
         update(event.sessionId(), sequence, replay, s -> s.end(at));
+    }
+
+    /** An erased couple's sessions go with it. */
+    @EventHandler
+    public void on(CoupleErased event) {
+        sessions.deleteByCoupleId(event.coupleId());
     }
 
     private void update(String sessionId, long sequence, ReplayStatus replay, Consumer<SessionDocument> change) {

@@ -1,28 +1,21 @@
 package app.duet.query.security;
 
 import app.duet.api.access.Role;
-import app.duet.command.CommandServiceApplication;
 import app.duet.identity.BrowserSignIn;
-import app.duet.identity.IdentityApplication;
-import app.duet.query.QueryServiceApplication;
 import app.duet.query.live.ViewPublisher;
+import app.duet.query.support.ProductOnH2;
 import app.duet.query.support.StompTestClient;
 import app.duet.testing.CommandClient;
 import app.duet.testing.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,9 +31,7 @@ class SecuritySuiteTest {
     private static final String SECRET_WORDS = "the words only we two share";
     private static final TestTokens ISSUER = TestTokens.trusted();
 
-    private static ConfigurableApplicationContext identity;
-    private static ConfigurableApplicationContext commandSide;
-    private static ConfigurableApplicationContext querySide;
+    private static ProductOnH2 product;
     private static CommandClient commands;
     private static CommandClient queries;
     private static String ws;
@@ -60,21 +51,10 @@ class SecuritySuiteTest {
 
     @BeforeAll
     static void startTheProduct() {
-        String events = "jdbc:h2:mem:security-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
-        identity = start(IdentityApplication.class, IdentityApplication.CONFIG_NAME,
-                "spring.datasource.url=jdbc:h2:mem:security-identity-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL",
-                "spring.flyway.enabled=false");
-        commandSide = start(CommandServiceApplication.class, CommandServiceApplication.CONFIG_NAME,
-                "spring.datasource.url=" + events, "duet.access.command-burst=12", "duet.access.commands-per-second=2",
-                "spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration,"
-                        + "org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration,"
-                        + "org.springframework.boot.autoconfigure.data.mongo.MongoRepositoriesAutoConfiguration");
-        querySide = start(QueryServiceApplication.class, QueryServiceApplication.CONFIG_NAME,
-                "spring.datasource.url=" + events, "spring.flyway.enabled=false", "duet.mongo.embedded=true",
-                "duet.projections.fallback-poll=50ms");
-        commands = new CommandClient(baseUrl(commandSide), ISSUER::partner);
-        queries = new CommandClient(baseUrl(querySide), ISSUER::partner);
-        ws = baseUrl(querySide).replace("http", "ws") + "/ws";
+        product = ProductOnH2.start("duet.access.command-burst=12", "duet.access.commands-per-second=2");
+        commands = product.commands;
+        queries = product.queries;
+        ws = product.ws;
 
         JsonOf couple = new JsonOf(commands.post(ALEX, "/api/commands/couples", "{\"displayName\":\"Alex\"}").toString());
         coupleAInvitationCode = couple.field("invitationCode");
@@ -102,12 +82,12 @@ class SecuritySuiteTest {
 
     @AfterAll
     static void stopTheProduct() {
-        Stream.of(querySide, commandSide, identity).forEach(ConfigurableApplicationContext::close);
+        product.close();
     }
 
     @Test
     void everyAttackIsRefusedAndNothingIsStoredOrLeaked() throws Exception {
-        long storedBefore = eventCount();
+        long storedBefore = product.storedEvents();
         String therapist = ISSUER.token(THERAPIST, Role.THERAPIST, Duration.ofMinutes(5));
         String analyst = ISSUER.token(ANALYST, Role.ANALYST, Duration.ofMinutes(5));
         String admin = ISSUER.token(ADMIN, Role.ADMIN, Duration.ofMinutes(5));
@@ -157,7 +137,7 @@ class SecuritySuiteTest {
         refusedFlood("a flood of commands beyond the rate limit");
         refusedPasswordGuessing("repeated wrong passwords");
 
-        assertThat(eventCount()).as("nothing was stored by any attack").isEqualTo(storedBefore);
+        assertThat(product.storedEvents()).as("nothing was stored by any attack").isEqualTo(storedBefore);
 
         // Consent withdrawn: the therapist's live view closes and every way back is refused.
         StompTestClient therapistScreen = StompTestClient.connect(ws, therapist);
@@ -247,7 +227,7 @@ class SecuritySuiteTest {
 
     private void refusedPasswordGuessing(String name) {
         attack(name, () -> {
-            BrowserSignIn browser = new BrowserSignIn("http://127.0.0.1:" + port(identity));
+            BrowserSignIn browser = new BrowserSignIn(ProductOnH2.baseUrl(product.identity));
             String email = "guessed-" + UUID.randomUUID() + "@duet.test";
             browser.signUp(email, "the real long password", "Guessed", "PARTNER");
             for (int i = 0; i < 5; i++) {
@@ -272,32 +252,12 @@ class SecuritySuiteTest {
         void run() throws Exception;
     }
 
-    private static long eventCount() {
-        return commandSide.getBean(JdbcClient.class).sql("SELECT COUNT(*) FROM domain_event_entry").query(Long.class).single();
-    }
-
     private static String sessionPath() {
         return "/api/commands/sessions/" + coupleA.sessionId();
     }
 
     private static String sessionTopic() {
         return ViewPublisher.SESSION_TOPIC + coupleA.sessionId();
-    }
-
-    private static ConfigurableApplicationContext start(Class<?> application, String configName, String... more) {
-        String[] arguments = Stream.of(List.of("spring.config.name=" + configName, "server.port=0",
-                                "spring.datasource.username=sa", "spring.datasource.password="),
-                        ISSUER.springProperties(), List.of(more))
-                .flatMap(List::stream).map(property -> "--" + property).toArray(String[]::new);
-        return new SpringApplicationBuilder(application).run(arguments);
-    }
-
-    private static int port(ConfigurableApplicationContext context) {
-        return ((WebServerApplicationContext) context).getWebServer().getPort();
-    }
-
-    private static String baseUrl(ConfigurableApplicationContext context) {
-        return "http://127.0.0.1:" + port(context);
     }
 
     /** Reads one text field of a JSON answer. */

@@ -1,9 +1,9 @@
 package app.duet.query.access;
 
+import app.duet.api.couple.CoupleErased;
 import app.duet.api.couple.TherapistAccessGranted;
 import app.duet.api.couple.TherapistAccessWithdrawn;
-import app.duet.query.couple.CoupleDocument;
-import app.duet.query.couple.CoupleDocumentRepository;
+import app.duet.eventstore.privacy.DataKeys;
 import app.duet.query.live.ViewPublisher;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
@@ -20,26 +20,28 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Makes a withdrawn consent take effect at once on this instance: the therapist's open live views
- * of the couple are closed, and their new requests are refused even before the couple's projection
- * has caught up. Every instance must see every withdrawal (the therapist may be connected to any of
- * them), so this processor keeps its position in memory, per instance, starting from the newest
- * event; older withdrawals are already in the projections.
+ * Makes ended access take effect at once on this instance. A withdrawn consent closes the
+ * therapist's open live views of the couple and refuses their new requests even before the couple's
+ * projection has caught up; an erased couple closes everyone's live views of it and drops its data
+ * key from this JVM's cache. Every instance must see every such event (the person may be connected
+ * to any of them), so this processor keeps its position in memory, per instance, starting from the
+ * newest event; older ones are already in the projections and the key store.
  */
 @Component
-@ProcessingGroup(ConsentEnforcement.PROCESSING_GROUP)
-public class ConsentEnforcement {
+@ProcessingGroup(AccessEnforcement.PROCESSING_GROUP)
+public class AccessEnforcement {
 
-    public static final String PROCESSING_GROUP = "consent-enforcement";
-    private static final Logger log = LoggerFactory.getLogger(ConsentEnforcement.class);
+    public static final String PROCESSING_GROUP = "access-enforcement";
+    private static final Logger log = LoggerFactory.getLogger(AccessEnforcement.class);
 
     private final Set<String> withdrawn = ConcurrentHashMap.newKeySet();
+    private final Set<String> erased = ConcurrentHashMap.newKeySet();
     private final LiveConnections connections;
-    private final CoupleDocumentRepository couples;
+    private final DataKeys keys;
 
-    public ConsentEnforcement(LiveConnections connections, CoupleDocumentRepository couples) {
+    public AccessEnforcement(LiveConnections connections, DataKeys keys) {
         this.connections = connections;
-        this.couples = couples;
+        this.keys = keys;
     }
 
     @EventHandler
@@ -50,12 +52,32 @@ public class ConsentEnforcement {
     @EventHandler
     void on(TherapistAccessWithdrawn event) {
         withdrawn.add(key(event.coupleId(), event.therapistId()));
-        Set<String> topics = new HashSet<>();
-        topics.add(ViewPublisher.COUPLE_TOPIC + event.coupleId());
-        couples.findById(event.coupleId()).map(CoupleDocument::sessionIds).orElse(java.util.List.of())
-                .forEach(sessionId -> topics.add(ViewPublisher.SESSION_TOPIC + sessionId));
-        int closed = connections.close(event.therapistId(), topics, "Consent was withdrawn");
+        int closed = connections.close(event.therapistId()::equals, topicsOf(event.coupleId()), "Consent was withdrawn");
         log.info("Consent withdrawn for a therapist of couple {}: closed {} live connection(s)", event.coupleId(), closed);
+    }
+
+    @EventHandler
+    void on(CoupleErased event) {
+        keys.forget(event.coupleId());
+        erased.add(event.coupleId());
+        int closed = connections.close(anyone -> true, topicsOf(event.coupleId()), "The couple was erased");
+        log.info("Couple {} erased: closed {} live connection(s)", event.coupleId(), closed);
+    }
+
+    /** True once this instance saw the couple erased, whatever the projections say yet. */
+    public boolean isErased(String coupleId) {
+        return erased.contains(coupleId);
+    }
+
+    /** The couple's topics, found from the key store's owners (a couple, its sessions), not from a view that may be gone. */
+    private Set<String> topicsOf(String coupleId) {
+        Set<String> topics = new HashSet<>();
+        for (String owner : keys.ownersOf(coupleId)) {
+            topics.add(ViewPublisher.COUPLE_TOPIC + owner);
+            topics.add(ViewPublisher.SESSION_TOPIC + owner);
+        }
+        topics.add(ViewPublisher.COUPLE_TOPIC + coupleId);
+        return topics;
     }
 
     /** True while the newest event this instance saw for the pair is a withdrawal. */

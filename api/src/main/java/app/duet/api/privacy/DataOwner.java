@@ -1,0 +1,15 @@
+package app.duet.api.privacy;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks the id whose couple owns a message's {@link PersonalData}: a couple's id, or a session's
+ * id (sessions are linked to their couple when they start).
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.RECORD_COMPONENT, ElementType.FIELD})
+public @interface DataOwner {
+}

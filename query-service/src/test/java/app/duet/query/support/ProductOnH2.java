@@ -1,0 +1,92 @@
+package app.duet.query.support;
+
+import app.duet.command.CommandServiceApplication;
+import app.duet.identity.IdentityApplication;
+import app.duet.query.QueryServiceApplication;
+import app.duet.testing.CommandClient;
+import app.duet.testing.TestTokens;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * The issuer, command-service and query-service as three separate Spring applications on one
+ * in-memory H2 event store and an in-process MongoDB: the whole distributed product in one test
+ * JVM, needing nothing installed. The services trust {@link TestTokens#trusted()}.
+ */
+public final class ProductOnH2 implements AutoCloseable {
+
+    public final ConfigurableApplicationContext identity;
+    public final ConfigurableApplicationContext commandSide;
+    public final ConfigurableApplicationContext querySide;
+    public final CommandClient commands;
+    public final CommandClient queries;
+    public final String ws;
+
+    private ProductOnH2(ConfigurableApplicationContext identity, ConfigurableApplicationContext commandSide,
+                        ConfigurableApplicationContext querySide) {
+        this.identity = identity;
+        this.commandSide = commandSide;
+        this.querySide = querySide;
+        this.commands = new CommandClient(baseUrl(commandSide), TestTokens.trusted()::partner);
+        this.queries = new CommandClient(baseUrl(querySide), TestTokens.trusted()::partner);
+        this.ws = baseUrl(querySide).replace("http", "ws") + "/ws";
+    }
+
+    /** @param commandSettings extra settings for command-service, such as tighter rate limits */
+    public static ProductOnH2 start(String... commandSettings) {
+        String events = "jdbc:h2:mem:events-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
+        ConfigurableApplicationContext identity = run(IdentityApplication.class, IdentityApplication.CONFIG_NAME,
+                "spring.datasource.url=jdbc:h2:mem:identity-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL",
+                "spring.flyway.enabled=false");
+        List<String> command = new ArrayList<>(List.of("spring.datasource.url=" + events,
+                "spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration,"
+                        + "org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration,"
+                        + "org.springframework.boot.autoconfigure.data.mongo.MongoRepositoriesAutoConfiguration"));
+        command.addAll(List.of(commandSettings));
+        ConfigurableApplicationContext commandSide = run(CommandServiceApplication.class,
+                CommandServiceApplication.CONFIG_NAME, command.toArray(String[]::new));
+        // H2 cannot notify another application of new events: the query side polls every 50 ms instead.
+        ConfigurableApplicationContext querySide = run(QueryServiceApplication.class, QueryServiceApplication.CONFIG_NAME,
+                "spring.datasource.url=" + events, "spring.flyway.enabled=false", "duet.mongo.embedded=true",
+                "duet.projections.fallback-poll=50ms");
+        return new ProductOnH2(identity, commandSide, querySide);
+    }
+
+    public long storedEvents() {
+        return commandSide.getBean(JdbcClient.class).sql("SELECT COUNT(*) FROM domain_event_entry").query(Long.class).single();
+    }
+
+    /** Every stored event payload as text, exactly as it sits in the store. */
+    public List<String> storedPayloads() {
+        return commandSide.getBean(JdbcClient.class).sql("SELECT payload FROM domain_event_entry ORDER BY global_index")
+                .query((row, n) -> new String(row.getBytes(1), java.nio.charset.StandardCharsets.UTF_8)).list();
+    }
+
+    public static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    public static String baseUrl(ConfigurableApplicationContext context) {
+        return "http://127.0.0.1:" + port(context);
+    }
+
+    @Override
+    public void close() {
+        Stream.of(querySide, commandSide, identity).forEach(ConfigurableApplicationContext::close);
+    }
+
+    private static ConfigurableApplicationContext run(Class<?> application, String configName, String... more) {
+        String[] arguments = Stream.of(List.of("spring.config.name=" + configName, "server.port=0",
+                                "spring.datasource.username=sa", "spring.datasource.password="),
+                        TestTokens.trusted().springProperties(), List.of(more))
+                .flatMap(List::stream).map(property -> "--" + property).toArray(String[]::new);
+        return new SpringApplicationBuilder(application).run(arguments);
+    }
+}
