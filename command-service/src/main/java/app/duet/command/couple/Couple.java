@@ -6,6 +6,10 @@ import app.duet.api.couple.CreateCouple;
 import app.duet.api.couple.EraseCouple;
 import app.duet.api.couple.JoinCouple;
 import app.duet.api.couple.PartnerJoinedCouple;
+import app.duet.api.clinical.RaiseSafetyConcern;
+import app.duet.api.clinical.SafetyConcernRaised;
+import app.duet.api.clinical.TherapistNoteWritten;
+import app.duet.api.clinical.WriteTherapistNote;
 import app.duet.api.couple.ConsentToTherapist;
 import app.duet.api.couple.InviteTherapist;
 import app.duet.api.couple.StartSession;
@@ -103,6 +107,30 @@ public class Couple {
         require(therapistConsents.containsKey(command.therapistId()), "therapist-not-invited",
                 "This therapist has no access to withdraw.");
         apply(new TherapistAccessWithdrawn(coupleId, command.therapistId(), command.partnerId()));
+    }
+
+    @CommandHandler
+    public void handle(WriteTherapistNote command) {
+        require(!erased, "couple-erased", "This couple has been erased.");
+        require(observingTherapists().contains(command.therapistId()), "not-observing",
+                "Only a therapist both partners consented to keeps notes on this couple.");
+        apply(new TherapistNoteWritten(coupleId, command.noteId(), command.therapistId(), command.text()));
+    }
+
+    @CommandHandler
+    public void handle(RaiseSafetyConcern command) {
+        requirePartner(command.partnerId());
+        List<String> therapists = observingTherapists();
+        require(!therapists.isEmpty(), "no-therapist",
+                "No therapist observes this couple yet, so no one could receive this. If you are in danger, call your local emergency number.");
+        apply(new SafetyConcernRaised(coupleId, command.concernId(), command.partnerId(), command.words(), therapists));
+    }
+
+    /** Therapists both partners consented to. */
+    private List<String> observingTherapists() {
+        return therapistConsents.entrySet().stream()
+                .filter(entry -> entry.getValue().containsAll(partnerIds) && partnerIds.size() == 2)
+                .map(Map.Entry::getKey).sorted().toList();
     }
 
     @CommandHandler

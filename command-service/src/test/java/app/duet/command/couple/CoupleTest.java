@@ -6,6 +6,10 @@ import app.duet.api.couple.CreateCouple;
 import app.duet.api.couple.EraseCouple;
 import app.duet.api.couple.JoinCouple;
 import app.duet.api.couple.PartnerJoinedCouple;
+import app.duet.api.clinical.RaiseSafetyConcern;
+import app.duet.api.clinical.SafetyConcernRaised;
+import app.duet.api.clinical.TherapistNoteWritten;
+import app.duet.api.clinical.WriteTherapistNote;
 import app.duet.api.couple.ConsentToTherapist;
 import app.duet.api.couple.InviteTherapist;
 import app.duet.api.couple.StartSession;
@@ -183,5 +187,41 @@ class CoupleTest {
                 .when(new EraseCouple(COUPLE, THERAPIST))
                 .expectNoEvents()
                 .expectException(brokenRule("not-a-partner"));
+    }
+
+    private static final Object[] OBSERVED = {
+            new CoupleCreated(COUPLE, ALEX, "Alex", CODE), new PartnerJoinedCouple(COUPLE, SAM, "Sam"),
+            new TherapistInvited(COUPLE, THERAPIST, "Dr. Lee", ALEX), new TherapistAccessGranted(COUPLE, THERAPIST, SAM)};
+
+    @Test
+    void aConsentedTherapistKeepsPrivateNotes() {
+        fixture.given(OBSERVED)
+                .when(new WriteTherapistNote(COUPLE, THERAPIST, "note-1", "Both named the pattern today."))
+                .expectEvents(new TherapistNoteWritten(COUPLE, "note-1", THERAPIST, "Both named the pattern today."));
+    }
+
+    @Test
+    void aTherapistWithOnlyOneConsentCannotWriteNotes() {
+        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE), new PartnerJoinedCouple(COUPLE, SAM, "Sam"),
+                        new TherapistInvited(COUPLE, THERAPIST, "Dr. Lee", ALEX))
+                .when(new WriteTherapistNote(COUPLE, THERAPIST, "note-1", "Notes"))
+                .expectNoEvents()
+                .expectException(brokenRule("not-observing"));
+    }
+
+    @Test
+    void aSafetyConcernReachesTheObservingTherapistsOnly() {
+        fixture.given(OBSERVED)
+                .when(new RaiseSafetyConcern(COUPLE, SAM, "concern-1", "I do not feel safe at home."))
+                .expectEvents(new SafetyConcernRaised(COUPLE, "concern-1", SAM, "I do not feel safe at home.",
+                        List.of(THERAPIST)));
+    }
+
+    @Test
+    void aSafetyConcernWithNoTherapistToReceiveItIsRefusedNotLost() {
+        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE), new PartnerJoinedCouple(COUPLE, SAM, "Sam"))
+                .when(new RaiseSafetyConcern(COUPLE, SAM, "concern-1", "I do not feel safe."))
+                .expectNoEvents()
+                .expectException(brokenRule("no-therapist"));
     }
 }

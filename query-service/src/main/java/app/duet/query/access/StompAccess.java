@@ -81,10 +81,10 @@ public class StompAccess implements ChannelInterceptor {
     private void mayListen(Actor actor, String destination) {
         if (destination != null && destination.startsWith(ViewPublisher.SESSION_TOPIC)) {
             String sessionId = destination.substring(ViewPublisher.SESSION_TOPIC.length());
-            access.requireMayRead(actor, find(new FindSession(sessionId), SessionView.class));
+            access.requireMayRead(actor, find(new FindSession(sessionId), SessionView.class), ViewAccess.Via.LIVE);
         } else if (destination != null && destination.startsWith(ViewPublisher.COUPLE_TOPIC)) {
             String coupleId = destination.substring(ViewPublisher.COUPLE_TOPIC.length());
-            access.requireMayRead(actor, find(new FindCouple(coupleId), CoupleView.class));
+            access.requireMayRead(actor, find(new FindCouple(coupleId), CoupleView.class), ViewAccess.Via.LIVE);
         } else {
             throw new AccessDeniedException("There is nothing to listen to at " + destination + ".");
         }

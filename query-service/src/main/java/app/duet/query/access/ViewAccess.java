@@ -6,43 +6,72 @@ import app.duet.api.couple.CoupleView;
 import app.duet.api.couple.PartnerView;
 import app.duet.api.session.ParticipantView;
 import app.duet.api.session.SessionView;
-import app.duet.query.couple.CoupleDocument;
+import app.duet.query.audit.ContentReads;
 import app.duet.query.couple.CoupleDocumentRepository;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may see a couple's or a session's view: its own partners, and a therapist while both partners
- * consent. Analysts and admins never see a couple's views. The same rule guards the REST queries
- * and every STOMP subscription, so a view cannot leak through one and not the other.
+ * Who may see a couple's or a session's content: its own partners, and a therapist while both
+ * partners consent. Analysts and admins never see a couple's views. The same rule guards the REST
+ * queries and every STOMP subscription, so content cannot leak through one and not the other; and
+ * every read by someone other than a partner goes into the couple's audit log.
  */
 @Component
 public class ViewAccess {
 
+    /** How content was read, for the audit log. */
+    public enum Via { REST, LIVE }
+
+    private static final String REFUSED =
+            "Only the couple's partners, and a therapist they both consented to, may see this.";
+
     private final CoupleDocumentRepository couples;
     private final AccessEnforcement enforcement;
+    private final ContentReads audit;
 
-    public ViewAccess(CoupleDocumentRepository couples, AccessEnforcement enforcement) {
+    public ViewAccess(CoupleDocumentRepository couples, AccessEnforcement enforcement, ContentReads audit) {
         this.couples = couples;
         this.enforcement = enforcement;
+        this.audit = audit;
     }
 
-    public CoupleView requireMayRead(Actor actor, CoupleView couple) {
-        boolean partner = actor.is(Role.PARTNER)
-                && couple.partners().stream().map(PartnerView::partnerId).anyMatch(actor.id()::equals);
-        if (enforcement.isErased(couple.coupleId()) || !partner && !observes(actor, couple.coupleId())) {
-            throw new AccessDeniedException("Only the couple's partners, and a therapist they both consented to, may see this.");
-        }
+    public CoupleView requireMayRead(Actor actor, CoupleView couple, Via via) {
+        boolean partner = couple.partners().stream().map(PartnerView::partnerId).anyMatch(actor.id()::equals);
+        requireAllowed(actor, couple.coupleId(), partner, "the couple's overview", via);
         return couple;
     }
 
-    public SessionView requireMayRead(Actor actor, SessionView session) {
-        boolean partner = actor.is(Role.PARTNER)
-                && session.partners().stream().map(ParticipantView::partnerId).anyMatch(actor.id()::equals);
-        if (enforcement.isErased(session.coupleId()) || !partner && !observes(actor, session.coupleId())) {
-            throw new AccessDeniedException("Only the couple's partners, and a therapist they both consented to, may see this.");
-        }
+    public SessionView requireMayRead(Actor actor, SessionView session, Via via) {
+        boolean partner = session.partners().stream().map(ParticipantView::partnerId).anyMatch(actor.id()::equals);
+        requireAllowed(actor, session.coupleId(), partner, "session " + session.sessionId(), via);
         return session;
+    }
+
+    /** For what only a consented therapist reads (their notes, safety concerns). */
+    public void requireObserving(Actor actor, String coupleId, String what, Via via) {
+        requireAllowed(actor, coupleId, false, what, via);
+    }
+
+    /** Partners only: things about the couple that are theirs alone, such as who read their content. */
+    public void requirePartner(Actor actor, CoupleView couple) {
+        boolean partner = couple.partners().stream().map(PartnerView::partnerId).anyMatch(actor.id()::equals);
+        if (!actor.is(Role.PARTNER) || !partner || enforcement.isErased(couple.coupleId())) {
+            throw new AccessDeniedException("Only the couple's partners may see this.");
+        }
+    }
+
+    private void requireAllowed(Actor actor, String coupleId, boolean partnerOfIt, String what, Via via) {
+        if (enforcement.isErased(coupleId)) {
+            throw new AccessDeniedException(REFUSED);
+        }
+        if (actor.is(Role.PARTNER) && partnerOfIt) {
+            return;
+        }
+        if (!observes(actor, coupleId)) {
+            throw new AccessDeniedException(REFUSED);
+        }
+        audit.record(actor, coupleId, what, via.name());
     }
 
     private boolean observes(Actor actor, String coupleId) {

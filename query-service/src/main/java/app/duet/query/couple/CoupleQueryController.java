@@ -2,6 +2,8 @@ package app.duet.query.couple;
 
 import app.duet.api.couple.CoupleView;
 import app.duet.api.access.Role;
+import app.duet.api.audit.ContentReadView;
+import app.duet.api.audit.FindContentReads;
 import app.duet.api.couple.FindCaseload;
 import app.duet.api.couple.FindCouple;
 import app.duet.api.couple.FindCoupleOfPartner;
@@ -39,7 +41,17 @@ class CoupleQueryController {
     @Operation(summary = "A couple's overview: partners, invitation, sessions (for its partners)")
     CoupleView couple(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId) {
         return access.requireMayRead(actor,
+                findOrNotFound(queries, new FindCouple(coupleId), CoupleView.class, "couple " + coupleId),
+                ViewAccess.Via.REST);
+    }
+
+    @GetMapping("/couples/{coupleId}/reads")
+    @Operation(summary = "For the couple's partners: every read of their content by a therapist or analyst, newest first")
+    List<ContentReadView> reads(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId) {
+        access.requirePartner(actor,
                 findOrNotFound(queries, new FindCouple(coupleId), CoupleView.class, "couple " + coupleId));
+        return queries.query(new FindContentReads(coupleId), ResponseTypes.multipleInstancesOf(ContentReadView.class))
+                .join();
     }
 
     @GetMapping("/my/caseload")

@@ -33,6 +33,7 @@ class SessionQueryController {
     @Operation(summary = "A joint session's live view: presence, bids and answers (for the couple's partners)")
     SessionView session(@Parameter(hidden = true) Actor actor, @PathVariable String sessionId) {
         return access.requireMayRead(actor,
-                findOrNotFound(queries, new FindSession(sessionId), SessionView.class, "session " + sessionId));
+                findOrNotFound(queries, new FindSession(sessionId), SessionView.class, "session " + sessionId),
+                ViewAccess.Via.REST);
     }
 }

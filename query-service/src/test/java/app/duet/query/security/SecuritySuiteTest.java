@@ -29,6 +29,8 @@ import static org.awaitility.Awaitility.await;
 class SecuritySuiteTest {
 
     private static final String SECRET_WORDS = "the words only we two share";
+    private static final String NOTE = "clinical impression for the therapist alone";
+    private static final String CONCERN = "I do not feel safe when voices rise";
     private static final TestTokens ISSUER = TestTokens.trusted();
 
     private static ProductOnH2 product;
@@ -66,9 +68,15 @@ class SecuritySuiteTest {
         commands.post(ALEX, "/api/commands/couples/" + coupleA.coupleId() + "/therapists",
                 "{\"therapistCode\":\"" + THERAPIST + "\",\"therapistName\":\"Dr. Lee\"}");
         commands.post(SAM, "/api/commands/couples/" + coupleA.coupleId() + "/therapists/" + THERAPIST + "/consent", null);
+        String therapist = ISSUER.token(THERAPIST, Role.THERAPIST, Duration.ofMinutes(5));
         await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() ->
-                queries.getAs(ISSUER.token(THERAPIST, Role.THERAPIST, Duration.ofMinutes(5)),
-                        "/api/queries/sessions/" + coupleA.sessionId()).body().contains(SECRET_WORDS));
+                queries.getAs(therapist, "/api/queries/sessions/" + coupleA.sessionId()).body().contains(SECRET_WORDS));
+        assertThat(commands.sendWithToken(therapist, "/api/commands/couples/" + coupleA.coupleId() + "/notes",
+                "{\"text\":\"" + NOTE + "\"}").statusCode()).isEqualTo(201);
+        commands.post(SAM, "/api/commands/couples/" + coupleA.coupleId() + "/safety-concerns", "{\"words\":\"" + CONCERN + "\"}");
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() ->
+                queries.getAs(therapist, "/api/queries/couples/" + coupleA.coupleId() + "/safety-concerns").body().contains(CONCERN)
+                        && queries.getAs(therapist, "/api/queries/couples/" + coupleA.coupleId() + "/notes").body().contains(NOTE));
     }
 
     private static CommandClient.PairedSession pairedSessionOf(String coupleId, String code) {
@@ -125,6 +133,27 @@ class SecuritySuiteTest {
         refusedRead("an admin reads a session", admin, "/api/queries/sessions/" + coupleA.sessionId(), 403);
         refusedRead("a partner asks for a therapist's caseload", ISSUER.partner(ALEX), "/api/queries/my/caseload", 403);
 
+        // What is said to the therapist alone.
+        String otherTherapist = ISSUER.token(UUID.randomUUID().toString(), Role.THERAPIST, Duration.ofMinutes(5));
+        for (String partner : List.of(ALEX, SAM)) {
+            refusedRead("a partner reads the therapist's notes", ISSUER.partner(partner), couplePath() + "/notes", 403);
+            refusedRead("a partner reads the safety concerns", ISSUER.partner(partner), couplePath() + "/safety-concerns", 403);
+            attack("a partner's own views carry the therapist's note or a safety concern", () -> {
+                String views = queries.getAs(ISSUER.partner(partner), couplePath()).body()
+                        + queries.getAs(ISSUER.partner(partner), "/api/queries/sessions/" + coupleA.sessionId()).body()
+                        + queries.getAs(ISSUER.partner(partner), couplePath() + "/reads").body();
+                assertThat(views).doesNotContain(NOTE, CONCERN);
+            });
+        }
+        refusedRead("a therapist the couple never consented to reads the notes", otherTherapist, couplePath() + "/notes", 403);
+        refusedRead("a therapist the couple never consented to reads the session", otherTherapist, "/api/queries/sessions/" + coupleA.sessionId(), 403);
+        refusedRoleCommand("a partner writes a therapist note", ISSUER.partner(ALEX), couplePath().replace("queries", "commands") + "/notes", "{\"text\":\"x\"}");
+        refusedRead("a therapist reads who read the couple's content", therapist, couplePath() + "/reads", 403);
+        refusedRead("a partner of another couple reads who read this couple's content", ISSUER.partner(ROBIN), couplePath() + "/reads", 403);
+        attack("a therapist's reads are missing from the couple's audit log", () ->
+                assertThat(queries.getAs(ISSUER.partner(ALEX), couplePath() + "/reads").body())
+                        .contains(THERAPIST, "THERAPIST", "REST", "session " + coupleA.sessionId()));
+
         // Codes and input.
         refusedCommand("someone joins with a spent invitation code", UUID.randomUUID().toString(), "/api/commands/couples/join",
                 "{\"invitationCode\":\"" + coupleAInvitationCode + "\",\"displayName\":\"Eve\"}", 409);
@@ -176,7 +205,7 @@ class SecuritySuiteTest {
         attack(name, () -> {
             HttpResponse<String> answer = queries.getWithToken(bearer, path);
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
-            assertThat(answer.body()).doesNotContain(SECRET_WORDS).doesNotContain("Alex");
+            assertThat(answer.body()).doesNotContain(SECRET_WORDS, "Alex", NOTE, CONCERN);
         });
     }
 
@@ -250,6 +279,10 @@ class SecuritySuiteTest {
     @FunctionalInterface
     private interface ThrowingRunnable {
         void run() throws Exception;
+    }
+
+    private static String couplePath() {
+        return "/api/queries/couples/" + coupleA.coupleId();
     }
 
     private static String sessionPath() {

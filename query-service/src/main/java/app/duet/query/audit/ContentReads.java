@@ -1,0 +1,62 @@
+package app.duet.query.audit;
+
+import app.duet.access.Actor;
+import app.duet.api.access.Role;
+import app.duet.api.audit.ContentReadView;
+import app.duet.api.audit.FindContentReads;
+import app.duet.api.couple.CoupleErased;
+import app.duet.api.couple.TherapistView;
+import app.duet.query.couple.CoupleDocumentRepository;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The couple's audit log: every time a therapist or analyst reads the couple's content, who, what,
+ * how and when. The couple reads it whole; it goes when the couple is erased.
+ */
+@Component
+@ProcessingGroup("therapist-only")
+public class ContentReads {
+
+    private final ContentReadRepository reads;
+    private final CoupleDocumentRepository couples;
+
+    public ContentReads(ContentReadRepository reads, CoupleDocumentRepository couples) {
+        this.reads = reads;
+        this.couples = couples;
+    }
+
+    /** Records a read by anyone but a partner; partners reading their own couple are not audited. */
+    public void record(Actor reader, String coupleId, String what, String via) {
+        if (reader.is(Role.THERAPIST) || reader.is(Role.ANALYST)) {
+            reads.save(new ContentRead(UUID.randomUUID().toString(), coupleId, reader.id(),
+                    reader.is(Role.THERAPIST) ? "THERAPIST" : "ANALYST", what, via, Instant.now()));
+        }
+    }
+
+    @QueryHandler
+    public List<ContentReadView> handle(FindContentReads query) {
+        String coupleId = query.coupleId();
+        Map<String, String> therapistNames = couples.findById(coupleId)
+                .map(couple -> couple.toView().therapists().stream()
+                        .collect(Collectors.toMap(TherapistView::therapistId, TherapistView::therapistName, (a, b) -> a)))
+                .orElse(Map.of());
+        return reads.findTop500ByCoupleIdOrderByAtDesc(coupleId).stream()
+                .map(read -> new ContentReadView(read.readerId(), therapistNames.get(read.readerId()), read.readerRole(),
+                        read.what(), read.via(), read.at()))
+                .toList();
+    }
+
+    @EventHandler
+    public void on(CoupleErased event) {
+        reads.deleteByCoupleId(event.coupleId());
+    }
+}
