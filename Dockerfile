@@ -14,12 +14,12 @@ WORKDIR /build
 COPY . .
 ARG MODULE
 # The cache mount keeps downloaded dependencies between builds without baking them into a layer.
-# sharing=locked: compose builds the three services in parallel, and Maven's local repository is
+# sharing=locked: compose builds the four services in parallel, and Maven's local repository is
 # not safe to write from several Maven processes at once.
 RUN --mount=type=cache,target=/root/.m2,sharing=locked \
     case "$MODULE" in \
-      command-service|query-service|web-client) ;; \
-      *) echo "build arg MODULE must be command-service, query-service or web-client (got '$MODULE')" >&2; exit 1 ;; \
+      identity|command-service|query-service|web-client) ;; \
+      *) echo "build arg MODULE must be identity, command-service, query-service or web-client (got '$MODULE')" >&2; exit 1 ;; \
     esac \
  && mvn -B -ntp -pl "$MODULE" -am package -DskipTests \
  && cp "$MODULE"/target/"$MODULE"-*-exec.jar /build/app.jar

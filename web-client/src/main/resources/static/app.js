@@ -1,17 +1,20 @@
-// Duet's page: finds the couple this browser's partner is in and shows, live, the screen the
-// address asks for: #/ the couple (or the welcome), #/sessions/<id> one session.
+// Duet's page. Signed out, it welcomes and lets people in; signed in, it shows what their role has:
+// partners find their couple and see, live, the screen the address asks for (#/ the couple or the
+// welcome, #/sessions/<id> one session); therapists their code; other roles a short word.
 import { query } from './js/api.js';
+import { onEnd, person as signedIn, signOut, start, takeNotice } from './js/auth.js';
 import { h } from './js/dom.js';
 import { follow } from './js/feed.js';
-import { identity } from './js/identity.js';
-import { connect, onState } from './js/live.js';
+import { connect, disconnect, onRefusal, onState } from './js/live.js';
 import { coupleScreen } from './js/screens/couple.js';
 import { sessionScreen } from './js/screens/session.js';
+import { signedOutScreen } from './js/screens/signed-out.js';
+import { therapistScreen } from './js/screens/therapist.js';
 import { welcomeScreen } from './js/screens/welcome.js';
 
-const me = identity.partnerId;
 const main = document.getElementById('main');
 
+let person = null;          // { id, name, roles } while signed in
 let couple = null;          // { id, feed, invitationCode } once this partner is in a couple
 let session = null;         // the followed session while its screen is open
 let screen = null;          // the screen on show
@@ -22,18 +25,27 @@ function show(next, { focus = true } = {}) {
     document.title = `${next.title} · Duet`;
     if (focus) {
         // Keyboard and screen reader users land on the new screen's heading, not at the page's end.
-        next.el.querySelector('h1')?.focus({ preventScroll: true });
+        (next.focus ?? (() => next.el.querySelector('h1')?.focus({ preventScroll: true })))();
     }
 }
 
 async function route() {
     session?.feed.stop();
     session = null;
-    const match = location.hash.match(/^#\/sessions\/([\w-]+)$/);
-    if (match) {
-        openSession(match[1]);
+    if (!person) {
+        show(signedOutScreen({ focusSignUp: location.hash === '#/sign-up' }), { focus: location.hash === '#/sign-up' });
+    } else if (person.roles.includes('PARTNER')) {
+        const match = location.hash.match(/^#\/sessions\/([\w-]+)$/);
+        if (match) {
+            openSession(match[1]);
+        } else {
+            await openHome();
+        }
+    } else if (person.roles.includes('THERAPIST')) {
+        show(therapistScreen({ person, announce }));
     } else {
-        await openHome();
+        show(message('Nothing here yet for your role',
+            'You are signed in, and your account works. Duet has no page for your role yet; partners and therapists each have theirs.'));
     }
 }
 
@@ -41,9 +53,12 @@ async function openHome() {
     if (!couple) {
         show(message('Duet', 'Looking for your couple…'), { focus: false });
         try {
-            const view = await query(`partners/${me}/couple`);
+            const view = await query('my/couple');
             followCouple(view.coupleId);
         } catch (problem) {
+            if (!person) {
+                return; // the sign-in ended meanwhile; the signed-out screen is already showing
+            }
             if (problem.status !== 404) {
                 show(message('Duet is not reachable', problem.message, retryButton()));
                 return;
@@ -51,13 +66,13 @@ async function openHome() {
         }
     }
     if (!couple) {
-        show(welcomeScreen({ onCouple: (coupleId, invitationCode) => {
+        show(welcomeScreen({ name: person.name, onCouple: (coupleId, invitationCode) => {
             followCouple(coupleId, invitationCode);
             route();
         } }));
         return;
     }
-    const overview = coupleScreen({ me, coupleId: couple.id, invitationCode: couple.invitationCode, announce });
+    const overview = coupleScreen({ me: person.id, coupleId: couple.id, invitationCode: couple.invitationCode, announce });
     show(overview);
     if (couple.feed.view) {
         overview.update(couple.feed.view);
@@ -75,7 +90,7 @@ function followCouple(coupleId, invitationCode) {
 }
 
 function openSession(sessionId) {
-    const view = sessionScreen({ me, sessionId, announce });
+    const view = sessionScreen({ me: person.id, sessionId, announce });
     show(view);
     session = {
         feed: follow({
@@ -86,10 +101,23 @@ function openSession(sessionId) {
                 document.title = `${view.el.querySelector('h1').textContent} · Duet`;
             },
             // Once the session is on screen, a failed catch-up leaves it be: the next push or reconnect mends it.
-            onError: (problem) => !session?.feed.view && show(message('This session cannot be shown', problem.message,
+            onError: (problem) => person && !session?.feed.view && show(message('This session cannot be shown', problem.message,
                 h('a', { class: 'button', href: '#/' }, 'Back to your couple'))),
         }),
     };
+}
+
+/** The sign-in ended in this tab (signed out, or no longer renewable): back to the welcome, saying why. */
+function signedOut(reason) {
+    person = null;
+    couple?.feed.stop();
+    couple = null;
+    session?.feed.stop();
+    session = null;
+    disconnect();
+    showPerson();
+    showNotice(null);
+    show(signedOutScreen({ notice: reason }));
 }
 
 function message(title, text, ...actions) {
@@ -115,29 +143,76 @@ function announce(text) {
     }
 }
 
+/** A note under the header that stays until it is dismissed or replaced (null removes it). */
+function showNotice(text, ...actions) {
+    const box = document.getElementById('notice');
+    if (!text) {
+        box.replaceChildren();
+        box.hidden = true;
+        return;
+    }
+    const dismiss = h('button', { class: 'button quiet', type: 'button', onclick: () => showNotice(null) }, 'Dismiss');
+    box.replaceChildren(h('p', {}, text), h('div', { class: 'notice-actions' }, actions, dismiss));
+    box.hidden = false;
+}
+
 function showConnection() {
     const box = document.getElementById('connection');
-    const words = { connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…', offline: 'Offline' };
+    const words = { connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…', offline: 'Offline', refused: 'Not connected', stopped: '' };
+    let mendedByReconnecting = false;   // a refusal of CONNECT is usually an old token, renewed for the next try
     onState((state) => {
         box.dataset.state = state;
+        box.hidden = state === 'stopped';
         box.querySelector('.connection-text').textContent = words[state];
+        if (state === 'live' && mendedByReconnecting) {
+            mendedByReconnecting = false;
+            showNotice(null);
+        }
+    });
+    onRefusal(({ reason, atConnect, givingUp }) => {
+        mendedByReconnecting = atConnect && !givingUp;
+        showNotice(givingUp
+            ? `Live updates were turned down several times, so Duet stopped trying for now. The server said: “${reason}”`
+            : `Live updates were turned down, and Duet is trying again. The server said: “${reason}”`,
+        givingUp && h('button', { class: 'button', type: 'button', onclick: () => { showNotice(null); connect(); } }, 'Try again'));
     });
 }
 
-function showIdentity() {
-    const other = identity.alias ? '/' : '/?as=partner-two';
-    document.getElementById('identity').replaceChildren(
-        h('p', {}, identity.alias
-            ? ['This tab acts as the identity “', identity.alias, '”, kept apart from this browser’s usual one.']
-            : 'This browser remembers you by a private random id, so you need no account yet.'),
-        h('p', { class: 'muted small' }, 'Your id: ', h('code', {}, me)),
-        h('p', {}, 'Trying Duet alone, as both partners? Open ',
-            h('a', { href: other, target: '_blank' }, identity.alias ? 'your usual identity' : 'a second identity'),
-            ' in another tab (or add ', h('code', {}, '?as=any-name'), ' to the address), and join your own couple from there.'));
+function showPerson() {
+    const slot = document.getElementById('person');
+    if (!person) {
+        slot.replaceChildren();
+        return;
+    }
+    const out = h('button', { class: 'button quiet sign-out', type: 'button' }, 'Sign out');
+    out.addEventListener('click', () => {
+        out.setAttribute('aria-disabled', 'true');
+        signOut();
+    });
+    slot.replaceChildren(h('span', { class: 'person-name' }, h('span', { class: 'visually-hidden' }, 'Signed in as '), person.name), out);
 }
 
-showConnection();
-showIdentity();
-connect();
-addEventListener('hashchange', route);
-route();
+async function boot() {
+    document.getElementById('connection').hidden = true;
+    onEnd(signedOut);
+    let notice = takeNotice();
+    try {
+        await start();
+    } catch (problem) {
+        notice = problem.message;
+    }
+    person = signedIn();
+    showPerson();
+    if (person?.roles.includes('PARTNER')) {
+        showConnection();
+        connect();
+    }
+    addEventListener('hashchange', route);
+    if (person) {
+        await route();
+    } else {
+        show(signedOutScreen({ notice, focusSignUp: location.hash === '#/sign-up' }), { focus: Boolean(notice) || location.hash === '#/sign-up' });
+    }
+}
+
+boot();

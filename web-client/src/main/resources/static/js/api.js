@@ -1,30 +1,52 @@
-// Requests to the services, through the edge on this page's own origin. Every request says who
-// acts in the X-Duet-Partner header.
-import { identity } from './identity.js';
+// Requests to the services, through the edge on this page's own origin. Commands and queries carry
+// the signed-in person's access token; a 401 gets one refresh and one retry, since the token may
+// have expired (or been turned down) a moment before.
+import { accessToken, expire, refresh } from './auth.js';
+import { Problem } from './problem.js';
 
-/** A refused request, carrying the RFC 9457 problem the service answered with. */
-export class Problem extends Error {
-    constructor(status, body) {
-        super(body?.detail ?? body?.title ?? body?.error ?? `The request failed (${status}).`);
-        this.status = status;
-        this.title = body?.title;
-        this.rule = body?.rule;
-        this.errors = Array.isArray(body?.errors) ? body.errors : [];
-    }
-}
+export { Problem };
 
 /** POST /api/commands/{path}; resolves to the JSON answer, or null for 204. */
 export function command(path, body) {
-    return send('POST', `/api/commands/${path}`, body);
+    return signed('POST', `/api/commands/${path}`, body);
 }
 
 /** GET /api/queries/{path}; resolves to the view. */
 export function query(path) {
-    return send('GET', `/api/queries/${path}`);
+    return signed('GET', `/api/queries/${path}`);
 }
 
-async function send(method, url, body) {
-    const headers = { 'Accept': 'application/json, application/problem+json', 'X-Duet-Partner': identity.partnerId };
+/** Opens an account: POST /api/identity/accounts, the one request made before signing in. */
+export function openAccount(account) {
+    return send('POST', '/api/identity/accounts', account, {});
+}
+
+async function signed(method, url, body) {
+    const token = await accessToken();
+    if (!token) {
+        throw new Problem(401, { detail: 'You are not signed in.' });
+    }
+    try {
+        return await send(method, url, body, { Authorization: `Bearer ${token}` });
+    } catch (problem) {
+        if (problem.status !== 401) {
+            throw problem;
+        }
+        // refresh() ends the sign-in, and says so, when the issuer will not renew it.
+        const renewed = await refresh();
+        try {
+            return await send(method, url, body, { Authorization: `Bearer ${renewed.access}` });
+        } catch (again) {
+            if (again.status === 401) {
+                expire();
+            }
+            throw again;
+        }
+    }
+}
+
+async function send(method, url, body, extraHeaders) {
+    const headers = { Accept: 'application/json, application/problem+json', ...extraHeaders };
     if (body !== undefined) {
         headers['Content-Type'] = 'application/json';
     }

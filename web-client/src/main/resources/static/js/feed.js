@@ -3,15 +3,19 @@
 //   push version <= shown        -> already seen, ignore
 //   push version == shown + 1    -> the next one, show it
 //   push version  > shown + 1    -> something was missed, refetch over REST
-// It subscribes first and fetches second, so nothing can slip through between the two.
+// The server lets a browser listen only to a view it may read, and a view that is not projected
+// yet cannot be read: so it fetches first, subscribes once the view is there, then fetches again,
+// which brings whatever was pushed before the subscription took hold.
 import { query } from './api.js';
 import { onConnect, watch } from './live.js';
 
 const NOT_YET_RETRIES = [150, 300, 600, 1200, 2400];
+const NOT_YET = new Set([403, 404]);
 
 export function follow({ topic, path, onView, onError }) {
     let view = null;
     let stopped = false;
+    let watching = null;        // the functions that undo the subscription, once there is one
 
     const show = (next) => {
         if (stopped || (view && next.version <= view.version)) {
@@ -24,9 +28,13 @@ export function follow({ topic, path, onView, onError }) {
     const fetchView = async (attempt = 0) => {
         try {
             show(await query(path));
+            if (!watching && !stopped) {
+                startWatching();
+            }
         } catch (problem) {
-            // A view that was only just created may not be projected yet: a push or a retry brings it.
-            if (problem.status === 404 && !view && attempt < NOT_YET_RETRIES.length) {
+            // A view only just created may not be projected yet (404), nor show a partner who only just
+            // joined (403, it is not theirs yet): a retry brings it.
+            if (NOT_YET.has(problem.status) && !view && attempt < NOT_YET_RETRIES.length) {
                 setTimeout(() => !stopped && !view && fetchView(attempt + 1), NOT_YET_RETRIES[attempt]);
             } else if (!stopped) {
                 onError?.(problem);
@@ -34,14 +42,20 @@ export function follow({ topic, path, onView, onError }) {
         }
     };
 
-    const unwatch = watch(topic, (pushed) => {
-        if (view && pushed.version > view.version + 1) {
-            fetchView();
-        } else {
-            show(pushed);
-        }
-    });
-    const stopCatchingUp = onConnect(() => fetchView());
+    function startWatching() {
+        watching = [
+            watch(topic, (pushed) => {
+                if (view && pushed.version > view.version + 1) {
+                    fetchView();
+                } else {
+                    show(pushed);
+                }
+            }),
+            onConnect(() => fetchView()),
+        ];
+        fetchView();
+    }
+
     const refreshWhenSeen = () => document.visibilityState === 'visible' && fetchView();
     document.addEventListener('visibilitychange', refreshWhenSeen);
     fetchView();
@@ -53,8 +67,7 @@ export function follow({ topic, path, onView, onError }) {
         refresh: () => fetchView(),
         stop() {
             stopped = true;
-            unwatch();
-            stopCatchingUp();
+            watching?.forEach((undo) => undo());
             document.removeEventListener('visibilitychange', refreshWhenSeen);
         },
     };

@@ -1,12 +1,22 @@
-// The live connection: STOMP over the page's own /ws. It reconnects by itself; after every
-// (re)connect it subscribes again and tells the feeds to catch up over REST, since pushes sent
-// while it was away are gone.
+// The live connection: STOMP over the page's own /ws, signed in with the current access token on
+// every (re)connect. It reconnects by itself; after every (re)connect it subscribes again and tells
+// the feeds to catch up over REST, since pushes sent while it was away are gone. A refusal (an
+// ERROR frame) is reported, never swallowed; refused again and again, it stops and waits to be asked.
 import { Client, ReconnectionTimeMode } from '@stomp/stompjs';
+import { accessToken, refresh } from './auth.js';
+
+const REFUSALS_BEFORE_GIVING_UP = 3;
+const STEADY_MS = 30_000;          // a connection that lasts this long without a refusal clears the count
 
 const topics = new Map();          // destination -> { handlers: Set, subscription }
 const stateListeners = new Set();
 const connectListeners = new Set();
+const refusalListeners = new Set();
 let state = 'connecting';
+let refusals = 0;
+let steadyTimer = null;
+let renewBeforeConnect = false;
+let refusedToken = null;           // the token a refused CONNECT carried
 
 const client = new Client({
     brokerURL: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`,
@@ -17,27 +27,83 @@ const client = new Client({
     heartbeatOutgoing: 10000,
 });
 
+// Awaited before each attempt: the CONNECT frame always carries the token of this moment.
+client.beforeConnect = async () => {
+    try {
+        let token = await accessToken();
+        if (renewBeforeConnect && token === refusedToken) {
+            token = (await refresh()).access; // unless a request renewed it meanwhile
+        }
+        renewBeforeConnect = false;
+        if (token) {
+            client.connectHeaders = { Authorization: `Bearer ${token}` };
+            return;
+        }
+    } catch (problem) {
+        if (problem.status !== 401) {
+            return; // offline, or the issuer is busy: this attempt fails, a later one renews the token
+        }
+    }
+    await client.deactivate(); // signed out: there is nobody to connect as
+};
+
 client.onConnect = () => {
     for (const [destination, topic] of topics) {
         topic.subscription = subscribe(destination);
     }
     setState('live');
+    clearTimeout(steadyTimer);
+    steadyTimer = setTimeout(() => {
+        refusals = 0;
+    }, STEADY_MS);
     connectListeners.forEach((listener) => listener());
 };
 client.onWebSocketClose = () => {
+    clearTimeout(steadyTimer);
     for (const topic of topics.values()) {
         topic.subscription = null;
     }
-    setState(navigator.onLine ? 'reconnecting' : 'offline');
+    if (state !== 'refused' && state !== 'stopped') {
+        setState(navigator.onLine ? 'reconnecting' : 'offline');
+    }
 };
-client.onStompError = (frame) => console.warn('STOMP error', frame.headers.message);
+client.onStompError = (frame) => {
+    const reason = frame.headers.message || frame.body || 'The live connection was refused.';
+    // Refused before it was connected: most likely the token; the next attempt renews it first.
+    const atConnect = !client.connected;
+    if (atConnect) {
+        renewBeforeConnect = true;
+        refusedToken = client.connectHeaders.Authorization?.slice('Bearer '.length);
+    }
+    refusals += 1;
+    const givingUp = refusals >= REFUSALS_BEFORE_GIVING_UP;
+    if (givingUp) {
+        setState('refused');
+        client.deactivate();
+    } else {
+        // STOMP ends a connection after an ERROR frame; if the server left it open, end it here.
+        client.forceDisconnect();
+    }
+    refusalListeners.forEach((listener) => listener({ reason, atConnect, givingUp }));
+};
 
-addEventListener('offline', () => setState('offline'));
-addEventListener('online', () => setState(client.connected ? 'live' : 'reconnecting'));
+addEventListener('offline', () => client.active && setState('offline'));
+addEventListener('online', () => client.active && setState(client.connected ? 'live' : 'reconnecting'));
 
-/** Starts connecting; call once. */
+/** Starts connecting (again, after a refusal or a sign-out); calling it while connected changes nothing. */
 export function connect() {
-    client.activate();
+    refusals = 0;
+    if (!client.active) {
+        setState('connecting');
+        client.activate();
+    }
+}
+
+/** Closes the connection and forgets every topic: for signing out. */
+export async function disconnect() {
+    topics.clear();
+    setState('stopped');
+    await client.deactivate();
 }
 
 /** Calls handler with every view pushed to destination until the returned function is called. */
@@ -65,11 +131,17 @@ export function onConnect(listener) {
     return () => connectListeners.delete(listener);
 }
 
-/** Calls listener with 'connecting' | 'live' | 'reconnecting' | 'offline' now and on every change. */
+/** Calls listener with 'connecting' | 'live' | 'reconnecting' | 'offline' | 'refused' | 'stopped' now and on every change. */
 export function onState(listener) {
     stateListeners.add(listener);
     listener(state);
     return () => stateListeners.delete(listener);
+}
+
+/** Calls listener({ reason, atConnect, givingUp }) for every ERROR frame the server sends. */
+export function onRefusal(listener) {
+    refusalListeners.add(listener);
+    return () => refusalListeners.delete(listener);
 }
 
 function subscribe(destination) {

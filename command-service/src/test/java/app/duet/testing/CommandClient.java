@@ -47,6 +47,19 @@ public final class CommandClient {
         return sendWithToken(bearerFor.apply(accountId), path, body);
     }
 
+    /** PUT, for commands that write a whole thing again (a draft). */
+    public HttpResponse<String> sendPut(String accountId, String path, String body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + bearerFor.apply(accountId))
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException failed) {
+            throw new AssertionError(path + " failed", failed);
+        }
+    }
+
     /** Sends with exactly this bearer token (or none, when null): for tests of bad tokens. */
     public HttpResponse<String> sendWithToken(String bearer, String path, String body) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))

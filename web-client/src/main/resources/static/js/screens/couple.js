@@ -107,7 +107,7 @@ function showInvitation(slot, code, announce) {
     });
     fill(slot, h('section', { class: 'card invite', 'aria-labelledby': 'invite-title' },
         h('h2', { id: 'invite-title' }, 'Invite your partner'),
-        h('p', {}, 'Give your partner this code. They open Duet on their own device, choose “Join your partner” and enter it.'),
+        h('p', {}, 'Give your partner this code. They open Duet on their own device, sign in (or open an account), choose “Join your partner” and enter it.'),
         h('p', { class: 'code-row' }, h('span', { class: 'code' }, code), copy),
         h('p', { class: 'muted small' }, 'Sessions open up as soon as both of you are here.')));
 }

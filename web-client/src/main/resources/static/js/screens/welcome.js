@@ -1,13 +1,13 @@
-// First visit: open a couple, or join the one a partner opened.
+// A partner without a couple yet: open one, or join the one their partner opened.
 import { command } from '../api.js';
 import { h } from '../dom.js';
 import { field, onSubmit, problemBox } from '../forms.js';
 
-export function welcomeScreen({ onCouple }) {
+export function welcomeScreen({ name = '', onCouple }) {
     const create = h('form', { class: 'stack', 'aria-labelledby': 'create-title' },
         h('h2', { id: 'create-title' }, 'Start as a couple'),
         h('p', { class: 'muted' }, 'Open a shared space for the two of you. You will get a code to pass on to your partner.'),
-        field({ id: 'create-name', name: 'displayName', label: 'Your name', hint: 'As your partner will see it.', required: true, maxlength: 60, autocomplete: 'nickname' }),
+        field({ id: 'create-name', name: 'displayName', label: 'Your name', hint: 'As your partner will see it.', required: true, maxlength: 60, autocomplete: 'nickname', value: name }),
         problemBox(),
         h('button', { class: 'button primary', type: 'submit' }, 'Create our couple'));
     onSubmit(create, async (form) => {
@@ -18,7 +18,7 @@ export function welcomeScreen({ onCouple }) {
     const join = h('form', { class: 'stack', 'aria-labelledby': 'join-title' },
         h('h2', { id: 'join-title' }, 'Join your partner'),
         h('p', { class: 'muted' }, 'Your partner already started? Enter the code they gave you.'),
-        field({ id: 'join-name', name: 'displayName', label: 'Your name', hint: 'As your partner will see it.', required: true, maxlength: 60, autocomplete: 'nickname' }),
+        field({ id: 'join-name', name: 'displayName', label: 'Your name', hint: 'As your partner will see it.', required: true, maxlength: 60, autocomplete: 'nickname', value: name }),
         field({ id: 'join-code', name: 'invitationCode', label: 'Invitation code', required: true, maxlength: 20, autocomplete: 'off', autocapitalize: 'characters', spellcheck: 'false', class: 'code-input' }),
         problemBox(),
         h('button', { class: 'button', type: 'submit' }, 'Join'));

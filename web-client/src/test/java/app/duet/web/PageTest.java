@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -70,8 +71,17 @@ class PageTest {
                 toLoad.push(URI.create(path).resolve(imports.group(1)).getPath());
             }
         }
-        assertThat(loaded).contains("/app.js", "/js/live.js", "/js/screens/session.js");
+        assertThat(loaded).contains("/app.js", "/js/auth.js", "/js/live.js", "/js/screens/signed-out.js",
+                "/js/screens/therapist.js", "/js/screens/session.js");
         assertThat(get("/style.css").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void tokensAreKeptPerTabAndNoModuleActsUnderAnIdentityOfItsOwn() throws Exception {
+        assertThat(get("/js/auth.js").body()).contains("sessionStorage");
+        for (String module : List.of("/app.js", "/js/auth.js", "/js/api.js", "/js/live.js", "/js/feed.js")) {
+            assertThat(get(module).body()).as(module).doesNotContain("localStorage", "X-Duet-Partner");
+        }
     }
 
     @Test

@@ -3,7 +3,9 @@ package app.duet.command.session;
 import app.duet.api.session.AnswerBid;
 import app.duet.api.session.BidAnswered;
 import app.duet.api.session.BidMade;
+import app.duet.api.session.DraftWritten;
 import app.duet.api.session.EndSession;
+import app.duet.api.session.EntryShared;
 import app.duet.api.session.Exercise;
 import app.duet.api.session.JoinSession;
 import app.duet.api.session.LeaveSession;
@@ -12,6 +14,8 @@ import app.duet.api.session.PartnerJoinedSession;
 import app.duet.api.session.PartnerLeftSession;
 import app.duet.api.session.SessionEnded;
 import app.duet.api.session.SessionStarted;
+import app.duet.api.session.ShareEntry;
+import app.duet.api.session.WriteDraft;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -37,6 +41,9 @@ public class JointSession {
     /** Who each bid was made to. */
     private final Map<String, String> bidRecipients = new HashMap<>();
     private final Set<String> answeredBids = new HashSet<>();
+    /** Who wrote each entry, and which entries are shared (and so final). */
+    private final Map<String, String> entryAuthors = new HashMap<>();
+    private final Set<String> sharedEntries = new HashSet<>();
     private boolean ended;
 
     protected JointSession() {
@@ -91,6 +98,26 @@ public class JointSession {
         apply(new BidAnswered(sessionId, command.bidId(), command.partnerId(), command.response()));
     }
 
+    @CommandHandler
+    public void handle(WriteDraft command) {
+        requirePresent(command.partnerId());
+        String author = entryAuthors.get(command.entryId());
+        require(author == null || author.equals(command.partnerId()), "not-the-author",
+                "Only its author can change an entry.");
+        require(!sharedEntries.contains(command.entryId()), "entry-shared", "A shared entry is final.");
+        apply(new DraftWritten(sessionId, command.entryId(), command.partnerId(), command.text()));
+    }
+
+    @CommandHandler
+    public void handle(ShareEntry command) {
+        requirePresent(command.partnerId());
+        String author = entryAuthors.get(command.entryId());
+        require(author != null, "unknown-entry", "There is no such entry in this session.");
+        require(author.equals(command.partnerId()), "not-the-author", "Only its author can share an entry.");
+        require(!sharedEntries.contains(command.entryId()), "entry-shared", "This entry is already shared.");
+        apply(new EntryShared(sessionId, command.entryId(), command.partnerId()));
+    }
+
     private void requireRunningAndPartner(String partnerId) {
         require(partnerIds.contains(partnerId), "not-a-partner", "Only the couple's two partners take part.");
         require(!ended, "session-ended", "This session has ended; nothing more can happen in it.");
@@ -129,6 +156,16 @@ public class JointSession {
     @EventSourcingHandler
     void on(BidAnswered event) {
         answeredBids.add(event.bidId());
+    }
+
+    @EventSourcingHandler
+    void on(DraftWritten event) {
+        entryAuthors.put(event.entryId(), event.authorId());
+    }
+
+    @EventSourcingHandler
+    void on(EntryShared event) {
+        sharedEntries.add(event.entryId());
     }
 
     @EventSourcingHandler

@@ -6,6 +6,8 @@ import app.duet.api.session.EndSession;
 import app.duet.api.session.JoinSession;
 import app.duet.api.session.LeaveSession;
 import app.duet.api.session.MakeBid;
+import app.duet.api.session.ShareEntry;
+import app.duet.api.session.WriteDraft;
 import app.duet.access.Actor;
 import app.duet.api.access.Role;
 import io.swagger.v3.oas.annotations.Operation;
@@ -13,11 +15,13 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -75,6 +79,26 @@ class SessionController {
     }
 
     record AnswerBidRequest(@NotNull BidResponse response) {
+    }
+
+    record DraftRequest(@NotNull @Size(max = 4000) String text) {
+    }
+
+    @PutMapping("/entries/{entryId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Write or rewrite your private draft entry; nobody else sees it until you share it")
+    void writeDraft(@Parameter(hidden = true) Actor actor, @PathVariable String sessionId,
+                    @PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String entryId,
+                    @Valid @RequestBody DraftRequest request) {
+        commands.sendAndWait(new WriteDraft(sessionId, partner(actor), entryId, request.text()));
+    }
+
+    @PostMapping("/entries/{entryId}/share")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Share your draft with your partner; it is final from then on")
+    void shareEntry(@Parameter(hidden = true) Actor actor, @PathVariable String sessionId,
+                    @PathVariable String entryId) {
+        commands.sendAndWait(new ShareEntry(sessionId, partner(actor), entryId));
     }
 
     @PostMapping("/bids/{bidId}/answer")

@@ -4,7 +4,9 @@ import app.duet.api.session.AnswerBid;
 import app.duet.api.session.BidAnswered;
 import app.duet.api.session.BidMade;
 import app.duet.api.session.BidResponse;
+import app.duet.api.session.DraftWritten;
 import app.duet.api.session.EndSession;
+import app.duet.api.session.EntryShared;
 import app.duet.api.session.Exercise;
 import app.duet.api.session.JoinSession;
 import app.duet.api.session.LeaveSession;
@@ -13,6 +15,8 @@ import app.duet.api.session.PartnerJoinedSession;
 import app.duet.api.session.PartnerLeftSession;
 import app.duet.api.session.SessionEnded;
 import app.duet.api.session.SessionStarted;
+import app.duet.api.session.ShareEntry;
+import app.duet.api.session.WriteDraft;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -145,5 +149,44 @@ class JointSessionTest {
                 .when(new MakeBid(SESSION, "bid-2", SAM, "Still there?"))
                 .expectNoEvents()
                 .expectException(brokenRule("session-ended"));
+    }
+
+    @Test
+    void aPresentPartnerWritesAPrivateDraftAndRewritesIt() {
+        fixture.given(STARTED, ALEX_JOINED, new DraftWritten(SESSION, "entry-1", ALEX, "first thought"))
+                .when(new WriteDraft(SESSION, ALEX, "entry-1", "second thought"))
+                .expectEvents(new DraftWritten(SESSION, "entry-1", ALEX, "second thought"));
+    }
+
+    @Test
+    void onlyTheAuthorEditsOrSharesADraft() {
+        fixture.given(STARTED, ALEX_JOINED, SAM_JOINED, new DraftWritten(SESSION, "entry-1", ALEX, "mine"))
+                .when(new WriteDraft(SESSION, SAM, "entry-1", "overwritten"))
+                .expectNoEvents()
+                .expectException(brokenRule("not-the-author"));
+        fixture.given(STARTED, ALEX_JOINED, SAM_JOINED, new DraftWritten(SESSION, "entry-1", ALEX, "mine"))
+                .when(new ShareEntry(SESSION, SAM, "entry-1"))
+                .expectNoEvents()
+                .expectException(brokenRule("not-the-author"));
+    }
+
+    @Test
+    void theAuthorSharesTheirDraftOnceAndItIsFinal() {
+        fixture.given(STARTED, ALEX_JOINED, new DraftWritten(SESSION, "entry-1", ALEX, "mine"))
+                .when(new ShareEntry(SESSION, ALEX, "entry-1"))
+                .expectEvents(new EntryShared(SESSION, "entry-1", ALEX));
+        fixture.given(STARTED, ALEX_JOINED, new DraftWritten(SESSION, "entry-1", ALEX, "mine"),
+                        new EntryShared(SESSION, "entry-1", ALEX))
+                .when(new WriteDraft(SESSION, ALEX, "entry-1", "changed my mind"))
+                .expectNoEvents()
+                .expectException(brokenRule("entry-shared"));
+    }
+
+    @Test
+    void anUnknownEntryCannotBeShared() {
+        fixture.given(STARTED, ALEX_JOINED)
+                .when(new ShareEntry(SESSION, ALEX, "entry-x"))
+                .expectNoEvents()
+                .expectException(brokenRule("unknown-entry"));
     }
 }

@@ -23,6 +23,14 @@ public class AppliedEvents {
         version++;
     }
 
+    /**
+     * Marks an event applied without a visible change (a private draft): it is not applied twice, and
+     * the version, which counts changes clients can see, stays as it is.
+     */
+    public void skip(String aggregateId, long sequenceNumber) {
+        lastSequenceByAggregate.put(aggregateId, sequenceNumber);
+    }
+
     public long version() {
         return version;
     }

@@ -4,8 +4,13 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Configuration;
 import app.duet.query.access.LiveConnections;
 import app.duet.query.access.StompAccess;
+import org.springframework.messaging.Message;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.messaging.simp.stomp.StompCommand;
+import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.web.socket.messaging.StompSubProtocolErrorHandler;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
@@ -38,6 +43,22 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
         registry.addEndpoint("/ws").setAllowedOriginPatterns("*");
+        registry.setErrorHandler(new ReasonInErrorFrames());
+    }
+
+    /** An ERROR frame says why (the token is not valid, the topic is not yours), not which channel failed. */
+    static class ReasonInErrorFrames extends StompSubProtocolErrorHandler {
+        @Override
+        public Message<byte[]> handleClientMessageProcessingError(Message<byte[]> clientMessage, Throwable failure) {
+            Throwable reason = failure;
+            while (reason.getCause() != null) {
+                reason = reason.getCause();
+            }
+            StompHeaderAccessor error = StompHeaderAccessor.create(StompCommand.ERROR);
+            error.setMessage(reason.getMessage());
+            error.setLeaveMutable(true);
+            return MessageBuilder.createMessage(new byte[0], error.getMessageHeaders());
+        }
     }
 
     @Override

@@ -2,6 +2,8 @@ package app.duet.query.session;
 
 import app.duet.api.session.BidResponse;
 import app.duet.api.session.BidView;
+import app.duet.api.session.DraftView;
+import app.duet.api.session.EntryView;
 import app.duet.api.session.Exercise;
 import app.duet.api.session.ParticipantView;
 import app.duet.api.session.SessionStatus;
@@ -13,7 +15,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /** A joint session's live view as stored: who is present, the bids and their answers. */
@@ -28,6 +32,9 @@ public class SessionDocument {
     private SessionStatus status;
     private List<ParticipantView> partners = new ArrayList<>();
     private List<BidView> bids = new ArrayList<>();
+    private List<EntryView> entries = new ArrayList<>();
+    /** Unshared drafts by entry id. Never part of the view: each is read only by its author (see {@link #draftsOf}). */
+    private Map<String, Draft> drafts = new HashMap<>();
     private Instant startedAt;
     private Instant endedAt;
     private AppliedEvents applied = new AppliedEvents();
@@ -63,6 +70,26 @@ public class SessionDocument {
         bids.replaceAll(bid -> bid.bidId().equals(bidId) ? change.apply(bid) : bid);
     }
 
+    record Draft(String authorId, String text, Instant writtenAt) {
+    }
+
+    void writeDraft(String entryId, String authorId, String text, Instant at) {
+        drafts.put(entryId, new Draft(authorId, text, at));
+    }
+
+    void share(String entryId, Instant at) {
+        Draft draft = drafts.remove(entryId);
+        if (draft != null) {
+            entries.add(new EntryView(entryId, draft.authorId(), draft.text(), at));
+        }
+    }
+
+    List<DraftView> draftsOf(String authorId) {
+        return drafts.entrySet().stream().filter(draft -> draft.getValue().authorId().equals(authorId))
+                .map(draft -> new DraftView(draft.getKey(), draft.getValue().text(), draft.getValue().writtenAt()))
+                .sorted(java.util.Comparator.comparing(DraftView::writtenAt)).toList();
+    }
+
     void end(Instant at) {
         status = SessionStatus.ENDED;
         endedAt = at;
@@ -79,6 +106,6 @@ public class SessionDocument {
 
     public SessionView toView() {
         return new SessionView(sessionId, coupleId, exercise, status, List.copyOf(partners), List.copyOf(bids),
-                startedAt, endedAt, applied.version());
+                List.copyOf(entries), startedAt, endedAt, applied.version());
     }
 }

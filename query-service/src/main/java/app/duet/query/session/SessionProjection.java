@@ -3,6 +3,10 @@ package app.duet.query.session;
 import app.duet.api.couple.CoupleErased;
 import app.duet.api.session.BidAnswered;
 import app.duet.api.session.BidMade;
+import app.duet.api.session.DraftView;
+import app.duet.api.session.DraftWritten;
+import app.duet.api.session.EntryShared;
+import app.duet.api.session.FindMyDrafts;
 import app.duet.api.session.FindSession;
 import app.duet.api.session.ParticipantView;
 import app.duet.api.session.PartnerJoinedSession;
@@ -24,6 +28,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -78,6 +83,28 @@ public class SessionProjection {
     @EventHandler
     public void on(SessionEnded event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
         update(event.sessionId(), sequence, replay, s -> s.end(at));
+    }
+
+    /** A draft changes only its author's private list: the view everyone sees is unchanged, so nothing is pushed. */
+    @EventHandler
+    public void on(DraftWritten event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        sessions.findById(event.sessionId()).ifPresent(session -> {
+            if (session.applied().isNew(event.sessionId(), sequence)) {
+                session.writeDraft(event.entryId(), event.authorId(), event.text(), at);
+                session.applied().skip(event.sessionId(), sequence);
+                sessions.save(session);
+            }
+        });
+    }
+
+    @EventHandler
+    public void on(EntryShared event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
+        update(event.sessionId(), sequence, replay, s -> s.share(event.entryId(), at));
+    }
+
+    @QueryHandler
+    public List<DraftView> handle(FindMyDrafts query) {
+        return sessions.findById(query.sessionId()).map(session -> session.draftsOf(query.authorId())).orElse(List.of());
     }
 
     /** An erased couple's sessions go with it. */

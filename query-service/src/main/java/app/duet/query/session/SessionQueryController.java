@@ -1,5 +1,8 @@
 package app.duet.query.session;
 
+import app.duet.api.access.Role;
+import app.duet.api.session.DraftView;
+import app.duet.api.session.FindMyDrafts;
 import app.duet.api.session.FindSession;
 import app.duet.api.session.SessionView;
 import app.duet.access.Actor;
@@ -7,11 +10,14 @@ import app.duet.query.access.ViewAccess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
 
 import static app.duet.query.live.ViewQueries.findOrNotFound;
 
@@ -35,5 +41,12 @@ class SessionQueryController {
         return access.requireMayRead(actor,
                 findOrNotFound(queries, new FindSession(sessionId), SessionView.class, "session " + sessionId),
                 ViewAccess.Via.REST);
+    }
+
+    @GetMapping("/sessions/{sessionId}/my-drafts")
+    @Operation(summary = "The signed-in partner's own unshared drafts in the session; nobody else ever gets them")
+    List<DraftView> myDrafts(@Parameter(hidden = true) Actor actor, @PathVariable String sessionId) {
+        return queries.query(new FindMyDrafts(sessionId, actor.require(Role.PARTNER).id()),
+                ResponseTypes.multipleInstancesOf(DraftView.class)).join();
     }
 }

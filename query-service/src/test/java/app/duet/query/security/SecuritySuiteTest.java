@@ -31,6 +31,7 @@ class SecuritySuiteTest {
     private static final String SECRET_WORDS = "the words only we two share";
     private static final String NOTE = "clinical impression for the therapist alone";
     private static final String CONCERN = "I do not feel safe when voices rise";
+    private static final String DRAFT = "a draft I am not ready to show yet";
     private static final TestTokens ISSUER = TestTokens.trusted();
 
     private static ProductOnH2 product;
@@ -74,9 +75,13 @@ class SecuritySuiteTest {
         assertThat(commands.sendWithToken(therapist, "/api/commands/couples/" + coupleA.coupleId() + "/notes",
                 "{\"text\":\"" + NOTE + "\"}").statusCode()).isEqualTo(201);
         commands.post(SAM, "/api/commands/couples/" + coupleA.coupleId() + "/safety-concerns", "{\"words\":\"" + CONCERN + "\"}");
+        assertThat(commands.sendPut(ALEX, sessionPath() + "/entries/entry-1", "{\"text\":\"" + DRAFT + "\"}").statusCode())
+                .isEqualTo(204);
         await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() ->
                 queries.getAs(therapist, "/api/queries/couples/" + coupleA.coupleId() + "/safety-concerns").body().contains(CONCERN)
-                        && queries.getAs(therapist, "/api/queries/couples/" + coupleA.coupleId() + "/notes").body().contains(NOTE));
+                        && queries.getAs(therapist, "/api/queries/couples/" + coupleA.coupleId() + "/notes").body().contains(NOTE)
+                        && queries.getAs(ISSUER.partner(ALEX), "/api/queries/sessions/" + coupleA.sessionId() + "/my-drafts")
+                        .body().contains(DRAFT));
     }
 
     private static CommandClient.PairedSession pairedSessionOf(String coupleId, String code) {
@@ -109,6 +114,7 @@ class SecuritySuiteTest {
                 "/api/commands/couples/" + coupleA.coupleId() + "/therapists", "{\"therapistCode\":\"x-1\",\"therapistName\":\"X\"}", 409);
         refusedCommand("a partner of another couple withdraws this couple's therapist", ROBIN,
                 "/api/commands/couples/" + coupleA.coupleId() + "/therapists/" + THERAPIST + "/withdraw", null, 409);
+        refusedRead("a partner of another couple reads a partner's drafts", ISSUER.partner(ROBIN), "/api/queries/sessions/" + coupleA.sessionId() + "/my-drafts", 200);
         refusedRead("a partner of another couple reads this couple", ISSUER.partner(ROBIN), "/api/queries/couples/" + coupleA.coupleId(), 403);
         refusedRead("a partner of another couple reads this couple's session", ISSUER.partner(ROBIN), "/api/queries/sessions/" + coupleA.sessionId(), 403);
         refusedSubscription("a partner of another couple subscribes to this couple's session", ISSUER.partner(ROBIN), sessionTopic());
@@ -132,6 +138,19 @@ class SecuritySuiteTest {
         refusedSubscription("an analyst subscribes to a session", analyst, sessionTopic());
         refusedRead("an admin reads a session", admin, "/api/queries/sessions/" + coupleA.sessionId(), 403);
         refusedRead("a partner asks for a therapist's caseload", ISSUER.partner(ALEX), "/api/queries/my/caseload", 403);
+
+        // A draft is its author's alone until shared.
+        attack("the partner or the therapist sees a draft before it is shared", () -> {
+            String seenByOthers = queries.getAs(ISSUER.partner(SAM), "/api/queries/sessions/" + coupleA.sessionId()).body()
+                    + queries.getAs(ISSUER.partner(SAM), "/api/queries/sessions/" + coupleA.sessionId() + "/my-drafts").body()
+                    + queries.getAs(therapist, "/api/queries/sessions/" + coupleA.sessionId()).body()
+                    + queries.getAs(ISSUER.partner(ALEX), "/api/queries/sessions/" + coupleA.sessionId()).body();
+            assertThat(seenByOthers).doesNotContain(DRAFT);
+        });
+        refusedRead("a therapist asks for a partner's drafts", therapist, "/api/queries/sessions/" + coupleA.sessionId() + "/my-drafts", 403);
+        refusedCommand("the partner shares someone else's draft", SAM, sessionPath() + "/entries/entry-1/share", null, 409);
+        attack("the partner overwrites someone else's draft", () -> assertThat(commands.sendPut(SAM,
+                sessionPath() + "/entries/entry-1", "{\"text\":\"mine now\"}").statusCode()).isEqualTo(409));
 
         // What is said to the therapist alone.
         String otherTherapist = ISSUER.token(UUID.randomUUID().toString(), Role.THERAPIST, Duration.ofMinutes(5));
@@ -226,6 +245,7 @@ class SecuritySuiteTest {
                 await().atMost(Duration.ofSeconds(10)).until(() -> !screen.errors().isEmpty() || screen.isShut());
                 commands.post(SAM, sessionPath() + "/join", null);
                 assertThat(screen.received()).isEmpty();
+                assertThat(screen.errors()).as("the ERROR frame says why").allMatch(error -> !error.contains("ExecutorSubscribableChannel"));
             }
         });
     }

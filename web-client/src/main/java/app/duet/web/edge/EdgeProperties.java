@@ -7,14 +7,15 @@ import java.net.URI;
 import java.time.Duration;
 
 /**
- * Where the edge sends what the page asks for. Off in {@code standalone}, where every endpoint
- * already answers in the same JVM.
+ * Where the edge sends what the page asks for: commands, queries, and the token issuer's pages and
+ * endpoints. Off in {@code standalone}, where every endpoint already answers in the same JVM.
  */
 @ConfigurationProperties("duet.edge")
 public record EdgeProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("http://localhost:8081") URI commandServiceUrl,
         @DefaultValue("http://localhost:8082") URI queryServiceUrl,
+        @DefaultValue("http://localhost:9000") URI identityUrl,
         @DefaultValue("2s") Duration connectTimeout,
         @DefaultValue("30s") Duration requestTimeout) {
 

@@ -21,8 +21,12 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Passes {@code /api/commands/**} to command-service and {@code /api/queries/**} to query-service
- * as they are: method, path, query, headers and body in; status, headers and body back.
+ * Passes {@code /api/commands/**} to command-service, {@code /api/queries/**} to query-service and
+ * the token issuer's paths to identity, as they are: method, path, query, headers (cookies too) and
+ * body in; status, headers (Set-Cookie and Location too) and body back. Redirects are passed on,
+ * never followed. The X-Forwarded headers tell the service the address the browser used, so the
+ * redirects it writes (the issuer's, to its sign-in page and back) point there, not at the edge's
+ * view of it.
  */
 @RestController
 @ConditionalOnProperty(prefix = "duet.edge", name = "enabled", havingValue = "true")
@@ -34,6 +38,10 @@ class HttpEdge {
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length",
             "expect");
+
+    /** Set by the edge from what it saw itself; a browser's own values are not passed on. */
+    private static final Set<String> FORWARDED = Set.of("forwarded", "x-forwarded-host", "x-forwarded-proto",
+            "x-forwarded-port", "x-forwarded-for", "x-forwarded-prefix");
 
     private final HttpClient http;
     private final EdgeProperties edge;
@@ -51,6 +59,13 @@ class HttpEdge {
     @RequestMapping("/api/queries/**")
     ResponseEntity<?> toQueryService(HttpServletRequest request) throws IOException {
         return forward(request, edge.queryServiceUrl(), "query service");
+    }
+
+    /** The issuer: OAuth 2 and OpenID Connect endpoints, its sign-in and sign-out, its page's assets, sign-up. */
+    @RequestMapping({"/oauth2/**", "/.well-known/**", "/userinfo", "/connect/**", "/sign-in", "/sign-out",
+            "/identity/**", "/api/identity/**"})
+    ResponseEntity<?> toIdentity(HttpServletRequest request) throws IOException {
+        return forward(request, edge.identityUrl(), "identity service");
     }
 
     private ResponseEntity<?> forward(HttpServletRequest incoming, URI service, String serviceName)
@@ -85,11 +100,17 @@ class HttpEdge {
                         ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
         for (String name : Collections.list(incoming.getHeaderNames())) {
-            if (isEndToEnd(name)) {
+            if (isEndToEnd(name) && !FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
                 Collections.list(incoming.getHeaders(name)).forEach(value -> outgoing.header(name, value));
             }
         }
-        return outgoing.build();
+        boolean defaultPort = incoming.getServerPort() == ("https".equals(incoming.getScheme()) ? 443 : 80);
+        return outgoing
+                .header("X-Forwarded-Proto", incoming.getScheme())
+                .header("X-Forwarded-Host", incoming.getServerName() + (defaultPort ? "" : ":" + incoming.getServerPort()))
+                .header("X-Forwarded-Port", String.valueOf(incoming.getServerPort()))
+                .header("X-Forwarded-For", incoming.getRemoteAddr())
+                .build();
     }
 
     private static boolean isEndToEnd(String headerName) {

@@ -19,6 +19,6 @@ class EdgePropertiesTest {
 
     private static EdgeProperties edgeTo(String queryServiceUrl) {
         return new EdgeProperties(true, URI.create("http://localhost:8081"), URI.create(queryServiceUrl),
-                Duration.ofSeconds(1), Duration.ofSeconds(1));
+                URI.create("http://localhost:9000"), Duration.ofSeconds(1), Duration.ofSeconds(1));
     }
 }

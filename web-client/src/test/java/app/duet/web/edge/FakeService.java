@@ -23,7 +23,8 @@ final class FakeService implements AutoCloseable {
         }
     }
 
-    record Answer(int status, String contentType, String body, Map<String, String> headers) {
+    /** What to answer; each header may have several values (two Set-Cookie lines, say). */
+    record Answer(int status, String contentType, String body, Map<String, List<String>> headers) {
     }
 
     private final HttpServer server;
@@ -63,7 +64,7 @@ final class FakeService implements AutoCloseable {
         Answer next = answer;
         byte[] body = next.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", next.contentType());
-        next.headers().forEach(exchange.getResponseHeaders()::add);
+        next.headers().forEach((name, values) -> values.forEach(value -> exchange.getResponseHeaders().add(name, value)));
         exchange.sendResponseHeaders(next.status(), body.length == 0 ? -1 : body.length);
         exchange.getResponseBody().write(body);
         exchange.close();

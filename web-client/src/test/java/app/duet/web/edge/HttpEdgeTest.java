@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,12 +42,11 @@ class HttpEdgeTest {
     @Test
     void commandIsPassedOnAsItCameAndItsAnswerComesBack() throws Exception {
         commandService.willAnswer(new FakeService.Answer(201, "application/json",
-                "{\"coupleId\":\"c-1\",\"invitationCode\":\"K7Q-2M4\"}", Map.of("X-Trace", "abc")));
+                "{\"coupleId\":\"c-1\",\"invitationCode\":\"K7Q-2M4\"}", Map.of("X-Trace", List.of("abc"))));
 
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(edge("/api/commands/couples?source=page&x=%20y"))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"displayName\":\"Robin\"}"))
                 .header("Content-Type", "application/json")
-                .header("X-Duet-Partner", "partner-1")
                 .header("Authorization", "Bearer token-1")
                 .build(), HttpResponse.BodyHandlers.ofString());
 
@@ -54,7 +54,6 @@ class HttpEdgeTest {
         assertThat(received.method()).isEqualTo("POST");
         assertThat(received.pathAndQuery()).isEqualTo("/api/commands/couples?source=page&x=%20y");
         assertThat(received.body()).isEqualTo("{\"displayName\":\"Robin\"}");
-        assertThat(received.header("X-Duet-Partner")).isEqualTo("partner-1");
         assertThat(received.header("Authorization")).isEqualTo("Bearer token-1");
         assertThat(received.header("Content-Type")).isEqualTo("application/json");
 
@@ -70,11 +69,11 @@ class HttpEdgeTest {
         queryService.willAnswer(new FakeService.Answer(404, "application/problem+json", problem, Map.of()));
 
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(edge("/api/queries/sessions/s-9"))
-                .header("X-Duet-Partner", "partner-2").GET().build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Bearer token-2").GET().build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(queryService.lastRequest().method()).isEqualTo("GET");
         assertThat(queryService.lastRequest().pathAndQuery()).isEqualTo("/api/queries/sessions/s-9");
-        assertThat(queryService.lastRequest().header("X-Duet-Partner")).isEqualTo("partner-2");
+        assertThat(queryService.lastRequest().header("Authorization")).isEqualTo("Bearer token-2");
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(response.body()).isEqualTo(problem);
@@ -85,7 +84,7 @@ class HttpEdgeTest {
         commandService.willAnswer(new FakeService.Answer(204, "application/json", "", Map.of()));
 
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(edge("/api/commands/sessions/s-1/join"))
-                .POST(HttpRequest.BodyPublishers.noBody()).header("X-Duet-Partner", "partner-1").build(),
+                .POST(HttpRequest.BodyPublishers.noBody()).header("Authorization", "Bearer token-1").build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(commandService.lastRequest().pathAndQuery()).isEqualTo("/api/commands/sessions/s-1/join");
