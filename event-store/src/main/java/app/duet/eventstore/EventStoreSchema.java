@@ -3,6 +3,7 @@ package app.duet.eventstore;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import app.duet.eventstore.privacy.DataKeys;
 import app.duet.eventstore.privacy.PersonalDataSerializer;
+import app.duet.eventstore.upcasting.CoupleCreatedUpcaster;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -35,6 +36,12 @@ public class EventStoreSchema {
             throw new IllegalStateException("Duet's events are JSON: set axon.serializer.messages to jackson");
         }
         return new PersonalDataSerializer(jackson, keys);
+    }
+
+    /** Every change of an event's shape comes with an upcaster; Axon picks up EventUpcaster beans. */
+    @Bean
+    public CoupleCreatedUpcaster coupleCreatedUpcaster() {
+        return new CoupleCreatedUpcaster();
     }
 
     @Bean

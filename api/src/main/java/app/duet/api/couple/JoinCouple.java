@@ -2,6 +2,9 @@ package app.duet.api.couple;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** The second partner joins a couple with the invitation code they were given. */
-public record JoinCouple(@TargetAggregateIdentifier String coupleId, String partnerId, String displayName, String invitationCode) {
+import java.time.Instant;
+
+/** The second partner joins a couple with the invitation code they were given, before it expires. */
+public record JoinCouple(@TargetAggregateIdentifier String coupleId, String partnerId, String displayName, String invitationCode,
+                         Instant requestedAt) {
 }

@@ -23,6 +23,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -45,6 +46,7 @@ public class Couple {
     private String coupleId;
     private final List<String> partnerIds = new ArrayList<>();
     private String invitationCode;
+    private Instant invitationExpiresAt;
     /** Each therapist a partner has consented to, with who has consented so far. */
     private final Map<String, Set<String>> therapistConsents = new HashMap<>();
     private boolean erased;
@@ -56,7 +58,7 @@ public class Couple {
     @CommandHandler
     public Couple(CreateCouple command) {
         apply(new CoupleCreated(command.coupleId(), command.partnerId(), command.displayName(),
-                command.invitationCode()));
+                command.invitationCode(), command.invitationExpiresAt()));
     }
 
     @CommandHandler
@@ -68,6 +70,8 @@ public class Couple {
                 "This couple already has two partners; the invitation code has been used.");
         require(invitationCode.equals(command.invitationCode()), "wrong-invitation-code",
                 "That invitation code does not belong to this couple.");
+        require(command.requestedAt().isBefore(invitationExpiresAt), "invitation-expired",
+                "That invitation code has expired: ask your partner to open a new couple and share its code.");
         apply(new PartnerJoinedCouple(coupleId, command.partnerId(), command.displayName()));
     }
 
@@ -148,6 +152,7 @@ public class Couple {
     void on(CoupleCreated event) {
         coupleId = event.coupleId();
         invitationCode = event.invitationCode();
+        invitationExpiresAt = event.invitationExpiresAt();
         partnerIds.add(event.partnerId());
     }
 

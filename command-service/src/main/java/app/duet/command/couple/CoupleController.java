@@ -20,6 +20,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,6 +29,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 @RestController
@@ -39,10 +42,14 @@ class CoupleController {
     private final InvitationRegistry invitations;
     private final PartnerRegistry partners;
 
-    CoupleController(CommandGateway commands, InvitationRegistry invitations, PartnerRegistry partners) {
+    private final Duration invitationsValidFor;
+
+    CoupleController(CommandGateway commands, InvitationRegistry invitations, PartnerRegistry partners,
+                     @Value("${duet.invitations.valid-for:7d}") Duration invitationsValidFor) {
         this.commands = commands;
         this.invitations = invitations;
         this.partners = partners;
+        this.invitationsValidFor = invitationsValidFor;
     }
 
     record CreateCoupleRequest(@NotBlank @Size(max = 60) String displayName) {
@@ -58,7 +65,8 @@ class CoupleController {
         requireNoCouple(actor);
         String coupleId = UUID.randomUUID().toString();
         String code = InvitationCodes.next();
-        commands.sendAndWait(new CreateCouple(coupleId, partner(actor), request.displayName().strip(), code));
+        commands.sendAndWait(new CreateCouple(coupleId, partner(actor), request.displayName().strip(), code,
+                Instant.now().plus(invitationsValidFor)));
         return new CoupleCreatedResponse(coupleId, code);
     }
 
@@ -77,7 +85,7 @@ class CoupleController {
         String coupleId = invitations.coupleWithOpenInvitation(code)
                 .orElseThrow(() -> new RuleViolation("unknown-invitation-code",
                         "That invitation code is unknown or has been used."));
-        commands.sendAndWait(new JoinCouple(coupleId, partner(actor), request.displayName().strip(), code));
+        commands.sendAndWait(new JoinCouple(coupleId, partner(actor), request.displayName().strip(), code, Instant.now()));
         return new CoupleJoinedResponse(coupleId);
     }
 

@@ -24,6 +24,7 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.List;
 
 import static app.duet.command.BrokenRule.brokenRule;
@@ -34,6 +35,8 @@ class CoupleTest {
     private static final String ALEX = "partner-alex";
     private static final String SAM = "partner-sam";
     private static final String CODE = "K7QF-2MZD";
+    private static final Instant EXPIRES = Instant.parse("2026-03-08T19:00:00Z");
+    private static final Instant BEFORE_EXPIRY = EXPIRES.minusSeconds(3600);
 
     private FixtureConfiguration<Couple> fixture;
 
@@ -45,51 +48,51 @@ class CoupleTest {
     @Test
     void aPartnerCreatesACoupleWithAnInvitationCode() {
         fixture.givenNoPriorActivity()
-                .when(new CreateCouple(COUPLE, ALEX, "Alex", CODE))
-                .expectEvents(new CoupleCreated(COUPLE, ALEX, "Alex", CODE));
+                .when(new CreateCouple(COUPLE, ALEX, "Alex", CODE, EXPIRES))
+                .expectEvents(new CoupleCreated(COUPLE, ALEX, "Alex", CODE, EXPIRES));
     }
 
     @Test
     void theSecondPartnerJoinsWithTheCode() {
-        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE))
-                .when(new JoinCouple(COUPLE, SAM, "Sam", CODE))
+        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE, EXPIRES))
+                .when(new JoinCouple(COUPLE, SAM, "Sam", CODE, BEFORE_EXPIRY))
                 .expectEvents(new PartnerJoinedCouple(COUPLE, SAM, "Sam"));
     }
 
     @Test
     void aWrongCodeDoesNotJoin() {
-        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE))
-                .when(new JoinCouple(COUPLE, SAM, "Sam", "AAAA-BBBB"))
+        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE, EXPIRES))
+                .when(new JoinCouple(COUPLE, SAM, "Sam", "AAAA-BBBB", BEFORE_EXPIRY))
                 .expectNoEvents()
                 .expectException(brokenRule("wrong-invitation-code"));
     }
 
     @Test
     void aThirdPersonCannotJoin() {
-        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE), new PartnerJoinedCouple(COUPLE, SAM, "Sam"))
-                .when(new JoinCouple(COUPLE, "partner-third", "Robin", CODE))
+        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE, EXPIRES), new PartnerJoinedCouple(COUPLE, SAM, "Sam"))
+                .when(new JoinCouple(COUPLE, "partner-third", "Robin", CODE, BEFORE_EXPIRY))
                 .expectNoEvents()
                 .expectException(brokenRule("couple-complete"));
     }
 
     @Test
     void theCreatorCannotJoinTheirOwnCoupleAsTheSecondPartner() {
-        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE))
-                .when(new JoinCouple(COUPLE, ALEX, "Alex again", CODE))
+        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE, EXPIRES))
+                .when(new JoinCouple(COUPLE, ALEX, "Alex again", CODE, BEFORE_EXPIRY))
                 .expectNoEvents()
                 .expectException(brokenRule("already-in-couple"));
     }
 
     @Test
     void aPairedPartnerStartsAJointSessionForBoth() {
-        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE), new PartnerJoinedCouple(COUPLE, SAM, "Sam"))
+        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE, EXPIRES), new PartnerJoinedCouple(COUPLE, SAM, "Sam"))
                 .when(new StartSession(COUPLE, "session-1", SAM, Exercise.CHECK_IN))
                 .expectEvents(new SessionStarted("session-1", COUPLE, Exercise.CHECK_IN, List.of(ALEX, SAM), SAM));
     }
 
     @Test
     void noSessionStartsBeforeBothPartnersArePaired() {
-        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE))
+        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE, EXPIRES))
                 .when(new StartSession(COUPLE, "session-1", ALEX, Exercise.CHECK_IN))
                 .expectNoEvents()
                 .expectException(brokenRule("couple-incomplete"));
@@ -97,7 +100,7 @@ class CoupleTest {
 
     @Test
     void someoneOutsideTheCoupleCannotStartItsSession() {
-        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE), new PartnerJoinedCouple(COUPLE, SAM, "Sam"))
+        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE, EXPIRES), new PartnerJoinedCouple(COUPLE, SAM, "Sam"))
                 .when(new StartSession(COUPLE, "session-1", "partner-third", Exercise.CHECK_IN))
                 .expectNoEvents()
                 .expectException(brokenRule("not-a-partner"));
@@ -107,10 +110,10 @@ class CoupleTest {
 
     @Test
     void aPartnerInvitesATherapistAndTheOtherConsentsToGrantAccess() {
-        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE), new PartnerJoinedCouple(COUPLE, SAM, "Sam"))
+        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE, EXPIRES), new PartnerJoinedCouple(COUPLE, SAM, "Sam"))
                 .when(new InviteTherapist(COUPLE, ALEX, THERAPIST, "Dr. Lee"))
                 .expectEvents(new TherapistInvited(COUPLE, THERAPIST, "Dr. Lee", ALEX));
-        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE), new PartnerJoinedCouple(COUPLE, SAM, "Sam"),
+        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE, EXPIRES), new PartnerJoinedCouple(COUPLE, SAM, "Sam"),
                         new TherapistInvited(COUPLE, THERAPIST, "Dr. Lee", ALEX))
                 .when(new ConsentToTherapist(COUPLE, SAM, THERAPIST))
                 .expectEvents(new TherapistAccessGranted(COUPLE, THERAPIST, SAM));
@@ -118,7 +121,7 @@ class CoupleTest {
 
     @Test
     void theInvitingPartnerCannotConsentTwiceInPlaceOfTheOther() {
-        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE), new PartnerJoinedCouple(COUPLE, SAM, "Sam"),
+        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE, EXPIRES), new PartnerJoinedCouple(COUPLE, SAM, "Sam"),
                         new TherapistInvited(COUPLE, THERAPIST, "Dr. Lee", ALEX))
                 .when(new ConsentToTherapist(COUPLE, ALEX, THERAPIST))
                 .expectNoEvents()
@@ -127,7 +130,7 @@ class CoupleTest {
 
     @Test
     void eitherPartnerWithdrawsConsentAtAnyTime() {
-        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE), new PartnerJoinedCouple(COUPLE, SAM, "Sam"),
+        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE, EXPIRES), new PartnerJoinedCouple(COUPLE, SAM, "Sam"),
                         new TherapistInvited(COUPLE, THERAPIST, "Dr. Lee", ALEX),
                         new TherapistAccessGranted(COUPLE, THERAPIST, SAM))
                 .when(new WithdrawTherapistConsent(COUPLE, SAM, THERAPIST))
@@ -136,7 +139,7 @@ class CoupleTest {
 
     @Test
     void afterAWithdrawalTheTherapistMustBeInvitedAfresh() {
-        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE), new PartnerJoinedCouple(COUPLE, SAM, "Sam"),
+        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE, EXPIRES), new PartnerJoinedCouple(COUPLE, SAM, "Sam"),
                         new TherapistInvited(COUPLE, THERAPIST, "Dr. Lee", ALEX),
                         new TherapistAccessWithdrawn(COUPLE, THERAPIST, SAM))
                 .when(new ConsentToTherapist(COUPLE, ALEX, THERAPIST))
@@ -146,7 +149,7 @@ class CoupleTest {
 
     @Test
     void onlyThePartnersDecideAboutTherapists() {
-        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE), new PartnerJoinedCouple(COUPLE, SAM, "Sam"),
+        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE, EXPIRES), new PartnerJoinedCouple(COUPLE, SAM, "Sam"),
                         new TherapistInvited(COUPLE, THERAPIST, "Dr. Lee", ALEX))
                 .when(new ConsentToTherapist(COUPLE, THERAPIST, THERAPIST))
                 .expectNoEvents()
@@ -155,7 +158,7 @@ class CoupleTest {
 
     @Test
     void aPartnerCannotBeTheirOwnCouplesTherapist() {
-        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE), new PartnerJoinedCouple(COUPLE, SAM, "Sam"))
+        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE, EXPIRES), new PartnerJoinedCouple(COUPLE, SAM, "Sam"))
                 .when(new InviteTherapist(COUPLE, ALEX, SAM, "Sam"))
                 .expectNoEvents()
                 .expectException(brokenRule("partner-as-therapist"));
@@ -163,34 +166,34 @@ class CoupleTest {
 
     @Test
     void eitherPartnerErasesTheCouple() {
-        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE), new PartnerJoinedCouple(COUPLE, SAM, "Sam"))
+        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE, EXPIRES), new PartnerJoinedCouple(COUPLE, SAM, "Sam"))
                 .when(new EraseCouple(COUPLE, SAM))
                 .expectEvents(new CoupleErased(COUPLE, SAM));
     }
 
     @Test
     void nothingHappensInAnErasedCouple() {
-        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE), new PartnerJoinedCouple(COUPLE, SAM, "Sam"),
+        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE, EXPIRES), new PartnerJoinedCouple(COUPLE, SAM, "Sam"),
                         new CoupleErased(COUPLE, SAM))
                 .when(new StartSession(COUPLE, "session-2", ALEX, Exercise.CHECK_IN))
                 .expectNoEvents()
                 .expectException(brokenRule("couple-erased"));
-        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE), new CoupleErased(COUPLE, ALEX))
-                .when(new JoinCouple(COUPLE, SAM, "Sam", CODE))
+        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE, EXPIRES), new CoupleErased(COUPLE, ALEX))
+                .when(new JoinCouple(COUPLE, SAM, "Sam", CODE, BEFORE_EXPIRY))
                 .expectNoEvents()
                 .expectException(brokenRule("couple-erased"));
     }
 
     @Test
     void someoneOutsideTheCoupleCannotEraseIt() {
-        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE), new PartnerJoinedCouple(COUPLE, SAM, "Sam"))
+        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE, EXPIRES), new PartnerJoinedCouple(COUPLE, SAM, "Sam"))
                 .when(new EraseCouple(COUPLE, THERAPIST))
                 .expectNoEvents()
                 .expectException(brokenRule("not-a-partner"));
     }
 
     private static final Object[] OBSERVED = {
-            new CoupleCreated(COUPLE, ALEX, "Alex", CODE), new PartnerJoinedCouple(COUPLE, SAM, "Sam"),
+            new CoupleCreated(COUPLE, ALEX, "Alex", CODE, EXPIRES), new PartnerJoinedCouple(COUPLE, SAM, "Sam"),
             new TherapistInvited(COUPLE, THERAPIST, "Dr. Lee", ALEX), new TherapistAccessGranted(COUPLE, THERAPIST, SAM)};
 
     @Test
@@ -202,7 +205,7 @@ class CoupleTest {
 
     @Test
     void aTherapistWithOnlyOneConsentCannotWriteNotes() {
-        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE), new PartnerJoinedCouple(COUPLE, SAM, "Sam"),
+        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE, EXPIRES), new PartnerJoinedCouple(COUPLE, SAM, "Sam"),
                         new TherapistInvited(COUPLE, THERAPIST, "Dr. Lee", ALEX))
                 .when(new WriteTherapistNote(COUPLE, THERAPIST, "note-1", "Notes"))
                 .expectNoEvents()
@@ -219,9 +222,17 @@ class CoupleTest {
 
     @Test
     void aSafetyConcernWithNoTherapistToReceiveItIsRefusedNotLost() {
-        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE), new PartnerJoinedCouple(COUPLE, SAM, "Sam"))
+        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE, EXPIRES), new PartnerJoinedCouple(COUPLE, SAM, "Sam"))
                 .when(new RaiseSafetyConcern(COUPLE, SAM, "concern-1", "I do not feel safe."))
                 .expectNoEvents()
                 .expectException(brokenRule("no-therapist"));
+    }
+
+    @Test
+    void anExpiredInvitationCodeNoLongerJoins() {
+        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE, EXPIRES))
+                .when(new JoinCouple(COUPLE, SAM, "Sam", CODE, EXPIRES.plusSeconds(1)))
+                .expectNoEvents()
+                .expectException(brokenRule("invitation-expired"));
     }
 }

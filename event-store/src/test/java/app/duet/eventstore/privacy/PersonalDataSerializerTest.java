@@ -20,6 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PersonalDataSerializerTest {
 
+    private static final java.time.Instant WEEK_FROM_NOW = java.time.Instant.parse("2030-01-08T10:00:00Z");
+
     private DataKeys keys;
     private PersonalDataSerializer serializer;
 
@@ -34,7 +36,7 @@ class PersonalDataSerializerTest {
 
     @Test
     void personalTextIsStoredEncryptedAndReadBackWithTheCouplesKey() {
-        CoupleCreated created = new CoupleCreated("couple-1", "alex", "Alex Morgan", "K7QF-2MZD");
+        CoupleCreated created = new CoupleCreated("couple-1", "alex", "Alex Morgan", "K7QF-2MZD", WEEK_FROM_NOW);
 
         SerializedObject<byte[]> stored = serializer.serialize(created, byte[].class);
 
@@ -45,7 +47,7 @@ class PersonalDataSerializerTest {
 
     @Test
     void aSessionsTextSharesItsCouplesKeyAndFate() {
-        serializer.serialize(new CoupleCreated("couple-1", "alex", "Alex", "CODE-0001"), byte[].class);
+        serializer.serialize(new CoupleCreated("couple-1", "alex", "Alex", "CODE-0001", WEEK_FROM_NOW), byte[].class);
         keys.link("session-1", "couple-1");
         SerializedObject<byte[]> bid = serializer.serialize(new BidMade("session-1", "bid-1", "alex", "sam", "Tea?"), byte[].class);
 
@@ -58,7 +60,7 @@ class PersonalDataSerializerTest {
 
     @Test
     void anErasedCoupleReadsBackWithoutItsTextInEveryOtherJvmToo() {
-        SerializedObject<byte[]> stored = serializer.serialize(new CoupleCreated("couple-1", "alex", "Alex", "CODE-0001"), byte[].class);
+        SerializedObject<byte[]> stored = serializer.serialize(new CoupleCreated("couple-1", "alex", "Alex", "CODE-0001", WEEK_FROM_NOW), byte[].class);
         PersonalDataSerializer otherJvm = new PersonalDataSerializer(JacksonSerializer.defaultSerializer(),
                 new DataKeys(keysTable()));
         assertThat(((CoupleCreated) otherJvm.deserialize(stored)).displayName()).isEqualTo("Alex");
@@ -70,10 +72,10 @@ class PersonalDataSerializerTest {
 
     @Test
     void nothingPersonalIsWrittenForAnErasedCouple() {
-        serializer.serialize(new CoupleCreated("couple-1", "alex", "Alex", "CODE-0001"), byte[].class);
+        serializer.serialize(new CoupleCreated("couple-1", "alex", "Alex", "CODE-0001", WEEK_FROM_NOW), byte[].class);
         keys.erase("couple-1");
 
-        assertThatThrownBy(() -> serializer.serialize(new CoupleCreated("couple-1", "alex", "Alex", "CODE-0001"), byte[].class))
+        assertThatThrownBy(() -> serializer.serialize(new CoupleCreated("couple-1", "alex", "Alex", "CODE-0001", WEEK_FROM_NOW), byte[].class))
                 .isInstanceOf(CoupleErasedException.class);
     }
 

@@ -153,7 +153,7 @@ abstract class LiveViewsContract {
 
     /** A couple pairs, starts a session; Alex bids, Sam answers and steps out. */
     private void history(ReplayStatus replay) {
-        couples.on(new CoupleCreated(COUPLE, ALEX, "Alex", "K7QF-2MZD"), 0, replay);
+        couples.on(new CoupleCreated(COUPLE, ALEX, "Alex", "K7QF-2MZD", T0.plusSeconds(604_800)), 0, replay);
         couples.on(new PartnerJoinedCouple(COUPLE, SAM, "Sam"), 1, replay);
         SessionStarted started = new SessionStarted(SESSION, COUPLE, Exercise.CHECK_IN, List.of(ALEX, SAM), ALEX);
         couples.on(started, 0, T0, replay);
