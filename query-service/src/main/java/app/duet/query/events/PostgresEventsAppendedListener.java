@@ -12,22 +12,25 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Listens on the PostgreSQL channel that the event table's trigger notifies on each commit, and
  * rings the signal. Holds one dedicated connection of its own (a pooled one could be recycled under
- * it); after losing it, it reconnects and rings once, in case events arrived meanwhile.
+ * it); after losing it, it tries again a second later and rings once, in case events arrived meanwhile.
  */
 class PostgresEventsAppendedListener implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PostgresEventsAppendedListener.class);
     private static final int POLL_MILLIS = 500;
-    private static final long RECONNECT_MILLIS = 1_000;
+    private static final long RECONNECT_SECONDS = 1;
 
     private final DataSourceProperties database;
     private final EventsAppendedSignal signal;
     private volatile boolean running;
-    private Thread listener;
+    private ScheduledExecutorService listener;
 
     PostgresEventsAppendedListener(DataSourceProperties database, EventsAppendedSignal signal) {
         this.database = database;
@@ -37,41 +40,33 @@ class PostgresEventsAppendedListener implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        listener = new Thread(this::listen, "events-appended-listener");
-        listener.setDaemon(true);
-        listener.start();
+        listener = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "events-appended-listener");
+            thread.setDaemon(true);
+            return thread;
+        });
+        listener.execute(this::listenUntilLost);
     }
 
-    private void listen() {
-        while (running) {
-            try (Connection connection = DriverManager.getConnection(database.determineUrl(),
-                    database.determineUsername(), database.determinePassword());
-                 Statement statement = connection.createStatement()) {
-                statement.execute("LISTEN " + EventStoreSchema.EVENTS_APPENDED_CHANNEL);
-                PGConnection postgres = connection.unwrap(PGConnection.class);
-                log.info("Listening for appended events on PostgreSQL channel {}", EventStoreSchema.EVENTS_APPENDED_CHANNEL);
-                signal.ring();
-                while (running) {
-                    PGNotification[] notifications = postgres.getNotifications(POLL_MILLIS);
-                    if (notifications != null && notifications.length > 0) {
-                        signal.ring();
-                    }
-                }
-            } catch (SQLException lost) {
-                if (running) {
-                    log.warn("Lost the events-appended channel ({}); reconnecting", lost.getMessage());
-                    pauseBeforeReconnect();
+    private void listenUntilLost() {
+        try (Connection connection = DriverManager.getConnection(database.determineUrl(),
+                database.determineUsername(), database.determinePassword());
+             Statement statement = connection.createStatement()) {
+            statement.execute("LISTEN " + EventStoreSchema.EVENTS_APPENDED_CHANNEL);
+            PGConnection postgres = connection.unwrap(PGConnection.class);
+            log.info("Listening for appended events on PostgreSQL channel {}", EventStoreSchema.EVENTS_APPENDED_CHANNEL);
+            signal.ring();
+            while (running) {
+                PGNotification[] notifications = postgres.getNotifications(POLL_MILLIS);
+                if (notifications != null && notifications.length > 0) {
+                    signal.ring();
                 }
             }
-        }
-    }
-
-    private void pauseBeforeReconnect() {
-        try {
-            Thread.sleep(RECONNECT_MILLIS);
-        } catch (InterruptedException stop) {
-            Thread.currentThread().interrupt();
-            running = false;
+        } catch (SQLException lost) {
+            if (running) {
+                log.warn("Lost the events-appended channel ({}); reconnecting", lost.getMessage());
+                listener.schedule(this::listenUntilLost, RECONNECT_SECONDS, TimeUnit.SECONDS);
+            }
         }
     }
 
@@ -79,7 +74,7 @@ class PostgresEventsAppendedListener implements SmartLifecycle {
     public void stop() {
         running = false;
         if (listener != null) {
-            listener.interrupt();
+            listener.shutdownNow();
         }
     }
 
