@@ -7,6 +7,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,6 +52,14 @@ public final class TestTokens {
     public List<String> springProperties() {
         return List.of("duet.access.jwk-set-uri=", "duet.access.public-key-location=file:" + publicKeyPem,
                 "duet.access.issuer=" + ISSUER);
+    }
+
+    /** For {@code @DynamicPropertySource}: the Spring Boot test trusts this issuer's key. */
+    public void trustIn(DynamicPropertyRegistry registry) {
+        springProperties().forEach(property -> {
+            String[] keyAndValue = property.split("=", 2);
+            registry.add(keyAndValue[0], () -> keyAndValue[1]);
+        });
     }
 
     public String partner(String accountId) {

@@ -20,46 +20,42 @@ class CommandProblems {
 
     @ExceptionHandler(RuleViolation.class)
     ProblemDetail ruleBroken(RuleViolation violation) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, violation.getMessage());
-        problem.setTitle("Not allowed now");
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Not allowed now", violation.rule(), violation.getMessage());
         problem.setType(URI.create("https://duet.app/problems/" + violation.rule()));
-        problem.setProperty("rule", violation.rule());
         return problem;
     }
 
     /** Only reached when the retries ran out: many writers fought over one session at once. */
     @ExceptionHandler(ConcurrencyException.class)
     ProblemDetail tooBusy(ConcurrencyException conflict) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+        return problem(HttpStatus.CONFLICT, "Changed concurrently", "concurrent-change",
                 "Someone else changed this at the same moment. Nothing of yours was stored; please try again.");
-        problem.setTitle("Changed concurrently");
-        problem.setProperty("rule", "concurrent-change");
-        return problem;
     }
 
     /** A command-side lookup refused a duplicate that slipped past the controller's check in a race. */
     @ExceptionHandler(DuplicateKeyException.class)
     ProblemDetail duplicate(DuplicateKeyException duplicate) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+        return problem(HttpStatus.CONFLICT, "Already done", "duplicate",
                 "This was already done a moment ago; nothing more was stored.");
-        problem.setTitle("Already done");
-        problem.setProperty("rule", "duplicate");
-        return problem;
     }
 
     @ExceptionHandler(CoupleErasedException.class)
     ProblemDetail erased(CoupleErasedException erased) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.GONE, erased.getMessage());
-        problem.setTitle("Erased");
-        problem.setProperty("rule", "couple-erased");
-        return problem;
+        return problem(HttpStatus.GONE, "Erased", "couple-erased", erased.getMessage());
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ProblemDetail notFound(AggregateNotFoundException missing) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+        return problem(HttpStatus.NOT_FOUND, "Not found", null,
                 "There is no couple or session with id " + missing.getAggregateIdentifier() + ".");
-        problem.setTitle("Not found");
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String rule, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        if (rule != null) {
+            problem.setProperty("rule", rule);
+        }
         return problem;
     }
 }

@@ -40,10 +40,7 @@ class CommandEndpointsTest {
 
     @DynamicPropertySource
     static void trustTheTestIssuer(DynamicPropertyRegistry properties) {
-        TestTokens.trusted().springProperties().forEach(property -> {
-            String[] keyAndValue = property.split("=", 2);
-            properties.add(keyAndValue[0], () -> keyAndValue[1]);
-        });
+        TestTokens.trusted().trustIn(properties);
     }
 
     private final String alex = UUID.randomUUID().toString();

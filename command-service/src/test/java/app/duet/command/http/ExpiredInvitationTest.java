@@ -32,10 +32,7 @@ class ExpiredInvitationTest {
 
     @DynamicPropertySource
     static void trustTheTestIssuer(DynamicPropertyRegistry properties) {
-        TestTokens.trusted().springProperties().forEach(property -> {
-            String[] keyAndValue = property.split("=", 2);
-            properties.add(keyAndValue[0], () -> keyAndValue[1]);
-        });
+        TestTokens.trusted().trustIn(properties);
     }
 
     @Autowired

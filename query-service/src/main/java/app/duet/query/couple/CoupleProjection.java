@@ -94,14 +94,11 @@ public class CoupleProjection {
     /** Applies a change once per event, stores it, and tells the couple's screens. */
     private void apply(CoupleDocument couple, String aggregateId, long sequence, ReplayStatus replay,
                        Consumer<CoupleDocument> change) {
-        if (!couple.applied().isNew(aggregateId, sequence)) {
-            return;
-        }
-        change.accept(couple);
-        couple.applied().record(aggregateId, sequence);
-        couples.save(couple);
-        if (!replay.isReplay()) {
-            publisher.publish(couple.toView());
+        if (couple.applied().applyOnce(aggregateId, sequence, () -> change.accept(couple))) {
+            couples.save(couple);
+            if (!replay.isReplay()) {
+                publisher.publish(couple.toView());
+            }
         }
     }
 

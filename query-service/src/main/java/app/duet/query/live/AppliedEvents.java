@@ -13,6 +13,16 @@ public class AppliedEvents {
     private Map<String, Long> lastSequenceByAggregate = new HashMap<>();
     private long version;
 
+    /** Makes the change and records it, unless this event was applied before; says whether it was new. */
+    public boolean applyOnce(String aggregateId, long sequenceNumber, Runnable change) {
+        if (!isNew(aggregateId, sequenceNumber)) {
+            return false;
+        }
+        change.run();
+        record(aggregateId, sequenceNumber);
+        return true;
+    }
+
     public boolean isNew(String aggregateId, long sequenceNumber) {
         Long last = lastSequenceByAggregate.get(aggregateId);
         return last == null || sequenceNumber > last;

@@ -119,14 +119,11 @@ public class SessionProjection {
 
     /** Applies a change once per event, stores it, and tells the session's screens. */
     private void apply(SessionDocument session, long sequence, ReplayStatus replay, Consumer<SessionDocument> change) {
-        if (!session.applied().isNew(session.sessionId(), sequence)) {
-            return;
-        }
-        change.accept(session);
-        session.applied().record(session.sessionId(), sequence);
-        sessions.save(session);
-        if (!replay.isReplay()) {
-            publisher.publish(session.toView());
+        if (session.applied().applyOnce(session.sessionId(), sequence, () -> change.accept(session))) {
+            sessions.save(session);
+            if (!replay.isReplay()) {
+                publisher.publish(session.toView());
+            }
         }
     }
 
