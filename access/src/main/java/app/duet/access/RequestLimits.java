@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * refused (413) before it is read, and each account may send commands at {@code perSecond} with
  * bursts up to {@code burst} (a token bucket per account; 429 beyond). Both answers are problems.
  */
-final class RequestLimits extends OncePerRequestFilter {
+public final class RequestLimits extends OncePerRequestFilter {
 
     private final ObjectMapper json;
     private final long maxBodyBytes;
@@ -47,7 +47,7 @@ final class RequestLimits extends OncePerRequestFilter {
             return;
         }
         Authentication person = SecurityContextHolder.getContext().getAuthentication();
-        if ("POST".equals(request.getMethod()) && request.getServletPath().startsWith("/api/commands/")
+        if (isWrite(request.getMethod()) && request.getServletPath().startsWith("/api/commands/")
                 && person != null && !take(person.getName())) {
             response.setHeader("Retry-After", "1");
             ProblemResponses.write(json, response, HttpStatus.TOO_MANY_REQUESTS, "Too many commands",
@@ -55,6 +55,15 @@ final class RequestLimits extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private static boolean isWrite(String method) {
+        return !("GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method));
+    }
+
+    /** Only the body-size check, for services whose endpoints are not commands (the issuer). */
+    public static OncePerRequestFilter bodiesUpTo(ObjectMapper json, long maxBodyBytes) {
+        return new RequestLimits(json, maxBodyBytes, Double.MAX_VALUE, Double.MAX_VALUE, Clock.systemUTC());
     }
 
     private boolean take(String account) {

@@ -1,56 +1,73 @@
 package app.duet.access;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Condition;
-import org.springframework.context.annotation.ConditionContext;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.Resource;
-import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.security.converter.RsaKeyConverters;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.converter.RsaKeyConverters;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.interfaces.RSAPublicKey;
+import java.util.Objects;
 
 /**
- * Where a service finds the keys that sign access tokens: the issuer's JWK set
- * ({@code duet.access.jwk-set-uri}, the usual case), or a fixed public key
- * ({@code duet.access.public-key-location}, for tests). Either way the token's issuer must be
- * {@code duet.access.issuer} when that is set. With neither, as in standalone, the issuer living
- * in the same JVM supplies the decoder itself.
+ * How a service checks access tokens. Their signing keys come from the issuer's JWK set
+ * ({@code duet.access.jwk-set-uri}, the usual case), a fixed public key
+ * ({@code duet.access.public-key-location}, for tests), or, in standalone, the issuer living in the
+ * same JVM. Every token must be unexpired, name {@code duet.access.issuer} when that is set, and be
+ * an access token: it carries a {@code scope} (an ID token, which only says who someone is, does not).
  */
 @Configuration(proxyBeanMethods = false)
 class TokenChecks {
 
     @Bean
-    @Conditional(KeysConfigured.class)
     JwtDecoder jwtDecoder(@Value("${duet.access.jwk-set-uri:}") String jwkSetUri,
-                          @Value("${duet.access.public-key-location:}") Resource publicKey,
-                          @Value("${duet.access.issuer:}") String issuer) throws IOException {
-        NimbusJwtDecoder decoder = jwkSetUri.isBlank()
-                ? NimbusJwtDecoder.withPublicKey(read(publicKey)).build()
-                : NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build();
-        decoder.setJwtValidator(issuer.isBlank() ? JwtValidators.createDefault()
-                : JwtValidators.createDefaultWithIssuer(issuer));
+                          @Value("${duet.access.public-key-location:}") String publicKey,
+                          @Value("${duet.access.issuer:}") String issuer,
+                          ObjectProvider<JWKSource<SecurityContext>> issuerInThisJvm) throws IOException {
+        NimbusJwtDecoder decoder;
+        if (!jwkSetUri.isBlank()) {
+            decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build();
+        } else if (!publicKey.isBlank()) {
+            decoder = NimbusJwtDecoder.withPublicKey(read(new DefaultResourceLoader().getResource(publicKey))).build();
+        } else {
+            JWKSource<SecurityContext> keys = issuerInThisJvm.getIfAvailable();
+            if (keys == null) {
+                throw new IllegalStateException("Set duet.access.jwk-set-uri to the issuer's JWK set: "
+                        + "without it there is no way to check access tokens.");
+            }
+            DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+            processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
+            processor.setJWTClaimsSetVerifier((claims, context) -> {
+                // the validators below check the claims
+            });
+            decoder = new NimbusJwtDecoder(processor);
+        }
+        OAuth2TokenValidator<Jwt> basics = issuer.isBlank() ? JwtValidators.createDefault()
+                : JwtValidators.createDefaultWithIssuer(issuer);
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(basics,
+                new JwtClaimValidator<Object>("scope", Objects::nonNull)));
         return decoder;
     }
 
     private static RSAPublicKey read(Resource pem) throws IOException {
         try (InputStream in = pem.getInputStream()) {
             return RsaKeyConverters.x509().convert(in);
-        }
-    }
-
-    static class KeysConfigured implements Condition {
-        @Override
-        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return !context.getEnvironment().getProperty("duet.access.jwk-set-uri", "").isBlank()
-                    || !context.getEnvironment().getProperty("duet.access.public-key-location", "").isBlank();
         }
     }
 }

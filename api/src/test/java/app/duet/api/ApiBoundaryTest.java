@@ -34,4 +34,19 @@ class ApiBoundaryTest {
     static final ArchRule privacyMarksAreAnnotations = classes()
             .that().resideInAPackage("app.duet.api.privacy")
             .should(be(describe("an annotation", JavaClass::isAnnotation)));
+
+    /** Personal data is encrypted with its owner's key: a message that has some must name its owner. */
+    @ArchTest
+    static final ArchRule personalDataHasAnOwner = classes()
+            .should(be(describe("without personal data, or with one @DataOwner", (JavaClass c) -> {
+                if (!c.isRecord()) {
+                    return true;
+                }
+                var components = c.reflect().getRecordComponents();
+                boolean personal = java.util.Arrays.stream(components)
+                        .anyMatch(rc -> rc.isAnnotationPresent(app.duet.api.privacy.PersonalData.class));
+                long owners = java.util.Arrays.stream(components)
+                        .filter(rc -> rc.isAnnotationPresent(app.duet.api.privacy.DataOwner.class)).count();
+                return !personal || owners == 1;
+            })));
 }

@@ -1,5 +1,6 @@
 package app.duet.command;
 
+import app.duet.eventstore.privacy.CoupleErasedException;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.AxonNonTransientExceptionClassesPredicate;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -14,7 +15,8 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * Two partners acting on one session through two command-service instances race for the same
  * sequence number; the loser gets a ConcurrencyException and is retried against the fresh stream,
- * so neither action is lost. A broken rule or a missing aggregate is final and is not retried.
+ * so neither action is lost. A broken rule, an erased couple or a missing aggregate is final and is
+ * not retried.
  */
 @Configuration(proxyBeanMethods = false)
 class CommandRetry {
@@ -34,7 +36,7 @@ class CommandRetry {
                         .retryInterval(20)
                         .maxRetryCount(5)
                         .nonTransientFailurePredicate(new AxonNonTransientExceptionClassesPredicate()
-                                .or(failure -> failure instanceof RuleViolation))
+                                .or(failure -> failure instanceof RuleViolation || failure instanceof CoupleErasedException))
                         .build())
                 .build();
     }

@@ -73,10 +73,19 @@ public final class TestTokens {
                 .subject(accountId)
                 .claim("name", "Test " + role.name().toLowerCase())
                 .claim("roles", List.of(role.name()))
+                .claim("scope", "openid profile")
                 .issueTime(Date.from(now.minusSeconds(1)))
                 .expirationTime(Date.from(now.plus(validFor)))
                 .jwtID(UUID.randomUUID().toString())
                 .build());
+    }
+
+    /** An ID token: it names the person but grants nothing, so no service may take it as an access token. */
+    public String idToken(String accountId) {
+        Instant now = Instant.now();
+        return sign(new JWTClaimsSet.Builder().issuer(ISSUER).subject(accountId).claim("name", "Someone")
+                .claim("roles", List.of(Role.PARTNER.name())).audience("duet-web")
+                .issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofMinutes(10)))).build());
     }
 
     /** Expired well beyond the checkers' minute of allowed clock skew. */

@@ -11,6 +11,6 @@ import java.time.Instant;
  * expires. Revision 2 added the expiry (revision 1 events are upcast: a week after they happened).
  */
 @Revision("2")
-public record CoupleCreated(@DataOwner String coupleId, String partnerId, @PersonalData String displayName, String invitationCode,
+public record CoupleCreated(@DataOwner(holdsKey = true) String coupleId, String partnerId, @PersonalData String displayName, String invitationCode,
                             Instant invitationExpiresAt) {
 }

@@ -12,4 +12,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.RECORD_COMPONENT, ElementType.FIELD})
 public @interface DataOwner {
+
+    /**
+     * True only where the couple begins (CoupleCreated): its key is made there. Anywhere else a
+     * missing key is an error, never a reason to make a new one that erasure would not reach.
+     */
+    boolean holdsKey() default false;
 }

@@ -1,6 +1,7 @@
 package app.duet.command.couple;
 
 import app.duet.api.couple.CoupleCreated;
+import app.duet.api.couple.CoupleErased;
 import app.duet.api.couple.PartnerJoinedCouple;
 import app.duet.command.WriteModelLookups;
 import org.axonframework.config.ProcessingGroup;
@@ -33,6 +34,12 @@ public class PartnerRegistry {
     @EventHandler
     void on(PartnerJoinedCouple event) {
         add(event.partnerId(), event.coupleId());
+    }
+
+    /** An erased couple's partners are free to pair again. */
+    @EventHandler
+    void on(CoupleErased event) {
+        jdbc.sql("DELETE FROM partner_couple WHERE couple_id = :couple").param("couple", event.coupleId()).update();
     }
 
     private void add(String partnerId, String coupleId) {

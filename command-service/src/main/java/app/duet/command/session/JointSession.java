@@ -41,8 +41,11 @@ public class JointSession {
     /** Who each bid was made to. */
     private final Map<String, String> bidRecipients = new HashMap<>();
     private final Set<String> answeredBids = new HashSet<>();
-    /** Who wrote each entry, and which entries are shared (and so final). */
-    private final Map<String, String> entryAuthors = new HashMap<>();
+    /**
+     * Each partner's entries, keyed by author and entry id: ids are chosen by the author's screen,
+     * so one partner can neither reach nor even detect the other's entries by guessing an id.
+     */
+    private final Set<String> entries = new HashSet<>();
     private final Set<String> sharedEntries = new HashSet<>();
     private boolean ended;
 
@@ -101,21 +104,22 @@ public class JointSession {
     @CommandHandler
     public void handle(WriteDraft command) {
         requirePresent(command.partnerId());
-        String author = entryAuthors.get(command.entryId());
-        require(author == null || author.equals(command.partnerId()), "not-the-author",
-                "Only its author can change an entry.");
-        require(!sharedEntries.contains(command.entryId()), "entry-shared", "A shared entry is final.");
+        require(!sharedEntries.contains(entryKey(command.partnerId(), command.entryId())), "entry-shared",
+                "A shared entry is final.");
         apply(new DraftWritten(sessionId, command.entryId(), command.partnerId(), command.text()));
     }
 
     @CommandHandler
     public void handle(ShareEntry command) {
         requirePresent(command.partnerId());
-        String author = entryAuthors.get(command.entryId());
-        require(author != null, "unknown-entry", "There is no such entry in this session.");
-        require(author.equals(command.partnerId()), "not-the-author", "Only its author can share an entry.");
-        require(!sharedEntries.contains(command.entryId()), "entry-shared", "This entry is already shared.");
+        String entry = entryKey(command.partnerId(), command.entryId());
+        require(entries.contains(entry), "unknown-entry", "You have no such entry in this session.");
+        require(!sharedEntries.contains(entry), "entry-shared", "This entry is already shared.");
         apply(new EntryShared(sessionId, command.entryId(), command.partnerId()));
+    }
+
+    private static String entryKey(String authorId, String entryId) {
+        return authorId + "/" + entryId;
     }
 
     private void requireRunningAndPartner(String partnerId) {
@@ -160,12 +164,12 @@ public class JointSession {
 
     @EventSourcingHandler
     void on(DraftWritten event) {
-        entryAuthors.put(event.entryId(), event.authorId());
+        entries.add(entryKey(event.authorId(), event.entryId()));
     }
 
     @EventSourcingHandler
     void on(EntryShared event) {
-        sharedEntries.add(event.entryId());
+        sharedEntries.add(entryKey(event.authorId(), event.entryId()));
     }
 
     @EventSourcingHandler

@@ -159,15 +159,15 @@ class JointSessionTest {
     }
 
     @Test
-    void onlyTheAuthorEditsOrSharesADraft() {
-        fixture.given(STARTED, ALEX_JOINED, SAM_JOINED, new DraftWritten(SESSION, "entry-1", ALEX, "mine"))
-                .when(new WriteDraft(SESSION, SAM, "entry-1", "overwritten"))
-                .expectNoEvents()
-                .expectException(brokenRule("not-the-author"));
+    void aPartnerCanNeitherShareNorTouchTheOthersEntryEvenByItsId() {
         fixture.given(STARTED, ALEX_JOINED, SAM_JOINED, new DraftWritten(SESSION, "entry-1", ALEX, "mine"))
                 .when(new ShareEntry(SESSION, SAM, "entry-1"))
                 .expectNoEvents()
-                .expectException(brokenRule("not-the-author"));
+                .expectException(brokenRule("unknown-entry"));
+        fixture.given(STARTED, ALEX_JOINED, SAM_JOINED, new DraftWritten(SESSION, "entry-1", ALEX, "mine"),
+                        new EntryShared(SESSION, "entry-1", ALEX))
+                .when(new WriteDraft(SESSION, SAM, "entry-1", "my own entry under the same id"))
+                .expectEvents(new DraftWritten(SESSION, "entry-1", SAM, "my own entry under the same id"));
     }
 
     @Test

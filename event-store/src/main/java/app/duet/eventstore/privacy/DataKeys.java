@@ -1,6 +1,5 @@
 package app.duet.eventstore.privacy;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import javax.crypto.KeyGenerator;
@@ -30,18 +29,29 @@ public class DataKeys {
         this.jdbc = jdbc;
     }
 
-    /** The key to encrypt with; a couple's first write makes its key. Refuses an erased couple. */
-    public SecretKey keyForWriting(String ownerId) {
+    /**
+     * The key to encrypt with, always read from the database so an erasure made by another JVM is
+     * seen at once. Only where a couple begins ({@code mayCreate}) is a missing key made.
+     */
+    public SecretKey keyForWriting(String ownerId, boolean mayCreate) {
         String coupleId = coupleOf(ownerId).orElse(ownerId);
-        Optional<SecretKey> key = existingKey(coupleId);
-        if (key.isPresent()) {
-            return key.get();
+        Optional<String> material = storedKey(coupleId);
+        if (material.isEmpty() && mayCreate && !isErased(coupleId)) {
+            create(coupleId);
+            material = storedKey(coupleId);
         }
-        if (isErased(coupleId)) {
-            throw new CoupleErasedException(coupleId);
+        if (material.isEmpty()) {
+            if (isErased(coupleId)) {
+                throw new CoupleErasedException(coupleId);
+            }
+            throw new IllegalStateException("No data key for " + ownerId + ": it is linked to no couple");
         }
-        create(coupleId);
-        return existingKey(coupleId).orElseThrow();
+        return new SecretKeySpec(Base64.getDecoder().decode(material.get()), "AES");
+    }
+
+    /** Whether the owner (a couple or one of its sessions) belongs to an erased couple. */
+    public boolean isErasedOwner(String ownerId) {
+        return coupleOf(ownerId).map(this::isErased).orElse(false);
     }
 
     /** The key to decrypt with, if the couple has not been erased. */
@@ -51,12 +61,9 @@ public class DataKeys {
 
     /** Records that an owner's data (a session's) is its couple's, so it shares the couple's key and fate. */
     public void link(String ownerId, String coupleId) {
-        try {
-            jdbc.sql("INSERT INTO key_owner (owner_id, couple_id) VALUES (:owner, :couple)")
-                    .param("owner", ownerId).param("couple", coupleId).update();
-        } catch (DuplicateKeyException alreadyLinked) {
-            // linking twice is harmless
-        }
+        // ON CONFLICT, not a caught duplicate: a failed statement would abort the surrounding PostgreSQL transaction.
+        jdbc.sql("INSERT INTO key_owner (owner_id, couple_id) VALUES (:owner, :couple) ON CONFLICT DO NOTHING")
+                .param("owner", ownerId).param("couple", coupleId).update();
         coupleByOwner.put(ownerId, coupleId);
     }
 
@@ -93,11 +100,15 @@ public class DataKeys {
         if (cached != null) {
             return Optional.of(cached);
         }
-        Optional<SecretKey> key = jdbc.sql("SELECT key_material FROM couple_key WHERE couple_id = :couple AND key_material IS NOT NULL")
-                .param("couple", coupleId).query(String.class).optional()
+        Optional<SecretKey> key = storedKey(coupleId)
                 .map(material -> new SecretKeySpec(Base64.getDecoder().decode(material), "AES"));
         key.ifPresent(k -> keysByCouple.put(coupleId, k));
         return key;
+    }
+
+    private Optional<String> storedKey(String coupleId) {
+        return jdbc.sql("SELECT key_material FROM couple_key WHERE couple_id = :couple AND key_material IS NOT NULL")
+                .param("couple", coupleId).query(String.class).optional();
     }
 
     private boolean isErased(String coupleId) {
@@ -106,15 +117,12 @@ public class DataKeys {
     }
 
     private void create(String coupleId) {
-        try {
-            jdbc.sql("INSERT INTO couple_key (couple_id, key_material, created_at) VALUES (:couple, :key, :at)")
-                    .param("couple", coupleId)
-                    .param("key", Base64.getEncoder().encodeToString(newKey().getEncoded()))
-                    .param("at", Timestamp.from(Instant.now()))
-                    .update();
-        } catch (DuplicateKeyException anotherWriterWasFirst) {
-            // existingKey reads the winner's key
-        }
+        // Two writers may race to make the key; the first one's stands and both read it back.
+        jdbc.sql("INSERT INTO couple_key (couple_id, key_material, created_at) VALUES (:couple, :key, :at) ON CONFLICT DO NOTHING")
+                .param("couple", coupleId)
+                .param("key", Base64.getEncoder().encodeToString(newKey().getEncoded()))
+                .param("at", Timestamp.from(Instant.now()))
+                .update();
         link(coupleId, coupleId);
     }
 

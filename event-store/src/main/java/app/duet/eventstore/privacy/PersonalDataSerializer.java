@@ -28,13 +28,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public class PersonalDataSerializer implements Serializer {
 
-    private record Shape(String owner, List<String> personal) {
+    private record Shape(String owner, boolean holdsKey, List<String> personal) {
         boolean isPlain() {
             return owner == null || personal.isEmpty();
         }
     }
 
-    private static final Shape PLAIN = new Shape(null, List.of());
+    private static final Shape PLAIN = new Shape(null, false, List.of());
 
     private final JacksonSerializer delegate;
     private final ObjectMapper json;
@@ -54,7 +54,7 @@ public class PersonalDataSerializer implements Serializer {
             return delegate.serialize(object, expectedRepresentation);
         }
         ObjectNode node = json.valueToTree(object);
-        SecretKey key = keys.keyForWriting(node.path(shape.owner()).asText());
+        SecretKey key = keys.keyForWriting(node.path(shape.owner()).asText(), shape.holdsKey());
         for (String field : shape.personal()) {
             if (node.hasNonNull(field)) {
                 node.put(field, FieldCipher.encrypt(key, node.get(field).asText()));
@@ -98,16 +98,22 @@ public class PersonalDataSerializer implements Serializer {
                 return PLAIN;
             }
             String owner = null;
+            boolean holdsKey = false;
             List<String> personal = new java.util.ArrayList<>();
             for (RecordComponent component : t.getRecordComponents()) {
                 if (component.isAnnotationPresent(DataOwner.class)) {
                     owner = component.getName();
+                    holdsKey = component.getAnnotation(DataOwner.class).holdsKey();
                 }
                 if (component.isAnnotationPresent(PersonalData.class)) {
                     personal.add(component.getName());
                 }
             }
-            return new Shape(owner, List.copyOf(personal));
+            if (!personal.isEmpty() && owner == null) {
+                throw new IllegalStateException(t.getName() + " has personal data but no @DataOwner: "
+                        + "it could not be encrypted, so it is not written at all");
+            }
+            return new Shape(owner, holdsKey, List.copyOf(personal));
         });
     }
 

@@ -90,4 +90,10 @@ class PersonalDataSerializerTest {
     private JdbcClient keysTable() {
         return (JdbcClient) org.springframework.test.util.ReflectionTestUtils.getField(keys, "jdbc");
     }
+
+    @Test
+    void aSessionNotLinkedToACoupleGetsNoKeyOfItsOwn() {
+        assertThatThrownBy(() -> serializer.serialize(new BidMade("session-unlinked", "bid-1", "alex", "sam", "Tea?"),
+                byte[].class)).isInstanceOf(IllegalStateException.class);
+    }
 }

@@ -1,8 +1,10 @@
 package app.duet.identity.issuer;
 
+import app.duet.access.RequestLimits;
 import app.duet.identity.account.Account;
 import app.duet.identity.account.AccountStore;
 import app.duet.identity.signin.SignInPage;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -18,6 +20,7 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -67,7 +70,7 @@ class IssuerConfiguration implements WebMvcConfigurer {
 
     @Bean
     @Order(2)
-    SecurityFilterChain signIn(HttpSecurity http, SignInPage page) throws Exception {
+    SecurityFilterChain signIn(HttpSecurity http, SignInPage page, ObjectMapper json) throws Exception {
         RequestMatcher signUp = request -> "/api/identity/accounts".equals(request.getServletPath());
         http.securityMatcher(SignInPage.PATH, "/sign-out", "/api/identity/**", "/identity/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
@@ -78,7 +81,8 @@ class IssuerConfiguration implements WebMvcConfigurer {
                         .usernameParameter("email").passwordParameter("password")
                         .successHandler(page.onSuccess()).failureHandler(page.onFailure()))
                 .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/"))
-                .addFilterBefore(page.lockedAddressesFilter(), UsernamePasswordAuthenticationFilter.class);
+                .addFilterBefore(page.lockedAddressesFilter(), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(RequestLimits.bodiesUpTo(json, 16 * 1024), UsernamePasswordAuthenticationFilter.class);
         return http.build();
     }
 
@@ -125,11 +129,13 @@ class IssuerConfiguration implements WebMvcConfigurer {
     @Bean
     OAuth2TokenGenerator<?> tokenGenerator(JWKSource<SecurityContext> keys, AccountStore accounts) {
         JwtGenerator jwts = new JwtGenerator(new NimbusJwtEncoder(keys));
-        jwts.setJwtCustomizer(context -> accounts.byEmail(context.getPrincipal().getName()).ifPresent((Account account) ->
-                context.getClaims()
-                        .subject(account.accountId())
-                        .claim("roles", List.of(account.role().name()))
-                        .claim("name", account.displayName())));
+        jwts.setJwtCustomizer(context -> accounts.byEmail(context.getPrincipal().getName()).ifPresent((Account account) -> {
+            context.getClaims().subject(account.accountId()).claim("name", account.displayName());
+            // Only access tokens grant anything; an ID token says who someone is, never what they may do.
+            if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+                context.getClaims().claim("roles", List.of(account.role().name()));
+            }
+        }));
         return new DelegatingOAuth2TokenGenerator(jwts, PublicClientRefresh.generator());
     }
 

@@ -52,9 +52,9 @@ public class SignInPage {
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
                 if ("POST".equals(request.getMethod()) && PATH.equals(request.getServletPath())
-                        && throttle.isLocked(request.getParameter("email"))) {
+                        && throttle.isLocked(request.getParameter("email"), request.getRemoteAddr())) {
                     refuse(request, response, HttpStatus.TOO_MANY_REQUESTS, "locked",
-                            "Too many wrong passwords for this address. Try again in 15 minutes.");
+                            "Too many wrong passwords. Try again in 15 minutes.");
                     return;
                 }
                 chain.doFilter(request, response);
@@ -64,7 +64,7 @@ public class SignInPage {
 
     public AuthenticationFailureHandler onFailure() {
         return (HttpServletRequest request, HttpServletResponse response, AuthenticationException failure) -> {
-            throttle.failed(request.getParameter("email"));
+            throttle.failed(request.getParameter("email"), request.getRemoteAddr());
             refuse(request, response, HttpStatus.UNAUTHORIZED, "wrong",
                     "That e-mail address and password do not match an account.");
         };

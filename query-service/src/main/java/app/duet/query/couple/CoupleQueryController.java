@@ -58,7 +58,10 @@ class CoupleQueryController {
     @Operation(summary = "The couples who consented to the signed-in therapist observing them")
     List<CoupleView> myCaseload(@Parameter(hidden = true) Actor actor) {
         actor.require(Role.THERAPIST);
-        return queries.query(new FindCaseload(actor.id()), ResponseTypes.multipleInstancesOf(CoupleView.class)).join();
+        List<CoupleView> caseload = queries.query(new FindCaseload(actor.id()),
+                ResponseTypes.multipleInstancesOf(CoupleView.class)).join();
+        caseload.forEach(couple -> access.requireMayRead(actor, couple, ViewAccess.Via.REST));
+        return caseload;
     }
 
     @GetMapping("/my/couple")

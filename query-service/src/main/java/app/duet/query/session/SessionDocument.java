@@ -70,24 +70,29 @@ public class SessionDocument {
         bids.replaceAll(bid -> bid.bidId().equals(bidId) ? change.apply(bid) : bid);
     }
 
-    record Draft(String authorId, String text, Instant writtenAt) {
+    record Draft(String entryId, String authorId, String text, Instant writtenAt) {
     }
 
     void writeDraft(String entryId, String authorId, String text, Instant at) {
-        drafts.put(entryId, new Draft(authorId, text, at));
+        drafts.put(draftKey(authorId, entryId), new Draft(entryId, authorId, text, at));
     }
 
-    void share(String entryId, Instant at) {
-        Draft draft = drafts.remove(entryId);
+    void share(String entryId, String authorId, Instant at) {
+        Draft draft = drafts.remove(draftKey(authorId, entryId));
         if (draft != null) {
-            entries.add(new EntryView(entryId, draft.authorId(), draft.text(), at));
+            entries.add(new EntryView(entryId, authorId, draft.text(), at));
         }
     }
 
     List<DraftView> draftsOf(String authorId) {
-        return drafts.entrySet().stream().filter(draft -> draft.getValue().authorId().equals(authorId))
-                .map(draft -> new DraftView(draft.getKey(), draft.getValue().text(), draft.getValue().writtenAt()))
+        return drafts.values().stream().filter(draft -> draft.authorId().equals(authorId))
+                .map(draft -> new DraftView(draft.entryId(), draft.text(), draft.writtenAt()))
                 .sorted(java.util.Comparator.comparing(DraftView::writtenAt)).toList();
+    }
+
+    /** Mongo field names may not contain dots; ids are UUID-like, so a colon is safe. */
+    private static String draftKey(String authorId, String entryId) {
+        return authorId + ":" + entryId;
     }
 
     void end(Instant at) {

@@ -99,7 +99,7 @@ public class SessionProjection {
 
     @EventHandler
     public void on(EntryShared event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
-        update(event.sessionId(), sequence, replay, s -> s.share(event.entryId(), at));
+        update(event.sessionId(), sequence, replay, s -> s.share(event.entryId(), event.authorId(), at));
     }
 
     @QueryHandler

@@ -53,6 +53,9 @@ class ErasureTest {
             assertThat(product.storedEvents()).as("the events stay in the store").isEqualTo(eventsBefore + 1);
             assertThat(product.commands.send(alex, "/api/commands/sessions/" + paired.sessionId() + "/bids",
                     "{\"words\":\"still there?\"}").statusCode()).isEqualTo(410);
+            assertThat(product.commands.send(alex, "/api/commands/sessions/" + paired.sessionId() + "/leave", null)
+                    .statusCode()).as("nothing happens in an erased couple's sessions").isEqualTo(410);
+            assertThat(product.storedEvents()).isEqualTo(eventsBefore + 1);
 
             // Another couple's session after the erasure: once the rebuild has brought it back, the replay is through.
             String robin = UUID.randomUUID().toString();

@@ -32,6 +32,8 @@ import java.util.Set;
 @ConditionalOnProperty(prefix = "duet.edge", name = "enabled", havingValue = "true")
 class HttpEdge {
 
+    private static final int MAX_BODY_BYTES = 64 * 1024;
+
     private static final Logger log = LoggerFactory.getLogger(HttpEdge.class);
 
     /** Headers that describe one connection, not the message: each hop sets its own. */
@@ -70,7 +72,14 @@ class HttpEdge {
 
     private ResponseEntity<?> forward(HttpServletRequest incoming, URI service, String serviceName)
             throws IOException {
-        HttpRequest outgoing = toService(incoming, service);
+        if (incoming.getContentLengthLong() > MAX_BODY_BYTES) {
+            return ResponseEntity.of(tooLarge()).build();
+        }
+        byte[] body = incoming.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+        if (body.length > MAX_BODY_BYTES) {
+            return ResponseEntity.of(tooLarge()).build();
+        }
+        HttpRequest outgoing = toService(incoming, service, body);
         try {
             HttpResponse<byte[]> answer = http.send(outgoing, HttpResponse.BodyHandlers.ofByteArray());
             HttpHeaders headers = new HttpHeaders();
@@ -90,10 +99,9 @@ class HttpEdge {
         }
     }
 
-    private HttpRequest toService(HttpServletRequest incoming, URI service) throws IOException {
+    private HttpRequest toService(HttpServletRequest incoming, URI service, byte[] body) {
         String query = incoming.getQueryString() == null ? "" : "?" + incoming.getQueryString();
         String base = service.toString().replaceAll("/+$", "");
-        byte[] body = incoming.getInputStream().readAllBytes();
         HttpRequest.Builder outgoing = HttpRequest.newBuilder(URI.create(base + incoming.getRequestURI() + query))
                 .timeout(edge.requestTimeout())
                 .method(incoming.getMethod(), body.length == 0
@@ -116,6 +124,14 @@ class HttpEdge {
     private static boolean isEndToEnd(String headerName) {
         // ":status" appears only if a service ever answered over HTTP/2; it is never a real header.
         return !headerName.startsWith(":") && !HOP_BY_HOP.contains(headerName.toLowerCase(Locale.ROOT));
+    }
+
+    /** The edge holds a body in memory before passing it on: it never takes more than the services accept. */
+    private static ProblemDetail tooLarge() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+                "A request body may be at most " + MAX_BODY_BYTES + " bytes.");
+        problem.setTitle("Request too large");
+        return problem;
     }
 
     private static ProblemDetail unreachable(String serviceName) {
