@@ -55,7 +55,8 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
                 reason = reason.getCause();
             }
             StompHeaderAccessor error = StompHeaderAccessor.create(StompCommand.ERROR);
-            error.setMessage(reason.getMessage());
+            // Colons would arrive escaped in a STOMP 1.2 header; the reason reads better without them.
+            error.setMessage(String.valueOf(reason.getMessage()).replace(": ", " - ").replace(":", " "));
             error.setLeaveMutable(true);
             return MessageBuilder.createMessage(new byte[0], error.getMessageHeaders());
         }
