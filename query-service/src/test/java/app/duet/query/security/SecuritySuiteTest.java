@@ -3,6 +3,7 @@ package app.duet.query.security;
 import app.duet.api.access.Role;
 import app.duet.identity.BrowserSignIn;
 import app.duet.query.live.ViewPublisher;
+import app.duet.query.support.Attacks;
 import app.duet.query.support.ProductOnH2;
 import app.duet.query.support.StompTestClient;
 import app.duet.testing.CommandClient;
@@ -49,8 +50,7 @@ class SecuritySuiteTest {
     private static CommandClient.PairedSession coupleA;
     private static String coupleAInvitationCode;
 
-    private final List<String> tried = new ArrayList<>();
-    private final List<String> notRefused = new ArrayList<>();
+    private final Attacks attacks = new Attacks();
 
     @BeforeAll
     static void startTheProduct() {
@@ -198,8 +198,8 @@ class SecuritySuiteTest {
         refusedSubscription("a therapist subscribes again after consent is withdrawn", therapist, sessionTopic());
         therapistScreen.close();
 
-        System.out.printf("security suite: %d attacks tried, %d refused%n", tried.size(), tried.size() - notRefused.size());
-        assertThat(notRefused).as("attacks that were not refused").isEmpty();
+        System.out.println(attacks.summary());
+        assertThat(attacks.notRefused()).as("attacks that were not refused").isEmpty();
     }
 
     private void refusedCommand(String name, String person, String path, String body, int status) {
@@ -286,18 +286,8 @@ class SecuritySuiteTest {
         });
     }
 
-    private void attack(String name, ThrowingRunnable attempt) {
-        tried.add(name);
-        try {
-            attempt.run();
-        } catch (Exception | AssertionError notRefusedAsExpected) {
-            notRefused.add(name + ": " + notRefusedAsExpected.getMessage());
-        }
-    }
-
-    @FunctionalInterface
-    private interface ThrowingRunnable {
-        void run() throws Exception;
+    private void attack(String name, Attacks.Attempt attempt) {
+        attacks.attack(name, attempt);
     }
 
     private static String couplePath() {
