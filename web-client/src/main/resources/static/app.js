@@ -1,11 +1,13 @@
 // Duet's page. Signed out, it welcomes and lets people in; signed in, it shows what their role has:
 // partners find their couple and see, live, the screen the address asks for (#/ the couple or the
-// welcome, #/sessions/<id> one session); therapists their code; other roles a short word.
+// welcome, #/sessions/<id> one session); therapists their couples (#/), one couple (#/couples/<id>)
+// and, read-only, one session (#/sessions/<id>); other roles a short word.
 import { query } from './js/api.js';
 import { onEnd, person as signedIn, signOut, start, takeNotice } from './js/auth.js';
 import { h } from './js/dom.js';
 import { follow } from './js/feed.js';
 import { connect, disconnect, onRefusal, onState } from './js/live.js';
+import { caseScreen } from './js/screens/case.js';
 import { coupleScreen } from './js/screens/couple.js';
 import { sessionScreen } from './js/screens/session.js';
 import { signedOutScreen } from './js/screens/signed-out.js';
@@ -20,6 +22,7 @@ let session = null;         // the followed session while its screen is open
 let screen = null;          // the screen on show
 
 function show(next, { focus = true } = {}) {
+    screen?.stop?.();
     screen = next;
     main.replaceChildren(next.el);
     document.title = `${next.title} · Duet`;
@@ -42,7 +45,15 @@ async function route() {
             await openHome();
         }
     } else if (person.roles.includes('THERAPIST')) {
-        show(therapistScreen({ person, announce }));
+        const watched = location.hash.match(/^#\/sessions\/([\w-]+)$/);
+        const observed = location.hash.match(/^#\/couples\/([\w-]+)$/);
+        if (watched) {
+            openSession(watched[1], { observer: true });
+        } else if (observed) {
+            show(caseScreen({ coupleId: observed[1], announce, onGone: () => show(noLongerShared()) }));
+        } else {
+            show(therapistScreen({ person, announce }));
+        }
     } else {
         show(message('Nothing here yet for your role',
             'You are signed in, and your account works. Duet has no page for your role yet; partners and therapists each have theirs.'));
@@ -72,7 +83,8 @@ async function openHome() {
         } }));
         return;
     }
-    const overview = coupleScreen({ me: person.id, coupleId: couple.id, invitationCode: couple.invitationCode, announce });
+    const overview = coupleScreen({ me: person.id, coupleId: couple.id, invitationCode: couple.invitationCode, announce,
+        onErased: coupleErased });
     show(overview);
     if (couple.feed.view) {
         overview.update(couple.feed.view);
@@ -86,12 +98,32 @@ function followCouple(coupleId, invitationCode) {
         topic: `/topic/couples.${coupleId}`,
         path: `couples/${coupleId}`,
         onView: (view) => screen?.coupleId === coupleId && screen.update(view),
+        // The couple's view was shown and is now refused or gone: one of the partners erased it.
+        onGone: () => coupleErased(),
     });
 }
 
-function openSession(sessionId) {
-    const view = sessionScreen({ me: person.id, sessionId, announce });
+/** The couple was erased, by this partner or the other: nothing of it is followed or shown any more. */
+function coupleErased() {
+    couple?.feed.stop();
+    couple = null;
+    session?.feed.stop();
+    session = null;
+    if (screen?.erased) {
+        return;
+    }
+    history.replaceState(null, '', '#/');
+    show({ ...message('Your couple is erased',
+        'Every word the two of you wrote in Duet is now unreadable, for good, and your couple and its sessions are gone, '
+        + 'for both of you and for any therapist. You can start again whenever you like.',
+        h('button', { class: 'button primary', type: 'button', onclick: () => route() }, 'Start afresh')), erased: true });
+}
+
+function openSession(sessionId, { observer = false } = {}) {
+    const view = sessionScreen({ me: person.id, sessionId, announce, observer,
+        therapists: () => (couple?.feed.view?.therapists ?? []).filter((t) => t.access === 'ACTIVE').map((t) => t.therapistName) });
     show(view);
+    const back = observer ? 'Back to your couples' : 'Back to your couple';
     session = {
         feed: follow({
             topic: `/topic/sessions.${sessionId}`,
@@ -101,10 +133,25 @@ function openSession(sessionId) {
                 document.title = `${view.el.querySelector('h1').textContent} · Duet`;
             },
             // Once the session is on screen, a failed catch-up leaves it be: the next push or reconnect mends it.
-            onError: (problem) => person && !session?.feed.view && show(message('This session cannot be shown', problem.message,
-                h('a', { class: 'button', href: '#/' }, 'Back to your couple'))),
+            onError: (problem) => person && !session?.feed.view && show(observer && problem.status === 403
+                ? noLongerShared()
+                : message('This session cannot be shown', problem.message, h('a', { class: 'button', href: '#/' }, back))),
+            // Shown, then refused: a therapist's consent was withdrawn, or the couple was erased.
+            onGone: () => {
+                if (observer) {
+                    show(noLongerShared());
+                } else {
+                    show(message('This session is no longer available', 'It cannot be shown any more.', h('a', { class: 'button', href: '#/' }, back)));
+                    couple?.feed.refresh();
+                }
+            },
         }),
     };
+}
+
+function noLongerShared() {
+    return message('No longer shared with you', 'This couple no longer shares their sessions with you, so nothing of theirs is shown here any more.',
+        h('a', { class: 'button primary', href: '#/' }, 'Back to your couples'));
 }
 
 /** The sign-in ended in this tab (signed out, or no longer renewable): back to the welcome, saying why. */
@@ -203,7 +250,7 @@ async function boot() {
     }
     person = signedIn();
     showPerson();
-    if (person?.roles.includes('PARTNER')) {
+    if (person?.roles.includes('PARTNER') || person?.roles.includes('THERAPIST')) {
         showConnection();
         connect();
     }

@@ -11,9 +11,30 @@ export function command(path, body) {
     return signed('POST', `/api/commands/${path}`, body);
 }
 
+/** PUT /api/commands/{path}: writes (or rewrites) the thing at that address; null for 204. */
+export function put(path, body) {
+    return signed('PUT', `/api/commands/${path}`, body);
+}
+
 /** GET /api/queries/{path}; resolves to the view. */
 export function query(path) {
     return signed('GET', `/api/queries/${path}`);
+}
+
+/**
+ * GET /api/queries/{path} again and again, with growing pauses, until seen(view) holds or the pauses
+ * run out: a read model that is not pushed catches up with a command only a moment after it.
+ */
+export async function queryUntil(path, seen, pauses = [100, 200, 400, 800, 1600]) {
+    let view = await query(path);
+    for (const pause of pauses) {
+        if (seen(view)) {
+            break;
+        }
+        await new Promise((resolve) => setTimeout(resolve, pause));
+        view = await query(path);
+    }
+    return view;
 }
 
 /** Opens an account: POST /api/identity/accounts, the one request made before signing in. */

@@ -6,13 +6,16 @@
 // The server lets a browser listen only to a view it may read, and a view that is not projected
 // yet cannot be read: so it fetches first, subscribes once the view is there, then fetches again,
 // which brings whatever was pushed before the subscription took hold.
+// A view once shown that the server then refuses (403) or no longer has (404) is gone: access to it
+// ended, or it was erased. The feed stops and says so through onGone.
 import { query } from './api.js';
-import { onConnect, watch } from './live.js';
+import { onAccessEnded, onConnect, watch } from './live.js';
 
 const NOT_YET_RETRIES = [150, 300, 600, 1200, 2400];
 const NOT_YET = new Set([403, 404]);
 
-export function follow({ topic, path, onView, onError }) {
+/** initial: a view already fetched (e.g. in a list), shown at once and then kept current. */
+export function follow({ topic, path, onView, onError, onGone = onError, initial = null }) {
     let view = null;
     let stopped = false;
     let watching = null;        // the functions that undo the subscription, once there is one
@@ -36,6 +39,9 @@ export function follow({ topic, path, onView, onError }) {
             // joined (403, it is not theirs yet): a retry brings it.
             if (NOT_YET.has(problem.status) && !view && attempt < NOT_YET_RETRIES.length) {
                 setTimeout(() => !stopped && !view && fetchView(attempt + 1), NOT_YET_RETRIES[attempt]);
+            } else if (NOT_YET.has(problem.status) && view && !stopped) {
+                stop();
+                onGone?.(problem);
             } else if (!stopped) {
                 onError?.(problem);
             }
@@ -52,23 +58,32 @@ export function follow({ topic, path, onView, onError }) {
                 }
             }),
             onConnect(() => fetchView()),
+            // Checked before the connection is made again, so a view that is no longer ours is not asked for.
+            onAccessEnded(() => fetchView()),
         ];
         fetchView();
     }
 
+    function stop() {
+        stopped = true;
+        watching?.forEach((undo) => undo());
+        document.removeEventListener('visibilitychange', refreshWhenSeen);
+    }
+
     const refreshWhenSeen = () => document.visibilityState === 'visible' && fetchView();
     document.addEventListener('visibilitychange', refreshWhenSeen);
-    fetchView();
+    if (initial) {
+        show(initial);
+        startWatching();
+    } else {
+        fetchView();
+    }
 
     return {
         get view() {
             return view;
         },
         refresh: () => fetchView(),
-        stop() {
-            stopped = true;
-            watching?.forEach((undo) => undo());
-            document.removeEventListener('visibilitychange', refreshWhenSeen);
-        },
+        stop,
     };
 }

@@ -65,3 +65,32 @@ function clearProblem(container, box) {
     }
     container.querySelectorAll('[aria-invalid]').forEach((input) => input.removeAttribute('aria-invalid'));
 }
+
+/** A labelled textarea with a running count of characters against its limit; reset() empties it. */
+export function countedText({ id, name = id, label, hint, max, rows = 4, ...attributes }) {
+    const countId = `${id}-count`;
+    const hintId = hint ? `${id}-hint` : null;
+    const textarea = h('textarea', { id, name, rows, maxlength: max, 'aria-describedby': [hintId, countId].filter(Boolean).join(' '), ...attributes });
+    const count = h('p', { id: countId, class: 'hint count' });
+    const recount = () => {
+        count.textContent = `${textarea.value.length} of ${max} characters`;
+    };
+    textarea.addEventListener('input', recount);
+    recount();
+    const el = h('div', { class: 'field' },
+        h('label', { for: id }, label),
+        hint && h('p', { class: 'hint', id: hintId }, hint),
+        textarea, count);
+    return {
+        el,
+        textarea,
+        set(text) {
+            textarea.value = text;
+            recount();
+        },
+        reset() {
+            textarea.value = '';
+            recount();
+        },
+    };
+}

@@ -2,16 +2,23 @@
 // every (re)connect. It reconnects by itself; after every (re)connect it subscribes again and tells
 // the feeds to catch up over REST, since pushes sent while it was away are gone. A refusal (an
 // ERROR frame) is reported, never swallowed; refused again and again, it stops and waits to be asked.
+// When the server closes the connection because access ended (code 1008: a consent withdrawn, a
+// couple erased), the feeds check their views over REST before it reconnects, so a view that is no
+// longer theirs is dropped instead of being subscribed to again and refused.
 import { Client, ReconnectionTimeMode } from '@stomp/stompjs';
 import { accessToken, refresh } from './auth.js';
 
 const REFUSALS_BEFORE_GIVING_UP = 3;
 const STEADY_MS = 30_000;          // a connection that lasts this long without a refusal clears the count
+const ACCESS_ENDED = 1008;         // the close code the server uses when access to what was heard ends
+const CHECK_LIMIT_MS = 5_000;      // reconnecting waits at most this long for those checks
 
 const topics = new Map();          // destination -> { handlers: Set, subscription }
 const stateListeners = new Set();
 const connectListeners = new Set();
 const refusalListeners = new Set();
+const accessEndedListeners = new Set();
+let checking = null;               // the feeds' checks after an access-ended close, awaited before reconnecting
 let state = 'connecting';
 let refusals = 0;
 let steadyTimer = null;
@@ -29,6 +36,10 @@ const client = new Client({
 
 // Awaited before each attempt: the CONNECT frame always carries the token of this moment.
 client.beforeConnect = async () => {
+    if (checking) {
+        await Promise.race([checking, new Promise((resolve) => setTimeout(resolve, CHECK_LIMIT_MS))]);
+        checking = null;
+    }
     try {
         let token = await accessToken();
         if (renewBeforeConnect && token === refusedToken) {
@@ -58,13 +69,16 @@ client.onConnect = () => {
     }, STEADY_MS);
     connectListeners.forEach((listener) => listener());
 };
-client.onWebSocketClose = () => {
+client.onWebSocketClose = (event) => {
     clearTimeout(steadyTimer);
     for (const topic of topics.values()) {
         topic.subscription = null;
     }
     if (state !== 'refused' && state !== 'stopped') {
         setState(navigator.onLine ? 'reconnecting' : 'offline');
+    }
+    if (event?.code === ACCESS_ENDED && accessEndedListeners.size > 0) {
+        checking = Promise.allSettled([...accessEndedListeners].map((listener) => listener(event.reason)));
     }
 };
 client.onStompError = (frame) => {
@@ -118,7 +132,8 @@ export function watch(destination, handler) {
         topic.handlers.delete(handler);
         if (topic.handlers.size === 0) {
             topics.delete(destination);
-            if (client.connected && topic.subscription) {
+            // A socket the server is closing (access ended) takes no more frames; it forgets the subscription anyway.
+            if (client.connected && topic.subscription && client.webSocket?.readyState === WebSocket.OPEN) {
                 topic.subscription.unsubscribe();
             }
         }
@@ -136,6 +151,15 @@ export function onState(listener) {
     stateListeners.add(listener);
     listener(state);
     return () => stateListeners.delete(listener);
+}
+
+/**
+ * Calls listener(reason) when the server closes the connection because someone's access ended; the
+ * next connect waits (a few seconds at most) for the promise the listener returns.
+ */
+export function onAccessEnded(listener) {
+    accessEndedListeners.add(listener);
+    return () => accessEndedListeners.delete(listener);
 }
 
 /** Calls listener({ reason, atConnect, givingUp }) for every ERROR frame the server sends. */

@@ -3,8 +3,14 @@ import { h, when } from '../dom.js';
 import { onPress, problemBox } from '../forms.js';
 import { RESPONSES } from '../words.js';
 
-/** The partner a bid was made to answers it here, with the three answer buttons, while present. */
-export function bidItem(bid, { me, present, nameOf, answer }) {
+/**
+ * The partner a bid was made to answers it here, with the three answer buttons, while present. An
+ * observer (a therapist watching) sees who reached for whom and the answer, and never the buttons.
+ */
+export function bidItem(bid, { me, present, nameOf, answer, observer = false }) {
+    if (observer) {
+        return observedBid(bid, nameOf);
+    }
     const toMe = bid.toPartnerId === me;
     const fromMe = bid.fromPartnerId === me;
     const who = fromMe ? `You → ${nameOf(bid.toPartnerId)}` : `${nameOf(bid.fromPartnerId)} → you`;
@@ -30,4 +36,16 @@ export function bidItem(bid, { me, present, nameOf, answer }) {
         h('p', { class: 'bid-head' }, h('strong', {}, who), ' · ', when(bid.madeAt)),
         bid.words ? h('p', { class: 'bid-words' }, bid.words) : h('p', { class: 'bid-words quiet' }, 'A bid without words'),
         footer);
+}
+
+function observedBid(bid, nameOf) {
+    const from = nameOf(bid.fromPartnerId);
+    const to = nameOf(bid.toPartnerId);
+    const response = RESPONSES[bid.response];
+    return h('li', { class: 'bid', tabindex: -1 },
+        h('p', { class: 'bid-head' }, h('strong', {}, `${from} → ${to}`), ' · ', when(bid.madeAt)),
+        bid.words ? h('p', { class: 'bid-words' }, bid.words) : h('p', { class: 'bid-words quiet' }, 'A bid without words'),
+        response
+            ? h('p', { class: `answer ${bid.response.toLowerCase()}` }, `${to} ${response.done} the bid`, ' · ', when(bid.answeredAt))
+            : h('p', { class: 'muted small' }, 'Not answered yet.'));
 }

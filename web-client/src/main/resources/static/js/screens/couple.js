@@ -1,10 +1,16 @@
-// The couple's overview: who is in it, the invitation while one partner is missing, the sessions.
+// The couple's overview: who is in it, the invitation while one partner is missing, the sessions;
+// once both are in, their therapist, who has seen their content, a private word to the therapist,
+// and, set apart, erasing the couple.
 import { command } from '../api.js';
 import { fill, h, renderList, when } from '../dom.js';
 import { field, onSubmit, problemBox } from '../forms.js';
 import { EXERCISES, exerciseLabel } from '../words.js';
+import { therapistsCard } from './couple-therapists.js';
+import { eraseCard } from './erase.js';
+import { readsCard } from './reads.js';
+import { safetyCard } from './safety.js';
 
-export function coupleScreen({ me, coupleId, invitationCode, announce }) {
+export function coupleScreen({ me, coupleId, invitationCode, announce, onErased }) {
     const heading = h('h1', { tabindex: -1 }, 'Your couple');
     const partners = h('ul', { class: 'people', 'aria-label': 'Partners' });
     const invite = h('div', { class: 'invite-slot' });
@@ -28,13 +34,22 @@ export function coupleScreen({ me, coupleId, invitationCode, announce }) {
         location.hash = `#/sessions/${sessionId}`;
     });
 
+    const therapists = therapistsCard({ me, coupleId, announce });
+    const safety = safetyCard({ coupleId, announce });
+    const reads = readsCard({ coupleId });
+    const erase = eraseCard({ coupleId, onErased });
+    const paired = h('div', { class: 'screen', hidden: true },
+        h('div', { class: 'grid two' }, h('div', { class: 'stack gap' }, therapists.el, safety.el), reads.el),
+        erase.el);
+
     const el = h('div', { class: 'screen' },
         h('section', { class: 'hero' }, heading, partners),
         invite,
         h('div', { class: 'grid two' },
             start,
             h('section', { class: 'card stack', 'aria-labelledby': 'sessions-title' },
-                h('h2', { id: 'sessions-title' }, 'Sessions'), noSessions, sessions)));
+                h('h2', { id: 'sessions-title' }, 'Sessions'), noSessions, sessions)),
+        paired);
 
     let shown = null;
     showInvitation(invite, invitationCode, announce);
@@ -47,6 +62,12 @@ export function coupleScreen({ me, coupleId, invitationCode, announce }) {
             h('span', {}, p.displayName, p.partnerId === me && h('span', { class: 'you' }, ' (you)')))));
         showInvitation(invite, view.paired ? null : view.invitationCode ?? invitationCode, announce);
         start.hidden = !view.paired;
+        paired.hidden = !view.paired;
+        if (view.paired) {
+            therapists.update(view);
+            safety.update(view);
+            reads.update(view);
+        }
 
         const ordered = [...(view.sessions ?? [])].sort((a, b) =>
             (a.status === 'RUNNING' ? 0 : 1) - (b.status === 'RUNNING' ? 0 : 1) || String(b.startedAt).localeCompare(String(a.startedAt)));
@@ -71,7 +92,12 @@ export function coupleScreen({ me, coupleId, invitationCode, announce }) {
         }
     }
 
-    return { el, title: 'Your couple', coupleId, update };
+    function stop() {
+        safety.stop();
+        reads.stop();
+    }
+
+    return { el, title: 'Your couple', coupleId, update, stop };
 }
 
 function sessionItem(session) {

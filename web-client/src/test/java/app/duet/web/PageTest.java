@@ -10,8 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,25 +56,17 @@ class PageTest {
 
     @Test
     void everyModuleThePageImportsIsServed() throws Exception {
-        Deque<String> toLoad = new ArrayDeque<>(Set.of("/app.js"));
-        Set<String> loaded = new HashSet<>();
-        while (!toLoad.isEmpty()) {
-            String path = toLoad.pop();
-            if (!loaded.add(path)) {
-                continue;
-            }
-            HttpResponse<String> module = get(path);
-            assertThat(module.statusCode()).as(path).isEqualTo(200);
-            assertThat(module.headers().firstValue("Content-Type")).as(path)
-                    .hasValueSatisfying(type -> assertThat(type).contains("javascript"));
-            Matcher imports = RELATIVE_IMPORT.matcher(module.body());
-            while (imports.find()) {
-                toLoad.push(URI.create(path).resolve(imports.group(1)).getPath());
-            }
-        }
-        assertThat(loaded).contains("/app.js", "/js/auth.js", "/js/live.js", "/js/screens/signed-out.js",
-                "/js/screens/therapist.js", "/js/screens/session.js");
+        Map<String, String> loaded = modules();
+
+        assertThat(loaded).containsKeys("/app.js", "/js/auth.js", "/js/live.js", "/js/screens/signed-out.js",
+                "/js/screens/therapist.js", "/js/screens/case.js", "/js/screens/session.js", "/js/screens/entries.js",
+                "/js/screens/couple-therapists.js", "/js/screens/reads.js", "/js/screens/safety.js", "/js/screens/erase.js");
         assertThat(get("/style.css").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void nothingAPartnerWritesIsKeptInTheBrowsersLastingStorage() throws Exception {
+        modules().forEach((path, body) -> assertThat(body).as(path).doesNotContain("localStorage", "indexedDB"));
     }
 
     @Test
@@ -91,6 +84,28 @@ class PageTest {
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isIn(404, 405);
+    }
+
+    /** Every module the page loads, from /app.js through its relative imports: path -> source. */
+    private Map<String, String> modules() throws Exception {
+        Deque<String> toLoad = new ArrayDeque<>(Set.of("/app.js"));
+        Map<String, String> loaded = new HashMap<>();
+        while (!toLoad.isEmpty()) {
+            String path = toLoad.pop();
+            if (loaded.containsKey(path)) {
+                continue;
+            }
+            HttpResponse<String> module = get(path);
+            assertThat(module.statusCode()).as(path).isEqualTo(200);
+            assertThat(module.headers().firstValue("Content-Type")).as(path)
+                    .hasValueSatisfying(type -> assertThat(type).contains("javascript"));
+            loaded.put(path, module.body());
+            Matcher imports = RELATIVE_IMPORT.matcher(module.body());
+            while (imports.find()) {
+                toLoad.push(URI.create(path).resolve(imports.group(1)).getPath());
+            }
+        }
+        return loaded;
     }
 
     private HttpResponse<String> get(String path) throws Exception {

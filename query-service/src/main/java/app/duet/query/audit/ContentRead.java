@@ -11,6 +11,6 @@ import java.time.Instant;
  * happens, never from events: the audit log is a record of its own and no projection reset touches it.
  */
 @Document("content_reads")
-public record ContentRead(@Id String id, @Indexed String coupleId, String readerId, String readerRole, String what,
-                          String via, Instant at) {
+public record ContentRead(@Id String id, @Indexed String coupleId, String readerId, String readerName,
+                          String readerRole, String what, String via, Instant at) {
 }

@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ import java.util.stream.Collectors;
 @ProcessingGroup("therapist-only")
 public class ContentReads {
 
+    private static final Duration SAME_VISIT = Duration.ofMinutes(5);
+
     private final ContentReadRepository reads;
     private final CoupleDocumentRepository couples;
 
@@ -34,23 +37,33 @@ public class ContentReads {
         this.couples = couples;
     }
 
-    /** Records a read by anyone but a partner; partners reading their own couple are not audited. */
+    /**
+     * Records a read by anyone but a partner (partners reading their own couple are not audited).
+     * The reader's name is kept as it was then, so the log still says who after access has ended.
+     * Rereading the same thing the same way within {@link #SAME_VISIT} is one visit, one line.
+     */
     public void record(Actor reader, String coupleId, String what, String via) {
-        if (reader.is(Role.THERAPIST) || reader.is(Role.ANALYST)) {
-            reads.save(new ContentRead(UUID.randomUUID().toString(), coupleId, reader.id(),
-                    reader.is(Role.THERAPIST) ? "THERAPIST" : "ANALYST", what, via, Instant.now()));
+        if (!reader.is(Role.THERAPIST) && !reader.is(Role.ANALYST)) {
+            return;
+        }
+        Instant now = Instant.now();
+        if (!reads.existsByCoupleIdAndReaderIdAndWhatAndViaAndAtAfter(coupleId, reader.id(), what, via,
+                now.minus(SAME_VISIT))) {
+            reads.save(new ContentRead(UUID.randomUUID().toString(), coupleId, reader.id(), reader.displayName(),
+                    reader.is(Role.THERAPIST) ? "THERAPIST" : "ANALYST", what, via, now));
         }
     }
 
+    /** Names as the couple called the therapist when inviting them, else as the reader's account says. */
     @QueryHandler
     public List<ContentReadView> handle(FindContentReads query) {
-        String coupleId = query.coupleId();
-        Map<String, String> therapistNames = couples.findById(coupleId)
+        Map<String, String> namesTheCoupleGave = couples.findById(query.coupleId())
                 .map(couple -> couple.toView().therapists().stream()
                         .collect(Collectors.toMap(TherapistView::therapistId, TherapistView::therapistName, (a, b) -> a)))
                 .orElse(Map.of());
-        return reads.findTop500ByCoupleIdOrderByAtDesc(coupleId).stream()
-                .map(read -> new ContentReadView(read.readerId(), therapistNames.get(read.readerId()), read.readerRole(),
+        return reads.findTop500ByCoupleIdOrderByAtDesc(query.coupleId()).stream()
+                .map(read -> new ContentReadView(read.readerId(),
+                        namesTheCoupleGave.getOrDefault(read.readerId(), read.readerName()), read.readerRole(),
                         read.what(), read.via(), read.at()))
                 .toList();
     }

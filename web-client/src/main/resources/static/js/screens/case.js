@@ -1,0 +1,153 @@
+// One couple as their therapist sees it: their sessions (to watch live or look back on), the safety
+// concerns a partner told the therapist, and the therapist's own private notes. The couple's view
+// is kept current live; when consent ends, the page says so calmly and shows nothing more of theirs.
+import { command, query, queryUntil } from '../api.js';
+import { h, renderList, when } from '../dom.js';
+import { countedText, onSubmit, problemBox } from '../forms.js';
+import { follow } from '../feed.js';
+import { exerciseLabel } from '../words.js';
+
+const MAX_NOTE = 4000;
+
+export function caseScreen({ coupleId, announce, onGone }) {
+    const heading = h('h1', { tabindex: -1 }, 'Couple');
+    const sessions = h('ul', { class: 'sessions' });
+    const noSessions = h('p', { class: 'muted' }, 'No sessions yet.');
+
+    const concerns = h('ol', { class: 'concerns', 'aria-labelledby': 'concerns-title' });
+    const noConcerns = h('p', { class: 'muted' }, 'No safety concerns.');
+    const concernsCard = h('section', { class: 'card stack concerns-card', 'aria-labelledby': 'concerns-title' },
+        h('h2', { id: 'concerns-title' }, 'Safety concerns'),
+        h('p', { class: 'hint' }, 'Only you receive these. The other partner is not told that anything was sent, '
+            + 'so take care that nothing in a joint session gives it away.'),
+        noConcerns, concerns);
+
+    const notes = h('ol', { class: 'notes', 'aria-labelledby': 'notes-title' });
+    const noNotes = h('p', { class: 'muted' }, 'No notes yet.');
+    const text = countedText({ id: 'note-text', name: 'text', label: 'A new note', max: MAX_NOTE, rows: 5, required: true });
+    const noteForm = h('form', { class: 'stack', 'aria-label': 'Write a private note' },
+        text.el, problemBox(), h('button', { class: 'button primary', type: 'submit' }, 'Save note'));
+    onSubmit(noteForm, async () => {
+        const { noteId } = await command(`couples/${coupleId}/notes`, { text: text.textarea.value.trim() });
+        text.reset();
+        announce('Your note is saved.');
+        await loadNotes((found) => found.some((n) => n.noteId === noteId));
+    });
+    const loadProblem = problemBox();
+
+    const el = h('div', { class: 'screen' },
+        h('p', {}, h('a', { class: 'back', href: '#/' }, '← Back to your couples')),
+        h('section', { class: 'hero' }, heading,
+            h('p', { class: 'lead' }, 'Their sessions, what a partner told you privately, and your own notes.')),
+        loadProblem,
+        h('div', { class: 'grid two' },
+            h('div', { class: 'stack gap' },
+                concernsCard,
+                h('section', { class: 'card stack', 'aria-labelledby': 'case-sessions-title' },
+                    h('h2', { id: 'case-sessions-title' }, 'Sessions'),
+                    h('p', { class: 'hint' }, 'Watching is read-only. The partners see in Duet whenever you open something of theirs.'),
+                    noSessions, sessions)),
+            h('section', { class: 'card stack private-card', 'aria-labelledby': 'notes-title' },
+                h('h2', { id: 'notes-title' }, 'Your private notes'),
+                h('p', { class: 'privacy only-you' }, 'Partners never see these'),
+                noteForm, noNotes, notes)));
+
+    let view = null;
+    let ended = false;
+
+    const feed = follow({
+        topic: `/topic/couples.${coupleId}`,
+        path: `couples/${coupleId}`,
+        onView: (next) => {
+            view = next;
+            heading.textContent = coupleNames(next);
+            document.title = `${heading.textContent} · Duet`;
+            const ordered = [...(next.sessions ?? [])].sort((a, b) =>
+                (a.status === 'RUNNING' ? 0 : 1) - (b.status === 'RUNNING' ? 0 : 1) || String(b.startedAt).localeCompare(String(a.startedAt)));
+            noSessions.hidden = ordered.length > 0;
+            renderList(sessions, ordered, { key: (s) => s.sessionId, render: (s) => h('li', {}, sessionLink(s)) });
+            loadConcerns();
+        },
+        onGone: () => gone(),
+        onError: (problem) => (problem.status === 403 ? gone() : showProblem(problem)),
+    });
+
+    async function loadConcerns() {
+        try {
+            const found = (await query(`couples/${coupleId}/safety-concerns`)) ?? [];
+            const nameOf = (id) => view?.partners.find((p) => p.partnerId === id)?.displayName ?? 'A partner';
+            noConcerns.hidden = found.length > 0;
+            concernsCard.classList.toggle('raised', found.length > 0);
+            renderList(concerns, [...found].sort((a, b) => String(b.raisedAt).localeCompare(String(a.raisedAt))), {
+                key: (c) => c.concernId,
+                render: (c) => h('li', { class: 'concern', tabindex: -1 },
+                    h('p', { class: 'bid-head' }, h('strong', {}, `From ${nameOf(c.partnerId)}`), ' · ', when(c.raisedAt)),
+                    c.words ? h('p', { class: 'entry-text' }, c.words)
+                        : h('p', { class: 'entry-text quiet' }, `${nameOf(c.partnerId)} sent this without words: they would like you to reach out.`)),
+            });
+        } catch (problem) {
+            problem.status === 403 ? gone() : showProblem(problem);
+        }
+    }
+
+    async function loadNotes(seen = () => true) {
+        try {
+            const found = (await queryUntil(`couples/${coupleId}/notes`, (notes) => seen(notes ?? []))) ?? [];
+            noNotes.hidden = found.length > 0;
+            renderList(notes, [...found].sort((a, b) => String(b.writtenAt).localeCompare(String(a.writtenAt))), {
+                key: (n) => n.noteId,
+                render: (n) => h('li', { class: 'note', tabindex: -1 },
+                    h('p', { class: 'muted small' }, when(n.writtenAt)),
+                    h('p', { class: 'entry-text' }, n.text)),
+            });
+        } catch (problem) {
+            problem.status === 403 ? gone() : showProblem(problem);
+        }
+    }
+
+    function showProblem(problem) {
+        loadProblem.textContent = problem.message;
+        loadProblem.hidden = false;
+    }
+
+    function gone() {
+        if (!ended) {
+            ended = true;
+            feed.stop();
+            onGone();
+        }
+    }
+
+    loadNotes();
+
+    return { el, title: 'Couple', stop: () => feed.stop() };
+}
+
+export function coupleNames(view) {
+    return view.partners.map((p) => p.displayName).join(' & ') || 'A couple';
+}
+
+/** A session as a line with the way in: watch it live while it runs, look back on it once it ended. */
+export function sessionLink(session) {
+    const running = session.status === 'RUNNING';
+    const label = exerciseLabel(session.exercise);
+    return h('div', { class: `session-item ${running ? 'running' : 'ended'}` },
+        h('div', { class: 'session-text' },
+            h('strong', {}, label),
+            h('span', { class: `badge ${running ? 'live' : ''}` }, running ? 'Running now' : 'Ended'),
+            h('span', { class: 'muted small' }, 'Started ', when(session.startedAt))),
+        h('a', { class: `button ${running ? 'primary' : 'quiet'}`, href: `#/sessions/${session.sessionId}`,
+            'aria-label': `${running ? 'Watch' : 'Look back on'} ${label}` }, running ? 'Watch live' : 'Look back'));
+}
+
+/** On the caseload: a calm but clear flag when partners raised safety concerns. */
+export function concernFlag(concerns, view) {
+    if (!concerns?.length) {
+        return null;
+    }
+    const latest = [...concerns].sort((a, b) => String(b.raisedAt).localeCompare(String(a.raisedAt)))[0];
+    const from = view.partners.find((p) => p.partnerId === latest.partnerId)?.displayName ?? 'a partner';
+    return h('p', { class: 'concern-flag' },
+        h('strong', {}, concerns.length === 1 ? 'A safety concern' : `${concerns.length} safety concerns`),
+        ` · the latest from ${from}, `, when(latest.raisedAt));
+}
