@@ -107,8 +107,16 @@ async function refreshOnce() {
     return tokenRequest({ grant_type: 'refresh_token', refresh_token: tokens.refresh, client_id: CLIENT_ID });
 }
 
-/** Forgets the tokens, then ends the issuer's own session too, which brings the browser back to /. */
+/** Revokes the refresh token and forgets the tokens, then ends the issuer's own session too, which brings the browser back to /. */
 export async function signOut() {
+    const refreshToken = stored()?.refresh;
+    if (refreshToken) {
+        await fetch('/oauth2/revoke', {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+            body: new URLSearchParams({ token: refreshToken, token_type_hint: 'refresh_token', client_id: CLIENT_ID }),
+        }).catch(() => undefined);
+    }
     end('signed-out');
     sessionStorage.setItem(NOTICE, 'signed-out');
     try {

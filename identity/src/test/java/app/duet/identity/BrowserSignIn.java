@@ -80,6 +80,14 @@ public final class BrowserSignIn {
         return tokens(form(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken, "client_id", CLIENT)));
     }
 
+    /** Revokes a refresh token as the page does when its person signs out; returns the status. */
+    public int revoke(String refreshToken) {
+        return send(HttpClient.newHttpClient(), HttpRequest.newBuilder(URI.create(base + "/oauth2/revoke"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("token", refreshToken,
+                        "token_type_hint", "refresh_token", "client_id", CLIENT)))).build()).statusCode();
+    }
+
     /** Posts the sign-in form once, as a script would, and returns the raw answer. */
     public HttpResponse<String> postSignInForm(String email, String password, String accept) {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())

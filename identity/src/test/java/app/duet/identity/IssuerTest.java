@@ -65,6 +65,17 @@ class IssuerTest {
     }
 
     @Test
+    void signingOutRevokesTheRefreshToken() {
+        String email = "lee-" + UUID.randomUUID() + "@duet.test";
+        browser().signUp(email, "correct horse battery", "Lee", "PARTNER");
+        BrowserSignIn.Tokens tokens = browser().signIn(email, "correct horse battery");
+
+        assertThat(browser().revoke(tokens.refreshToken())).isEqualTo(200);
+
+        assertThatThrownBy(() -> browser().refresh(tokens.refreshToken())).hasMessageContaining("400");
+    }
+
+    @Test
     void configuredAccountsExistAndSignUpCannotMakeAnAnalyst() throws Exception {
         BrowserSignIn.Tokens analyst = browser().signIn("analyst@duet.test", "an analyst's long password");
         assertThat(SignedJWT.parse(analyst.accessToken()).getJWTClaimsSet().getStringListClaim("roles"))

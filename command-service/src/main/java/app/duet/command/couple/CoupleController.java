@@ -89,7 +89,10 @@ class CoupleController {
         return new CoupleJoinedResponse(coupleId);
     }
 
-    record InviteTherapistRequest(@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9-]+") String therapistCode,
+    /** A therapist's code is their account id, as their Duet screen shows it. */
+    record InviteTherapistRequest(@NotBlank @Pattern(regexp = "[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}",
+                                          message = "is not a therapist code: copy it from the therapist's Duet screen")
+                                  String therapistCode,
                                   @NotBlank @Size(max = 60) String therapistName) {
     }
 

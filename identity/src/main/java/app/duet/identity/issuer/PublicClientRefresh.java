@@ -26,17 +26,29 @@ import java.util.Map;
  * Refresh tokens for the browser page, which is a public client (it cannot keep a secret).
  * Spring Authorization Server issues them only to confidential clients; here a public client that
  * is registered for the refresh grant gets one too, rotated on every use, so the access token can
- * stay short-lived without signing the person out every few minutes.
+ * stay short-lived without signing the person out every few minutes. The same client may revoke
+ * its refresh token when the person signs out, so it cannot be used again.
  */
 final class PublicClientRefresh {
 
     private PublicClientRefresh() {
     }
 
-    /** Reads {@code grant_type=refresh_token&client_id=…} without a secret as a public client's request. */
+    private static final String PURPOSE = "duet_public_client_purpose";
+    private static final String REFRESH = "refresh";
+    private static final String REVOKE = "revoke";
+
+    /**
+     * Reads {@code grant_type=refresh_token&client_id=…}, or a revocation ({@code token=…&client_id=…}
+     * at the revocation endpoint), without a secret, as a public client's request.
+     */
     static AuthenticationConverter converter() {
         return (HttpServletRequest request) -> {
-            if (!AuthorizationGrantType.REFRESH_TOKEN.getValue().equals(request.getParameter(OAuth2ParameterNames.GRANT_TYPE))
+            boolean refresh = AuthorizationGrantType.REFRESH_TOKEN.getValue()
+                    .equals(request.getParameter(OAuth2ParameterNames.GRANT_TYPE));
+            boolean revoke = request.getRequestURI().endsWith("/oauth2/revoke")
+                    && request.getParameter(OAuth2ParameterNames.TOKEN) != null;
+            if (!(refresh || revoke)
                     || request.getParameter(OAuth2ParameterNames.CLIENT_SECRET) != null
                     || request.getHeader("Authorization") != null) {
                 return null;
@@ -44,19 +56,19 @@ final class PublicClientRefresh {
             String clientId = request.getParameter(OAuth2ParameterNames.CLIENT_ID);
             return clientId == null ? null
                     : new OAuth2ClientAuthenticationToken(clientId, ClientAuthenticationMethod.NONE, null,
-                    Map.of(OAuth2ParameterNames.GRANT_TYPE, AuthorizationGrantType.REFRESH_TOKEN.getValue()));
+                    Map.of(PURPOSE, refresh ? REFRESH : REVOKE));
         };
     }
 
-    /** Accepts that request for a registered public client allowed to refresh; leaves the rest to others. */
+    /** Accepts those requests for a registered public client allowed to refresh; leaves the rest to others. */
     static AuthenticationProvider provider(RegisteredClientRepository clients) {
         return new AuthenticationProvider() {
             @Override
             public Authentication authenticate(Authentication authentication) {
                 OAuth2ClientAuthenticationToken request = (OAuth2ClientAuthenticationToken) authentication;
+                Object purpose = request.getAdditionalParameters().get(PURPOSE);
                 if (!ClientAuthenticationMethod.NONE.equals(request.getClientAuthenticationMethod())
-                        || !AuthorizationGrantType.REFRESH_TOKEN.getValue()
-                        .equals(request.getAdditionalParameters().get(OAuth2ParameterNames.GRANT_TYPE))) {
+                        || !(REFRESH.equals(purpose) || REVOKE.equals(purpose))) {
                     return null;
                 }
                 RegisteredClient client = clients.findByClientId((String) request.getPrincipal());

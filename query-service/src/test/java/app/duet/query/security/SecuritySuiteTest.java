@@ -111,7 +111,7 @@ class SecuritySuiteTest {
         refusedCommand("a partner of another couple starts a session for this couple", ROBIN,
                 "/api/commands/couples/" + coupleA.coupleId() + "/sessions", "{\"exercise\":\"CHECK_IN\"}", 409);
         refusedCommand("a partner of another couple invites a therapist to this couple", ROBIN,
-                "/api/commands/couples/" + coupleA.coupleId() + "/therapists", "{\"therapistCode\":\"x-1\",\"therapistName\":\"X\"}", 409);
+                "/api/commands/couples/" + coupleA.coupleId() + "/therapists", "{\"therapistCode\":\"" + UUID.randomUUID() + "\",\"therapistName\":\"X\"}", 409);
         refusedCommand("a partner of another couple withdraws this couple's therapist", ROBIN,
                 "/api/commands/couples/" + coupleA.coupleId() + "/therapists/" + THERAPIST + "/withdraw", null, 409);
         refusedRead("a partner of another couple reads a partner's drafts", ISSUER.partner(ROBIN), "/api/queries/sessions/" + coupleA.sessionId() + "/my-drafts", 200);
