@@ -1,11 +1,87 @@
 package app.duet.api.session;
 
-/** The guided exercises a joint session can run. */
+import app.duet.api.exercise.Act;
+import app.duet.api.exercise.CycleLink;
+import app.duet.api.exercise.EntryKind;
+import app.duet.api.exercise.ExerciseStep;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static app.duet.api.exercise.ExerciseStep.own;
+import static app.duet.api.exercise.ExerciseStep.revealed;
+import static app.duet.api.exercise.ExerciseStep.shared;
+
+/**
+ * The guided exercises a joint session can run, each with its steps in order and the acts it
+ * offers. Every session also keeps free {@link ExerciseStep#NOTES}.
+ */
 public enum Exercise {
-    CYCLE_MAP,
-    RESENTMENT_TO_CLOSENESS,
-    BABY_STEPS,
-    SPACE_AND_CLOSENESS,
-    COMMITMENT,
-    CHECK_IN
+    /** Both map their side of a recent incident onto the loop, link by link. */
+    CYCLE_MAP(List.of(
+            shared("incident", EntryKind.TEXT),
+            shared("my-side", EntryKind.CYCLE_LINK),
+            shared("loop", EntryKind.TEXT),
+            shared("next-time", EntryKind.TEXT)),
+            Set.of(Act.SOFTENING, Act.REENGAGEMENT)),
+    /** Five steps from an incident to closeness; the last two are revealed to each other. */
+    RESENTMENT_TO_CLOSENESS(List.of(
+            own("trigger", CycleLink.TRIGGER),
+            own("first-feeling", CycleLink.SECONDARY_EMOTION),
+            own("what-i-did", CycleLink.BEHAVIOUR),
+            revealed("deeper-feeling", CycleLink.PRIMARY_EMOTION),
+            revealed("need", CycleLink.UNMET_NEED),
+            shared("closeness", EntryKind.TEXT)),
+            Set.of(Act.SOFTENING, Act.REENGAGEMENT, Act.LET_GO)),
+    /** Lists of small behaviours, choosing from each other's, smaller steps, commitments, letting go. */
+    BABY_STEPS(List.of(
+            revealed("lists", EntryKind.BEHAVIOUR),
+            shared("choose", EntryKind.TEXT),
+            shared("let-go", EntryKind.TEXT)),
+            Set.of(Act.BABY_STEP, Act.LET_GO)),
+    /** Each states a need without blame, the other reassures, and both plan. */
+    SPACE_AND_CLOSENESS(List.of(
+            revealed("needs", EntryKind.NEED),
+            shared("reassure", EntryKind.REASSURANCE),
+            shared("plan", EntryKind.TEXT)),
+            Set.of(Act.SOFTENING, Act.REENGAGEMENT)),
+    /** What a marked improvement would look like to each, then the therapist's time frame. */
+    COMMITMENT(List.of(
+            revealed("hopes", EntryKind.TEXT),
+            shared("terms", EntryKind.TEXT)),
+            Set.of()),
+    /** Lean and energy, then one appreciation each, revealed together. */
+    CHECK_IN(List.of(
+            revealed("lean", EntryKind.LEAN),
+            revealed("appreciation", EntryKind.TEXT)),
+            Set.of());
+
+    private final List<ExerciseStep> steps;
+    private final Set<Act> acts;
+
+    Exercise(List<ExerciseStep> steps, Set<Act> acts) {
+        this.steps = steps;
+        this.acts = acts;
+    }
+
+    public List<ExerciseStep> steps() {
+        return steps;
+    }
+
+    /** A step of this exercise by key, free notes included. */
+    public Optional<ExerciseStep> step(String key) {
+        if (ExerciseStep.NOTES.key().equals(key)) {
+            return Optional.of(ExerciseStep.NOTES);
+        }
+        return steps.stream().filter(step -> step.key().equals(key)).findFirst();
+    }
+
+    public boolean offers(Act act) {
+        return acts.contains(act);
+    }
+
+    public Set<Act> acts() {
+        return acts;
+    }
 }

@@ -6,22 +6,24 @@ import app.duet.api.session.EndSession;
 import app.duet.api.session.JoinSession;
 import app.duet.api.session.LeaveSession;
 import app.duet.api.session.MakeBid;
-import app.duet.api.session.ShareEntry;
-import app.duet.api.session.WriteDraft;
+import app.duet.api.session.MoveToStep;
+import app.duet.api.session.ObserveSession;
+import app.duet.api.session.PauseSession;
+import app.duet.api.session.ResumeSession;
+import app.duet.api.session.StopObserving;
 import app.duet.access.Actor;
 import app.duet.api.access.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -31,7 +33,7 @@ import java.util.UUID;
 
 @RestController
 @RequestMapping("/api/commands/sessions/{sessionId}")
-@Tag(name = "Joint sessions", description = "Presence and bids for connection in a live session")
+@Tag(name = "Joint sessions", description = "Presence, steps, pause, the observing therapist and bids for connection in a live session")
 class SessionController {
 
     private final CommandGateway commands;
@@ -81,26 +83,6 @@ class SessionController {
     record AnswerBidRequest(@NotNull BidResponse response) {
     }
 
-    record DraftRequest(@NotNull @Size(max = 4000) String text) {
-    }
-
-    @PutMapping("/entries/{entryId}")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Write or rewrite your private draft entry; nobody else sees it until you share it")
-    void writeDraft(@Parameter(hidden = true) Actor actor, @PathVariable String sessionId,
-                    @PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String entryId,
-                    @Valid @RequestBody DraftRequest request) {
-        commands.sendAndWait(new WriteDraft(sessionId, partner(actor), entryId, request.text()));
-    }
-
-    @PostMapping("/entries/{entryId}/share")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Share your draft with your partner; it is final from then on")
-    void shareEntry(@Parameter(hidden = true) Actor actor, @PathVariable String sessionId,
-                    @PathVariable String entryId) {
-        commands.sendAndWait(new ShareEntry(sessionId, partner(actor), entryId));
-    }
-
     @PostMapping("/bids/{bidId}/answer")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Answer a bid made to you: toward, away or against")
@@ -109,8 +91,54 @@ class SessionController {
         commands.sendAndWait(new AnswerBid(sessionId, bidId, partner(actor), request.response()));
     }
 
+    record MoveToStepRequest(@NotBlank @Size(max = 40) String step) {
+    }
+
+    @PostMapping("/step")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Go to a step of the exercise; both partners and the therapist see where you are")
+    void moveToStep(@Parameter(hidden = true) Actor actor, @PathVariable String sessionId,
+                    @Valid @RequestBody MoveToStepRequest request) {
+        commands.sendAndWait(new MoveToStep(sessionId, partner(actor), request.step()));
+    }
+
+    @PostMapping("/pause")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Pause the session (a partner in it, or the observing therapist); nothing is written until it resumes")
+    void pause(@Parameter(hidden = true) Actor actor, @PathVariable String sessionId) {
+        commands.sendAndWait(new PauseSession(sessionId, partnerOrTherapist(actor)));
+    }
+
+    @PostMapping("/resume")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Resume a paused session")
+    void resume(@Parameter(hidden = true) Actor actor, @PathVariable String sessionId) {
+        commands.sendAndWait(new ResumeSession(sessionId, partnerOrTherapist(actor)));
+    }
+
+    @PostMapping("/observe")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "A therapist both partners consented to joins as an observer; both partners see it")
+    void observe(@Parameter(hidden = true) Actor actor, @PathVariable String sessionId) {
+        commands.sendAndWait(new ObserveSession(sessionId, actor.require(Role.THERAPIST).id()));
+    }
+
+    @PostMapping("/stop-observing")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "The observing therapist leaves the session")
+    void stopObserving(@Parameter(hidden = true) Actor actor, @PathVariable String sessionId) {
+        commands.sendAndWait(new StopObserving(sessionId, actor.require(Role.THERAPIST).id()));
+    }
+
+    private static String partnerOrTherapist(Actor actor) {
+        if (actor.is(Role.THERAPIST)) {
+            return actor.id();
+        }
+        return partner(actor);
+    }
+
     /** Only partners act in couples and sessions; therapists, analysts and admins never do. */
-    private static String partner(Actor actor) {
+    static String partner(Actor actor) {
         return actor.require(Role.PARTNER).id();
     }
 }

@@ -153,31 +153,31 @@ class JointSessionTest {
 
     @Test
     void aPresentPartnerWritesAPrivateDraftAndRewritesIt() {
-        fixture.given(STARTED, ALEX_JOINED, new DraftWritten(SESSION, "entry-1", ALEX, "first thought"))
-                .when(new WriteDraft(SESSION, ALEX, "entry-1", "second thought"))
-                .expectEvents(new DraftWritten(SESSION, "entry-1", ALEX, "second thought"));
+        fixture.given(STARTED, ALEX_JOINED, new DraftWritten(SESSION, "entry-1", ALEX, "notes", "first thought"))
+                .when(new WriteDraft(SESSION, ALEX, "entry-1", "notes", "second thought"))
+                .expectEvents(new DraftWritten(SESSION, "entry-1", ALEX, "notes", "second thought"));
     }
 
     @Test
     void aPartnerCanNeitherShareNorTouchTheOthersEntryEvenByItsId() {
-        fixture.given(STARTED, ALEX_JOINED, SAM_JOINED, new DraftWritten(SESSION, "entry-1", ALEX, "mine"))
+        fixture.given(STARTED, ALEX_JOINED, SAM_JOINED, new DraftWritten(SESSION, "entry-1", ALEX, "notes", "mine"))
                 .when(new ShareEntry(SESSION, SAM, "entry-1"))
                 .expectNoEvents()
                 .expectException(brokenRule("unknown-entry"));
-        fixture.given(STARTED, ALEX_JOINED, SAM_JOINED, new DraftWritten(SESSION, "entry-1", ALEX, "mine"),
+        fixture.given(STARTED, ALEX_JOINED, SAM_JOINED, new DraftWritten(SESSION, "entry-1", ALEX, "notes", "mine"),
                         new EntryShared(SESSION, "entry-1", ALEX))
-                .when(new WriteDraft(SESSION, SAM, "entry-1", "my own entry under the same id"))
-                .expectEvents(new DraftWritten(SESSION, "entry-1", SAM, "my own entry under the same id"));
+                .when(new WriteDraft(SESSION, SAM, "entry-1", "notes", "my own entry under the same id"))
+                .expectEvents(new DraftWritten(SESSION, "entry-1", SAM, "notes", "my own entry under the same id"));
     }
 
     @Test
     void theAuthorSharesTheirDraftOnceAndItIsFinal() {
-        fixture.given(STARTED, ALEX_JOINED, new DraftWritten(SESSION, "entry-1", ALEX, "mine"))
+        fixture.given(STARTED, ALEX_JOINED, new DraftWritten(SESSION, "entry-1", ALEX, "notes", "mine"))
                 .when(new ShareEntry(SESSION, ALEX, "entry-1"))
                 .expectEvents(new EntryShared(SESSION, "entry-1", ALEX));
-        fixture.given(STARTED, ALEX_JOINED, new DraftWritten(SESSION, "entry-1", ALEX, "mine"),
+        fixture.given(STARTED, ALEX_JOINED, new DraftWritten(SESSION, "entry-1", ALEX, "notes", "mine"),
                         new EntryShared(SESSION, "entry-1", ALEX))
-                .when(new WriteDraft(SESSION, ALEX, "entry-1", "changed my mind"))
+                .when(new WriteDraft(SESSION, ALEX, "entry-1", "notes", "changed my mind"))
                 .expectNoEvents()
                 .expectException(brokenRule("entry-shared"));
     }

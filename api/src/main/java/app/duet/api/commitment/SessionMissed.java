@@ -1,0 +1,10 @@
+package app.duet.api.commitment;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.LocalDate;
+
+/** A partner did not come to a therapy session: a sign against commitment. */
+@Revision("1")
+public record SessionMissed(String coupleId, String meetingId, LocalDate heldOn, String partnerId) {
+}

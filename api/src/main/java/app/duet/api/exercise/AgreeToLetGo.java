@@ -1,0 +1,7 @@
+package app.duet.api.exercise;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** The other partner agrees to the let-go pact. */
+public record AgreeToLetGo(@TargetAggregateIdentifier String sessionId, String partnerId, String pactId) {
+}

@@ -1,0 +1,14 @@
+package app.duet.api.session;
+
+import org.axonframework.serialization.Revision;
+
+import java.util.List;
+
+/** Both partners' answers at a step became visible to both at the same instant. */
+@Revision("1")
+public record AnswersRevealed(String sessionId, String step, String revealedBy, List<RevealedEntry> entries) {
+
+    /** One answer let out by the reveal, by its author's entry id. */
+    public record RevealedEntry(String authorId, String entryId) {
+    }
+}

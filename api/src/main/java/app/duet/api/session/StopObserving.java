@@ -1,0 +1,7 @@
+package app.duet.api.session;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** The observing therapist leaves the session. */
+public record StopObserving(@TargetAggregateIdentifier String sessionId, String therapistId) {
+}

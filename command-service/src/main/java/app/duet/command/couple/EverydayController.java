@@ -1,0 +1,129 @@
+package app.duet.command.couple;
+
+import app.duet.access.Actor;
+import app.duet.api.access.Role;
+import app.duet.api.everyday.AnswerEverydayBid;
+import app.duet.api.everyday.CheckInLean;
+import app.duet.api.everyday.DropListItem;
+import app.duet.api.everyday.ExpressAppreciation;
+import app.duet.api.everyday.KeepListItem;
+import app.duet.api.everyday.ListKind;
+import app.duet.api.everyday.MakeEverydayBid;
+import app.duet.api.everyday.ShareListItem;
+import app.duet.api.exercise.Lean;
+import app.duet.api.session.BidResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.UUID;
+
+/** What partners do between sessions: bids, lean check-ins, appreciations, and their own lists. */
+@RestController
+@RequestMapping("/api/commands/couples/{coupleId}")
+@Tag(name = "Between sessions", description = "Everyday bids, lean check-ins, appreciations, needs, boundaries and deal-breakers")
+class EverydayController {
+
+    private final CommandGateway commands;
+
+    EverydayController(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    record WordsRequest(@NotBlank @Size(max = 1000) String words) {
+    }
+
+    record Created(String id) {
+    }
+
+    @PostMapping("/bids")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Make a bid for connection to your partner between sessions")
+    Created makeBid(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId,
+                    @Valid @RequestBody WordsRequest request) {
+        String bidId = UUID.randomUUID().toString();
+        commands.sendAndWait(new MakeEverydayBid(coupleId, partner(actor), bidId, request.words().strip()));
+        return new Created(bidId);
+    }
+
+    record AnswerRequest(@NotNull BidResponse response) {
+    }
+
+    @PostMapping("/bids/{bidId}/answer")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Answer a bid your partner made: toward, away or against")
+    void answerBid(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId, @PathVariable String bidId,
+                   @Valid @RequestBody AnswerRequest request) {
+        commands.sendAndWait(new AnswerEverydayBid(coupleId, partner(actor), bidId, request.response()));
+    }
+
+    record CheckInRequest(@NotNull Lean lean, @Min(0) @Max(10) int energy) {
+    }
+
+    @PostMapping("/check-ins")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Check in between sessions: lean in, back or out, and your energy (0-10); your partner sees it")
+    Created checkIn(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId,
+                    @Valid @RequestBody CheckInRequest request) {
+        String checkInId = UUID.randomUUID().toString();
+        commands.sendAndWait(new CheckInLean(coupleId, partner(actor), checkInId, request.lean(), request.energy()));
+        return new Created(checkInId);
+    }
+
+    @PostMapping("/appreciations")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Tell your partner something you appreciate about them")
+    Created appreciate(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId,
+                       @Valid @RequestBody WordsRequest request) {
+        String appreciationId = UUID.randomUUID().toString();
+        commands.sendAndWait(new ExpressAppreciation(coupleId, partner(actor), appreciationId, request.words().strip()));
+        return new Created(appreciationId);
+    }
+
+    record ListItemRequest(@NotNull ListKind list, @NotBlank @Size(max = 1000) String words) {
+    }
+
+    @PostMapping("/lists")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Add a relationship need, boundary or deal-breaker to your list; only you see it until you share it")
+    Created keepListItem(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId,
+                         @Valid @RequestBody ListItemRequest request) {
+        String itemId = UUID.randomUUID().toString();
+        commands.sendAndWait(new KeepListItem(coupleId, partner(actor), itemId, request.list(), request.words().strip()));
+        return new Created(itemId);
+    }
+
+    @PostMapping("/lists/{itemId}/share")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Show an item of your list to your partner (and a therapist you both consented to)")
+    void shareListItem(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId,
+                       @PathVariable String itemId) {
+        commands.sendAndWait(new ShareListItem(coupleId, partner(actor), itemId));
+    }
+
+    @PostMapping("/lists/{itemId}/drop")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Take an item off your list")
+    void dropListItem(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId,
+                      @PathVariable String itemId) {
+        commands.sendAndWait(new DropListItem(coupleId, partner(actor), itemId));
+    }
+
+    private static String partner(Actor actor) {
+        return actor.require(Role.PARTNER).id();
+    }
+}

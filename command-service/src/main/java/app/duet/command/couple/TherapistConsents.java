@@ -1,0 +1,26 @@
+package app.duet.command.couple;
+
+import app.duet.command.session.ObservingTherapists;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/**
+ * Asks the couple itself whether a therapist may observe: the consents live in the couple's events,
+ * so a session's rule can never disagree with them, and no lookup table needs filling for couples
+ * that consented before sessions asked.
+ */
+@Component
+class TherapistConsents implements ObservingTherapists {
+
+    private final Repository<Couple> couples;
+
+    TherapistConsents(@Lazy Repository<Couple> couples) {
+        this.couples = couples;
+    }
+
+    @Override
+    public boolean observes(String coupleId, String therapistId) {
+        return couples.load(coupleId).invoke(couple -> couple.isObservedBy(therapistId));
+    }
+}

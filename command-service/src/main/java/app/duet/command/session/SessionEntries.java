@@ -1,0 +1,117 @@
+package app.duet.command.session;
+
+import app.duet.api.exercise.EntryKind;
+import app.duet.api.exercise.ExerciseStep;
+import app.duet.api.exercise.Sharing;
+import app.duet.api.session.AnswersRevealed.RevealedEntry;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static app.duet.command.RuleViolation.require;
+
+/**
+ * What the session knows of its entries to enforce who sees what: each entry's step and kind, and
+ * whether it has reached the partner. Entry ids are chosen by the author's screen, so entries are
+ * keyed by author and id: one partner can neither reach nor detect the other's entries by guessing.
+ * Never the words themselves: those are only in the (encrypted) events.
+ */
+final class SessionEntries {
+
+    private record Entry(String step, EntryKind kind, boolean visible) {
+    }
+
+    private final Map<String, Entry> entries = new HashMap<>();
+    /** Partners who submitted their answers, by revealed step. */
+    private final Map<String, Set<String>> submitted = new HashMap<>();
+    private final Set<String> revealed = new HashSet<>();
+
+    /** Checks that the author may write this entry now, as new or rewritten. */
+    void requireWritable(String authorId, String entryId, ExerciseStep step, EntryKind kind) {
+        Entry entry = entries.get(key(authorId, entryId));
+        if (entry != null) {
+            require(entry.step().equals(step.key()) && entry.kind() == kind, "entry-mismatch",
+                    "That entry id is already used for something else: choose a new one.");
+            require(!entry.visible(), "entry-shared", "A shared entry is final.");
+        }
+        require(!revealed.contains(step.key()), "step-revealed", "This step has been revealed; its answers are final.");
+        require(!submittedAt(step.key()).contains(authorId), "answers-submitted",
+                "You submitted your answers at this step; they are final until the reveal.");
+    }
+
+    /** Checks that the author may share this entry on its own, and returns it. */
+    void requireShareable(String authorId, String entryId, Sharing sharing) {
+        Entry entry = entries.get(key(authorId, entryId));
+        require(entry != null, "unknown-entry", "You have no such entry in this session.");
+        require(!entry.visible(), "entry-shared", "This entry is already shared.");
+        require(sharing != Sharing.OWN, "entry-stays-own", "This step is yours alone: its entries are never shared.");
+        require(sharing != Sharing.REVEALED, "revealed-together",
+                "Answers at this step are revealed to both of you at once: submit them instead.");
+    }
+
+    String stepOf(String authorId, String entryId) {
+        Entry entry = entries.get(key(authorId, entryId));
+        return entry == null ? null : entry.step();
+    }
+
+    /** Whether the author has an entry of this kind that the partner can see. */
+    boolean isVisible(String authorId, String entryId, EntryKind kind) {
+        Entry entry = entries.get(key(authorId, entryId));
+        return entry != null && entry.kind() == kind && entry.visible();
+    }
+
+    void requireSubmittable(String authorId, String step) {
+        require(!revealed.contains(step), "step-revealed", "This step has already been revealed.");
+        require(!submittedAt(step).contains(authorId), "already-submitted", "You already submitted your answers here.");
+        require(entries.entrySet().stream().anyMatch(e -> e.getKey().startsWith(authorId + "/")
+                && e.getValue().step().equals(step)), "nothing-to-submit", "Write an answer at this step first.");
+    }
+
+    void requireRevealable(String step, List<String> partnerIds) {
+        require(!revealed.contains(step), "step-revealed", "This step has already been revealed.");
+        require(submittedAt(step).containsAll(partnerIds), "reveal-before-both-answered",
+                "Both of you submit your answers before they are revealed.");
+    }
+
+    /** The answers a reveal of this step lets out, in a stable order. */
+    List<RevealedEntry> answersAt(String step) {
+        List<RevealedEntry> answers = new ArrayList<>();
+        entries.forEach((key, entry) -> {
+            if (entry.step().equals(step) && !entry.visible()) {
+                int slash = key.indexOf('/');
+                answers.add(new RevealedEntry(key.substring(0, slash), key.substring(slash + 1)));
+            }
+        });
+        answers.sort(java.util.Comparator.comparing(RevealedEntry::authorId).thenComparing(RevealedEntry::entryId));
+        return answers;
+    }
+
+    void written(String authorId, String entryId, String step, EntryKind kind) {
+        entries.put(key(authorId, entryId), new Entry(step, kind, false));
+    }
+
+    void shared(String authorId, String entryId) {
+        entries.computeIfPresent(key(authorId, entryId), (k, entry) -> new Entry(entry.step(), entry.kind(), true));
+    }
+
+    void submitted(String authorId, String step) {
+        submitted.computeIfAbsent(step, s -> new HashSet<>()).add(authorId);
+    }
+
+    void revealed(String step, List<RevealedEntry> answers) {
+        revealed.add(step);
+        answers.forEach(answer -> shared(answer.authorId(), answer.entryId()));
+    }
+
+    private Set<String> submittedAt(String step) {
+        return submitted.getOrDefault(step, Set.of());
+    }
+
+    private static String key(String authorId, String entryId) {
+        return authorId + "/" + entryId;
+    }
+}
