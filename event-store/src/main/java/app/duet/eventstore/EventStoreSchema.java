@@ -4,6 +4,7 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import app.duet.eventstore.privacy.DataKeys;
 import app.duet.eventstore.privacy.PersonalDataSerializer;
 import app.duet.eventstore.upcasting.CoupleCreatedUpcaster;
+import app.duet.eventstore.upcasting.DraftWrittenUpcaster;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -42,6 +43,11 @@ public class EventStoreSchema {
     @Bean
     public CoupleCreatedUpcaster coupleCreatedUpcaster() {
         return new CoupleCreatedUpcaster();
+    }
+
+    @Bean
+    public DraftWrittenUpcaster draftWrittenUpcaster() {
+        return new DraftWrittenUpcaster();
     }
 
     @Bean

@@ -1,7 +1,9 @@
 package app.duet.api.session;
 
+import app.duet.api.exercise.EntryKind;
+
 import java.time.Instant;
 
-/** One of the signed-in partner's own drafts in a session, not yet shared. */
-public record DraftView(String entryId, String text, Instant writtenAt) {
+/** One of the signed-in partner's own entries in a session that nobody else sees yet; submitted once final for a reveal. */
+public record DraftView(String entryId, String step, EntryKind kind, String text, EntryDetails details, Instant writtenAt, boolean submitted) {
 }

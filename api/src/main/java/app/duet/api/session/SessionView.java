@@ -1,8 +1,16 @@
 package app.duet.api.session;
 
-import java.util.List;
 import java.time.Instant;
+import java.util.List;
 
-/** What the people in a session see, live. version counts the events applied, without gaps. */
-public record SessionView(String sessionId, String coupleId, Exercise exercise, SessionStatus status, List<ParticipantView> partners, List<BidView> bids, List<EntryView> entries, Instant startedAt, Instant endedAt, long version) {
+/**
+ * What the people in a session see, live: presence and steps, the observing therapist, shared and
+ * revealed entries (never anyone's private drafts), the acts, and the outcome once it ends.
+ * version counts the changes applied, without gaps.
+ */
+public record SessionView(String sessionId, String coupleId, Exercise exercise, SessionStatus status, boolean paused,
+                          List<ParticipantView> partners, List<ObserverView> observers, List<StepView> steps,
+                          List<EntryView> entries, List<BidView> bids, List<MoveView> moves,
+                          List<BabyStepView> babySteps, List<PactView> pacts, OutcomeView outcome,
+                          Instant startedAt, Instant endedAt, long version) {
 }

@@ -10,6 +10,25 @@ import app.duet.api.couple.PartnerJoinedCouple;
 import app.duet.api.couple.TherapistAccessGranted;
 import app.duet.api.couple.TherapistAccessWithdrawn;
 import app.duet.api.couple.TherapistInvited;
+import app.duet.api.commitment.CheckpointReviewed;
+import app.duet.api.commitment.CommitmentAccepted;
+import app.duet.api.commitment.CommitmentAdjusted;
+import app.duet.api.commitment.CommitmentConcluded;
+import app.duet.api.commitment.CommitmentMade;
+import app.duet.api.commitment.CommitmentProposed;
+import app.duet.api.commitment.HomeworkDone;
+import app.duet.api.commitment.HomeworkSet;
+import app.duet.api.commitment.SessionAttended;
+import app.duet.api.commitment.SessionMissed;
+import app.duet.api.everyday.AppreciationExpressed;
+import app.duet.api.everyday.EverydayBidAnswered;
+import app.duet.api.everyday.EverydayBidMade;
+import app.duet.api.everyday.FindMyListItems;
+import app.duet.api.everyday.ListItemDropped;
+import app.duet.api.everyday.ListItemKept;
+import app.duet.api.everyday.ListItemShared;
+import app.duet.api.everyday.ListItemView;
+import app.duet.api.exercise.LeanCheckedIn;
 import app.duet.api.session.SessionEnded;
 import app.duet.api.session.SessionStarted;
 import app.duet.query.live.LiveViews;
@@ -79,6 +98,134 @@ public class CoupleProjection {
     @EventHandler
     public void on(TherapistAccessWithdrawn event, @SequenceNumber long sequence, ReplayStatus replay) {
         update(event.coupleId(), sequence, replay, c -> c.withdrawTherapist(event.therapistId()));
+    }
+
+    // --- between sessions -----------------------------------------------------------------------
+
+    @EventHandler
+    public void on(EverydayBidMade event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
+        update(event.coupleId(), sequence, replay, c -> c.addEverydayBid(event.bidId(), event.fromPartnerId(),
+                event.toPartnerId(), event.words(), at));
+    }
+
+    @EventHandler
+    public void on(EverydayBidAnswered event, @SequenceNumber long sequence, @Timestamp Instant at,
+                   ReplayStatus replay) {
+        update(event.coupleId(), sequence, replay, c -> c.answerEverydayBid(event.bidId(), event.response(), at));
+    }
+
+    /** Only check-ins between sessions: those in a session are its entries, private until revealed there. */
+    @EventHandler
+    public void on(LeanCheckedIn event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
+        if (event.sessionId() == null) {
+            update(event.coupleId(), sequence, replay, c -> c.checkIn(event.checkInId(), event.partnerId(),
+                    event.lean(), event.energy(), at));
+        }
+    }
+
+    @EventHandler
+    public void on(AppreciationExpressed event, @SequenceNumber long sequence, @Timestamp Instant at,
+                   ReplayStatus replay) {
+        update(event.coupleId(), sequence, replay, c -> c.appreciate(event.appreciationId(), event.fromPartnerId(),
+                event.toPartnerId(), event.words(), at));
+    }
+
+    /** A kept item is its author's alone: nothing is pushed and the version stays, as for session drafts. */
+    @EventHandler
+    public void on(ListItemKept event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        couples.findById(event.coupleId()).ifPresent(couple -> {
+            if (couple.applied().isNew(event.coupleId(), sequence)) {
+                couple.keepListItem(event.itemId(), event.authorId(), event.list(), event.words(), at);
+                couple.applied().skip(event.coupleId(), sequence);
+                couples.save(couple);
+            }
+        });
+    }
+
+    @EventHandler
+    public void on(ListItemShared event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
+        update(event.coupleId(), sequence, replay, c -> c.shareListItem(event.itemId(), event.authorId(), at));
+    }
+
+    @EventHandler
+    public void on(ListItemDropped event, @SequenceNumber long sequence, ReplayStatus replay) {
+        couples.findById(event.coupleId()).ifPresent(couple -> {
+            if (!couple.applied().isNew(event.coupleId(), sequence)) {
+                return;
+            }
+            if (couple.dropListItem(event.itemId(), event.authorId())) {
+                couple.applied().record(event.coupleId(), sequence);
+                couples.save(couple);
+                if (!replay.isReplay()) {
+                    publisher.publish(couple.toView());
+                }
+            } else {
+                couple.applied().skip(event.coupleId(), sequence);
+                couples.save(couple);
+            }
+        });
+    }
+
+    @QueryHandler
+    public List<ListItemView> handle(FindMyListItems query) {
+        return couples.findById(query.coupleId()).map(c -> c.privateItemsOf(query.authorId())).orElse(List.of());
+    }
+
+    // --- homework, commitments, attendance ------------------------------------------------------
+
+    @EventHandler
+    public void on(HomeworkSet event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
+        update(event.coupleId(), sequence, replay,
+                c -> c.setHomework(event.homeworkId(), event.words(), event.dueOn(), at));
+    }
+
+    @EventHandler
+    public void on(HomeworkDone event, @SequenceNumber long sequence, ReplayStatus replay) {
+        update(event.coupleId(), sequence, replay, c -> c.homeworkDone(event.homeworkId(), event.partnerId()));
+    }
+
+    @EventHandler
+    public void on(CommitmentProposed event, @SequenceNumber long sequence, ReplayStatus replay) {
+        update(event.coupleId(), sequence, replay, c -> c.proposeCommitment(event.commitmentId(), event.proposedBy(),
+                event.startsOn(), event.endsOn(), event.improvementBy(), event.checkpoints()));
+    }
+
+    @EventHandler
+    public void on(CommitmentAdjusted event, @SequenceNumber long sequence, ReplayStatus replay) {
+        update(event.coupleId(), sequence, replay,
+                c -> c.adjustCommitment(event.commitmentId(), event.endsOn(), event.improvementBy()));
+    }
+
+    @EventHandler
+    public void on(CommitmentAccepted event, @SequenceNumber long sequence, ReplayStatus replay) {
+        update(event.coupleId(), sequence, replay, c -> c.acceptCommitment(event.commitmentId(), event.partnerId()));
+    }
+
+    @EventHandler
+    public void on(CommitmentMade event, @SequenceNumber long sequence, ReplayStatus replay) {
+        update(event.coupleId(), sequence, replay, c -> c.commitmentMade(event.commitmentId()));
+    }
+
+    @EventHandler
+    public void on(CheckpointReviewed event, @SequenceNumber long sequence, ReplayStatus replay) {
+        update(event.coupleId(), sequence, replay,
+                c -> c.reviewCheckpoint(event.commitmentId(), event.checkpoint(), event.outcome()));
+    }
+
+    @EventHandler
+    public void on(CommitmentConcluded event, @SequenceNumber long sequence, ReplayStatus replay) {
+        update(event.coupleId(), sequence, replay, c -> c.concludeCommitment(event.commitmentId(), event.outcome()));
+    }
+
+    @EventHandler
+    public void on(SessionAttended event, @SequenceNumber long sequence, ReplayStatus replay) {
+        update(event.coupleId(), sequence, replay,
+                c -> c.recordAttendance(event.meetingId(), event.heldOn(), event.attendedBy()));
+    }
+
+    @EventHandler
+    public void on(SessionMissed event, @SequenceNumber long sequence, ReplayStatus replay) {
+        update(event.coupleId(), sequence, replay, c -> c.recordMissed(event.meetingId(), event.partnerId()));
     }
 
     /** An erased couple's overview goes; nothing of it is kept for anyone. */

@@ -1,6 +1,8 @@
 package app.duet.query.couple;
 
 import app.duet.api.couple.CoupleView;
+import app.duet.api.everyday.FindMyListItems;
+import app.duet.api.everyday.ListItemView;
 import app.duet.api.access.Role;
 import app.duet.api.audit.ContentReadView;
 import app.duet.api.audit.FindContentReads;
@@ -38,7 +40,7 @@ class CoupleQueryController {
     }
 
     @GetMapping("/couples/{coupleId}")
-    @Operation(summary = "A couple's overview: partners, invitation, sessions (for its partners)")
+    @Operation(summary = "A couple's overview: partners, invitation, sessions, therapists, bids, check-ins, appreciations, shared list items, homework, commitments, attendance (for its partners and a consented therapist)")
     CoupleView couple(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId) {
         return access.requireMayRead(actor,
                 findOrNotFound(queries, new FindCouple(coupleId), CoupleView.class, "couple " + coupleId),
@@ -52,6 +54,15 @@ class CoupleQueryController {
                 findOrNotFound(queries, new FindCouple(coupleId), CoupleView.class, "couple " + coupleId));
         return queries.query(new FindContentReads(coupleId), ResponseTypes.multipleInstancesOf(ContentReadView.class))
                 .join();
+    }
+
+    @GetMapping("/couples/{coupleId}/my-list")
+    @Operation(summary = "The signed-in partner's own list items (needs, boundaries, deal-breakers) not yet shared; nobody else ever gets them")
+    List<ListItemView> myListItems(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId) {
+        access.requirePartner(actor,
+                findOrNotFound(queries, new FindCouple(coupleId), CoupleView.class, "couple " + coupleId));
+        return queries.query(new FindMyListItems(coupleId, actor.id()),
+                ResponseTypes.multipleInstancesOf(ListItemView.class)).join();
     }
 
     @GetMapping("/my/caseload")

@@ -1,26 +1,44 @@
 package app.duet.query.session;
 
+import app.duet.api.exercise.ChangeEvent;
+import app.duet.api.exercise.EntryKind;
+import app.duet.api.exercise.ExerciseStep;
+import app.duet.api.session.AnswersRevealed.RevealedEntry;
+import app.duet.api.session.BabyStepView;
 import app.duet.api.session.BidResponse;
 import app.duet.api.session.BidView;
 import app.duet.api.session.DraftView;
+import app.duet.api.session.EntryDetails;
 import app.duet.api.session.EntryView;
 import app.duet.api.session.Exercise;
+import app.duet.api.session.MoveView;
+import app.duet.api.session.ObserverView;
+import app.duet.api.session.OutcomeView;
+import app.duet.api.session.PactView;
 import app.duet.api.session.ParticipantView;
 import app.duet.api.session.SessionStatus;
 import app.duet.api.session.SessionView;
+import app.duet.api.session.StepView;
 import app.duet.query.live.AppliedEvents;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.UnaryOperator;
 
-/** A joint session's live view as stored: who is present, the bids and their answers. */
+/**
+ * A joint session's live view as stored. Private drafts sit apart from everything the view shows
+ * and leave it only by {@link #draftsOf} for their author, or into {@code entries} when shared or
+ * revealed.
+ */
 @Document("session_views")
 public class SessionDocument {
 
@@ -30,11 +48,21 @@ public class SessionDocument {
     private String coupleId;
     private Exercise exercise;
     private SessionStatus status;
+    private boolean paused;
     private List<ParticipantView> partners = new ArrayList<>();
+    private List<ObserverView> observers = new ArrayList<>();
     private List<BidView> bids = new ArrayList<>();
     private List<EntryView> entries = new ArrayList<>();
-    /** Unshared drafts by entry id. Never part of the view: each is read only by its author (see {@link #draftsOf}). */
+    /** Unshared entries by author and id. Never part of the view: each is read only by its author. */
     private Map<String, Draft> drafts = new HashMap<>();
+    /** Partners who submitted, and when each step was revealed, by step key. */
+    private Map<String, List<String>> submitted = new HashMap<>();
+    private Map<String, Instant> revealedAt = new HashMap<>();
+    private List<MoveView> moves = new ArrayList<>();
+    private List<BabyStepView> babySteps = new ArrayList<>();
+    private List<PactView> pacts = new ArrayList<>();
+    private OutcomeView outcome;
+    private String endedBy;
     private Instant startedAt;
     private Instant endedAt;
     private AppliedEvents applied = new AppliedEvents();
@@ -52,42 +80,93 @@ public class SessionDocument {
         this.startedAt = startedAt;
     }
 
+    // --- presence, steps, pause, observers ------------------------------------------------------
+
     void markPresent(String partnerId, boolean present) {
-        partners.replaceAll(p -> p.partnerId().equals(partnerId)
-                ? new ParticipantView(p.partnerId(), p.displayName(), present) : p);
+        updatePartner(partnerId, p -> new ParticipantView(p.partnerId(), p.displayName(), present, p.step()));
     }
+
+    void moveToStep(String partnerId, String step) {
+        updatePartner(partnerId, p -> new ParticipantView(p.partnerId(), p.displayName(), p.present(), step));
+    }
+
+    private void updatePartner(String partnerId, UnaryOperator<ParticipantView> change) {
+        partners.replaceAll(p -> p.partnerId().equals(partnerId) ? change.apply(p) : p);
+    }
+
+    void pause(boolean paused) {
+        this.paused = paused;
+    }
+
+    void observe(String therapistId, String displayName) {
+        if (observers.stream().noneMatch(o -> o.therapistId().equals(therapistId))) {
+            observers.add(new ObserverView(therapistId, displayName));
+        }
+    }
+
+    void stopObserving(String therapistId) {
+        observers.removeIf(o -> o.therapistId().equals(therapistId));
+    }
+
+    boolean isObservedBy(String therapistId) {
+        return observers.stream().anyMatch(o -> o.therapistId().equals(therapistId));
+    }
+
+    // --- bids -----------------------------------------------------------------------------------
 
     void addBid(String bidId, String from, String to, String words, Instant madeAt) {
         bids.add(new BidView(bidId, from, to, words, madeAt, null, null));
     }
 
     void answerBid(String bidId, BidResponse response, Instant answeredAt) {
-        updateBid(bidId, bid -> new BidView(bid.bidId(), bid.fromPartnerId(), bid.toPartnerId(), bid.words(),
-                bid.madeAt(), response, answeredAt));
+        bids.replaceAll(bid -> bid.bidId().equals(bidId) ? new BidView(bid.bidId(), bid.fromPartnerId(),
+                bid.toPartnerId(), bid.words(), bid.madeAt(), response, answeredAt) : bid);
     }
 
-    private void updateBid(String bidId, UnaryOperator<BidView> change) {
-        bids.replaceAll(bid -> bid.bidId().equals(bidId) ? change.apply(bid) : bid);
+    // --- entries --------------------------------------------------------------------------------
+
+    /** A private entry as stored; step and kind are null in drafts stored before exercises had steps. */
+    record Draft(String entryId, String authorId, String step, EntryKind kind, String text, EntryDetails details,
+                 Instant writtenAt) {
+
+        String stepOrNotes() {
+            return step == null ? ExerciseStep.NOTES.key() : step;
+        }
+
+        EntryKind kindOrText() {
+            return kind == null ? EntryKind.TEXT : kind;
+        }
     }
 
-    record Draft(String entryId, String authorId, String text, Instant writtenAt) {
-    }
-
-    void writeDraft(String entryId, String authorId, String text, Instant at) {
-        drafts.put(draftKey(authorId, entryId), new Draft(entryId, authorId, text, at));
+    void writeDraft(String entryId, String authorId, String step, EntryKind kind, String text, EntryDetails details,
+                    Instant at) {
+        drafts.put(draftKey(authorId, entryId), new Draft(entryId, authorId, step, kind, text, details, at));
     }
 
     void share(String entryId, String authorId, Instant at) {
         Draft draft = drafts.remove(draftKey(authorId, entryId));
         if (draft != null) {
-            entries.add(new EntryView(entryId, authorId, draft.text(), at));
+            entries.add(new EntryView(entryId, authorId, draft.stepOrNotes(), draft.kindOrText(), draft.text(),
+                    Objects.requireNonNullElse(draft.details(), EntryDetails.NONE), at));
         }
+    }
+
+    void submit(String step, String partnerId) {
+        submitted.computeIfAbsent(step, s -> new ArrayList<>()).add(partnerId);
+    }
+
+    /** Both partners' answers enter the view together: one change, one push. */
+    void reveal(String step, List<RevealedEntry> answers, Instant at) {
+        revealedAt.put(step, at);
+        answers.forEach(answer -> share(answer.entryId(), answer.authorId(), at));
     }
 
     List<DraftView> draftsOf(String authorId) {
         return drafts.values().stream().filter(draft -> draft.authorId().equals(authorId))
-                .map(draft -> new DraftView(draft.entryId(), draft.text(), draft.writtenAt()))
-                .sorted(java.util.Comparator.comparing(DraftView::writtenAt)).toList();
+                .map(draft -> new DraftView(draft.entryId(), draft.stepOrNotes(), draft.kindOrText(), draft.text(),
+                        Objects.requireNonNullElse(draft.details(), EntryDetails.NONE), draft.writtenAt(),
+                        submitted.getOrDefault(draft.stepOrNotes(), List.of()).contains(authorId)))
+                .sorted(Comparator.comparing(DraftView::writtenAt)).toList();
     }
 
     /** Mongo field names may not contain dots; ids are UUID-like, so a colon is safe. */
@@ -95,14 +174,80 @@ public class SessionDocument {
         return authorId + ":" + entryId;
     }
 
-    void end(Instant at) {
+    // --- acts -----------------------------------------------------------------------------------
+
+    void voice(String moveId, String partnerId, ChangeEvent change, String words, Instant at) {
+        moves.add(new MoveView(moveId, partnerId, change, words, at, List.of()));
+    }
+
+    void confirm(String moveId, String therapistId) {
+        moves.replaceAll(move -> {
+            if (!move.moveId().equals(moveId)) {
+                return move;
+            }
+            List<String> confirmedBy = new ArrayList<>(move.confirmedBy());
+            confirmedBy.add(therapistId);
+            return new MoveView(move.moveId(), move.partnerId(), move.change(), move.words(), move.voicedAt(),
+                    List.copyOf(confirmedBy));
+        });
+    }
+
+    void takeUpBabyStep(String behaviourEntryId, String listedBy, String takenUpBy, String smallerStep) {
+        babySteps.add(new BabyStepView(behaviourEntryId, listedBy, takenUpBy, smallerStep, false));
+    }
+
+    void commitToBabyStep(String behaviourEntryId, String listedBy) {
+        babySteps.replaceAll(step -> step.behaviourEntryId().equals(behaviourEntryId) && step.listedBy().equals(listedBy)
+                ? new BabyStepView(step.behaviourEntryId(), step.listedBy(), step.takenUpBy(), step.smallerStep(), true)
+                : step);
+    }
+
+    void proposePact(String pactId, String proposedBy, String words, Instant at) {
+        pacts.add(new PactView(pactId, proposedBy, words, at, null, null));
+    }
+
+    void releasePact(String pactId, String agreedBy, Instant at) {
+        pacts.replaceAll(pact -> pact.pactId().equals(pactId)
+                ? new PactView(pact.pactId(), pact.proposedBy(), pact.words(), pact.proposedAt(), agreedBy, at) : pact);
+    }
+
+    // --- the end --------------------------------------------------------------------------------
+
+    void end(String endedBy, Instant at) {
         status = SessionStatus.ENDED;
         endedAt = at;
-        partners.replaceAll(p -> new ParticipantView(p.partnerId(), p.displayName(), false));
+        paused = false;
+        this.endedBy = endedBy;
+        partners.replaceAll(p -> new ParticipantView(p.partnerId(), p.displayName(), false, p.step()));
+        observers.clear();
+        outcome = summarise();
+    }
+
+    /** Every figure counts what the session's events left in this view. */
+    private OutcomeView summarise() {
+        List<String> stepsRevealed = exercise.steps().stream().map(ExerciseStep::key)
+                .filter(revealedAt::containsKey).toList();
+        return new OutcomeView(endedBy, Duration.between(startedAt, endedAt).toMinutes(), stepsRevealed,
+                entries.size(),
+                (int) moves.stream().filter(m -> m.change() == ChangeEvent.BLAMER_SOFTENING).count(),
+                (int) moves.stream().filter(m -> m.change() == ChangeEvent.WITHDRAWER_REENGAGEMENT).count(),
+                (int) moves.stream().filter(m -> !m.confirmedBy().isEmpty()).count(),
+                (int) babySteps.stream().filter(BabyStepView::committed).count(),
+                (int) pacts.stream().filter(p -> p.releasedAt() != null).count(),
+                bids.size(),
+                (int) bids.stream().filter(b -> b.response() == BidResponse.TOWARD).count());
     }
 
     String sessionId() {
         return sessionId;
+    }
+
+    String coupleId() {
+        return coupleId;
+    }
+
+    boolean isRunning() {
+        return status == SessionStatus.RUNNING;
     }
 
     AppliedEvents applied() {
@@ -110,7 +255,11 @@ public class SessionDocument {
     }
 
     public SessionView toView() {
-        return new SessionView(sessionId, coupleId, exercise, status, List.copyOf(partners), List.copyOf(bids),
-                List.copyOf(entries), startedAt, endedAt, applied.version());
+        List<StepView> steps = exercise.steps().stream().map(step -> new StepView(step.key(), step.sharing(),
+                step.accepts(), List.copyOf(submitted.getOrDefault(step.key(), List.of())),
+                revealedAt.get(step.key()))).toList();
+        return new SessionView(sessionId, coupleId, exercise, status, paused, List.copyOf(partners),
+                List.copyOf(observers), steps, List.copyOf(entries), List.copyOf(bids), List.copyOf(moves),
+                List.copyOf(babySteps), List.copyOf(pacts), outcome, startedAt, endedAt, applied.version());
     }
 }

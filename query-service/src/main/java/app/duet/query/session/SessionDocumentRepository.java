@@ -8,4 +8,6 @@ public interface SessionDocumentRepository extends MongoRepository<SessionDocume
     long countByStatus(SessionStatus status);
 
     void deleteByCoupleId(String coupleId);
+
+    java.util.List<SessionDocument> findByCoupleId(String coupleId);
 }

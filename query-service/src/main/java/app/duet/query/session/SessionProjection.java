@@ -1,19 +1,43 @@
 package app.duet.query.session;
 
 import app.duet.api.couple.CoupleErased;
+import app.duet.api.couple.TherapistAccessWithdrawn;
+import app.duet.api.exercise.BabyStepChosen;
+import app.duet.api.exercise.BabyStepCommitted;
+import app.duet.api.exercise.BehaviourListed;
+import app.duet.api.exercise.BlamerSoftened;
+import app.duet.api.exercise.ChangeEvent;
+import app.duet.api.exercise.ChangeEventConfirmed;
+import app.duet.api.exercise.CycleLinkRecorded;
+import app.duet.api.exercise.EntryKind;
+import app.duet.api.exercise.LeanCheckedIn;
+import app.duet.api.exercise.LetGoProposed;
+import app.duet.api.exercise.NeedStated;
+import app.duet.api.exercise.ReassuranceWritten;
+import app.duet.api.exercise.ResentmentReleased;
+import app.duet.api.exercise.SmallerStepOffered;
+import app.duet.api.exercise.WithdrawerReengaged;
+import app.duet.api.session.AnswersRevealed;
+import app.duet.api.session.AnswersSubmitted;
 import app.duet.api.session.BidAnswered;
 import app.duet.api.session.BidMade;
 import app.duet.api.session.DraftView;
 import app.duet.api.session.DraftWritten;
+import app.duet.api.session.EntryDetails;
 import app.duet.api.session.EntryShared;
 import app.duet.api.session.FindMyDrafts;
 import app.duet.api.session.FindSession;
 import app.duet.api.session.ParticipantView;
 import app.duet.api.session.PartnerJoinedSession;
 import app.duet.api.session.PartnerLeftSession;
+import app.duet.api.session.PartnerMovedToStep;
 import app.duet.api.session.SessionEnded;
+import app.duet.api.session.SessionPaused;
+import app.duet.api.session.SessionResumed;
 import app.duet.api.session.SessionStarted;
 import app.duet.api.session.SessionView;
+import app.duet.api.session.TherapistJoinedSession;
+import app.duet.api.session.TherapistLeftSession;
 import app.duet.query.couple.CoupleDocument;
 import app.duet.query.couple.CoupleDocumentRepository;
 import app.duet.query.live.LiveViews;
@@ -32,7 +56,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** Builds the live view of each joint session; pushes every change to the session's topic. */
+/**
+ * Builds the live view of each joint session and pushes every visible change to the session's
+ * topic. Private entries change only their author's drafts: nothing is pushed for them, and the
+ * version, which counts visible changes, stays as it is.
+ */
 @Component
 @ProcessingGroup(LiveViews.PROCESSING_GROUP)
 public class SessionProjection {
@@ -54,9 +82,9 @@ public class SessionProjection {
         SessionDocument session = sessions.findById(event.sessionId()).orElseGet(() -> new SessionDocument(
                 event.sessionId(), event.coupleId(), event.exercise(),
                 event.partnerIds().stream().map(id -> new ParticipantView(id,
-                        couple.map(c -> c.displayNameOf(id)).orElse(null), false)).toList(),
+                        couple.map(c -> c.displayNameOf(id)).orElse(null), false, null)).toList(),
                 at));
-        apply(session, sequence, replay, s -> { });
+        apply(session, event.sessionId(), sequence, replay, s -> { });
     }
 
     @EventHandler
@@ -70,6 +98,44 @@ public class SessionProjection {
     }
 
     @EventHandler
+    public void on(PartnerMovedToStep event, @SequenceNumber long sequence, ReplayStatus replay) {
+        update(event.sessionId(), sequence, replay, s -> s.moveToStep(event.partnerId(), event.step()));
+    }
+
+    @EventHandler
+    public void on(SessionPaused event, @SequenceNumber long sequence, ReplayStatus replay) {
+        update(event.sessionId(), sequence, replay, s -> s.pause(true));
+    }
+
+    @EventHandler
+    public void on(SessionResumed event, @SequenceNumber long sequence, ReplayStatus replay) {
+        update(event.sessionId(), sequence, replay, s -> s.pause(false));
+    }
+
+    @EventHandler
+    public void on(TherapistJoinedSession event, @SequenceNumber long sequence, ReplayStatus replay) {
+        sessions.findById(event.sessionId()).ifPresent(session -> {
+            String name = couples.findById(session.coupleId())
+                    .map(couple -> couple.therapistNameOf(event.therapistId())).orElse(null);
+            apply(session, event.sessionId(), sequence, replay, s -> s.observe(event.therapistId(), name));
+        });
+    }
+
+    @EventHandler
+    public void on(TherapistLeftSession event, @SequenceNumber long sequence, ReplayStatus replay) {
+        update(event.sessionId(), sequence, replay, s -> s.stopObserving(event.therapistId()));
+    }
+
+    /** A withdrawn consent takes the therapist out of every running session of the couple at once. */
+    @EventHandler
+    public void on(TherapistAccessWithdrawn event, @SequenceNumber long sequence, ReplayStatus replay) {
+        sessions.findByCoupleId(event.coupleId()).stream()
+                .filter(session -> session.isRunning() && session.isObservedBy(event.therapistId()))
+                .forEach(session -> apply(session, event.coupleId(), sequence, replay,
+                        s -> s.stopObserving(event.therapistId())));
+    }
+
+    @EventHandler
     public void on(BidMade event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
         update(event.sessionId(), sequence, replay,
                 s -> s.addBid(event.bidId(), event.fromPartnerId(), event.toPartnerId(), event.words(), at));
@@ -80,21 +146,50 @@ public class SessionProjection {
         update(event.sessionId(), sequence, replay, s -> s.answerBid(event.bidId(), event.response(), at));
     }
 
-    @EventHandler
-    public void on(SessionEnded event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
-        update(event.sessionId(), sequence, replay, s -> s.end(at));
-    }
+    // --- private entries: only their author's drafts change -------------------------------------
 
-    /** A draft changes only its author's private list: the view everyone sees is unchanged, so nothing is pushed. */
     @EventHandler
     public void on(DraftWritten event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        sessions.findById(event.sessionId()).ifPresent(session -> {
-            if (session.applied().isNew(event.sessionId(), sequence)) {
-                session.writeDraft(event.entryId(), event.authorId(), event.text(), at);
-                session.applied().skip(event.sessionId(), sequence);
-                sessions.save(session);
-            }
-        });
+        draft(event.sessionId(), sequence, s -> s.writeDraft(event.entryId(), event.authorId(), event.step(),
+                EntryKind.TEXT, event.text(), EntryDetails.NONE, at));
+    }
+
+    @EventHandler
+    public void on(CycleLinkRecorded event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        draft(event.sessionId(), sequence, s -> s.writeDraft(event.entryId(), event.authorId(), event.step(),
+                EntryKind.CYCLE_LINK, event.words(), new EntryDetails(event.link(), event.intensity(), event.move(),
+                        null, null, null, null, null, null), at));
+    }
+
+    @EventHandler
+    public void on(BehaviourListed event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        draft(event.sessionId(), sequence, s -> s.writeDraft(event.entryId(), event.authorId(), event.step(),
+                EntryKind.BEHAVIOUR, event.words(), new EntryDetails(null, null, null, null, null, event.size(),
+                        null, null, null), at));
+    }
+
+    @EventHandler
+    public void on(NeedStated event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        draft(event.sessionId(), sequence, s -> s.writeDraft(event.entryId(), event.authorId(), event.step(),
+                EntryKind.NEED, event.words(), new EntryDetails(null, null, null, event.need(), event.reassurance(),
+                        null, null, null, null), at));
+    }
+
+    @EventHandler
+    public void on(ReassuranceWritten event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        draft(event.sessionId(), sequence, s -> s.writeDraft(event.entryId(), event.authorId(), event.step(),
+                EntryKind.REASSURANCE, event.words(), new EntryDetails(null, null, null, null, null, null, null,
+                        null, event.needEntryId()), at));
+    }
+
+    /** Check-ins in a session are entries; those between sessions belong to the couple's view. */
+    @EventHandler
+    public void on(LeanCheckedIn event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        if (event.sessionId() != null) {
+            draft(event.sessionId(), sequence, s -> s.writeDraft(event.checkInId(), event.partnerId(), event.step(),
+                    EntryKind.LEAN, null, new EntryDetails(null, null, null, null, null, null, event.lean(),
+                            event.energy(), null), at));
+        }
     }
 
     @EventHandler
@@ -102,9 +197,69 @@ public class SessionProjection {
         update(event.sessionId(), sequence, replay, s -> s.share(event.entryId(), event.authorId(), at));
     }
 
-    @QueryHandler
-    public List<DraftView> handle(FindMyDrafts query) {
-        return sessions.findById(query.sessionId()).map(session -> session.draftsOf(query.authorId())).orElse(List.of());
+    @EventHandler
+    public void on(AnswersSubmitted event, @SequenceNumber long sequence, ReplayStatus replay) {
+        update(event.sessionId(), sequence, replay, s -> s.submit(event.step(), event.partnerId()));
+    }
+
+    @EventHandler
+    public void on(AnswersRevealed event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
+        update(event.sessionId(), sequence, replay, s -> s.reveal(event.step(), event.entries(), at));
+    }
+
+    // --- acts -----------------------------------------------------------------------------------
+
+    @EventHandler
+    public void on(BlamerSoftened event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
+        update(event.sessionId(), sequence, replay, s -> s.voice(event.moveId(), event.partnerId(),
+                ChangeEvent.BLAMER_SOFTENING, event.words(), at));
+    }
+
+    @EventHandler
+    public void on(WithdrawerReengaged event, @SequenceNumber long sequence, @Timestamp Instant at,
+                   ReplayStatus replay) {
+        update(event.sessionId(), sequence, replay, s -> s.voice(event.moveId(), event.partnerId(),
+                ChangeEvent.WITHDRAWER_REENGAGEMENT, event.words(), at));
+    }
+
+    @EventHandler
+    public void on(ChangeEventConfirmed event, @SequenceNumber long sequence, ReplayStatus replay) {
+        update(event.sessionId(), sequence, replay, s -> s.confirm(event.moveId(), event.therapistId()));
+    }
+
+    @EventHandler
+    public void on(BabyStepChosen event, @SequenceNumber long sequence, ReplayStatus replay) {
+        update(event.sessionId(), sequence, replay,
+                s -> s.takeUpBabyStep(event.behaviourEntryId(), event.listedBy(), event.chosenBy(), null));
+    }
+
+    @EventHandler
+    public void on(SmallerStepOffered event, @SequenceNumber long sequence, ReplayStatus replay) {
+        update(event.sessionId(), sequence, replay,
+                s -> s.takeUpBabyStep(event.behaviourEntryId(), event.listedBy(), event.offeredBy(), event.words()));
+    }
+
+    @EventHandler
+    public void on(BabyStepCommitted event, @SequenceNumber long sequence, ReplayStatus replay) {
+        update(event.sessionId(), sequence, replay,
+                s -> s.commitToBabyStep(event.behaviourEntryId(), event.listedBy()));
+    }
+
+    @EventHandler
+    public void on(LetGoProposed event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
+        update(event.sessionId(), sequence, replay,
+                s -> s.proposePact(event.pactId(), event.proposedBy(), event.words(), at));
+    }
+
+    @EventHandler
+    public void on(ResentmentReleased event, @SequenceNumber long sequence, @Timestamp Instant at,
+                   ReplayStatus replay) {
+        update(event.sessionId(), sequence, replay, s -> s.releasePact(event.pactId(), event.agreedBy(), at));
+    }
+
+    @EventHandler
+    public void on(SessionEnded event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
+        update(event.sessionId(), sequence, replay, s -> s.end(event.endedBy(), at));
     }
 
     /** An erased couple's sessions go with it. */
@@ -113,18 +268,9 @@ public class SessionProjection {
         sessions.deleteByCoupleId(event.coupleId());
     }
 
-    private void update(String sessionId, long sequence, ReplayStatus replay, Consumer<SessionDocument> change) {
-        sessions.findById(sessionId).ifPresent(session -> apply(session, sequence, replay, change));
-    }
-
-    /** Applies a change once per event, stores it, and tells the session's screens. */
-    private void apply(SessionDocument session, long sequence, ReplayStatus replay, Consumer<SessionDocument> change) {
-        if (session.applied().applyOnce(session.sessionId(), sequence, () -> change.accept(session))) {
-            sessions.save(session);
-            if (!replay.isReplay()) {
-                publisher.publish(session.toView());
-            }
-        }
+    @QueryHandler
+    public List<DraftView> handle(FindMyDrafts query) {
+        return sessions.findById(query.sessionId()).map(session -> session.draftsOf(query.authorId())).orElse(List.of());
     }
 
     @QueryHandler
@@ -135,5 +281,31 @@ public class SessionProjection {
     @ResetHandler
     public void reset() {
         sessions.deleteAll();
+    }
+
+    /** Records a private entry for its author alone: applied once, never pushed, the version unchanged. */
+    private void draft(String sessionId, long sequence, Consumer<SessionDocument> change) {
+        sessions.findById(sessionId).ifPresent(session -> {
+            if (session.applied().isNew(sessionId, sequence)) {
+                change.accept(session);
+                session.applied().skip(sessionId, sequence);
+                sessions.save(session);
+            }
+        });
+    }
+
+    private void update(String sessionId, long sequence, ReplayStatus replay, Consumer<SessionDocument> change) {
+        sessions.findById(sessionId).ifPresent(session -> apply(session, sessionId, sequence, replay, change));
+    }
+
+    /** Applies a change once per event, stores it, and tells the session's screens. */
+    private void apply(SessionDocument session, String aggregateId, long sequence, ReplayStatus replay,
+                       Consumer<SessionDocument> change) {
+        if (session.applied().applyOnce(aggregateId, sequence, () -> change.accept(session))) {
+            sessions.save(session);
+            if (!replay.isReplay()) {
+                publisher.publish(session.toView());
+            }
+        }
     }
 }
