@@ -59,6 +59,11 @@ public final class ProductOnH2 implements AutoCloseable {
         return new ProductOnH2(identity, commandSide, querySide);
     }
 
+    /** A therapist's access token from the trusted test issuer. */
+    public static String therapistToken(String therapistId) {
+        return TestTokens.trusted().token(therapistId, app.duet.api.access.Role.THERAPIST, java.time.Duration.ofMinutes(10));
+    }
+
     public long storedEvents() {
         return commandSide.getBean(JdbcClient.class).sql("SELECT COUNT(*) FROM domain_event_entry").query(Long.class).single();
     }
