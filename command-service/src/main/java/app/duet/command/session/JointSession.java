@@ -63,6 +63,7 @@ import app.duet.api.session.SubmitAnswers;
 import app.duet.api.session.TherapistJoinedSession;
 import app.duet.api.session.TherapistLeftSession;
 import app.duet.api.session.WriteDraft;
+import app.duet.command.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -211,9 +212,11 @@ public class JointSession {
     @CommandHandler
     public void handle(RecordCycleLink command) {
         ExerciseStep step = requireWritable(command.partnerId(), command.entryId(), command.step(), EntryKind.CYCLE_LINK);
-        require(step.link() == null || step.link() == command.link(), "wrong-link",
-                "This step asks for the " + step.link().name().toLowerCase().replace('_', ' ') + ".");
         require(command.link() != null, "link-required", "Say which link of the cycle this is.");
+        if (step.link() != null && step.link() != command.link()) {
+            throw new RuleViolation("wrong-link",
+                    "This step asks for the " + step.link().name().toLowerCase().replace('_', ' ') + ".");
+        }
         require(command.intensity() >= 1 && command.intensity() <= 10, "intensity-out-of-range",
                 "Intensity runs from 1 (faint) to 10 (overwhelming).");
         require((command.link() == CycleLink.BEHAVIOUR) == (command.move() != null), "move-with-behaviour",
@@ -382,7 +385,7 @@ public class JointSession {
 
     private ExerciseStep requireWritable(String authorId, String entryId, String stepKey, EntryKind kind) {
         requireActive(authorId);
-        ExerciseStep step = exercise.step(stepKey).orElseThrow(() -> new app.duet.command.RuleViolation(
+        ExerciseStep step = exercise.step(stepKey).orElseThrow(() -> new RuleViolation(
                 "unknown-step", "This exercise has no such step."));
         require(step.accepts(kind), "wrong-step", "This step does not take that kind of answer.");
         entries.requireWritable(authorId, entryId, step, kind);

@@ -64,6 +64,57 @@ class RacingPartnersTest {
         }
     }
 
+    /**
+     * Both write entries and submit their check-in at once: no entry and no submission is lost, so
+     * the reveal that needs both submissions succeeds.
+     */
+    @Test
+    void simultaneousEntriesAndSubmissionsAreAllKept() throws Exception {
+        try (PostgresTestDatabase database = PostgresTestDatabase.freshSchemaOrSkip();
+             ConfigurableApplicationContext first = start(database);
+             ConfigurableApplicationContext second = start(database)) {
+            CommandClient viaFirst = new CommandClient(baseUrl(first));
+            CommandClient viaSecond = new CommandClient(baseUrl(second));
+            String alex = UUID.randomUUID().toString();
+            String sam = UUID.randomUUID().toString();
+            CommandClient.PairedSession paired = viaFirst.pairAndJoinSession(alex, sam);
+            String session = "/api/commands/sessions/" + paired.sessionId();
+
+            ExecutorService partners = Executors.newFixedThreadPool(2);
+            List<Future<List<Integer>>> answers = new ArrayList<>();
+            for (Callable<List<Integer>> partner : List.<Callable<List<Integer>>>of(
+                    () -> writeAndSubmit(viaFirst, alex, session), () -> writeAndSubmit(viaSecond, sam, session))) {
+                answers.add(partners.submit(partner));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<List<Integer>> answer : answers) {
+                statuses.addAll(answer.get());
+            }
+            partners.shutdown();
+
+            assertThat(statuses).hasSize(2 * (BIDS_EACH + 2)).containsOnly(204);
+            assertThat(viaSecond.send(alex, session + "/steps/lean/reveal", null).statusCode())
+                    .as("both submissions were kept").isEqualTo(204);
+            long drafts = first.getBean(JdbcClient.class)
+                    .sql("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = :session "
+                            + "AND payload_type = 'app.duet.api.session.DraftWritten'")
+                    .param("session", paired.sessionId()).query(Long.class).single();
+            assertThat(drafts).isEqualTo(2 * BIDS_EACH);
+        }
+    }
+
+    private static List<Integer> writeAndSubmit(CommandClient instance, String partner, String session) {
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < BIDS_EACH; i++) {
+            statuses.add(instance.sendPut(partner, session + "/entries/note-" + i,
+                    "{\"text\":\"note " + i + "\"}").statusCode());
+        }
+        statuses.add(instance.sendPut(partner, session + "/leans/my-lean",
+                "{\"step\":\"lean\",\"lean\":\"BACK\",\"energy\":5}").statusCode());
+        statuses.add(instance.send(partner, session + "/steps/lean/submit", null).statusCode());
+        return statuses;
+    }
+
     private static List<Integer> bidRepeatedly(CommandClient instance, String partner, String path) {
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < BIDS_EACH; i++) {

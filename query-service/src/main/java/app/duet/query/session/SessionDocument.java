@@ -11,6 +11,7 @@ import app.duet.api.session.DraftView;
 import app.duet.api.session.EntryDetails;
 import app.duet.api.session.EntryView;
 import app.duet.api.session.Exercise;
+import app.duet.api.session.LoopSideView;
 import app.duet.api.session.MoveView;
 import app.duet.api.session.ObserverView;
 import app.duet.api.session.OutcomeView;
@@ -254,12 +255,21 @@ public class SessionDocument {
         return applied;
     }
 
+    /** Each partner's shared cycle links in loop order; a partner with none has an empty side. */
+    private List<LoopSideView> loop() {
+        return partners.stream().map(partner -> new LoopSideView(partner.partnerId(), entries.stream()
+                .filter(entry -> entry.kind() == EntryKind.CYCLE_LINK && entry.authorId().equals(partner.partnerId()))
+                .sorted(Comparator.comparing((EntryView entry) -> entry.details().link())
+                        .thenComparing(EntryView::sharedAt))
+                .toList())).toList();
+    }
+
     public SessionView toView() {
         List<StepView> steps = exercise.steps().stream().map(step -> new StepView(step.key(), step.sharing(),
                 step.accepts(), List.copyOf(submitted.getOrDefault(step.key(), List.of())),
                 revealedAt.get(step.key()))).toList();
         return new SessionView(sessionId, coupleId, exercise, status, paused, List.copyOf(partners),
-                List.copyOf(observers), steps, List.copyOf(entries), List.copyOf(bids), List.copyOf(moves),
+                List.copyOf(observers), steps, List.copyOf(entries), loop(), List.copyOf(bids), List.copyOf(moves),
                 List.copyOf(babySteps), List.copyOf(pacts), outcome, startedAt, endedAt, applied.version());
     }
 }

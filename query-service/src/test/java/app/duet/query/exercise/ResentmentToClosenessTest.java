@@ -164,6 +164,10 @@ class ResentmentToClosenessTest {
             assertThat(outcome.path("changeEventsConfirmed").asInt()).isEqualTo(2);
             assertThat(outcome.path("resentmentsReleased").asInt()).isEqualTo(1);
             assertThat(outcome.path("entriesShared").asInt()).isEqualTo(4);
+            for (JsonNode side : latest(john).path("loop")) {
+                assertThat(side.path("links").findValuesAsText("link")).as("each side of the loop, in loop order")
+                        .containsExactly("PRIMARY_EMOTION", "UNMET_NEED");
+            }
             assertThat(commands.send(MARY, session + "/softenings", words("one more thing")).statusCode())
                     .as("nothing happens in an ended session").isEqualTo(409);
 

@@ -33,6 +33,8 @@ class SecuritySuiteTest {
     private static final String NOTE = "clinical impression for the therapist alone";
     private static final String CONCERN = "I do not feel safe when voices rise";
     private static final String DRAFT = "a draft I am not ready to show yet";
+    private static final String LIST_ITEM = "a deal-breaker I keep to myself for now";
+    private static final String SEALED_ANSWER = "an appreciation sealed until we both answer";
     private static final TestTokens ISSUER = TestTokens.trusted();
 
     private static ProductOnH2 product;
@@ -77,8 +79,15 @@ class SecuritySuiteTest {
         commands.post(SAM, "/api/commands/couples/" + coupleA.coupleId() + "/safety-concerns", "{\"words\":\"" + CONCERN + "\"}");
         assertThat(commands.sendPut(ALEX, sessionPath() + "/entries/entry-1", "{\"text\":\"" + DRAFT + "\"}").statusCode())
                 .isEqualTo(204);
+        commands.post(ALEX, "/api/commands/couples/" + coupleA.coupleId() + "/lists",
+                "{\"list\":\"DEAL_BREAKER\",\"words\":\"" + LIST_ITEM + "\"}");
+        assertThat(commands.sendPut(SAM, sessionPath() + "/entries/appreciation-1",
+                "{\"step\":\"appreciation\",\"text\":\"" + SEALED_ANSWER + "\"}").statusCode()).isEqualTo(204);
+        commands.post(SAM, sessionPath() + "/steps/appreciation/submit", null);
         await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() ->
-                queries.getAs(therapist, "/api/queries/couples/" + coupleA.coupleId() + "/safety-concerns").body().contains(CONCERN)
+                queries.getAs(ISSUER.partner(ALEX), "/api/queries/couples/" + coupleA.coupleId() + "/my-list").body().contains(LIST_ITEM)
+                        && queries.getAs(ISSUER.partner(SAM), "/api/queries/sessions/" + coupleA.sessionId() + "/my-drafts").body().contains(SEALED_ANSWER)
+                        && queries.getAs(therapist, "/api/queries/couples/" + coupleA.coupleId() + "/safety-concerns").body().contains(CONCERN)
                         && queries.getAs(therapist, "/api/queries/couples/" + coupleA.coupleId() + "/notes").body().contains(NOTE)
                         && queries.getAs(ISSUER.partner(ALEX), "/api/queries/sessions/" + coupleA.sessionId() + "/my-drafts")
                         .body().contains(DRAFT));
@@ -151,6 +160,48 @@ class SecuritySuiteTest {
         refusedRead("a therapist asks for a partner's drafts", therapist, "/api/queries/sessions/" + coupleA.sessionId() + "/my-drafts", 403);
         refusedCommand("the partner shares someone else's draft", SAM, sessionPath() + "/entries/entry-1/share", null, 409);
 
+        // A private list item, and an answer sealed until both have answered.
+        refusedRead("a partner of another couple reads this couple's private lists", ISSUER.partner(ROBIN), couplePath() + "/my-list", 403);
+        refusedRead("a therapist reads a partner's private list", therapist, couplePath() + "/my-list", 403);
+        refusedRead("an analyst reads a partner's private list", analyst, couplePath() + "/my-list", 403);
+        attack("the other partner or the therapist sees a kept list item or a sealed answer", () -> {
+            String seenByOthers = queries.getAs(ISSUER.partner(SAM), couplePath()).body()
+                    + queries.getAs(ISSUER.partner(SAM), couplePath() + "/my-list").body()
+                    + queries.getAs(therapist, couplePath()).body()
+                    + queries.getAs(therapist, "/api/queries/sessions/" + coupleA.sessionId()).body()
+                    + queries.getAs(ISSUER.partner(ALEX), "/api/queries/sessions/" + coupleA.sessionId()).body()
+                    + queries.getAs(ISSUER.partner(ALEX), "/api/queries/sessions/" + coupleA.sessionId() + "/my-drafts").body();
+            assertThat(seenByOthers).doesNotContain(LIST_ITEM, SEALED_ANSWER);
+        });
+        refusedCommand("a partner reveals before both have answered", SAM, sessionPath() + "/steps/appreciation/reveal", null, 409);
+        refusedCommand("a partner shares alone an answer that is revealed together", SAM, sessionPath() + "/entries/appreciation-1/share", null, 409);
+        refusedCommand("a partner of another couple submits in this session", ROBIN, sessionPath() + "/steps/appreciation/submit", null, 409);
+        refusedCommand("a partner of another couple voices a softening in this session", ROBIN, sessionPath() + "/softenings", "{\"words\":\"x\"}", 409);
+        refusedCommand("a partner of another couple shares this couple's list item", ROBIN, "/api/commands/couples/" + coupleA.coupleId() + "/lists/x/share", null, 409);
+        refusedCommand("a partner of another couple bids to this couple", ROBIN, "/api/commands/couples/" + coupleA.coupleId() + "/bids", "{\"words\":\"x\"}", 409);
+
+        // The therapist's frame: only a consented therapist, only as therapist.
+        String couple = "/api/commands/couples/" + coupleA.coupleId();
+        refusedRoleCommand("a partner sets homework", ISSUER.partner(ALEX), couple + "/homework", "{\"words\":\"x\"}");
+        refusedRoleCommand("a partner proposes a commitment", ISSUER.partner(ALEX), couple + "/commitments",
+                "{\"startsOn\":\"2026-01-01\",\"endsOn\":\"2026-03-01\",\"improvementBy\":\"2026-02-01\"}");
+        refusedRoleCommand("a partner confirms a change event", ISSUER.partner(ALEX), sessionPath() + "/moves/x/confirm", null);
+        refusedRoleCommand("a therapist voices a partner's softening", therapist, sessionPath() + "/softenings", "{\"words\":\"x\"}");
+        refusedAs("a therapist the couple never consented to observes the session", otherTherapist(), sessionPath() + "/observe", null, 409);
+        refusedAs("a therapist the couple never consented to sets homework", otherTherapist(), couple + "/homework", "{\"words\":\"x\"}", 409);
+        refusedAs("a therapist the couple never consented to proposes a commitment", otherTherapist(), couple + "/commitments",
+                "{\"startsOn\":\"2026-01-01\",\"endsOn\":\"2026-03-01\",\"improvementBy\":\"2026-02-01\"}", 409);
+        refusedAs("a commitment that ends before it starts", therapist, couple + "/commitments",
+                "{\"startsOn\":\"2026-03-01\",\"endsOn\":\"2026-01-01\",\"improvementBy\":\"2026-02-01\"}", 409);
+        refusedAs("a commitment without an improvement date", therapist, couple + "/commitments",
+                "{\"startsOn\":\"2026-01-01\",\"endsOn\":\"2026-03-01\"}", 400);
+        refusedPut("a cycle link stronger than 10", KAI, sessionPath() + "/cycle-links/link-1",
+                "{\"step\":\"lean\",\"link\":\"TRIGGER\",\"intensity\":11,\"words\":\"x\"}", 400);
+        refusedPut("an entry id that is no id", SAM, sessionPath() + "/entries/not_an:id",
+                "{\"text\":\"x\"}", 400);
+        refusedPut("an entry at a step the exercise does not have", SAM, sessionPath() + "/entries/e-2",
+                "{\"step\":\"no-such-step\",\"text\":\"x\"}", 409);
+
         // What is said to the therapist alone.
         String otherTherapist = ISSUER.token(UUID.randomUUID().toString(), Role.THERAPIST, Duration.ofMinutes(5));
         for (String partner : List.of(ALEX, SAM)) {
@@ -208,6 +259,25 @@ class SecuritySuiteTest {
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
             assertThat(answer.body()).doesNotContain(SECRET_WORDS);
         });
+    }
+
+    private void refusedAs(String name, String bearer, String path, String body, int status) {
+        attack(name, () -> {
+            HttpResponse<String> answer = commands.sendWithToken(bearer, path, body);
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
+        });
+    }
+
+    private void refusedPut(String name, String person, String path, String body, int status) {
+        attack(name, () -> {
+            HttpResponse<String> answer = commands.sendPut(person, path, body);
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
+            assertThat(answer.body()).doesNotContain(SECRET_WORDS);
+        });
+    }
+
+    private static String otherTherapist() {
+        return ISSUER.token(UUID.randomUUID().toString(), Role.THERAPIST, Duration.ofMinutes(5));
     }
 
     private void refusedTokenCommand(String name, String bearer) {
