@@ -25,6 +25,8 @@ import static org.awaitility.Awaitility.await;
 class ErasureTest {
 
     private static final String SECRET = "a walk by the river, just us";
+    private static final String KEPT_ITEM = "a boundary I have not shown anyone";
+    private static final String APPRECIATION = "the way you hum while cooking";
 
     @Test
     void afterErasureNoViewLiveFeedOrRebuildReturnsAnyOfTheCouplesText() throws Exception {
@@ -34,11 +36,16 @@ class ErasureTest {
             CommandClient.PairedSession paired = product.commands.pairAndJoinSession(alex, sam);
             product.commands.post(alex, "/api/commands/sessions/" + paired.sessionId() + "/bids",
                     "{\"words\":\"" + SECRET + "\"}");
+            String couplePath = "/api/commands/couples/" + paired.coupleId();
+            product.commands.post(alex, couplePath + "/lists", "{\"list\":\"BOUNDARY\",\"words\":\"" + KEPT_ITEM + "\"}");
+            product.commands.post(sam, couplePath + "/appreciations", "{\"words\":\"" + APPRECIATION + "\"}");
             String sessionView = "/api/queries/sessions/" + paired.sessionId();
             await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
-                    .until(() -> product.queries.get(sam, sessionView).toString().contains(SECRET));
+                    .until(() -> product.queries.get(sam, sessionView).toString().contains(SECRET)
+                        && product.queries.get(alex, "/api/queries/couples/" + paired.coupleId()).toString().contains(APPRECIATION)
+                        && product.queries.get(alex, "/api/queries/couples/" + paired.coupleId() + "/my-list").toString().contains(KEPT_ITEM));
             assertThat(String.join("\n", product.storedPayloads()))
-                    .as("personal text is encrypted at rest").doesNotContain(SECRET, "Alex", "Sam");
+                    .as("personal text is encrypted at rest").doesNotContain(SECRET, KEPT_ITEM, APPRECIATION, "Alex", "Sam");
             StompTestClient samScreen = StompTestClient.connect(product.ws, TestTokens.trusted().partner(sam));
             samScreen.subscribe(ViewPublisher.SESSION_TOPIC + paired.sessionId());
             long eventsBefore = product.storedEvents();
@@ -67,7 +74,7 @@ class ErasureTest {
             MongoTemplate mongo = product.querySide.getBean(MongoTemplate.class);
             for (String collection : mongo.getCollectionNames()) {
                 assertThat(mongo.findAll(org.bson.Document.class, collection).toString())
-                        .as(collection).doesNotContain(SECRET, paired.coupleId(), paired.sessionId());
+                        .as(collection).doesNotContain(SECRET, KEPT_ITEM, APPRECIATION, paired.coupleId(), paired.sessionId());
             }
         }
     }

@@ -6,7 +6,23 @@ import app.duet.api.couple.FindCouple;
 import app.duet.api.couple.FindCoupleOfPartner;
 import app.duet.api.couple.PartnerJoinedCouple;
 import app.duet.api.session.BidAnswered;
+import app.duet.api.commitment.CommitmentAccepted;
+import app.duet.api.commitment.CommitmentMade;
+import app.duet.api.commitment.CommitmentProposed;
+import app.duet.api.commitment.CommitmentStatus;
+import app.duet.api.everyday.EverydayBidAnswered;
+import app.duet.api.everyday.EverydayBidMade;
+import app.duet.api.everyday.FindMyListItems;
+import app.duet.api.everyday.ListItemKept;
+import app.duet.api.everyday.ListItemShared;
+import app.duet.api.everyday.ListKind;
+import app.duet.api.exercise.Lean;
+import app.duet.api.exercise.LeanCheckedIn;
+import app.duet.api.session.AnswersRevealed;
+import app.duet.api.session.AnswersSubmitted;
 import app.duet.api.session.BidMade;
+import app.duet.api.session.EntryView;
+import app.duet.api.session.FindMyDrafts;
 import app.duet.api.session.BidResponse;
 import app.duet.api.session.Exercise;
 import app.duet.api.session.FindSession;
@@ -30,6 +46,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.repository.support.MongoRepositoryFactory;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -149,6 +166,67 @@ abstract class LiveViewsContract {
         assertThat(session()).isEqualTo(session);
         assertThat(couples.handle(new FindCouple(COUPLE))).contains(couple);
         verify(publisher, atLeastOnce()).publish(org.mockito.ArgumentMatchers.any(CoupleView.class));
+    }
+
+    @Test
+    void privateAnswersPushNothingAndARevealShowsBothInOnePush() {
+        history(LIVE);
+        sessions.on(new LeanCheckedIn(COUPLE, SESSION, "lean-a", ALEX, "lean", Lean.BACK, 4), 6, T0.plusSeconds(10));
+        sessions.on(new LeanCheckedIn(COUPLE, SESSION, "lean-s", SAM, "lean", Lean.IN, 8), 7, T0.plusSeconds(11));
+        assertThat(session().version()).as("private answers change no visible version").isEqualTo(6);
+        assertThat(session().entries()).isEmpty();
+        assertThat(sessions.handle(new FindMyDrafts(SESSION, SAM))).singleElement()
+                .satisfies(draft -> assertThat(draft.details().lean()).isEqualTo(Lean.IN));
+
+        sessions.on(new AnswersSubmitted(SESSION, "lean", ALEX), 8, LIVE);
+        sessions.on(new AnswersSubmitted(SESSION, "lean", SAM), 9, LIVE);
+        AnswersRevealed reveal = new AnswersRevealed(SESSION, "lean", ALEX, List.of(
+                new AnswersRevealed.RevealedEntry(ALEX, "lean-a"), new AnswersRevealed.RevealedEntry(SAM, "lean-s")));
+        sessions.on(reveal, 10, T0.plusSeconds(20), LIVE);
+        sessions.on(reveal, 10, T0.plusSeconds(20), LIVE);
+
+        ArgumentCaptor<SessionView> pushed = ArgumentCaptor.forClass(SessionView.class);
+        verify(publisher, times(9)).publish(pushed.capture());
+        List<SessionView> views = pushed.getAllValues();
+        assertThat(views.get(7).entries()).as("submitting shows who is ready, not what they said").isEmpty();
+        assertThat(views.get(7).steps().get(0).submittedBy()).containsExactly(ALEX, SAM);
+        assertThat(views.get(8).entries()).extracting(EntryView::authorId).containsExactlyInAnyOrder(ALEX, SAM);
+        assertThat(views.get(8).steps().get(0).revealedAt()).isEqualTo(T0.plusSeconds(20));
+        assertThat(sessions.handle(new FindMyDrafts(SESSION, SAM))).isEmpty();
+    }
+
+    @Test
+    void theCoupleOverviewFollowsLifeBetweenSessionsAndKeptItemsStayWithTheirAuthor() {
+        history(LIVE);
+        couples.on(new EverydayBidMade(COUPLE, "bid-e", SAM, ALEX, "Coffee later?"), 2, T0.plusSeconds(30), LIVE);
+        couples.on(new EverydayBidAnswered(COUPLE, "bid-e", ALEX, BidResponse.TOWARD), 3, T0.plusSeconds(31), LIVE);
+        couples.on(new LeanCheckedIn(COUPLE, null, "check-1", ALEX, null, Lean.OUT, 2), 4, T0.plusSeconds(32), LIVE);
+        couples.on(new ListItemKept(COUPLE, "item-1", SAM, ListKind.BOUNDARY, "No phones at dinner"), 5,
+                T0.plusSeconds(33));
+        long versionBeforeSharing = couples.handle(new FindCouple(COUPLE)).orElseThrow().version();
+        assertThat(couples.handle(new FindCouple(COUPLE)).orElseThrow().toString()).doesNotContain("No phones");
+        assertThat(couples.handle(new FindMyListItems(COUPLE, ALEX))).isEmpty();
+        assertThat(couples.handle(new FindMyListItems(COUPLE, SAM))).extracting("words").containsExactly("No phones at dinner");
+
+        couples.on(new ListItemShared(COUPLE, "item-1", SAM), 6, T0.plusSeconds(34), LIVE);
+        couples.on(new ListItemShared(COUPLE, "item-1", SAM), 6, T0.plusSeconds(34), LIVE);
+        couples.on(new CommitmentProposed(COUPLE, "c-1", "therapist-1", LocalDate.of(2026, 3, 1),
+                LocalDate.of(2026, 6, 1), LocalDate.of(2026, 5, 1), List.of(LocalDate.of(2026, 4, 1))), 7, LIVE);
+        couples.on(new CommitmentAccepted(COUPLE, "c-1", ALEX), 8, LIVE);
+        couples.on(new CommitmentAccepted(COUPLE, "c-1", SAM), 9, LIVE);
+        couples.on(new CommitmentMade(COUPLE, "c-1", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 6, 1),
+                LocalDate.of(2026, 5, 1)), 10, LIVE);
+
+        CoupleView couple = couples.handle(new FindCouple(COUPLE)).orElseThrow();
+        assertThat(couple.version()).isEqualTo(versionBeforeSharing + 5);
+        assertThat(couple.everydayBids()).singleElement().satisfies(bid -> assertThat(bid.response()).isEqualTo(BidResponse.TOWARD));
+        assertThat(couple.checkIns()).singleElement().satisfies(check -> assertThat(check.lean()).isEqualTo(Lean.OUT));
+        assertThat(couple.sharedLists()).singleElement().satisfies(item -> assertThat(item.words()).isEqualTo("No phones at dinner"));
+        assertThat(couples.handle(new FindMyListItems(COUPLE, SAM))).isEmpty();
+        assertThat(couple.commitments()).singleElement().satisfies(commitment -> {
+            assertThat(commitment.status()).isEqualTo(CommitmentStatus.MADE);
+            assertThat(commitment.acceptedBy()).containsExactly(ALEX, SAM);
+        });
     }
 
     /** A couple pairs, starts a session; Alex bids, Sam answers and steps out. */

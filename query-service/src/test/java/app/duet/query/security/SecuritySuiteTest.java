@@ -56,7 +56,7 @@ class SecuritySuiteTest {
 
     @BeforeAll
     static void startTheProduct() {
-        product = ProductOnH2.start("duet.access.command-burst=12", "duet.access.commands-per-second=2");
+        product = ProductOnH2.start("duet.access.command-burst=20", "duet.access.commands-per-second=2");
         commands = product.commands;
         queries = product.queries;
         ws = product.ws;
