@@ -77,6 +77,7 @@ public class AccessEnforcement {
             topics.add(ViewPublisher.SESSION_TOPIC + owner);
         }
         topics.add(ViewPublisher.COUPLE_TOPIC + coupleId);
+        topics.add(ViewPublisher.CYCLE_TOPIC + coupleId);
         return topics;
     }
 

@@ -82,8 +82,9 @@ public class StompAccess implements ChannelInterceptor {
         if (destination != null && destination.startsWith(ViewPublisher.SESSION_TOPIC)) {
             String sessionId = destination.substring(ViewPublisher.SESSION_TOPIC.length());
             access.requireMayRead(actor, find(new FindSession(sessionId), SessionView.class), ViewAccess.Via.LIVE);
-        } else if (destination != null && destination.startsWith(ViewPublisher.COUPLE_TOPIC)) {
-            String coupleId = destination.substring(ViewPublisher.COUPLE_TOPIC.length());
+        } else if (destination != null && (destination.startsWith(ViewPublisher.COUPLE_TOPIC)
+                || destination.startsWith(ViewPublisher.CYCLE_TOPIC))) {
+            String coupleId = destination.substring(destination.indexOf('.') + 1);
             access.requireMayRead(actor, find(new FindCouple(coupleId), CoupleView.class), ViewAccess.Via.LIVE);
         } else {
             throw new AccessDeniedException("There is nothing to listen to at " + destination + ".");

@@ -1,12 +1,13 @@
 package app.duet.query.live;
 
 import app.duet.api.couple.CoupleView;
+import app.duet.api.cycle.CycleStateView;
 import app.duet.api.session.SessionView;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Pushes each changed view to the STOMP topic of its session or couple. Destinations use dots, not
+ * Pushes each changed view to the STOMP topic of its session or couple, or of the couple's cycle state. Destinations use dots, not
  * slashes, because RabbitMQ's STOMP relay takes the part after /topic/ as a routing key.
  */
 @Component
@@ -14,6 +15,7 @@ public class ViewPublisher {
 
     public static final String SESSION_TOPIC = "/topic/sessions.";
     public static final String COUPLE_TOPIC = "/topic/couples.";
+    public static final String CYCLE_TOPIC = "/topic/cycles.";
 
     private final SimpMessagingTemplate messaging;
 
@@ -27,5 +29,9 @@ public class ViewPublisher {
 
     public void publish(CoupleView view) {
         messaging.convertAndSend(COUPLE_TOPIC + view.coupleId(), view);
+    }
+
+    public void publish(CycleStateView view) {
+        messaging.convertAndSend(CYCLE_TOPIC + view.coupleId(), view);
     }
 }

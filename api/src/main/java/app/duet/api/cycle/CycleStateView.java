@@ -1,0 +1,18 @@
+package app.duet.api.cycle;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The couple's cycle state, rebuilt from events and never edited: the phase and since when, each
+ * partner's figures against the research reference, positive to negative moments per session, the
+ * lean gap over time, signs of commitment, resentments open and released, the last turning points,
+ * and a timeline. Only what both partners can see counts: an answer not yet shared or revealed
+ * moves no figure. Every figure lists its events at {@code .../cycle-state/evidence/{figure}}.
+ */
+public record CycleStateView(String coupleId, Phase phase, Instant phaseSince, List<PartnerCycleView> partners,
+                             GottmanReference reference, List<SessionRatioView> sessions, List<LeanGapPoint> leanGap,
+                             AdherenceView adherence, int resentmentsOpen, int resentmentsReleased,
+                             MoveRef lastSoftening, MoveRef lastReengagement, List<TimelineItem> timeline,
+                             List<String> figures, long version) {
+}

@@ -1,0 +1,59 @@
+package app.duet.query.cycle;
+
+import app.duet.access.Actor;
+import app.duet.api.couple.CoupleView;
+import app.duet.api.couple.FindCouple;
+import app.duet.api.cycle.CycleStateView;
+import app.duet.api.cycle.EvidenceRef;
+import app.duet.api.cycle.FindCycleEvidence;
+import app.duet.api.cycle.FindCycleState;
+import app.duet.query.access.ViewAccess;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+import static app.duet.query.live.ViewQueries.findOrNotFound;
+
+/** A couple's cycle state and the events behind each of its figures, for the couple and their consented therapist. */
+@RestController
+@RequestMapping("/api/queries/couples/{coupleId}/cycle-state")
+@Tag(name = "Cycle state", description = "The couple's negative cycle and how it is changing, rebuilt from events")
+class CycleStateController {
+
+    private final QueryGateway queries;
+    private final ViewAccess access;
+
+    CycleStateController(QueryGateway queries, ViewAccess access) {
+        this.queries = queries;
+        this.access = access;
+    }
+
+    @GetMapping
+    @Operation(summary = "The couple's cycle state: phase, roles, bids turned toward against the research reference, ratios, lean gap, adherence, resentments, turning points, timeline")
+    CycleStateView cycleState(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId) {
+        mayRead(actor, coupleId, "the cycle state");
+        return findOrNotFound(queries, new FindCycleState(coupleId), CycleStateView.class, "cycle state of " + coupleId);
+    }
+
+    @GetMapping("/evidence/{figure}")
+    @Operation(summary = "The events behind one figure (its name as listed in the state's figures), in the order they happened")
+    List<EvidenceRef> evidence(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId,
+                               @PathVariable String figure) {
+        mayRead(actor, coupleId, "the events behind " + figure);
+        return queries.query(new FindCycleEvidence(coupleId, figure), ResponseTypes.multipleInstancesOf(EvidenceRef.class))
+                .join();
+    }
+
+    private void mayRead(Actor actor, String coupleId, String what) {
+        access.requireMayRead(actor, findOrNotFound(queries, new FindCouple(coupleId), CoupleView.class,
+                "couple " + coupleId), ViewAccess.Via.REST);
+    }
+}
