@@ -89,7 +89,7 @@ public class CycleState {
     record Ratio(String sessionId, Exercise exercise, int positive, int negative) {
     }
 
-    record Move(String partnerId, String sessionId, Instant at, boolean confirmed) {
+    record Move(String moveId, String partnerId, String sessionId, Instant at, boolean confirmed) {
     }
 
     @Id
@@ -115,8 +115,6 @@ public class CycleState {
     private int reengagements;
     private Move lastSoftening;
     private Move lastReengagement;
-    /** Softenings and re-engagements by move id, for their confirmations. */
-    private Map<String, String> moveKinds = new LinkedHashMap<>();
     private Phase phase = Phase.ESCALATED;
     private Instant phaseSince;
     private List<TimelineItem> timeline = new ArrayList<>();
@@ -172,15 +170,13 @@ public class CycleState {
             revealed.entries().forEach(entry -> becameVisible(revealed.sessionId(), entry.authorId(), entry.entryId(), ref));
         } else if (event instanceof BlamerSoftened softened) {
             softenings++;
-            moveKinds.put(softened.moveId(), "softening");
-            lastSoftening = new Move(softened.partnerId(), softened.sessionId(), ref.at(), false);
+            lastSoftening = new Move(softened.moveId(), softened.partnerId(), softened.sessionId(), ref.at(), false);
             evidence.put("last-softening", new ArrayList<>(List.of(ref)));
             shown(softened.partnerId(), true, ref, "softening", softened.sessionId());
             moment(+1, ref, softened.sessionId());
         } else if (event instanceof WithdrawerReengaged reengaged) {
             reengagements++;
-            moveKinds.put(reengaged.moveId(), "reengagement");
-            lastReengagement = new Move(reengaged.partnerId(), reengaged.sessionId(), ref.at(), false);
+            lastReengagement = new Move(reengaged.moveId(), reengaged.partnerId(), reengaged.sessionId(), ref.at(), false);
             evidence.put("last-reengagement", new ArrayList<>(List.of(ref)));
             shown(reengaged.partnerId(), false, ref, "re-engagement", reengaged.sessionId());
             moment(+1, ref, reengaged.sessionId());
@@ -309,19 +305,24 @@ public class CycleState {
         }
     }
 
+    /** A lean counts from the moment both can see it: at once between sessions, at the reveal in a session. */
     private void leaned(String partnerId, Lean lean, Integer energy, EvidenceRef written, EvidenceRef shownBy) {
         PartnerFigures figures = figures(partnerId);
         figures.lastLean = lean;
         figures.lastEnergy = energy;
         EvidenceRef at = shownBy == null ? written : shownBy;
-        if (lean == Lean.IN) {
-            shown(partnerId, true, written, "leaned-in", null);
-        } else if (lean == Lean.OUT) {
-            shown(partnerId, false, written, "leaned-out", null);
-        } else {
-            note(written, "leaned-back", partnerId, null);
+        if (shownBy != null) {
+            evidence(written, "shown-role:" + partnerId);
+            evidence(written, "lean-gap");
         }
-        evidence(written, "lean-gap");
+        if (lean == Lean.IN) {
+            shown(partnerId, true, at, "leaned-in", null);
+        } else if (lean == Lean.OUT) {
+            shown(partnerId, false, at, "leaned-out", null);
+        } else {
+            note(at, "leaned-back", partnerId, null);
+        }
+        evidence(at, "lean-gap");
         if (partnerIds.size() == 2 && partners.values().stream().allMatch(p -> p.lastLean != null)) {
             int gap = Math.abs(score(partners.get(partnerIds.get(0)).lastLean) - score(partners.get(partnerIds.get(1)).lastLean));
             leanGap.add(new LeanGapPoint(at.at(), gap));
@@ -336,14 +337,15 @@ public class CycleState {
         };
     }
 
+    /** A confirmation counts for the last softening or re-engagement only if it is that very move. */
     private void confirm(ChangeEventConfirmed confirmed, EvidenceRef ref) {
-        String kind = moveKinds.get(confirmed.moveId());
-        if ("softening".equals(kind) && lastSoftening != null) {
-            lastSoftening = new Move(lastSoftening.partnerId(), lastSoftening.sessionId(), lastSoftening.at(), true);
+        if (lastSoftening != null && lastSoftening.moveId().equals(confirmed.moveId())) {
+            lastSoftening = new Move(lastSoftening.moveId(), lastSoftening.partnerId(), lastSoftening.sessionId(),
+                    lastSoftening.at(), true);
             evidence(ref, "last-softening");
-        } else if ("reengagement".equals(kind) && lastReengagement != null) {
-            lastReengagement = new Move(lastReengagement.partnerId(), lastReengagement.sessionId(),
-                    lastReengagement.at(), true);
+        } else if (lastReengagement != null && lastReengagement.moveId().equals(confirmed.moveId())) {
+            lastReengagement = new Move(lastReengagement.moveId(), lastReengagement.partnerId(),
+                    lastReengagement.sessionId(), lastReengagement.at(), true);
             evidence(ref, "last-reengagement");
         }
         note(ref, "change-event-confirmed", confirmed.partnerId(), confirmed.sessionId());

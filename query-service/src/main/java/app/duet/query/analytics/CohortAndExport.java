@@ -1,0 +1,137 @@
+package app.duet.query.analytics;
+
+import app.duet.api.analytics.CohortView;
+import app.duet.api.cycle.CycleStateView;
+import app.duet.api.cycle.PartnerCycleView;
+import app.duet.api.cycle.Phase;
+import app.duet.api.cycle.SessionRatioView;
+import app.duet.query.cycle.CycleState;
+import app.duet.query.cycle.CycleStateStore;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Figures across couples for analysts, and the pseudonymised export: one row per couple under its
+ * pseudonym, partners as A and B, counts and percentages only. No name, no id, no word of anyone's
+ * leaves through here; erased couples are simply not there.
+ */
+@Component
+public class CohortAndExport {
+
+    /** The export's columns, in order; the JSON Lines export uses the same names. */
+    static final List<String> COLUMNS = List.of("couple", "phase", "phase_since", "sessions", "softenings",
+            "reengagements", "resentments_open", "resentments_released", "a_declared_role", "a_shown_role",
+            "a_bids_answered", "a_toward_percent", "a_last_lean", "b_declared_role", "b_shown_role", "b_bids_answered",
+            "b_toward_percent", "b_last_lean", "lean_gap_latest", "checkpoints_percent", "homework_percent",
+            "attendance_percent", "positive_moments", "negative_moments");
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private final CycleStateStore store;
+    private final PseudonymisedStates pseudonymised;
+
+    public CohortAndExport(CycleStateStore store, PseudonymisedStates pseudonymised) {
+        this.store = store;
+        this.pseudonymised = pseudonymised;
+    }
+
+    public CohortView cohort() {
+        List<CycleStateView> views = states();
+        Map<Phase, Integer> byPhase = new EnumMap<>(Phase.class);
+        for (Phase phase : Phase.values()) {
+            byPhase.put(phase, (int) views.stream().filter(v -> v.phase() == phase).count());
+        }
+        List<Integer> towards = views.stream().flatMap(v -> v.partners().stream()).map(PartnerCycleView::towardPercent)
+                .filter(Objects::nonNull).toList();
+        Map<String, Integer> byExercise = new TreeMap<>(views.stream().flatMap(v -> v.sessions().stream())
+                .collect(Collectors.groupingBy(s -> s.exercise().name(), Collectors.summingInt(s -> 1))));
+        return new CohortView(views.size(), byPhase, mean(towards), towards.size(),
+                views.stream().mapToInt(v -> v.timeline().stream().filter(t -> t.kind().equals("softening")).mapToInt(t -> 1).sum()).sum(),
+                views.stream().mapToInt(v -> v.timeline().stream().filter(t -> t.kind().equals("re-engagement")).mapToInt(t -> 1).sum()).sum(),
+                views.stream().mapToInt(CycleStateView::resentmentsReleased).sum(),
+                views.stream().mapToInt(CycleStateView::resentmentsOpen).sum(),
+                mean(views.stream().map(v -> v.adherence().checkpointsPercent()).filter(Objects::nonNull).toList()),
+                mean(views.stream().map(v -> v.adherence().attendancePercent()).filter(Objects::nonNull).toList()),
+                byExercise);
+    }
+
+    public String csv() {
+        StringBuilder out = new StringBuilder(String.join(",", COLUMNS)).append('\n');
+        for (Map<String, Object> row : rows()) {
+            out.append(row.values().stream().map(CohortAndExport::cell).collect(Collectors.joining(","))).append('\n');
+        }
+        return out.toString();
+    }
+
+    public String jsonLines() {
+        StringBuilder out = new StringBuilder();
+        for (Map<String, Object> row : rows()) {
+            try {
+                out.append(JSON.writeValueAsString(row)).append('\n');
+            } catch (com.fasterxml.jackson.core.JsonProcessingException impossible) {
+                throw new IllegalStateException(impossible);
+            }
+        }
+        return out.toString();
+    }
+
+    private List<Map<String, Object>> rows() {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (CycleStateView view : states()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("couple", view.coupleId());
+            row.put("phase", view.phase());
+            row.put("phase_since", view.phaseSince());
+            row.put("sessions", view.sessions().size());
+            row.put("softenings", view.timeline().stream().filter(t -> t.kind().equals("softening")).count());
+            row.put("reengagements", view.timeline().stream().filter(t -> t.kind().equals("re-engagement")).count());
+            row.put("resentments_open", view.resentmentsOpen());
+            row.put("resentments_released", view.resentmentsReleased());
+            for (String side : List.of("A", "B")) {
+                PartnerCycleView partner = view.partners().stream().filter(p -> side.equals(p.partnerId())).findFirst()
+                        .orElse(null);
+                String prefix = side.toLowerCase() + "_";
+                row.put(prefix + "declared_role", partner == null ? null : partner.declaredRole());
+                row.put(prefix + "shown_role", partner == null ? null : partner.shownRole());
+                row.put(prefix + "bids_answered", partner == null ? null : partner.bidsAnswered());
+                row.put(prefix + "toward_percent", partner == null ? null : partner.towardPercent());
+                row.put(prefix + "last_lean", partner == null ? null : partner.lastLean());
+            }
+            row.put("lean_gap_latest", view.leanGap().isEmpty() ? null : view.leanGap().get(view.leanGap().size() - 1).gap());
+            row.put("checkpoints_percent", view.adherence().checkpointsPercent());
+            row.put("homework_percent", view.adherence().homeworkPercent());
+            row.put("attendance_percent", view.adherence().attendancePercent());
+            row.put("positive_moments", view.sessions().stream().mapToInt(SessionRatioView::positive).sum());
+            row.put("negative_moments", view.sessions().stream().mapToInt(SessionRatioView::negative).sum());
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private List<CycleStateView> states() {
+        List<CycleState> states = store.all(store.serving());
+        return states.stream().filter(state -> state.partnerIds().size() == 2).map(pseudonymised::of)
+                .sorted(java.util.Comparator.comparing(CycleStateView::coupleId)).toList();
+    }
+
+    /** Every cell is an enumeration, a number, a pseudonym or an instant: nothing needs more than plain CSV. */
+    private static String cell(Object value) {
+        return value == null ? "" : value.toString();
+    }
+
+    private static Integer mean(List<Integer> values) {
+        return values.isEmpty() ? null : (int) Math.round(values.stream().mapToInt(Integer::intValue).average().orElse(0));
+    }
+}

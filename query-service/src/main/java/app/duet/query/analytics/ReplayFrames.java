@@ -1,0 +1,74 @@
+package app.duet.query.analytics;
+
+import app.duet.api.session.SessionStarted;
+import org.axonframework.eventhandling.DomainEventMessage;
+
+import java.lang.reflect.RecordComponent;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a session's events into what an analyst may see of them: the type, when, who acted as "A",
+ * "B" or "therapist", and only enumerations, numbers, yes/no and step keys. Every string but a
+ * step key is dropped, so no word, name or id passes, whatever an event carries.
+ */
+final class ReplayFrames {
+
+    /** One event as replayed; {@code index} counts from 0. */
+    record Frame(Instant at, String type, String actor, Map<String, Object> details) {
+    }
+
+    private static final Set<String> ACTOR_FIELDS = Set.of("partnerId", "authorId", "fromPartnerId", "byPartnerId",
+            "chosenBy", "offeredBy", "committedBy", "proposedBy", "agreedBy", "startedBy", "endedBy", "pausedBy",
+            "resumedBy", "revealedBy");
+
+    private ReplayFrames() {
+    }
+
+    static List<Frame> of(List<DomainEventMessage<?>> events) {
+        List<String> partners = events.stream().map(DomainEventMessage::getPayload)
+                .filter(SessionStarted.class::isInstance).map(SessionStarted.class::cast)
+                .map(SessionStarted::partnerIds).findFirst().orElse(List.of());
+        return events.stream().map(event -> frame(event.getPayload(), event.getTimestamp(), partners)).toList();
+    }
+
+    static Frame frame(Object payload, Instant at, List<String> partners) {
+        String actor = null;
+        Map<String, Object> details = new LinkedHashMap<>();
+        if (payload.getClass().isRecord()) {
+            for (RecordComponent component : payload.getClass().getRecordComponents()) {
+                Object value = read(component, payload);
+                String name = component.getName();
+                if (value == null) {
+                    continue;
+                }
+                if (actor == null && ACTOR_FIELDS.contains(name) && value instanceof String id) {
+                    actor = Pseudonyms.partner(partners, id);
+                } else if (actor == null && name.equals("therapistId")) {
+                    actor = "therapist";
+                }
+                if (value instanceof Enum<?> choice) {
+                    details.put(name, choice.name());
+                } else if (value instanceof Number || value instanceof Boolean) {
+                    details.put(name, value);
+                } else if (name.equals("step") && value instanceof String step) {
+                    details.put(name, step);
+                } else if (value instanceof List<?> list && !name.equals("partnerIds")) {
+                    details.put(name + "Count", list.size());
+                }
+            }
+        }
+        return new Frame(at, payload.getClass().getSimpleName(), actor, details);
+    }
+
+    private static Object read(RecordComponent component, Object record) {
+        try {
+            return component.getAccessor().invoke(record);
+        } catch (ReflectiveOperationException unreadable) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package app.duet.query.cycle;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where cycle states are kept: two collections, one serving reads and pushes, the other free to be
+ * built anew beside it (a new version of the rules, or a rebuild that must not disturb anyone) and
+ * then switched to. Which one serves is itself stored, so every instance and every restart agrees.
+ */
+@Component
+public class CycleStateStore {
+
+    public static final String LIVE = "cycle_states";
+    public static final String NEXT = "cycle_states_next";
+    private static final String SWITCHES = "projection_serving";
+    private static final String SWITCH_ID = "cycle-state";
+
+    private final MongoTemplate mongo;
+
+    public CycleStateStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** The collection that serves reads now. */
+    public String serving() {
+        org.bson.Document choice = mongo.findById(SWITCH_ID, org.bson.Document.class, SWITCHES);
+        return choice == null ? LIVE : choice.getString("collection");
+    }
+
+    public void serveFrom(String collection) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(SWITCH_ID)), Update.update("collection", collection), SWITCHES);
+    }
+
+    public Optional<CycleState> find(String collection, String coupleId) {
+        return Optional.ofNullable(mongo.findById(coupleId, CycleState.class, collection));
+    }
+
+    public Optional<CycleState> findBySession(String collection, String sessionId) {
+        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("sessionIds").is(sessionId)),
+                CycleState.class, collection));
+    }
+
+    public List<CycleState> all(String collection) {
+        return mongo.findAll(CycleState.class, collection);
+    }
+
+    public void save(String collection, CycleState state) {
+        mongo.save(state, collection);
+    }
+
+    public void delete(String collection, String coupleId) {
+        mongo.remove(Query.query(Criteria.where("_id").is(coupleId)), collection);
+    }
+
+    public void deleteAll(String collection) {
+        mongo.remove(new Query(), collection);
+    }
+
+    public long count(String collection) {
+        return mongo.count(new Query(), collection);
+    }
+}

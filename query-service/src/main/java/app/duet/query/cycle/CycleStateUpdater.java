@@ -1,0 +1,82 @@
+package app.duet.query.cycle;
+
+import app.duet.api.couple.CoupleErased;
+import app.duet.api.cycle.EvidenceRef;
+import app.duet.api.session.SessionStarted;
+import app.duet.query.live.ViewPublisher;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.eventhandling.ResetHandler;
+
+import java.util.Optional;
+
+/**
+ * Keeps cycle states in one collection from the couple's events and its sessions'. The rules are in
+ * {@link CycleState}; this finds the state an event belongs to, applies the event once, and, while
+ * its collection serves, pushes what changed to the couple's cycle topic. Two of these run in their
+ * own processing groups (see {@link CycleStateStore}), so one can be rebuilt while the other serves.
+ */
+abstract class CycleStateUpdater {
+
+    private final CycleStateStore store;
+    private final ViewPublisher publisher;
+    private final String collection;
+
+    CycleStateUpdater(CycleStateStore store, ViewPublisher publisher, String collection) {
+        this.store = store;
+        this.publisher = publisher;
+        this.collection = collection;
+    }
+
+    @EventHandler
+    public void on(Object event, EventMessage<?> message, ReplayStatus replay) {
+        if (!(message instanceof DomainEventMessage<?> domain) || event instanceof CoupleErased) {
+            return;
+        }
+        stateOf(event, domain).ifPresent(state -> {
+            if (!state.applied().isNew(domain.getAggregateIdentifier(), domain.getSequenceNumber())) {
+                return;
+            }
+            if (state.apply(event, refOf(domain))) {
+                state.applied().record(domain.getAggregateIdentifier(), domain.getSequenceNumber());
+                store.save(collection, state);
+                if (!replay.isReplay() && collection.equals(store.serving())) {
+                    publisher.publish(state.toView());
+                }
+            } else {
+                state.applied().skip(domain.getAggregateIdentifier(), domain.getSequenceNumber());
+                store.save(collection, state);
+            }
+        });
+    }
+
+    /** An erased couple's cycle state goes with it: nothing of it stays, for analysts either. */
+    @EventHandler
+    public void on(CoupleErased event) {
+        store.delete(collection, event.coupleId());
+    }
+
+    @ResetHandler
+    public void reset() {
+        store.deleteAll(collection);
+    }
+
+    /** The couple's own events carry its id; a session's events are found by the session. */
+    private Optional<CycleState> stateOf(Object event, DomainEventMessage<?> message) {
+        String aggregateId = message.getAggregateIdentifier();
+        if ("Couple".equals(message.getType())) {
+            return Optional.of(store.find(collection, aggregateId).orElseGet(() -> new CycleState(aggregateId)));
+        }
+        if (event instanceof SessionStarted started) {
+            return store.find(collection, started.coupleId());
+        }
+        return store.findBySession(collection, aggregateId);
+    }
+
+    static EvidenceRef refOf(DomainEventMessage<?> message) {
+        return new EvidenceRef(message.getIdentifier(), message.getPayloadType().getSimpleName(),
+                message.getAggregateIdentifier(), message.getSequenceNumber(), message.getTimestamp());
+    }
+}

@@ -1,0 +1,698 @@
+package app.duet.query.cycle;
+
+import app.duet.api.commitment.CheckpointOutcome;
+import app.duet.api.commitment.CheckpointReviewed;
+import app.duet.api.commitment.HomeworkDone;
+import app.duet.api.commitment.HomeworkSet;
+import app.duet.api.commitment.SessionAttended;
+import app.duet.api.commitment.SessionMissed;
+import app.duet.api.couple.CoupleCreated;
+import app.duet.api.couple.PartnerJoinedCouple;
+import app.duet.api.cycle.AdherenceView;
+import app.duet.api.cycle.CycleRole;
+import app.duet.api.cycle.CycleStateView;
+import app.duet.api.cycle.EvidenceRef;
+import app.duet.api.cycle.GottmanReference;
+import app.duet.api.cycle.LeanGapPoint;
+import app.duet.api.cycle.MoveRef;
+import app.duet.api.cycle.PartnerCycleView;
+import app.duet.api.cycle.Phase;
+import app.duet.api.cycle.SessionRatioView;
+import app.duet.api.cycle.TimelineItem;
+import app.duet.api.everyday.AppreciationExpressed;
+import app.duet.api.everyday.EverydayBidAnswered;
+import app.duet.api.everyday.EverydayBidMade;
+import app.duet.api.exercise.BlamerSoftened;
+import app.duet.api.exercise.ChangeEvent;
+import app.duet.api.exercise.ChangeEventConfirmed;
+import app.duet.api.exercise.CycleLink;
+import app.duet.api.exercise.CycleLinkRecorded;
+import app.duet.api.exercise.CycleMove;
+import app.duet.api.exercise.Lean;
+import app.duet.api.exercise.LeanCheckedIn;
+import app.duet.api.exercise.LetGoProposed;
+import app.duet.api.exercise.ResentmentReleased;
+import app.duet.api.exercise.WithdrawerReengaged;
+import app.duet.api.session.AnswersRevealed;
+import app.duet.api.session.BidAnswered;
+import app.duet.api.session.BidMade;
+import app.duet.api.session.BidResponse;
+import app.duet.api.session.EntryShared;
+import app.duet.api.session.Exercise;
+import app.duet.api.session.SessionStarted;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The cycle-state rules on hand-made event sequences: phases and when they change, what a private
+ * answer may (not) move, bids turned toward against Gottman's reference, shown and declared roles,
+ * session ratios, the lean gap, adherence, resentments and the last turning points.
+ */
+class CycleStateTest {
+
+    private static final String COUPLE = "couple-1";
+    private static final String ANNA = "anna";
+    private static final String BEN = "ben";
+    private static final String SESSION = "session-1";
+    private static final String OTHER_SESSION = "session-2";
+    private static final String THERAPIST = "therapist-1";
+    private static final Instant T0 = Instant.parse("2025-03-01T09:00:00Z");
+    private static final LocalDate DAY = LocalDate.of(2025, 3, 1);
+
+    private final CycleState state = new CycleState(COUPLE);
+    private final List<EvidenceRef> refs = new ArrayList<>();
+    private int ids;
+    private boolean lastChanged;
+
+    // --- helpers --------------------------------------------------------------------------------
+
+    /** Applies the events one minute apart, with ids e1, e2, ...; returns the state. */
+    private CycleState given(Object... events) {
+        for (Object event : events) {
+            when(event);
+        }
+        return state;
+    }
+
+    /** Applies one event and returns its ref; {@link #lastChanged} says what apply answered. */
+    private EvidenceRef when(Object event) {
+        int n = refs.size() + 1;
+        EvidenceRef ref = new EvidenceRef("e" + n, event.getClass().getSimpleName(), aggregateOf(event), n,
+                T0.plus(Duration.ofMinutes(n)));
+        refs.add(ref);
+        lastChanged = state.apply(event, ref);
+        return ref;
+    }
+
+    private static String aggregateOf(Object event) {
+        if (event instanceof SessionStarted started) {
+            return started.sessionId();
+        }
+        if (event instanceof LeanCheckedIn lean && lean.sessionId() == null) {
+            return COUPLE;
+        }
+        String name = event.getClass().getPackageName();
+        return name.endsWith(".session") || name.endsWith(".exercise") ? SESSION : COUPLE;
+    }
+
+    private EvidenceRef last() {
+        return refs.get(refs.size() - 1);
+    }
+
+    private CycleStateView view() {
+        return state.toView();
+    }
+
+    private PartnerCycleView partner(String id) {
+        return view().partners().stream().filter(p -> p.partnerId().equals(id)).findFirst().orElseThrow();
+    }
+
+    private List<String> ids(String figure) {
+        return state.evidenceFor(figure).stream().map(EvidenceRef::eventId).toList();
+    }
+
+    private List<String> phaseNotes() {
+        return view().timeline().stream().map(TimelineItem::kind).filter(kind -> kind.startsWith("phase-")).toList();
+    }
+
+    private String next(String prefix) {
+        return prefix + "-" + (++ids);
+    }
+
+    /** Anna created the couple, Ben joined, and Anna started a cycle-map session. */
+    private void coupleInSession() {
+        given(new CoupleCreated(COUPLE, ANNA, "Anna", "CODE-1", T0.plus(Duration.ofDays(7))),
+                new PartnerJoinedCouple(COUPLE, BEN, "Ben"),
+                started(SESSION, Exercise.CYCLE_MAP));
+    }
+
+    private static SessionStarted started(String sessionId, Exercise exercise) {
+        return new SessionStarted(sessionId, COUPLE, exercise, List.of(ANNA, BEN), ANNA);
+    }
+
+    private static CycleLinkRecorded behaviour(String entryId, String author, CycleMove move) {
+        return new CycleLinkRecorded(SESSION, entryId, author, "my-side", CycleLink.BEHAVIOUR, 7, move, "words");
+    }
+
+    private static CycleLinkRecorded link(String entryId, String author, CycleLink link) {
+        return new CycleLinkRecorded(SESSION, entryId, author, "my-side", link, 5, null, "words");
+    }
+
+    private static EntryShared shared(String entryId, String author) {
+        return new EntryShared(SESSION, entryId, author);
+    }
+
+    private static AnswersRevealed revealed(String... authorThenEntry) {
+        List<AnswersRevealed.RevealedEntry> entries = new ArrayList<>();
+        for (int i = 0; i < authorThenEntry.length; i += 2) {
+            entries.add(new AnswersRevealed.RevealedEntry(authorThenEntry[i], authorThenEntry[i + 1]));
+        }
+        return new AnswersRevealed(SESSION, "my-side", ANNA, entries);
+    }
+
+    private AppreciationExpressed appreciation(String from) {
+        return new AppreciationExpressed(COUPLE, next("appreciation"), from, other(from), "thank you");
+    }
+
+    private static BlamerSoftened softened(String moveId, String partner) {
+        return new BlamerSoftened(SESSION, moveId, partner, "I long for you");
+    }
+
+    private static WithdrawerReengaged reengaged(String moveId, String partner) {
+        return new WithdrawerReengaged(SESSION, moveId, partner, "I went quiet because I was hurt");
+    }
+
+    private static ChangeEventConfirmed confirmed(String moveId, String partner, ChangeEvent change) {
+        return new ChangeEventConfirmed(SESSION, moveId, partner, change, THERAPIST);
+    }
+
+    private BidMade sessionBid(String from) {
+        return new BidMade(SESSION, next("bid"), from, other(from), "look at this");
+    }
+
+    private EverydayBidMade everydayBid(String from) {
+        return new EverydayBidMade(COUPLE, next("bid"), from, other(from), "coffee?");
+    }
+
+    private BidAnswered sessionAnswer(String sessionId, String by, BidResponse response) {
+        return new BidAnswered(sessionId, next("bid"), by, response);
+    }
+
+    private EverydayBidAnswered everydayAnswer(String by, BidResponse response) {
+        return new EverydayBidAnswered(COUPLE, next("bid"), by, response);
+    }
+
+    private SessionMissed missed(String partner) {
+        return new SessionMissed(COUPLE, next("meeting"), DAY, partner);
+    }
+
+    private SessionAttended attended(String... partners) {
+        return new SessionAttended(COUPLE, next("meeting"), DAY, List.of(partners), THERAPIST);
+    }
+
+    private CheckpointReviewed checkpoint(CheckpointOutcome outcome) {
+        return new CheckpointReviewed(COUPLE, "commitment-1", DAY.plusDays(++ids), outcome, THERAPIST);
+    }
+
+    private LeanCheckedIn leanBetweenSessions(String partner, Lean lean, int energy) {
+        return new LeanCheckedIn(COUPLE, null, next("check-in"), partner, null, lean, energy);
+    }
+
+    private static LeanCheckedIn leanInSession(String entryId, String partner, Lean lean, int energy) {
+        return new LeanCheckedIn(COUPLE, SESSION, entryId, partner, "lean", lean, energy);
+    }
+
+    private static String other(String partner) {
+        return ANNA.equals(partner) ? BEN : ANNA;
+    }
+
+    /** Both partners named their side of the loop: de-escalating, with no moment in the window yet. */
+    private void bothNamedTheLoop() {
+        coupleInSession();
+        given(behaviour("anna-behaviour", ANNA, CycleMove.CRITICISE), shared("anna-behaviour", ANNA),
+                behaviour("ben-behaviour", BEN, CycleMove.WITHDRAW), shared("ben-behaviour", BEN));
+        assertThat(state.phase()).isEqualTo(Phase.DE_ESCALATING);
+    }
+
+    private void assertPhaseChangedAt(Phase phase, EvidenceRef changing) {
+        CycleStateView view = view();
+        assertThat(view.phase()).isEqualTo(phase);
+        assertThat(view.phaseSince()).isEqualTo(changing.at());
+        assertThat(ids("phase")).contains(changing.eventId());
+        assertThat(view.timeline()).last().satisfies(item -> {
+            assertThat(item.kind()).isEqualTo("phase-" + phase.name().toLowerCase().replace('_', '-'));
+            assertThat(item.eventId()).isEqualTo(changing.eventId());
+        });
+    }
+
+    // --- phases ---------------------------------------------------------------------------------
+
+    @Nested
+    class Phases {
+
+        @Test
+        void aCoupleStartsEscalatedSinceItWasCreated() {
+            EvidenceRef created = when(new CoupleCreated(COUPLE, ANNA, "Anna", "CODE-1", T0.plus(Duration.ofDays(7))));
+            given(new PartnerJoinedCouple(COUPLE, BEN, "Ben"), started(SESSION, Exercise.CYCLE_MAP));
+
+            assertThat(view().phase()).isEqualTo(Phase.ESCALATED);
+            assertThat(view().phaseSince()).isEqualTo(created.at());
+            assertThat(state.evidenceFor("phase")).isEmpty();
+            assertThat(phaseNotes()).isEmpty();
+        }
+
+        @Test
+        void escalatedTurnsDeEscalatingOnceBothPartnersLinksAreVisible() {
+            coupleInSession();
+            given(behaviour("anna-behaviour", ANNA, CycleMove.PURSUE), link("ben-trigger", BEN, CycleLink.TRIGGER),
+                    shared("anna-behaviour", ANNA));
+            assertThat(state.phase()).as("only Anna has let her side out").isEqualTo(Phase.ESCALATED);
+
+            EvidenceRef reveal = when(revealed(BEN, "ben-trigger"));
+
+            assertPhaseChangedAt(Phase.DE_ESCALATING, reveal);
+            assertThat(ids("named-the-loop")).containsExactly("e4", "e6", "e5", reveal.eventId());
+        }
+
+        @Test
+        void escalatedTurnsDeEscalatingWhenPositiveMomentsOutweighNegativeOnes() {
+            coupleInSession();
+            given(appreciation(ANNA), everydayAnswer(BEN, BidResponse.AWAY));
+            assertThat(state.phase()).as("two moments are not enough to judge").isEqualTo(Phase.ESCALATED);
+
+            EvidenceRef third = when(appreciation(BEN));
+
+            assertPhaseChangedAt(Phase.DE_ESCALATING, third);
+        }
+
+        @Test
+        void deEscalatingTurnsReEngagingWhenTheWithdrawerReengages() {
+            bothNamedTheLoop();
+
+            EvidenceRef reengaged = when(reengaged("move-1", BEN));
+
+            assertPhaseChangedAt(Phase.RE_ENGAGING, reengaged);
+        }
+
+        @Test
+        void theLatestTurningPointNamesThePhase() {
+            bothNamedTheLoop();
+            given(reengaged("move-1", BEN));
+
+            EvidenceRef softened = when(softened("move-2", ANNA));
+            assertPhaseChangedAt(Phase.SOFTENING, softened);
+            assertThat(ids("phase")).as("the re-engagement before it is behind it too").contains("e8", softened.eventId());
+
+            EvidenceRef reengagedAgain = when(reengaged("move-3", BEN));
+            assertPhaseChangedAt(Phase.RE_ENGAGING, reengagedAgain);
+        }
+
+        @Test
+        void bothTurningPointsAndFivePositivesToEachNegativeAreConnected() {
+            bothNamedTheLoop();
+            given(reengaged("move-1", BEN), softened("move-2", ANNA), appreciation(ANNA), appreciation(BEN));
+            assertThat(state.phase()).as("four positives, no negative").isEqualTo(Phase.SOFTENING);
+
+            EvidenceRef fifth = when(appreciation(ANNA));
+            assertPhaseChangedAt(Phase.CONNECTED, fifth);
+
+            given(everydayAnswer(BEN, BidResponse.AWAY));
+            assertThat(state.phase()).as("5 positives to 1 negative still is 5 to 1").isEqualTo(Phase.CONNECTED);
+            assertThat(view().phaseSince()).isEqualTo(fifth.at());
+        }
+
+        @Test
+        void aRelapseAfterConnectionIsEscalated() {
+            bothNamedTheLoop();
+            given(reengaged("move-1", BEN), softened("move-2", ANNA), appreciation(ANNA), appreciation(BEN),
+                    appreciation(ANNA));
+            assertThat(state.phase()).isEqualTo(Phase.CONNECTED);
+
+            // Five positives in the window: a relapse takes six negatives. On the way, the ratio
+            // falls below five to one and the latest turning point names the phase again.
+            for (int i = 0; i < 5; i++) {
+                given(i % 2 == 0 ? missed(BEN) : everydayAnswer(BEN, BidResponse.AWAY));
+                assertThat(state.phase()).isNotEqualTo(Phase.ESCALATED);
+            }
+            EvidenceRef sixth = when(everydayAnswer(ANNA, BidResponse.AGAINST));
+
+            assertPhaseChangedAt(Phase.ESCALATED, sixth);
+            assertThat(phaseNotes()).containsExactly("phase-de-escalating", "phase-re-engaging", "phase-softening",
+                    "phase-connected", "phase-softening", "phase-escalated");
+        }
+
+        @Test
+        void aRelapseOutranksHavingNamedTheLoopButNeedsThreeMoments() {
+            bothNamedTheLoop();
+            given(missed(BEN), everydayAnswer(ANNA, BidResponse.AGAINST));
+            assertThat(state.phase()).as("two moments are not enough to judge").isEqualTo(Phase.DE_ESCALATING);
+
+            EvidenceRef third = when(missed(BEN));
+
+            assertPhaseChangedAt(Phase.ESCALATED, third);
+        }
+
+        @Test
+        void deEscalationByMomentsLastsOnlyWhilePositivesOutweighNegatives() {
+            coupleInSession();
+            given(missed(BEN), missed(ANNA), appreciation(ANNA), appreciation(BEN));
+            assertThat(state.phase()).as("two against two").isEqualTo(Phase.ESCALATED);
+            EvidenceRef outweighing = when(appreciation(ANNA));
+            assertPhaseChangedAt(Phase.DE_ESCALATING, outweighing);
+
+            EvidenceRef even = when(missed(BEN));
+
+            assertPhaseChangedAt(Phase.ESCALATED, even);
+        }
+    }
+
+    // --- privacy --------------------------------------------------------------------------------
+
+    @Nested
+    class Privacy {
+
+        @Test
+        void anAnswerNeverSharedOrRevealedChangesNoFigure() {
+            coupleInSession();
+            CycleStateView before = view();
+            List<String> figuresBefore = before.figures();
+
+            when(behaviour("anna-behaviour", ANNA, CycleMove.CRITICISE));
+            assertThat(lastChanged).isFalse();
+            when(link("ben-need", BEN, CycleLink.UNMET_NEED));
+            assertThat(lastChanged).isFalse();
+            when(leanInSession("ben-lean", BEN, Lean.OUT, 2));
+            assertThat(lastChanged).isFalse();
+            // Sharing under the other partner's name lets nothing out.
+            when(new EntryShared(SESSION, "anna-behaviour", BEN));
+            assertThat(lastChanged).isFalse();
+            when(new AnswersRevealed(SESSION, "lean", ANNA, List.of(new AnswersRevealed.RevealedEntry(ANNA, "ben-lean"))));
+            assertThat(lastChanged).isFalse();
+
+            CycleStateView after = view();
+            assertThat(after).isEqualTo(before);
+            assertThat(after.timeline()).isEqualTo(before.timeline());
+            assertThat(after.figures()).isEqualTo(figuresBefore);
+            assertThat(partner(ANNA).declaredRole()).isEqualTo(CycleRole.UNCLEAR);
+            assertThat(partner(BEN).lastLean()).isNull();
+            assertThat(partner(BEN).lastEnergy()).isNull();
+            assertThat(after.leanGap()).isEmpty();
+            assertThat(after.phase()).isEqualTo(Phase.ESCALATED);
+            assertThat(state.evidenceFor("declared-role:" + ANNA)).isEmpty();
+        }
+
+        @Test
+        void onceLetOutTheAnswersCount() {
+            coupleInSession();
+            EvidenceRef written = when(behaviour("anna-behaviour", ANNA, CycleMove.CRITICISE));
+            EvidenceRef lean = when(leanInSession("ben-lean", BEN, Lean.OUT, 2));
+
+            EvidenceRef share = when(shared("anna-behaviour", ANNA));
+            assertThat(lastChanged).isTrue();
+            assertThat(partner(ANNA).declaredRole()).isEqualTo(CycleRole.PURSUER);
+            assertThat(ids("declared-role:" + ANNA)).containsExactly(written.eventId(), share.eventId());
+
+            EvidenceRef reveal = when(revealed(BEN, "ben-lean"));
+            assertThat(lastChanged).isTrue();
+            assertThat(partner(BEN).lastLean()).isEqualTo(Lean.OUT);
+            assertThat(partner(BEN).lastEnergy()).isEqualTo(2);
+            assertThat(partner(BEN).withdrawingMoves()).isEqualTo(1);
+            assertThat(ids("lean-gap")).as("written, then let out").containsExactly(lean.eventId(), reveal.eventId());
+
+            // Shared once is counted once.
+            when(shared("anna-behaviour", ANNA));
+            assertThat(lastChanged).isFalse();
+            assertThat(ids("declared-role:" + ANNA)).hasSize(2);
+        }
+
+        @ParameterizedTest
+        @CsvSource({"CRITICISE, PURSUER", "PURSUE, PURSUER", "WITHDRAW, WITHDRAWER", "SHUT_DOWN, WITHDRAWER",
+                "PLACATE, WITHDRAWER"})
+        void theMoveOnASharedBehaviourDeclaresTheRole(CycleMove move, CycleRole role) {
+            coupleInSession();
+            given(behaviour("ben-behaviour", BEN, move));
+            assertThat(partner(BEN).declaredRole()).isEqualTo(CycleRole.UNCLEAR);
+
+            given(revealed(BEN, "ben-behaviour"));
+
+            assertThat(partner(BEN).declaredRole()).isEqualTo(role);
+            assertThat(partner(BEN).shownRole()).as("a declaration is not a shown move").isEqualTo(CycleRole.UNCLEAR);
+        }
+    }
+
+    // --- bids -----------------------------------------------------------------------------------
+
+    @Nested
+    class Bids {
+
+        @Test
+        void bidsTurnedTowardCountForTheResponderInSessionAndEveryDay() {
+            coupleInSession();
+            List<String> answers = new ArrayList<>();
+            given(sessionBid(ANNA), everydayBid(ANNA));
+            for (int i = 0; i < 9; i++) {
+                answers.add(when(i % 2 == 0 ? sessionAnswer(SESSION, BEN, BidResponse.TOWARD)
+                        : everydayAnswer(BEN, BidResponse.TOWARD)).eventId());
+            }
+            answers.add(when(everydayAnswer(BEN, BidResponse.AWAY)).eventId());
+
+            PartnerCycleView ben = partner(BEN);
+            assertThat(ben.bidsAnswered()).isEqualTo(10);
+            assertThat(ben.bidsTurnedToward()).isEqualTo(9);
+            assertThat(ben.towardPercent()).isEqualTo(90);
+            assertThat(ben.referenceBand()).isEqualTo("near-stayed-together");
+            assertThat(ids("bids-toward:" + BEN)).containsExactlyElementsOf(answers);
+            assertThat(view().reference()).isEqualTo(GottmanReference.BIDS_TURNED_TOWARD);
+
+            PartnerCycleView anna = partner(ANNA);
+            assertThat(anna.bidsAnswered()).isZero();
+            assertThat(anna.towardPercent()).isNull();
+            assertThat(anna.referenceBand()).isNull();
+            assertThat(state.evidenceFor("bids-toward:" + ANNA)).isEmpty();
+        }
+
+        @ParameterizedTest
+        @CsvSource({"9, 90, near-stayed-together", "7, 70, near-stayed-together", "6, 60, between",
+                "5, 50, near-divorced", "3, 30, near-divorced", "0, 0, near-divorced", "10, 100, near-stayed-together"})
+        void theTowardPercentIsReadAgainstGottmansReference(int toward, int percent, String band) {
+            coupleInSession();
+            for (int i = 0; i < 10; i++) {
+                BidResponse response = i < toward ? BidResponse.TOWARD
+                        : i % 2 == 0 ? BidResponse.AWAY : BidResponse.AGAINST;
+                given(i % 2 == 0 ? everydayAnswer(ANNA, response) : sessionAnswer(SESSION, ANNA, response));
+            }
+
+            PartnerCycleView anna = partner(ANNA);
+            assertThat(anna.bidsAnswered()).isEqualTo(10);
+            assertThat(anna.bidsTurnedToward()).isEqualTo(toward);
+            assertThat(anna.towardPercent()).isEqualTo(percent);
+            assertThat(anna.referenceBand()).isEqualTo(band);
+            assertThat(state.evidenceFor("bids-toward:" + ANNA)).hasSize(10);
+        }
+    }
+
+    // --- shown role -----------------------------------------------------------------------------
+
+    @Test
+    void theShownRoleComesFromWhatEachPartnerDid() {
+        coupleInSession();
+        EvidenceRef bid = when(sessionBid(ANNA));
+        EvidenceRef everydayBid = when(everydayBid(ANNA));
+        EvidenceRef softening = when(softened("move-1", ANNA));
+        EvidenceRef reengagement = when(reengaged("move-2", BEN));
+        EvidenceRef away = when(everydayAnswer(BEN, BidResponse.AWAY));
+        EvidenceRef missed = when(missed(BEN));
+        EvidenceRef leanOut = when(leanBetweenSessions(BEN, Lean.OUT, 3));
+        given(everydayAnswer(ANNA, BidResponse.TOWARD), leanBetweenSessions(ANNA, Lean.BACK, 6));
+
+        PartnerCycleView anna = partner(ANNA);
+        assertThat(anna.pursuingMoves()).isEqualTo(3);
+        assertThat(anna.withdrawingMoves()).isZero();
+        assertThat(anna.shownRole()).isEqualTo(CycleRole.PURSUER);
+        assertThat(ids("shown-role:" + ANNA)).containsExactly(bid.eventId(), everydayBid.eventId(), softening.eventId());
+
+        PartnerCycleView ben = partner(BEN);
+        assertThat(ben.pursuingMoves()).isZero();
+        assertThat(ben.withdrawingMoves()).isEqualTo(4);
+        assertThat(ben.shownRole()).isEqualTo(CycleRole.WITHDRAWER);
+        assertThat(ids("shown-role:" + BEN)).containsExactly(reengagement.eventId(), away.eventId(),
+                missed.eventId(), leanOut.eventId());
+        assertThat(ben.declaredRole()).isEqualTo(CycleRole.UNCLEAR);
+    }
+
+    @Test
+    void asManyPursuingAsWithdrawingMovesIsUnclear() {
+        coupleInSession();
+        given(everydayBid(ANNA), leanBetweenSessions(ANNA, Lean.OUT, 1));
+
+        assertThat(partner(ANNA).shownRole()).isEqualTo(CycleRole.UNCLEAR);
+        assertThat(partner(BEN).shownRole()).isEqualTo(CycleRole.UNCLEAR);
+    }
+
+    // --- session ratio --------------------------------------------------------------------------
+
+    @Test
+    void positiveToNegativeMomentsAreCountedPerSession() {
+        coupleInSession();
+        EvidenceRef toward1 = when(sessionAnswer(SESSION, BEN, BidResponse.TOWARD));
+        EvidenceRef toward2 = when(sessionAnswer(SESSION, ANNA, BidResponse.TOWARD));
+        EvidenceRef away = when(sessionAnswer(SESSION, BEN, BidResponse.AWAY));
+        EvidenceRef against = when(sessionAnswer(SESSION, ANNA, BidResponse.AGAINST));
+        EvidenceRef softening = when(softened("move-1", ANNA));
+        // Between sessions: no session's ratio.
+        given(appreciation(BEN), everydayAnswer(BEN, BidResponse.AWAY));
+        given(started(OTHER_SESSION, Exercise.CHECK_IN), sessionAnswer(OTHER_SESSION, BEN, BidResponse.TOWARD));
+        // A session this couple never started counts in no ratio.
+        given(sessionAnswer("unknown-session", BEN, BidResponse.TOWARD));
+
+        assertThat(view().sessions()).containsExactly(
+                new SessionRatioView(SESSION, Exercise.CYCLE_MAP, 3, 2),
+                new SessionRatioView(OTHER_SESSION, Exercise.CHECK_IN, 1, 0));
+        assertThat(ids("session-ratio:" + SESSION)).containsExactly(toward1.eventId(), toward2.eventId(),
+                away.eventId(), against.eventId(), softening.eventId());
+        assertThat(state.sessionIds()).containsExactly(SESSION, OTHER_SESSION);
+    }
+
+    // --- lean gap -------------------------------------------------------------------------------
+
+    @Test
+    void theLeanGapFollowsBothPartnersLatestLeans() {
+        coupleInSession();
+        given(leanBetweenSessions(ANNA, Lean.IN, 8));
+        assertThat(view().leanGap()).as("Ben has not checked in yet").isEmpty();
+
+        EvidenceRef benOut = when(leanBetweenSessions(BEN, Lean.OUT, 2));
+        EvidenceRef annaBack = when(leanBetweenSessions(ANNA, Lean.BACK, 5));
+
+        assertThat(view().leanGap()).containsExactly(new LeanGapPoint(benOut.at(), 2), new LeanGapPoint(annaBack.at(), 1));
+        assertThat(partner(ANNA).lastLean()).isEqualTo(Lean.BACK);
+        assertThat(partner(ANNA).lastEnergy()).isEqualTo(5);
+        assertThat(partner(BEN).lastLean()).isEqualTo(Lean.OUT);
+        assertThat(partner(BEN).lastEnergy()).isEqualTo(2);
+        assertThat(state.evidenceFor("lean-gap")).hasSize(3);
+    }
+
+    // --- adherence ------------------------------------------------------------------------------
+
+    @Test
+    void adherenceIsNullUntilThereIsSomethingToCount() {
+        coupleInSession();
+
+        assertThat(view().adherence()).isEqualTo(new AdherenceView(0, null, 0, 0, null, 0, 0, null));
+    }
+
+    @Test
+    void checkpointsKeptCountOnePartlyHalfMissedNothing() {
+        coupleInSession();
+        given(checkpoint(CheckpointOutcome.KEPT), checkpoint(CheckpointOutcome.MISSED));
+        assertThat(view().adherence().checkpointsReviewed()).isEqualTo(2);
+        assertThat(view().adherence().checkpointsPercent()).isEqualTo(50);
+
+        given(checkpoint(CheckpointOutcome.PARTLY_KEPT));
+        assertThat(view().adherence().checkpointsPercent()).isEqualTo(50);
+
+        given(checkpoint(CheckpointOutcome.KEPT));
+        assertThat(view().adherence().checkpointsPercent()).as("2.5 of 4").isEqualTo(63);
+        assertThat(state.evidenceFor("adherence")).hasSize(4);
+    }
+
+    @Test
+    void homeworkIsDueOncePerPartner() {
+        coupleInSession();
+        given(new HomeworkSet(COUPLE, "hw-1", THERAPIST, "a walk", DAY),
+                new HomeworkSet(COUPLE, "hw-2", THERAPIST, "a letter", DAY),
+                new HomeworkDone(COUPLE, "hw-1", ANNA), new HomeworkDone(COUPLE, "hw-1", BEN));
+        assertThat(view().adherence().homeworkSet()).isEqualTo(2);
+        assertThat(view().adherence().homeworkDone()).isEqualTo(2);
+        assertThat(view().adherence().homeworkPercent()).isEqualTo(50);
+
+        given(new HomeworkDone(COUPLE, "hw-2", ANNA));
+        assertThat(view().adherence().homeworkPercent()).isEqualTo(75);
+    }
+
+    @Test
+    void attendanceCountsEveryPartnerWhoCameOrMissed() {
+        coupleInSession();
+        given(attended(ANNA, BEN), attended(ANNA), missed(BEN));
+
+        AdherenceView adherence = view().adherence();
+        assertThat(adherence.sessionsAttended()).isEqualTo(3);
+        assertThat(adherence.sessionsMissed()).isEqualTo(1);
+        assertThat(adherence.attendancePercent()).isEqualTo(75);
+    }
+
+    // --- resentments ----------------------------------------------------------------------------
+
+    @Test
+    void resentmentsStayOpenUntilReleased() {
+        coupleInSession();
+        EvidenceRef first = when(new LetGoProposed(SESSION, "pact-1", ANNA, "the birthday"));
+        EvidenceRef second = when(new LetGoProposed(SESSION, "pact-2", BEN, "the holiday"));
+        assertThat(view().resentmentsOpen()).isEqualTo(2);
+        assertThat(view().resentmentsReleased()).isZero();
+
+        EvidenceRef released = when(new ResentmentReleased(SESSION, "pact-1", ANNA, BEN));
+
+        assertThat(view().resentmentsOpen()).isEqualTo(1);
+        assertThat(view().resentmentsReleased()).isEqualTo(1);
+        assertThat(ids("resentments")).containsExactly(first.eventId(), second.eventId(), released.eventId());
+        assertThat(view().sessions()).containsExactly(new SessionRatioView(SESSION, Exercise.CYCLE_MAP, 1, 0));
+    }
+
+    // --- turning points -------------------------------------------------------------------------
+
+    @Nested
+    class TurningPoints {
+
+        @Test
+        void theLastSofteningAndReengagementAreKeptAndTheirConfirmationsMarked() {
+            coupleInSession();
+            assertThat(view().lastSoftening()).isNull();
+            assertThat(view().lastReengagement()).isNull();
+
+            EvidenceRef softening = when(softened("move-1", ANNA));
+            EvidenceRef reengagement = when(reengaged("move-2", BEN));
+            assertThat(view().lastSoftening()).isEqualTo(new MoveRef(ANNA, SESSION, softening.at(), false));
+            assertThat(view().lastReengagement()).isEqualTo(new MoveRef(BEN, SESSION, reengagement.at(), false));
+
+            EvidenceRef confirmSoftening = when(confirmed("move-1", ANNA, ChangeEvent.BLAMER_SOFTENING));
+            assertThat(view().lastSoftening()).isEqualTo(new MoveRef(ANNA, SESSION, softening.at(), true));
+            assertThat(view().lastReengagement().confirmed()).isFalse();
+            assertThat(ids("last-softening")).containsExactly(softening.eventId(), confirmSoftening.eventId());
+
+            EvidenceRef confirmReengagement = when(confirmed("move-2", BEN, ChangeEvent.WITHDRAWER_REENGAGEMENT));
+            assertThat(view().lastReengagement()).isEqualTo(new MoveRef(BEN, SESSION, reengagement.at(), true));
+            assertThat(ids("last-reengagement")).containsExactly(reengagement.eventId(), confirmReengagement.eventId());
+        }
+
+        @Test
+        void aNewSofteningIsUnconfirmedAgain() {
+            coupleInSession();
+            given(softened("move-1", ANNA), confirmed("move-1", ANNA, ChangeEvent.BLAMER_SOFTENING));
+            assertThat(view().lastSoftening().confirmed()).isTrue();
+
+            EvidenceRef again = when(softened("move-2", ANNA));
+
+            assertThat(view().lastSoftening()).isEqualTo(new MoveRef(ANNA, SESSION, again.at(), false));
+            assertThat(ids("last-softening")).containsExactly(again.eventId());
+        }
+
+        /**
+         * The therapist confirms an earlier softening after a later one was voiced: the confirmation
+         * is of move-1, so the last softening (move-2) must stay unconfirmed.
+         */
+        @Test
+        void confirmingAnEarlierSofteningDoesNotConfirmTheLastOne() {
+            coupleInSession();
+            given(softened("move-1", ANNA));
+            EvidenceRef later = when(softened("move-2", ANNA));
+
+            when(confirmed("move-1", ANNA, ChangeEvent.BLAMER_SOFTENING));
+
+            assertThat(view().lastSoftening()).isEqualTo(new MoveRef(ANNA, SESSION, later.at(), false));
+            assertThat(ids("last-softening")).containsExactly(later.eventId());
+        }
+
+        @Test
+        void confirmingAnEarlierReengagementDoesNotConfirmTheLastOne() {
+            coupleInSession();
+            given(reengaged("move-1", BEN));
+            EvidenceRef later = when(reengaged("move-2", BEN));
+
+            when(confirmed("move-1", BEN, ChangeEvent.WITHDRAWER_REENGAGEMENT));
+
+            assertThat(view().lastReengagement()).isEqualTo(new MoveRef(BEN, SESSION, later.at(), false));
+            assertThat(ids("last-reengagement")).containsExactly(later.eventId());
+        }
+    }
+}
