@@ -1,10 +1,12 @@
 package app.duet.query.access;
 
 import app.duet.access.Actor;
+import app.duet.api.access.Role;
 import app.duet.api.couple.CoupleView;
 import app.duet.api.couple.FindCouple;
 import app.duet.api.session.FindSession;
 import app.duet.api.session.SessionView;
+import app.duet.query.analytics.Replays;
 import app.duet.query.live.ViewPublisher;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -37,13 +39,16 @@ public class StompAccess implements ChannelInterceptor {
     private final JwtAuthenticationConverter people;
     private final QueryGateway queries;
     private final ViewAccess access;
+    /** Looked up late: replays send through the broker this guards. */
+    private final ObjectProvider<Replays> replays;
 
     public StompAccess(ObjectProvider<JwtDecoder> tokens, JwtAuthenticationConverter people, QueryGateway queries,
-                       ViewAccess access) {
+                       ViewAccess access, ObjectProvider<Replays> replays) {
         this.tokens = tokens;
         this.people = people;
         this.queries = queries;
         this.access = access;
+        this.replays = replays;
     }
 
     @Override
@@ -86,6 +91,11 @@ public class StompAccess implements ChannelInterceptor {
                 || destination.startsWith(ViewPublisher.CYCLE_TOPIC))) {
             String coupleId = destination.substring(destination.indexOf('.') + 1);
             access.requireMayRead(actor, find(new FindCouple(coupleId), CoupleView.class), ViewAccess.Via.LIVE);
+        } else if (destination != null && destination.startsWith(Replays.TOPIC)) {
+            String replayId = destination.substring(Replays.TOPIC.length());
+            if (!actor.is(Role.ANALYST) || !replays.getObject().ownerOf(replayId).map(actor.id()::equals).orElse(false)) {
+                throw new AccessDeniedException("Only the analyst who started a replay listens to it.");
+            }
         } else {
             throw new AccessDeniedException("There is nothing to listen to at " + destination + ".");
         }

@@ -2,6 +2,10 @@ package app.duet.query.analytics;
 
 import app.duet.api.analytics.ReplayFrame;
 import app.duet.api.analytics.ReplayStatusView;
+import app.duet.api.couple.CoupleErased;
+import app.duet.query.access.AccessEnforcement;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.security.access.AccessDeniedException;
@@ -25,6 +29,7 @@ import java.util.concurrent.TimeUnit;
  * replay belongs to the analyst who started it and lives on the instance that plays it.
  */
 @Component
+@ProcessingGroup(AccessEnforcement.PROCESSING_GROUP)
 public class Replays {
 
     public static final String TOPIC = "/topic/replays.";
@@ -133,8 +138,13 @@ public class Replays {
         return Optional.ofNullable(replays.get(replayId)).map(replay -> replay.ownerId);
     }
 
-    /** An erased couple's replays stop and go. */
-    public synchronized void forgetCouple(String coupleId) {
+    /** An erased couple's replays stop and go, on every instance (this group starts at the head on each). */
+    @EventHandler
+    synchronized void on(CoupleErased event) {
+        forgetCouple(event.coupleId());
+    }
+
+    synchronized void forgetCouple(String coupleId) {
         replays.values().removeIf(replay -> {
             if (replay.coupleId.equals(coupleId)) {
                 stop(replay);

@@ -1,7 +1,6 @@
 package app.duet.query.cycle;
 
 import app.duet.api.couple.CoupleErased;
-import app.duet.api.cycle.EvidenceRef;
 import app.duet.api.session.SessionStarted;
 import app.duet.query.live.ViewPublisher;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -11,6 +10,8 @@ import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 
 import java.util.Optional;
+
+import static app.duet.query.cycle.CycleStateEvidence.refOf;
 
 /**
  * Keeps cycle states in one collection from the couple's events and its sessions'. The rules are in
@@ -73,10 +74,5 @@ abstract class CycleStateUpdater {
             return store.find(collection, started.coupleId());
         }
         return store.findBySession(collection, aggregateId);
-    }
-
-    static EvidenceRef refOf(DomainEventMessage<?> message) {
-        return new EvidenceRef(message.getIdentifier(), message.getPayloadType().getSimpleName(),
-                message.getAggregateIdentifier(), message.getSequenceNumber(), message.getTimestamp());
     }
 }
