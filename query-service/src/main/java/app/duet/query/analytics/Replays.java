@@ -6,6 +6,7 @@ import app.duet.api.couple.CoupleErased;
 import app.duet.query.access.AccessEnforcement;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.security.access.AccessDeniedException;
@@ -71,6 +72,7 @@ public class Replays {
     private final Duration longestPause;
     private final Map<String, Replay> replays = new ConcurrentHashMap<>();
 
+    @Autowired
     public Replays(SimpMessagingTemplate messaging, @Value("${duet.analytics.longest-pause:60s}") Duration longestPause) {
         this(messaging, scheduledBy(Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "duet-replays");

@@ -65,6 +65,8 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
     @Override
     public void configureMessageBroker(MessageBrokerRegistry registry) {
         registry.setApplicationDestinationPrefixes("/app");
+        // Each client receives the pushes in the order they were sent: a replay's frames, a view's versions.
+        registry.setPreservePublishOrder(true);
         if (relay.enabled()) {
             registry.enableStompBrokerRelay("/topic")
                     .setRelayHost(relay.host())

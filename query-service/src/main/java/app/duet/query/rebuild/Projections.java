@@ -56,7 +56,7 @@ public class Projections {
             TrackingEventProcessor processor = processor(name);
             Map<Integer, EventTrackerStatus> status = processor.processingStatus();
             long position = status.values().stream().mapToLong(s -> s.getCurrentPosition().orElse(0)).min().orElse(0);
-            boolean replaying = status.values().stream().anyMatch(EventTrackerStatus::isReplaying);
+            boolean replaying = status.values().stream().anyMatch(Projections::stillReplaying);
             int percent = head <= 0 ? 100 : (int) Math.min(100, position * 100 / head);
             boolean serves = !name.startsWith("cycle-state") || name.equals(serving);
             return new ProjectionStatus(name, processor.isRunning(), replaying, position, head,
@@ -90,12 +90,20 @@ public class Projections {
                 ? NextCycleStateProjection.PROCESSING_GROUP : CycleStateProjection.PROCESSING_GROUP;
         TrackingEventProcessor processor = processor(other);
         boolean caughtUp = processor.isRunning() && !processor.processingStatus().isEmpty()
-                && processor.processingStatus().values().stream().allMatch(s -> s.isCaughtUp() && !s.isReplaying());
+                && processor.processingStatus().values().stream().allMatch(s -> s.isCaughtUp() && !stillReplaying(s));
         if (!caughtUp) {
             throw new IllegalStateException("The other cycle state has not caught up with the events yet: build it first and wait until it has.");
         }
         cycleStates.serveFrom(other.equals(CycleStateProjection.PROCESSING_GROUP) ? CycleStateStore.LIVE : CycleStateStore.NEXT);
         return other;
+    }
+
+    /**
+     * Axon calls a processor replaying until it handles an event past the position it was reset at;
+     * a rebuild is done as soon as it has handled the event at that position.
+     */
+    private static boolean stillReplaying(EventTrackerStatus status) {
+        return status.isReplaying() && status.getCurrentPosition().orElse(0) < status.getResetPosition().orElse(0);
     }
 
     private String servingGroup() {
