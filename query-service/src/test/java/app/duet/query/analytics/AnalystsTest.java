@@ -79,6 +79,10 @@ class AnalystsTest {
         awaitCycle(ROBIN, cycle, state -> state.path("partners").size() == 2);
         StompTestClient robinScreen = StompTestClient.connect(product.ws, ISSUER.partner(ROBIN));
         robinScreen.subscribe(ViewPublisher.CYCLE_TOPIC + coupleId);
+        StompTestClient therapistScreen = StompTestClient.connect(product.ws, therapist);
+        therapistScreen.subscribe(ViewPublisher.CYCLE_TOPIC + coupleId);
+        StompTestClient analystScreen = StompTestClient.connect(product.ws, analyst);
+        analystScreen.subscribe(ViewPublisher.CYCLE_TOPIC + coupleId);
         Instant paired = Instant.now();
 
         // Between sessions: Kai turns toward two of Robin's bids; Robin turns away from Kai's.
@@ -114,12 +118,24 @@ class AnalystsTest {
         assertThat(partner(live, KAI).path("referenceBand").asText()).isEqualTo("near-stayed-together");
         assertThat(partner(live, ROBIN).path("towardPercent").asInt()).isEqualTo(0);
         assertThat(live.path("reference").path("stayedTogetherPercent").asInt()).isEqualTo(86);
-        await().atMost(Duration.ofSeconds(20)).until(() -> robinScreen.latestVersion(ViewPublisher.CYCLE_TOPIC + coupleId)
-                == live.path("version").asLong());
-        robinScreen.close();
+        for (StompTestClient watching : List.of(robinScreen, therapistScreen)) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> watching.latestVersion(ViewPublisher.CYCLE_TOPIC + coupleId)
+                    == live.path("version").asLong());
+            watching.close();
+        }
+        assertThat(analystScreen.received()).as("an analyst never hears a named couple's cycle").isEmpty();
+        assertThat(analystScreen.errors()).isNotEmpty();
+        analystScreen.close();
         assertThat(product.queries.getAs(therapist, cycle).statusCode()).isEqualTo(200);
         assertThat(product.queries.getWithToken(analyst, cycle).statusCode()).as("analysts never see a named couple").isEqualTo(403);
         assertThat(product.queries.getWithToken(ISSUER.partner(OUTSIDER), cycle).statusCode()).isEqualTo(403);
+        JsonNode caseload = JSON.readTree(product.queries.getAs(therapist, "/api/queries/my/caseload/overview").body());
+        assertThat(caseload).singleElement().satisfies(entry -> {
+            assertThat(entry.path("phase").asText()).isEqualTo("SOFTENING");
+            assertThat(entry.path("trend").asText()).isEqualTo("IMPROVING");
+            assertThat(entry.path("runningSessionId").asText()).isEqualTo(sessionId);
+            assertThat(entry.path("lastExercise").asText()).isEqualTo("RESENTMENT_TO_CLOSENESS");
+        });
         JsonNode behindToward = product.queries.get(KAI, cycle + "/evidence/bids-toward:" + KAI);
         assertThat(behindToward.findValuesAsText("type")).containsExactly("EverydayBidAnswered", "EverydayBidAnswered");
 

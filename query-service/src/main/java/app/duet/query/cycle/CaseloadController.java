@@ -1,0 +1,75 @@
+package app.duet.query.cycle;
+
+import app.duet.access.Actor;
+import app.duet.api.access.Role;
+import app.duet.api.couple.CoupleView;
+import app.duet.api.couple.FindCaseload;
+import app.duet.api.couple.SessionSummary;
+import app.duet.api.cycle.CaseloadEntry;
+import app.duet.api.cycle.CycleStateView;
+import app.duet.api.cycle.Phase;
+import app.duet.api.cycle.TimelineItem;
+import app.duet.api.session.SessionStatus;
+import app.duet.query.access.ViewAccess;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** The therapist's caseload at a glance: last session, running session, phase and its trend, per couple. */
+@RestController
+@Tag(name = "Cycle state", description = "The couple's negative cycle and how it is changing, rebuilt from events")
+class CaseloadController {
+
+    /** How far along toward connection each phase is; softening and re-engaging are the same distance. */
+    private static final Map<Phase, Integer> RANK = Map.of(Phase.ESCALATED, 0, Phase.DE_ESCALATING, 1,
+            Phase.RE_ENGAGING, 2, Phase.SOFTENING, 2, Phase.CONNECTED, 3);
+
+    private final QueryGateway queries;
+    private final CycleStateStore states;
+    private final ViewAccess access;
+
+    CaseloadController(QueryGateway queries, CycleStateStore states, ViewAccess access) {
+        this.queries = queries;
+        this.states = states;
+        this.access = access;
+    }
+
+    @GetMapping("/api/queries/my/caseload/overview")
+    @Operation(summary = "For the signed-in therapist: each consenting couple's last and running session, phase and trend")
+    List<CaseloadEntry> overview(@Parameter(hidden = true) Actor actor) {
+        actor.require(Role.THERAPIST);
+        List<CoupleView> caseload = queries.query(new FindCaseload(actor.id()),
+                ResponseTypes.multipleInstancesOf(CoupleView.class)).join();
+        return caseload.stream().map(couple -> access.requireMayRead(actor, couple, ViewAccess.Via.REST)).map(couple -> {
+            SessionSummary last = couple.sessions().stream().max(Comparator.comparing(SessionSummary::startedAt)).orElse(null);
+            String running = couple.sessions().stream().filter(s -> s.status() == SessionStatus.RUNNING)
+                    .map(SessionSummary::sessionId).findFirst().orElse(null);
+            CycleStateView cycle = states.find(states.serving(), couple.coupleId()).map(CycleState::toView).orElse(null);
+            return new CaseloadEntry(couple.coupleId(), couple.partners(), last == null ? null : last.startedAt(),
+                    last == null ? null : last.exercise(), running, cycle == null ? null : cycle.phase(),
+                    cycle == null ? null : cycle.phaseSince(), cycle == null ? CaseloadEntry.Trend.STEADY : trend(cycle));
+        }).toList();
+    }
+
+    /** Compares the phase with the last one before it that stood at another distance from connection. */
+    static CaseloadEntry.Trend trend(CycleStateView cycle) {
+        List<Phase> changes = cycle.timeline().stream().map(TimelineItem::kind).filter(kind -> kind.startsWith("phase-"))
+                .map(kind -> Phase.valueOf(kind.substring("phase-".length()).toUpperCase().replace('-', '_'))).toList();
+        int now = RANK.get(cycle.phase());
+        for (int i = changes.size() - 2; i >= -1; i--) {
+            int before = RANK.get(i < 0 ? Phase.ESCALATED : changes.get(i));
+            if (before != now) {
+                return before < now ? CaseloadEntry.Trend.IMPROVING : CaseloadEntry.Trend.WORSENING;
+            }
+        }
+        return CaseloadEntry.Trend.STEADY;
+    }
+}

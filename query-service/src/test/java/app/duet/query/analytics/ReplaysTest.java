@@ -1,0 +1,215 @@
+package app.duet.query.analytics;
+
+import app.duet.api.analytics.ReplayFrame;
+import app.duet.api.analytics.ReplayStatusView;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.messaging.simp.SimpMessagingTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Delayed;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.atLeastOnce;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+
+/**
+ * The pace of a replay, without waiting for it: a scheduler that records each delay asked for and
+ * runs the frame only when the test says so. Frames 10 s, 10 s and 5 min apart.
+ */
+class ReplaysTest {
+
+    private static final Instant T0 = Instant.parse("2026-05-01T18:00:00Z");
+    private static final List<ReplayFrames.Frame> FRAMES = List.of(
+            frame(T0), frame(T0.plusSeconds(10)), frame(T0.plusSeconds(20)), frame(T0.plusSeconds(320)));
+
+    /** Holds scheduled frames until run; remembers every delay and whether it was cancelled. */
+    private static final class ManualScheduler implements Replays.Scheduler {
+        final List<Long> delays = new ArrayList<>();
+        final List<Runnable> pending = new ArrayList<>();
+        final List<Boolean> cancelled = new ArrayList<>();
+
+        @Override
+        public ScheduledFuture<?> schedule(Runnable frame, long delayNanos) {
+            delays.add(delayNanos);
+            pending.add(frame);
+            cancelled.add(false);
+            int index = pending.size() - 1;
+            return new NoFuture(() -> cancelled.set(index, true));
+        }
+
+        void runNext() {
+            for (int i = 0; i < pending.size(); i++) {
+                if (pending.get(i) != null) {
+                    Runnable frame = pending.get(i);
+                    pending.set(i, null);
+                    if (!cancelled.get(i)) {
+                        frame.run();
+                    }
+                    return;
+                }
+            }
+        }
+    }
+
+    private SimpMessagingTemplate messaging;
+    private ManualScheduler scheduler;
+    private Replays replays;
+
+    @BeforeEach
+    void setUp() {
+        messaging = mock(SimpMessagingTemplate.class);
+        scheduler = new ManualScheduler();
+        replays = new Replays(messaging, scheduler, Duration.ofSeconds(60));
+    }
+
+    @Test
+    void framesComeAtThePaceTheyHappenedDividedByTheSpeedWithLongSilencesShortened() {
+        String id = replays.prepare("analyst", "couple", "s-1", FRAMES, 10).replayId();
+        replays.resume(id, "analyst");
+        for (int i = 0; i < FRAMES.size(); i++) {
+            scheduler.runNext();
+        }
+
+        assertThat(scheduler.delays).containsExactly(0L, Duration.ofSeconds(1).toNanos(), Duration.ofSeconds(1).toNanos(),
+                Duration.ofSeconds(6).toNanos());
+        assertThat(sentFrames()).extracting(ReplayFrame::index).containsExactly(0, 1, 2, 3);
+    }
+
+    @Test
+    void aNewSpeedTakesEffectFromTheNextFrame() {
+        String id = replays.prepare("analyst", "couple", "s-1", FRAMES, 1).replayId();
+        replays.resume(id, "analyst");
+        scheduler.runNext();
+        replays.speed(id, "analyst", 50);
+        scheduler.runNext();
+
+        assertThat(scheduler.delays).containsExactly(0L, Duration.ofSeconds(10).toNanos(),
+                Duration.ofMillis(200).toNanos());
+    }
+
+    @Test
+    void pauseStopsTheNextFrameAndResumeGoesOnFromThere() {
+        String id = replays.prepare("analyst", "couple", "s-1", FRAMES, 50).replayId();
+        replays.resume(id, "analyst");
+        scheduler.runNext();
+        ReplayStatusView paused = replays.pause(id, "analyst");
+        scheduler.runNext();
+
+        assertThat(paused.paused()).isTrue();
+        assertThat(paused.position()).isEqualTo(1);
+        assertThat(sentFrames()).extracting(ReplayFrame::index).containsExactly(0);
+
+        replays.resume(id, "analyst");
+        scheduler.runNext();
+        assertThat(sentFrames()).extracting(ReplayFrame::index).containsExactly(0, 1);
+    }
+
+    @Test
+    void seekMovesToAFrameAndAPlayingReplayGoesOnFromIt() {
+        String id = replays.prepare("analyst", "couple", "s-1", FRAMES, 50).replayId();
+        replays.resume(id, "analyst");
+        replays.seek(id, "analyst", 3);
+        scheduler.runNext();
+        scheduler.runNext();
+
+        assertThat(sentFrames()).extracting(ReplayFrame::index).containsExactly(3);
+        assertThatThrownBy(() -> replays.seek(id, "analyst", 5)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void speedsOutsideOneToFiftyAndOtherAnalystsAreRefused() {
+        assertThatThrownBy(() -> replays.prepare("analyst", "couple", "s-1", FRAMES, 0.5))
+                .isInstanceOf(IllegalArgumentException.class);
+        String id = replays.prepare("analyst", "couple", "s-1", FRAMES, 1).replayId();
+        assertThatThrownBy(() -> replays.speed(id, "analyst", 51)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> replays.resume(id, "someone else"))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+    }
+
+    @Test
+    void anErasedCouplesReplayStopsAndIsGone() {
+        String id = replays.prepare("analyst", "couple", "s-1", FRAMES, 50).replayId();
+        replays.resume(id, "analyst");
+        replays.forgetCouple("couple");
+        scheduler.runNext();
+
+        assertThat(replays.ownerOf(id)).isEmpty();
+        assertThat(sentFrames()).isEmpty();
+    }
+
+    @Test
+    void aFrameKeepsEnumerationsNumbersAndStepsAndDropsEveryOtherString() {
+        var link = new app.duet.api.exercise.CycleLinkRecorded("session-1", "entry-secret", "partner-b", "need",
+                app.duet.api.exercise.CycleLink.UNMET_NEED, 8, null, "words nobody else may read");
+
+        ReplayFrames.Frame frame = ReplayFrames.frame(link, T0, List.of("partner-a", "partner-b"));
+
+        assertThat(frame.actor()).isEqualTo("B");
+        assertThat(frame.details()).isEqualTo(Map.of("step", "need", "link", "UNMET_NEED", "intensity", 8));
+        assertThat(frame.toString()).doesNotContain("words nobody", "entry-secret", "partner-b", "session-1");
+    }
+
+    private List<ReplayFrame> sentFrames() {
+        ArgumentCaptor<Object> sent = ArgumentCaptor.forClass(Object.class);
+        try {
+            verify(messaging, atLeastOnce()).convertAndSend(anyString(), sent.capture());
+        } catch (AssertionError nothingSent) {
+            return List.of();
+        }
+        return sent.getAllValues().stream().filter(ReplayFrame.class::isInstance).map(ReplayFrame.class::cast).toList();
+    }
+
+    private static ReplayFrames.Frame frame(Instant at) {
+        return new ReplayFrames.Frame(at, "BidMade", "A", Map.of());
+    }
+
+    /** A scheduled frame that can only be cancelled. */
+    private record NoFuture(Runnable onCancel) implements ScheduledFuture<Object> {
+        @Override
+        public long getDelay(TimeUnit unit) {
+            return 0;
+        }
+
+        @Override
+        public int compareTo(Delayed other) {
+            return 0;
+        }
+
+        @Override
+        public boolean cancel(boolean mayInterrupt) {
+            onCancel.run();
+            return true;
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return false;
+        }
+
+        @Override
+        public boolean isDone() {
+            return false;
+        }
+
+        @Override
+        public Object get() {
+            return null;
+        }
+
+        @Override
+        public Object get(long timeout, TimeUnit unit) {
+            return null;
+        }
+    }
+}
