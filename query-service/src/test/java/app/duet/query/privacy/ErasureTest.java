@@ -50,6 +50,12 @@ class ErasureTest {
             samScreen.subscribe(ViewPublisher.SESSION_TOPIC + paired.sessionId());
             long eventsBefore = product.storedEvents();
 
+            String analyst = TestTokens.trusted().token(UUID.randomUUID().toString(), app.duet.api.access.Role.ANALYST,
+                    Duration.ofMinutes(5));
+            String pseudonym = product.querySide.getBean(app.duet.query.analytics.Pseudonyms.class).couple(paired.coupleId());
+            await().atMost(Duration.ofSeconds(20)).until(() ->
+                    product.queries.getAs(analyst, "/api/queries/analytics/export.csv").body().contains(pseudonym));
+
             product.commands.post(sam, "/api/commands/couples/" + paired.coupleId() + "/erase", null);
 
             // Refused (403) once this instance saw the erasure, then gone (404) once the views are purged.
@@ -70,6 +76,11 @@ class ErasureTest {
             rebuildTheLiveViews(product);
             await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> product.queries
                     .get(robin, "/api/queries/sessions/" + later.sessionId()).path("version").asLong() == 3);
+
+            // Analysts keep nothing of the couple either: no row in the export, no history to travel to.
+            assertThat(product.queries.getAs(analyst, "/api/queries/analytics/export.csv").body()).doesNotContain(pseudonym);
+            assertThat(product.queries.getWithToken(analyst, "/api/queries/analytics/couples/" + pseudonym
+                    + "/cycle-state?at=" + java.time.Instant.now()).statusCode()).isEqualTo(404);
 
             MongoTemplate mongo = product.querySide.getBean(MongoTemplate.class);
             for (String collection : mongo.getCollectionNames()) {
