@@ -1,12 +1,13 @@
 // Duet's page. Signed out, it welcomes and lets people in; signed in, it shows what their role has:
 // partners find their couple and see, live, the screen the address asks for (#/ the couple or the
 // welcome, #/sessions/<id> one session); therapists their couples (#/), one couple (#/couples/<id>)
-// and, read-only, one session (#/sessions/<id>); other roles a short word.
+// and, observing, one session (#/sessions/<id>); analysts and operators the research screen.
 import { query } from './js/api.js';
 import { onEnd, person as signedIn, signOut, start, takeNotice } from './js/auth.js';
 import { h } from './js/dom.js';
 import { follow } from './js/feed.js';
 import { connect, disconnect, onRefusal, onState } from './js/live.js';
+import { analystScreen } from './js/screens/analyst.js';
 import { caseScreen } from './js/screens/case.js';
 import { coupleScreen } from './js/screens/couple.js';
 import { sessionScreen } from './js/screens/session.js';
@@ -54,6 +55,8 @@ async function route() {
         } else {
             show(therapistScreen({ person, announce }));
         }
+    } else if (person.roles.includes('ANALYST') || person.roles.includes('ADMIN')) {
+        show(analystScreen({ person, announce }));
     } else {
         show(message('Nothing here yet for your role',
             'You are signed in, and your account works. Duet has no page for your role yet; partners and therapists each have theirs.'));
@@ -250,7 +253,7 @@ async function boot() {
     }
     person = signedIn();
     showPerson();
-    if (person?.roles.includes('PARTNER') || person?.roles.includes('THERAPIST')) {
+    if (['PARTNER', 'THERAPIST', 'ANALYST'].some((role) => person?.roles.includes(role))) {
         showConnection();
         connect();
     }

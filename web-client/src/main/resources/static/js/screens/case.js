@@ -1,11 +1,14 @@
-// One couple as their therapist sees it: their sessions (to watch live or look back on), the safety
-// concerns a partner told the therapist, and the therapist's own private notes. The couple's view
+// One couple as their therapist sees it: their cycle state, live; their sessions (to observe live or
+// look back on); homework, commitments and attendance; the safety concerns a partner told the
+// therapist, and the therapist's own private notes. The couple's view
 // is kept current live; when consent ends, the page says so calmly and shows nothing more of theirs.
 import { command, query, queryUntil } from '../api.js';
 import { h, renderList, when } from '../dom.js';
 import { countedText, onSubmit, problemBox } from '../forms.js';
 import { follow } from '../feed.js';
 import { exerciseLabel } from '../words.js';
+import { cycleCard } from './cycle.js';
+import { therapistFrameCard } from './therapist-frame.js';
 
 const MAX_NOTE = 4000;
 
@@ -34,6 +37,9 @@ export function caseScreen({ coupleId, announce, onGone }) {
         await loadNotes((found) => found.some((n) => n.noteId === noteId));
     });
     const loadProblem = problemBox();
+    const cycle = cycleCard({ coupleId, observer: true, announce,
+        nameOf: (id) => view?.partners.find((p) => p.partnerId === id)?.displayName });
+    const frame = therapistFrameCard({ coupleId, announce });
 
     const el = h('div', { class: 'screen' },
         h('p', {}, h('a', { class: 'back', href: '#/' }, '← Back to your couples')),
@@ -45,12 +51,14 @@ export function caseScreen({ coupleId, announce, onGone }) {
                 concernsCard,
                 h('section', { class: 'card stack', 'aria-labelledby': 'case-sessions-title' },
                     h('h2', { id: 'case-sessions-title' }, 'Sessions'),
-                    h('p', { class: 'hint' }, 'Watching is read-only. The partners see in Duet whenever you open something of theirs.'),
+                    h('p', { class: 'hint' }, 'Opening a running session makes you its observer: the partners see that you are there.'),
                     noSessions, sessions)),
             h('section', { class: 'card stack private-card', 'aria-labelledby': 'notes-title' },
                 h('h2', { id: 'notes-title' }, 'Your private notes'),
                 h('p', { class: 'privacy only-you' }, 'Partners never see these'),
-                noteForm, noNotes, notes)));
+                noteForm, noNotes, notes)),
+        cycle.el,
+        frame.el);
 
     let view = null;
     let ended = false;
@@ -60,6 +68,7 @@ export function caseScreen({ coupleId, announce, onGone }) {
         path: `couples/${coupleId}`,
         onView: (next) => {
             view = next;
+            frame.update(next);
             heading.textContent = coupleNames(next);
             document.title = `${heading.textContent} · Duet`;
             const ordered = [...(next.sessions ?? [])].sort((a, b) =>
@@ -114,13 +123,20 @@ export function caseScreen({ coupleId, announce, onGone }) {
         if (!ended) {
             ended = true;
             feed.stop();
+            cycle.stop();
             onGone();
         }
     }
 
     loadNotes();
 
-    return { el, title: 'Couple', stop: () => feed.stop() };
+    return {
+        el, title: 'Couple',
+        stop: () => {
+            feed.stop();
+            cycle.stop();
+        },
+    };
 }
 
 export function coupleNames(view) {

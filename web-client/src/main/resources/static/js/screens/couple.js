@@ -1,11 +1,13 @@
 // The couple's overview: who is in it, the invitation while one partner is missing, the sessions;
-// once both are in, their therapist, who has seen their content, a private word to the therapist,
-// and, set apart, erasing the couple.
+// once both are in, their cycle state, life between sessions, their therapist, who has seen their
+// content, a private word to the therapist, and, set apart, erasing the couple.
 import { command } from '../api.js';
 import { fill, h, renderList, when } from '../dom.js';
 import { field, onSubmit, problemBox } from '../forms.js';
 import { EXERCISES, exerciseLabel } from '../words.js';
 import { therapistsCard } from './couple-therapists.js';
+import { cycleCard } from './cycle.js';
+import { everydayCard } from './everyday.js';
 import { eraseCard } from './erase.js';
 import { readsCard } from './reads.js';
 import { safetyCard } from './safety.js';
@@ -38,7 +40,12 @@ export function coupleScreen({ me, coupleId, invitationCode, announce, onErased 
     const safety = safetyCard({ coupleId, announce });
     const reads = readsCard({ coupleId });
     const erase = eraseCard({ coupleId, onErased });
+    const everyday = everydayCard({ me, coupleId, announce });
+    const cycleSlot = h('div');
+    let cycle = null;           // made on the first paired view: it starts following the cycle at once
     const paired = h('div', { class: 'screen', hidden: true },
+        cycleSlot,
+        everyday.el,
         h('div', { class: 'grid two' }, h('div', { class: 'stack gap' }, therapists.el, safety.el), reads.el),
         erase.el);
 
@@ -64,6 +71,12 @@ export function coupleScreen({ me, coupleId, invitationCode, announce, onErased 
         start.hidden = !view.paired;
         paired.hidden = !view.paired;
         if (view.paired) {
+            if (!cycle) {
+                cycle = cycleCard({ coupleId, me, announce,
+                    nameOf: (id) => (id === me ? 'You' : shown?.partners.find((p) => p.partnerId === id)?.displayName) });
+                cycleSlot.replaceChildren(cycle.el);
+            }
+            everyday.update(view);
             therapists.update(view);
             safety.update(view);
             reads.update(view);
@@ -95,6 +108,8 @@ export function coupleScreen({ me, coupleId, invitationCode, announce, onErased 
     function stop() {
         safety.stop();
         reads.stop();
+        everyday.stop();
+        cycle?.stop();
     }
 
     return { el, title: 'Your couple', coupleId, update, stop };

@@ -76,7 +76,9 @@ export function draftsCard({ sessionId, announce }) {
     /** seen: what the list must show after a save or a share, since drafts catch up a moment later. */
     async function load(seen = () => true) {
         try {
-            drafts = (await queryUntil(`sessions/${sessionId}/my-drafts`, (found) => seen(found ?? []))) ?? [];
+            // The exercise's own answers are shown at their steps; this card keeps the free notes.
+            drafts = ((await queryUntil(`sessions/${sessionId}/my-drafts`, (found) => seen(found ?? []))) ?? [])
+                .filter((d) => (d.step ?? 'notes') === 'notes');
             listProblem.hidden = true;
         } catch (problem) {
             listProblem.textContent = `Your drafts could not be loaded just now. ${problem.message}`;
@@ -146,7 +148,7 @@ export function sharedCard({ me, observer = false, announce, therapists = () => 
     const list = h('ol', { class: 'entries', 'aria-labelledby': 'shared-title' });
     const none = h('p', { class: 'muted' }, 'Nothing shared yet.');
     const el = h('section', { class: 'card stack shared-card', 'aria-labelledby': 'shared-title' },
-        h('h2', { id: 'shared-title' }, observer ? 'Shared notes' : 'Shared between you'),
+        h('h2', { id: 'shared-title' }, observer ? 'Shared notes' : 'Notes shared between you'),
         h('p', { class: 'privacy shared' }, observer ? 'Both partners see these' : 'You both see these'),
         observer ? null : h('p', { class: 'hint', hidden: true }),
         none, list);
@@ -161,7 +163,8 @@ export function sharedCard({ me, observer = false, announce, therapists = () => 
                 hint.textContent = `${watching.join(' and ')}, whom you both consented to, ${watching.length === 1 ? 'sees' : 'see'} them too.`;
             }
             const nameOf = (id) => (id === me ? 'You' : view.partners.find((p) => p.partnerId === id)?.displayName ?? 'Your partner');
-            const entries = [...(view.entries ?? [])].sort((a, b) => String(a.sharedAt).localeCompare(String(b.sharedAt)));
+            const entries = [...(view.entries ?? [])].filter((e) => (e.step ?? 'notes') === 'notes')
+                .sort((a, b) => String(a.sharedAt).localeCompare(String(b.sharedAt)));
             none.hidden = entries.length > 0;
             renderList(list, entries, {
                 key: (e) => `${e.authorId}/${e.entryId}`,
@@ -181,7 +184,7 @@ export function sharedCard({ me, observer = false, announce, therapists = () => 
 }
 
 /** A fresh id for a draft; crypto.randomUUID needs a secure page, getRandomValues does not. */
-function newEntryId() {
+export function newEntryId() {
     if (crypto.randomUUID) {
         return crypto.randomUUID();
     }

@@ -1,12 +1,15 @@
-// One live session: who is here, bids for connection and their answers, and written notes: each
-// partner's private drafts and what they shared. A therapist the couple consented to watches it
-// read-only (observer): no joining, no bids, no answers, no drafts, no leaving or ending.
+// One live session: who is here (partners and an observing therapist), the exercise step by step,
+// bids for connection and their answers, and free notes: each partner's private drafts and what
+// they shared. A therapist the couple consented to observes: no joining, bids, answers or drafts;
+// they may pause the session and confirm turning points.
 import { command } from '../api.js';
 import { h, renderList, when } from '../dom.js';
 import { countedText, onPress, onSubmit, problemBox } from '../forms.js';
 import { exerciseLabel, RESPONSES } from '../words.js';
 import { bidItem } from './bid.js';
 import { draftsCard, sharedCard } from './entries.js';
+import { exerciseCard } from './exercise.js';
+import { onConnect } from '../live.js';
 
 const MAX_WORDS = 280;
 
@@ -21,11 +24,20 @@ export function sessionScreen({ me, sessionId, announce, observer = false, thera
     const noBids = h('p', { class: 'muted' }, 'No bids yet.');
     const shared = sharedCard({ me, observer, announce, therapists });
     const partner = observer ? null : partnerParts({ sessionId, announce });
+    const exercise = exerciseCard({ me, sessionId, observer, announce });
+    // Drafts are never pushed: after a dropped connection they are fetched again with the views.
+    const undoReconnect = onConnect(() => exercise.refresh());
+    // A therapist on this screen is observing: both partners see it, and it ends when they leave the screen.
+    if (observer) {
+        command(`sessions/${sessionId}/observe`).catch(() => { /* an ended session has no observers */ });
+    }
 
     const el = h('div', { class: 'screen' },
         h('p', {}, back),
         h('section', { class: 'hero' }, heading, meta, presence,
-            observer && h('p', { class: 'notice watching' }, 'You are watching, read-only. The partners see in Duet that you opened this session.')),
+            observer && h('p', { class: 'notice watching' }, 'You are observing. The partners see that you are here; you can pause the session and confirm turning points.'),
+            h('ul', { class: 'people observers', 'aria-label': 'Observing' })),
+        exercise.el,
         h('div', { class: 'grid session-grid' },
             partner && h('div', { class: 'stack' }, partner.bidForm, partner.notHere, partner.controls, partner.drafts.el),
             h('div', { class: 'stack' },
@@ -73,6 +85,11 @@ export function sessionScreen({ me, sessionId, announce, observer = false, thera
             focusBid = null;
         }
         shared.update(view);
+        exercise.update(view);
+        const observing = el.querySelector('.observers');
+        observing.replaceChildren(...(view.observers ?? []).map((o) => h('li', { class: 'person here' },
+            h('span', { class: 'dot', 'aria-hidden': 'true' }), h('span', {}, o.displayName ?? 'Your therapist'),
+            h('span', { class: 'muted small' }, 'observing'))));
         if (shown) {
             announceChanges(shown, view, nameOf);
         }
@@ -110,7 +127,17 @@ export function sessionScreen({ me, sessionId, announce, observer = false, thera
         }
     }
 
-    return { el, title: 'Session', update, stop: () => partner?.drafts.stop() };
+    return {
+        el, title: 'Session', update, refresh: () => exercise.refresh(),
+        stop: () => {
+            partner?.drafts.stop();
+            exercise.stop();
+            undoReconnect();
+            if (observer) {
+                command(`sessions/${sessionId}/stop-observing`).catch(() => { /* already gone */ });
+            }
+        },
+    };
 }
 
 /** What only a partner has: the bid form, joining, leaving and ending, and their private drafts. */

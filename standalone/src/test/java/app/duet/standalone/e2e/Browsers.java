@@ -1,0 +1,160 @@
+package app.duet.standalone.e2e;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.Assumptions;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/**
+ * Debian's chromium, headless, driven by Playwright without any browser download, and what the
+ * end-to-end tests do with it: people signing up and in through the real pages, screenshots named
+ * by role and screen, and an accessibility check with axe-core from its WebJar.
+ */
+final class Browsers implements AutoCloseable {
+
+    static final Path CHROMIUM = Paths.get(System.getenv().getOrDefault("DUET_CHROMIUM", "/usr/bin/chromium"));
+    static final Path SCREENSHOTS = Paths.get("target", "e2e");
+    /** Without the background-networking flags chromium keeps trying to reach Google on a closed network. */
+    private static final List<String> FLAGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync");
+    private static final String AXE = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
+
+    final Playwright playwright;
+    final Browser browser;
+    private final String baseUrl;
+
+    private Browsers(Playwright playwright, Browser browser, String baseUrl) {
+        this.playwright = playwright;
+        this.browser = browser;
+        this.baseUrl = baseUrl;
+    }
+
+    /** Skips the test where there is no chromium; CI installs it (see .ci/run). */
+    static Browsers launch(String baseUrl) {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "No chromium at " + CHROMIUM + ": install Debian's chromium");
+        Playwright playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM).setHeadless(true).setArgs(FLAGS));
+        return new Browsers(playwright, browser, baseUrl);
+    }
+
+    /** A person's own browser: their own cookies and storage; phone-sized when asked. */
+    BrowserContext person(boolean phone) {
+        Browser.NewContextOptions options = new Browser.NewContextOptions().setBaseURL(baseUrl);
+        if (phone) {
+            options.setViewportSize(390, 844).setDeviceScaleFactor(2).setIsMobile(true).setHasTouch(true);
+        } else {
+            options.setViewportSize(1280, 900);
+        }
+        BrowserContext context = browser.newContext(options);
+        context.setDefaultTimeout(20_000);
+        return context;
+    }
+
+    /** Opens an account through the page and signs in at the issuer, as a new person would. */
+    Page signUp(BrowserContext context, String name, String email, String role) {
+        Page page = context.newPage();
+        page.onDialog(dialog -> dialog.accept());
+        page.navigate("/#/sign-up");
+        page.locator("#sign-up-name").fill(name);
+        page.locator("#sign-up-email").fill(email);
+        page.locator("#sign-up-password").fill("a long enough password");
+        page.locator("#role-" + role.toLowerCase()).check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open my account")).click();
+        signInAtTheIssuer(page, email);
+        return page;
+    }
+
+    /** Signs in with an existing account (configured ones, like analysts'). */
+    Page signIn(BrowserContext context, String email, String password) {
+        Page page = context.newPage();
+        page.navigate("/");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.locator("#email").fill(email);
+        page.locator("#password").fill(password);
+        page.locator("form button[type=submit]").click();
+        assertThat(page.locator("#person .person-name")).isVisible();
+        return page;
+    }
+
+    private static void signInAtTheIssuer(Page page, String email) {
+        page.waitForURL("**/sign-in**");
+        page.locator("#email").fill(email);
+        page.locator("#password").fill("a long enough password");
+        page.locator("form button[type=submit]").click();
+        assertThat(page.locator("#person .person-name")).isVisible();
+    }
+
+    /** A full-page screenshot named by role and screen, e.g. partner-session-reveal.png. */
+    static void screenshot(Page page, String role, String screen) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+        } catch (IOException unwritable) {
+            throw new UncheckedIOException(unwritable);
+        }
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(role + "-" + screen + ".png")).setFullPage(true));
+    }
+
+    /** Every open page of these browsers, for looking at what went wrong. */
+    static void screenshotAll(String role, BrowserContext... contexts) {
+        int n = 0;
+        for (BrowserContext context : contexts) {
+            for (Page page : context.pages()) {
+                screenshot(page, role, String.valueOf(++n));
+            }
+        }
+    }
+
+    /** Runs axe-core on the page; returns its serious and critical violations as readable lines. */
+    static List<String> accessibilityProblems(Page page) {
+        if (!Boolean.TRUE.equals(page.evaluate("() => typeof window.axe !== 'undefined'"))) {
+            page.addScriptTag(new Page.AddScriptTagOptions().setContent(axeSource()));
+        }
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> violations = (List<Map<String, Object>>) page.evaluate(
+                "async () => (await axe.run(document, { resultTypes: ['violations'] })).violations"
+                        + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                        + ".map(v => ({ id: v.id, impact: v.impact, help: v.help,"
+                        + " targets: v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ') }))");
+        List<String> lines = new ArrayList<>();
+        for (Map<String, Object> violation : violations) {
+            lines.add(violation.get("impact") + " " + violation.get("id") + ": " + violation.get("help") + " at "
+                    + violation.get("targets"));
+        }
+        return lines;
+    }
+
+    private static String axeSource() {
+        try (InputStream in = Browsers.class.getClassLoader().getResourceAsStream(AXE)) {
+            if (in == null) {
+                throw new IllegalStateException("axe-core's WebJar is missing from the test classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+        playwright.close();
+    }
+}

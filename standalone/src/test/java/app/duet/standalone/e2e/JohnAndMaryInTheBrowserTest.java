@@ -1,0 +1,229 @@
+package app.duet.standalone.e2e;
+
+import app.duet.standalone.StandaloneApplication;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Duet in real headless chromium against the standalone product: John and Mary, each in their own
+ * browser (Mary on a phone-sized screen), run resentment to closeness to its end while their
+ * therapist observes; every step checks what each screen shows and what it must not. A second run
+ * drops a partner's connection mid-exercise and checks the catch-up. Screenshots of each role's
+ * main screens go to target/e2e, and axe-core checks each of them.
+ */
+class JohnAndMaryInTheBrowserTest {
+
+    @TempDir
+    static Path dataDir;
+
+    private static final String ANALYST_EMAIL = "analyst-" + UUID.randomUUID() + "@duet.test";
+    private static ConfigurableApplicationContext product;
+    private static Browsers browsers;
+    private static final List<String> accessibility = new ArrayList<>();
+
+    @BeforeAll
+    static void start() {
+        product = StandaloneApplication.start("--server.port=0", "--duet.data-dir=" + dataDir,
+                "--duet.identity.accounts[0].email=" + ANALYST_EMAIL,
+                "--duet.identity.accounts[0].password=an analyst's long password",
+                "--duet.identity.accounts[0].display-name=Research desk",
+                "--duet.identity.accounts[0].role=ANALYST");
+        int port = ((WebServerApplicationContext) product).getWebServer().getPort();
+        // 127.0.0.1: the page's redirect URI is registered there, valid on any port (RFC 8252).
+        browsers = Browsers.launch("http://127.0.0.1:" + port);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browsers != null) {
+            browsers.close();
+        }
+        product.close();
+        System.out.println("axe-core: " + (accessibility.isEmpty() ? "no serious or critical problems" : accessibility));
+    }
+
+    @Test
+    void johnAndMaryGoFromResentmentToClosenessWhileTheirTherapistObserves() {
+        BrowserContext johnsBrowser = browsers.person(false);
+        BrowserContext marysPhone = browsers.person(true);
+        BrowserContext therapistsBrowser = browsers.person(false);
+        try {
+            runTheExercise(johnsBrowser, marysPhone, therapistsBrowser);
+        } catch (RuntimeException | AssertionError failed) {
+            Browsers.screenshotAll("failure", johnsBrowser, marysPhone, therapistsBrowser);
+            throw failed;
+        }
+    }
+
+    private void runTheExercise(BrowserContext johnsBrowser, BrowserContext marysPhone, BrowserContext therapistsBrowser) {
+        Page therapist = browsers.signUp(therapistsBrowser, "Dr. Okafor", email("okafor"), "THERAPIST");
+        String therapistCode = therapist.locator("#therapist-code").textContent().trim();
+        Page john = browsers.signUp(johnsBrowser, "John", email("john"), "PARTNER");
+        Page mary = browsers.signUp(marysPhone, "Mary", email("mary"), "PARTNER");
+
+        // John opens the couple, Mary joins with the code, both consent to the therapist.
+        john.locator("#create-name").fill("John");
+        john.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create our couple")).click();
+        String code = john.locator(".invite .code").textContent().trim();
+        mary.locator("#join-name").fill("Mary");
+        mary.locator("#join-code").fill(code);
+        mary.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join")).click();
+        assertThat(john.locator(".people")).containsText("Mary");
+        check("partner", "couple", john);
+        john.locator("#therapist-code").fill(therapistCode);
+        john.locator("#therapist-name").fill("Dr. Okafor");
+        john.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Invite")).click();
+        mary.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Consent to Dr. Okafor")).click();
+        assertThat(john.locator("body")).containsText("Both of you consented");
+
+        // John starts the exercise; Mary joins it from her couple; the therapist opens it to observe.
+        john.locator("#exercise").selectOption("RESENTMENT_TO_CLOSENESS");
+        john.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start session")).click();
+        assertThat(john.locator("h2#exercise-title")).hasText("From resentment to closeness");
+        mary.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Join From resentment to closeness")).click();
+        assertThat(mary.locator(".presence")).containsText("here");
+        therapist.reload();
+        therapist.locator("a[href^='#/couples/']").first().click();
+        therapist.locator("a[href^='#/sessions/']").first().click();
+        assertThat(john.locator(".observers")).containsText("Dr. Okafor");
+        assertThat(mary.locator(".observers")).containsText("observing");
+
+        // Steps 1 to 3: each writes privately; neither the other nor the therapist ever sees it.
+        String[][] own = {
+                {"What happened", "She eased away when I started on her shoulders", "He went cold because I did not want the back rub"},
+                {"Your first reaction", "Stung, then prickly", "Furious at being frozen out"},
+                {"What you did", "Kept to myself the whole evening", "Pushed him off when he reached for me later"}};
+        for (String[] step : own) {
+            writeLink(john, step[0], step[1], step[0].equals("What you did") ? "WITHDRAW" : null);
+            writeLink(mary, step[0], step[2], step[0].equals("What you did") ? "CRITICISE" : null);
+            assertThat(john.locator(".step-panel .drafts")).containsText(step[1]);
+            assertThat(mary.locator(".step-panel .drafts")).containsText(step[2]);
+        }
+        assertThat(john.locator(".steps")).containsText("Mary here");
+        for (String[] step : own) {
+            assertNeverShown(mary, step[1]);
+            assertNeverShown(therapist, step[1]);
+            assertNeverShown(john, step[2]);
+            assertNeverShown(therapist, step[2]);
+        }
+        check("partner", "session-own-step", john);
+        check("partner-phone", "session-own-step", mary);
+
+        // Steps 4 and 5: revealed together. Mary is ready first; John sees that, not what she wrote.
+        revealedStep(john, mary, therapist, "Underneath", "Rejected, and ashamed it mattered so much",
+                "Sad, and afraid I am not enough for him");
+        check("partner", "session-revealed", john);
+        check("therapist", "session-observing", therapist);
+        revealedStep(john, mary, therapist, "What you needed", "To hear you still want me near",
+                "To be told when you are hurt instead of shut out");
+        assertThat(john.locator(".loop-card")).containsText("What I felt underneath");
+        assertThat(mary.locator(".loop-card")).containsText("To hear you still want me near");
+
+        // Step 6: Mary softens, John re-engages, the therapist confirms both as turning points.
+        goToStep(john, "Coming closer");
+        goToStep(mary, "Coming closer");
+        mary.locator("#act-SOFTENING").fill("When you go quiet I feel thrown away; I want you to let me in");
+        mary.locator("form:has(#act-SOFTENING)").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Say it to my partner")).click();
+        assertThat(john.locator(".moves-card")).containsText("I want you to let me in");
+        john.locator("#act-REENGAGEMENT").fill("I went quiet because I felt turned down, not to punish you");
+        john.locator("form:has(#act-REENGAGEMENT)").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Say it to my partner")).click();
+        assertThat(mary.locator(".moves-card")).containsText("not to punish you");
+        therapist.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm as a softening")).click();
+        therapist.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm as a re-engagement")).click();
+        assertThat(mary.locator(".moves-card .privacy.shared")).hasCount(2);
+
+        // The old resentment is let go, and John ends the session: everyone sees what it came to.
+        mary.locator("#let-go-words").fill("The evening of the shoulder rub");
+        mary.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Propose letting it go")).click();
+        john.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Agree to let it go")).click();
+        assertThat(mary.locator(".let-go-card")).containsText("Let go, together");
+        john.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("End for both of us")).click();
+        for (Page page : List.of(john, mary, therapist)) {
+            assertThat(page.locator(".outcome")).containsText("2 steps revealed together");
+            assertThat(page.locator(".outcome")).containsText("1 resentment let go");
+        }
+        check("partner", "session-outcome", john);
+        check("partner-phone", "session-outcome", mary);
+        for (String[] step : own) {
+            assertNeverShown(mary, step[1]);
+            assertNeverShown(therapist, step[1]);
+            assertNeverShown(john, step[2]);
+        }
+
+        // The therapist's case: the cycle state, caught up live.
+        therapist.locator("a.back").click();
+        check("therapist", "case", therapist);
+        therapist.navigate("/");
+        check("therapist", "caseload", therapist);
+
+        // An analyst sees the same history under pseudonyms only.
+        Page analyst = browsers.signIn(browsers.person(false), ANALYST_EMAIL, "an analyst's long password");
+        assertThat(analyst.locator("h1")).hasText("Research");
+        check("analyst", "research", analyst);
+        assertThat(analyst.locator("body")).not().containsText("John");
+        assertThat(analyst.locator("body")).not().containsText("Mary");
+
+        assertThat(accessibility).as("axe-core: serious or critical problems").isEmpty();
+    }
+
+    private void writeLink(Page page, String stepTitle, String words, String move) {
+        goToStep(page, stepTitle);
+        page.locator("#entry-words").fill(words);
+        if (move != null) {
+            page.locator("#entry-move").selectOption(move);
+        }
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save privately")).click();
+        assertThat(page.locator(".step-panel .drafts")).containsText(words);
+    }
+
+    private void goToStep(Page page, String stepTitle) {
+        page.locator(".step-button", new Page.LocatorOptions().setHasText(stepTitle)).click();
+        assertThat(page.locator(".step-panel h3")).hasText(stepTitle);
+    }
+
+    private void revealedStep(Page john, Page mary, Page therapist, String stepTitle, String johns, String marys) {
+        writeLink(john, stepTitle, johns, null);
+        writeLink(mary, stepTitle, marys, null);
+        mary.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("I am done: submit my answers")).click();
+        assertThat(john.locator(".reveal-box")).containsText("Mary is ready", new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(20_000));
+        assertNeverShown(john, marys);
+        assertNeverShown(therapist, marys);
+        assertNeverShown(mary, johns);
+        john.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("I am done: submit my answers")).click();
+        john.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reveal both answers")).click();
+        for (Page page : List.of(john, mary)) {
+            assertThat(page.locator(".step-panel .entries")).containsText(johns);
+            assertThat(page.locator(".step-panel .entries")).containsText(marys);
+        }
+    }
+
+    /** The text is nowhere in the page: not shown, not hidden in it, not in any attribute. */
+    private static void assertNeverShown(Page page, String text) {
+        assertThat(page.content()).as("a screen holds words it must never see").doesNotContain(text);
+    }
+
+    private static void check(String role, String screen, Page page) {
+        Browsers.screenshot(page, role, screen);
+        Browsers.accessibilityProblems(page).forEach(problem -> accessibility.add(role + "/" + screen + ": " + problem));
+    }
+
+    private static String email(String name) {
+        return name + "-" + UUID.randomUUID() + "@duet.test";
+    }
+}
