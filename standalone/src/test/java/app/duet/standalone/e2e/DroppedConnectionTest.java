@@ -1,0 +1,129 @@
+package app.duet.standalone.e2e;
+
+import app.duet.standalone.StandaloneApplication;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.WebSocketRoute;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A partner's connection drops in the middle of a check-in: their screen says it is offline while
+ * the other partner answers and gets ready; when the network is back it reconnects by itself and
+ * catches up on everything it missed, and the two finish the step together.
+ */
+class DroppedConnectionTest {
+
+    @TempDir
+    static Path dataDir;
+
+    private static final WebSocketRoute.CloseOptions GONE =
+            new WebSocketRoute.CloseOptions().setCode(1001).setReason("network gone");
+    private static ConfigurableApplicationContext product;
+    private static Browsers browsers;
+
+    @BeforeAll
+    static void start() {
+        product = StandaloneApplication.start("--server.port=0", "--duet.data-dir=" + dataDir);
+        browsers = Browsers.launch("http://127.0.0.1:" + ((WebServerApplicationContext) product).getWebServer().getPort());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browsers != null) {
+            browsers.close();
+        }
+        product.close();
+    }
+
+    @Test
+    void aDroppedPartnerReconnectsByItselfAndCatchesUpWithoutLosingAStep() {
+        BrowserContext annsBrowser = browsers.person(false);
+        BrowserContext bensBrowser = browsers.person(true);
+        // Ben's live connection runs through the test, which can cut it as a network would.
+        List<WebSocketRoute> bensSockets = new CopyOnWriteArrayList<>();
+        boolean[] cut = {false};
+        bensBrowser.routeWebSocket(url -> url.endsWith("/ws"), socket -> {
+            if (cut[0]) {
+                socket.close(GONE);
+                return;
+            }
+            socket.connectToServer();
+            bensSockets.add(socket);
+        });
+        try {
+            Page ann = browsers.signUp(annsBrowser, "Ann", "ann-" + UUID.randomUUID() + "@duet.test", "PARTNER");
+            Page ben = browsers.signUp(bensBrowser, "Ben", "ben-" + UUID.randomUUID() + "@duet.test", "PARTNER");
+            ann.locator("#create-name").fill("Ann");
+            ann.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create our couple")).click();
+            String code = ann.locator(".invite .code").textContent().trim();
+            ben.locator("#join-name").fill("Ben");
+            ben.locator("#join-code").fill(code);
+            ben.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join")).click();
+            ann.locator("#exercise").selectOption("CHECK_IN");
+            ann.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start session")).click();
+            ben.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Join Check-in")).click();
+            assertThat(ann.locator(".presence")).not().containsText("not here");
+            assertThat(ben.locator("#connection")).containsText("Live");
+
+            // Ben's network goes: his screen says so, and nothing reaches it.
+            cut[0] = true;
+            bensBrowser.setOffline(true);
+            bensSockets.forEach(socket -> socket.close(GONE));
+            assertThat(ben.locator("#connection")).not().containsText("Live");
+            Browsers.screenshot(ben, "partner-phone", "session-offline");
+
+            // Meanwhile Ann answers, is ready, and moves on.
+            ann.locator("#lean-IN").check();
+            ann.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save privately")).click();
+            ann.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("I am done: submit my answers")).click();
+            assertThat(ann.locator(".reveal-box")).containsText("You are ready");
+            ann.locator(".step-button", new Page.LocatorOptions().setHasText("One appreciation")).click();
+            assertThat(ben.locator(".reveal-box")).not().containsText("Ann is ready");
+
+            // The network is back: Ben's screen reconnects by itself and shows what it missed.
+            cut[0] = false;
+            bensBrowser.setOffline(false);
+            assertThat(ben.locator("#connection")).containsText("Live");
+            assertThat(ben.locator(".reveal-box")).containsText("Ann is ready");
+            assertThat(ben.locator(".steps")).containsText("Ann here");
+            Browsers.screenshot(ben, "partner-phone", "session-caught-up");
+
+            // And the step goes on as if nothing happened.
+            ben.locator("#lean-BACK").check();
+            ben.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save privately")).click();
+            ben.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("I am done: submit my answers")).click();
+            ben.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reveal both answers")).click();
+            ann.locator(".step-button", new Page.LocatorOptions().setHasText("Where you stand")).click();
+            for (Page page : List.of(ann, ben)) {
+                assertThat(page.locator(".step-panel .entries")).containsText("Leaning in");
+                assertThat(page.locator(".step-panel .entries")).containsText("Leaning back");
+            }
+            assertThat(bensSockets.size()).as("Ben's screen connected again by itself").isGreaterThan(1);
+        } catch (RuntimeException | AssertionError failed) {
+            Browsers.screenshotAll("failure-dropped", annsBrowser, bensBrowser);
+            throw failed;
+        } finally {
+            cut[0] = true;
+            try {
+                bensBrowser.close();
+            } catch (NullPointerException playwrightBug) {
+                // Playwright for Java 1.56 cannot read a routed socket that the page closes without a code,
+                // as closing the browser does; the browser is closed all the same.
+            }
+        }
+    }
+}
