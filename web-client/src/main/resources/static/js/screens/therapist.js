@@ -6,6 +6,9 @@ import { h, renderList } from '../dom.js';
 import { problemBox } from '../forms.js';
 import { follow } from '../feed.js';
 import { concernFlag, coupleNames, sessionLink } from './case.js';
+import { PHASES } from './cycle.js';
+
+const TRENDS = { IMPROVING: 'moving toward connection', WORSENING: 'moving away from connection', STEADY: 'steady' };
 
 export function therapistScreen({ person, announce }) {
     const list = h('ul', { class: 'caseload', 'aria-labelledby': 'caseload-title' });
@@ -53,7 +56,7 @@ export function therapistScreen({ person, announce }) {
             }
         }
         render();
-        await Promise.all(caseload.map((couple) => loadConcerns(couple.coupleId)));
+        await Promise.all([...caseload.map((couple) => loadConcerns(couple.coupleId)), loadOverview()]);
     }
 
     function followCase(couple) {
@@ -95,12 +98,26 @@ export function therapistScreen({ person, announce }) {
         }
     }
 
+    /** Where each couple stands in their cycle and which way it last moved; a missing overview hides just that line. */
+    async function loadOverview() {
+        try {
+            for (const entry of (await query('my/caseload/overview')) ?? []) {
+                if (cases.has(entry.coupleId)) {
+                    cases.get(entry.coupleId).overview = entry;
+                }
+            }
+            render();
+        } catch {
+            // the caseload itself is what matters; the phase line comes back with the next load
+        }
+    }
+
     function render() {
         const entries = [...cases.values()].sort((a, b) => coupleNames(a.view).localeCompare(coupleNames(b.view)));
         none.hidden = entries.length > 0;
         renderList(list, entries, {
             key: (entry) => entry.view.coupleId,
-            signature: (entry) => JSON.stringify([entry.view, entry.concerns, entry.gone]),
+            signature: (entry) => JSON.stringify([entry.view, entry.concerns, entry.gone, entry.overview]),
             render: caseItem,
         });
     }
@@ -121,7 +138,7 @@ export function therapistScreen({ person, announce }) {
     };
 }
 
-function caseItem({ view, concerns, gone }) {
+function caseItem({ view, concerns, gone, overview }) {
     const names = coupleNames(view);
     const titleId = `case-${view.coupleId}`;
     if (gone) {
@@ -133,6 +150,8 @@ function caseItem({ view, concerns, gone }) {
     const ended = (view.sessions ?? []).length - running.length;
     return h('li', { class: 'case', 'aria-labelledby': titleId },
         h('h3', { id: titleId }, names),
+        overview?.phase && h('p', { class: 'case-phase' }, h('strong', {}, PHASES[overview.phase]?.label ?? overview.phase),
+            ` · ${TRENDS[overview.trend] ?? ''}`),
         concernFlag(concerns, view),
         running.length
             ? h('ul', { class: 'sessions' }, running.map((s) => h('li', {}, sessionLink(s))))

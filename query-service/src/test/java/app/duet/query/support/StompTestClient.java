@@ -35,6 +35,7 @@ public final class StompTestClient implements AutoCloseable {
     private final WebSocketStompClient client;
     private final StompSession session;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final List<java.util.function.Consumer<JsonNode>> listeners = new CopyOnWriteArrayList<>();
     private final Feedback feedback;
 
     /** What the server said besides messages: ERROR frames, and whether it closed the connection. */
@@ -99,8 +100,14 @@ public final class StompTestClient implements AutoCloseable {
             @Override
             public void handleFrame(StompHeaders headers, Object payload) {
                 received.add(new Received(destination, (JsonNode) payload, System.nanoTime()));
+                listeners.forEach(listener -> listener.accept((JsonNode) payload));
             }
         });
+    }
+
+    /** Also hands every message received from now on to the listener, as it arrives (for the bench). */
+    public void onMessage(java.util.function.Consumer<JsonNode> listener) {
+        listeners.add(listener);
     }
 
     /** Sends a frame to a destination, as a client that tries to write over STOMP would. */

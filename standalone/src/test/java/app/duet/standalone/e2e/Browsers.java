@@ -48,6 +48,8 @@ final class Browsers implements AutoCloseable {
     /** Skips the test where there is no chromium; CI installs it (see .ci/run). */
     static Browsers launch(String baseUrl) {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "No chromium at " + CHROMIUM + ": install Debian's chromium");
+        // Shared machines are slow at times: an assertion waits as long as an action may.
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
         Playwright playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
