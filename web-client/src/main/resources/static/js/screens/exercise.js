@@ -129,6 +129,16 @@ export function exerciseCard({ me, sessionId, observer = false, announce }) {
         }
     }
 
+    // The panel's parts stay in place between renders: a push must never detach the form someone is
+    // typing in, or the focus (and what they type next) would be lost.
+    const stepTitle = h('h3', { tabindex: -1 });
+    const stepPrompt = h('p', { class: 'step-prompt' });
+    const stepHelp = h('p', { class: 'hint' });
+    const stepPrivacy = h('p', {});
+    const formSlot = h('div');
+    const restSlot = h('div', { class: 'stack' });
+    panel.append(stepTitle, stepPrompt, stepHelp, stepPrivacy, formSlot, restSlot);
+
     function renderPanel() {
         const step = stepGuide(current);
         if (!step) {
@@ -141,13 +151,16 @@ export function exerciseCard({ me, sessionId, observer = false, announce }) {
         const form = active() && !state.revealedAt && !submitted
             ? (editing?.step === current ? editing.el : newEntryForm(step)) : null;
 
+        stepTitle.textContent = step.title;
+        stepPrompt.textContent = step.prompt;
+        stepHelp.textContent = step.help;
+        stepPrivacy.className = `privacy ${step.sharing === 'OWN' ? 'only-you' : 'shared'}`;
+        stepPrivacy.textContent = step.sharingNote;
+        if (formSlot.firstElementChild !== form) {
+            fill(formSlot, form);
+        }
         const revealBox = step.sharing === 'REVEALED' ? revealArea(step, state, mine, submitted) : null;
-        fill(panel,
-            h('h3', { tabindex: -1 }, step.title),
-            h('p', { class: 'step-prompt' }, step.prompt),
-            h('p', { class: 'hint' }, step.help),
-            h('p', { class: `privacy ${step.sharing === 'OWN' ? 'only-you' : 'shared'}` }, step.sharingNote),
-            form,
+        fill(restSlot,
             !active() && !observer && view.status === 'RUNNING' && h('p', { class: 'hint' },
                 view.paused ? 'Paused for now.' : 'Join the session to write here.'),
             mine.length > 0 && h('div', { class: 'stack' }, h('h4', {}, 'Only you can see these yet'),
@@ -360,14 +373,17 @@ export function exerciseCard({ me, sessionId, observer = false, announce }) {
         if (offered.has('LET_GO')) {
             parts.push(letGoCard());
         }
-        const focused = acts.contains(document.activeElement) && document.activeElement.tagName === 'TEXTAREA';
+        // Rebuilding would detach the field someone is typing in; the next push brings the card up to date.
+        const focused = acts.contains(document.activeElement) && ['TEXTAREA', 'INPUT'].includes(document.activeElement.tagName);
         if (!focused) {
             fill(acts, parts);
         }
     }
 
-    function movesCard(offered) {
-        const forms = active() ? [...offered].filter((a) => a === 'SOFTENING' || a === 'REENGAGEMENT').map((act) => {
+    /** Each act's form is built once, so what someone typed survives the pushes that rebuild the card. */
+    const actForms = new Map();
+    function actForm(act) {
+        if (!actForms.has(act)) {
             const words = countedText({ id: `act-${act}`, name: 'words', label: labels[`act.${act}`] ?? act, max: 1000, rows: 2, required: true });
             const form = h('form', { class: 'stack' }, words.el, problemBox(),
                 h('button', { class: 'button primary', type: 'submit' }, 'Say it to my partner'));
@@ -375,8 +391,13 @@ export function exerciseCard({ me, sessionId, observer = false, announce }) {
                 await command(`sessions/${sessionId}/${act === 'SOFTENING' ? 'softenings' : 'reengagements'}`, { words: words.textarea.value.trim() });
                 words.reset();
             });
-            return form;
-        }) : [];
+            actForms.set(act, form);
+        }
+        return actForms.get(act);
+    }
+
+    function movesCard(offered) {
+        const forms = active() ? [...offered].filter((a) => a === 'SOFTENING' || a === 'REENGAGEMENT').map(actForm) : [];
         const moves = view.moves ?? [];
         return h('section', { class: 'card stack moves-card', 'aria-labelledby': 'moves-title' },
             h('h2', { id: 'moves-title' }, 'Softer words'),
@@ -439,17 +460,18 @@ export function exerciseCard({ me, sessionId, observer = false, announce }) {
             h('div', { class: 'row-actions' }, actions), box);
     }
 
+    let letGoForm = null;
     function letGoCard() {
         const box = problemBox();
-        const form = active() && (() => {
+        if (!letGoForm) {
             const words = countedText({ id: 'let-go-words', name: 'words', label: 'An old hurt you are ready to put down', max: 1000, rows: 2, required: true });
-            const f = h('form', { class: 'stack' }, words.el, problemBox(), h('button', { class: 'button', type: 'submit' }, 'Propose letting it go'));
-            onSubmit(f, async () => {
+            letGoForm = h('form', { class: 'stack' }, words.el, problemBox(), h('button', { class: 'button', type: 'submit' }, 'Propose letting it go'));
+            onSubmit(letGoForm, async () => {
                 await command(`sessions/${sessionId}/let-go`, { words: words.textarea.value.trim() });
                 words.reset();
             });
-            return f;
-        })();
+        }
+        const form = active() ? letGoForm : null;
         const pacts = view.pacts ?? [];
         return h('section', { class: 'card stack let-go-card', 'aria-labelledby': 'let-go-title' },
             h('h2', { id: 'let-go-title' }, 'Letting go'),
