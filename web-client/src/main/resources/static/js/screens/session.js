@@ -8,6 +8,7 @@ import { countedText, onPress, onSubmit, problemBox } from '../forms.js';
 import { exerciseLabel, RESPONSES } from '../words.js';
 import { bidItem } from './bid.js';
 import { draftsCard, sharedCard } from './entries.js';
+import { cycleCard } from './cycle.js';
 import { exerciseCard } from './exercise.js';
 import { onConnect } from '../live.js';
 
@@ -25,6 +26,9 @@ export function sessionScreen({ me, sessionId, announce, observer = false, thera
     const shared = sharedCard({ me, observer, announce, therapists });
     const partner = observer ? null : partnerParts({ sessionId, announce });
     const exercise = exerciseCard({ me, sessionId, observer, announce });
+    // An observing therapist watches the couple's cycle state move as the session goes on.
+    const cycleSlot = h('div');
+    let cycle = null;
     // Drafts are never pushed: after a dropped connection they are fetched again with the views.
     const undoReconnect = onConnect(() => exercise.refresh());
     // A therapist on this screen is observing: both partners see it, and it ends when they leave the screen.
@@ -38,6 +42,7 @@ export function sessionScreen({ me, sessionId, announce, observer = false, thera
             observer && h('p', { class: 'notice watching' }, 'You are observing. The partners see that you are here; you can pause the session and confirm turning points.'),
             h('ul', { class: 'people observers', 'aria-label': 'Observing' })),
         exercise.el,
+        cycleSlot,
         h('div', { class: 'grid session-grid' },
             partner && h('div', { class: 'stack' }, partner.bidForm, partner.notHere, partner.controls, partner.drafts.el),
             h('div', { class: 'stack' },
@@ -86,6 +91,11 @@ export function sessionScreen({ me, sessionId, announce, observer = false, thera
         }
         shared.update(view);
         exercise.update(view);
+        if (observer && !cycle) {
+            cycle = cycleCard({ coupleId: view.coupleId, observer: true, announce,
+                nameOf: (id) => shown?.partners.find((p) => p.partnerId === id)?.displayName ?? view.partners.find((p) => p.partnerId === id)?.displayName });
+            cycleSlot.replaceChildren(cycle.el);
+        }
         const observing = el.querySelector('.observers');
         observing.replaceChildren(...(view.observers ?? []).map((o) => h('li', { class: 'person here' },
             h('span', { class: 'dot', 'aria-hidden': 'true' }), h('span', {}, o.displayName ?? 'Your therapist'),
@@ -132,6 +142,7 @@ export function sessionScreen({ me, sessionId, announce, observer = false, thera
         stop: () => {
             partner?.drafts.stop();
             exercise.stop();
+            cycle?.stop();
             undoReconnect();
             if (observer) {
                 command(`sessions/${sessionId}/stop-observing`).catch(() => { /* already gone */ });

@@ -147,6 +147,8 @@ class JohnAndMaryInTheBrowserTest {
         therapist.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm as a softening")).click();
         therapist.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm as a re-engagement")).click();
         assertThat(mary.locator(".moves-card .privacy.shared")).hasCount(2);
+        // The therapist watches the couple's cycle state move as it happens, on the session's own screen.
+        assertThat(therapist.locator(".cycle-card")).containsText("Reaching back in");
 
         // The old resentment is let go, and John ends the session: everyone sees what it came to.
         mary.locator("#let-go-words").fill("The evening of the shoulder rub");

@@ -1,0 +1,163 @@
+package app.duet.standalone.e2e;
+
+import app.duet.standalone.StandaloneApplication;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/**
+ * The other exercises' kinds of answer, in the browser: baby steps (lists revealed together,
+ * choosing, a smaller step, commitments), space and closeness (needs revealed together, a
+ * reassurance answering the other's need, a plan) and the cycle map (links shared one by one and
+ * drawn into the loop). One couple, Ann and Ben, one exercise after another.
+ */
+class EveryExerciseInTheBrowserTest {
+
+    @TempDir
+    static Path dataDir;
+
+    private static ConfigurableApplicationContext product;
+    private static Browsers browsers;
+
+    @BeforeAll
+    static void start() {
+        product = StandaloneApplication.start("--server.port=0", "--duet.data-dir=" + dataDir);
+        browsers = Browsers.launch("http://127.0.0.1:" + ((WebServerApplicationContext) product).getWebServer().getPort());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browsers != null) {
+            browsers.close();
+        }
+        product.close();
+    }
+
+    @Test
+    void babyStepsSpaceAndClosenessAndTheCycleMapRunToTheirEnd() {
+        BrowserContext annsBrowser = browsers.person(false);
+        BrowserContext bensBrowser = browsers.person(false);
+        try {
+            Page ann = browsers.signUp(annsBrowser, "Ann", "ann-" + UUID.randomUUID() + "@duet.test", "PARTNER");
+            Page ben = browsers.signUp(bensBrowser, "Ben", "ben-" + UUID.randomUUID() + "@duet.test", "PARTNER");
+            ann.locator("#create-name").fill("Ann");
+            click(ann, "Create our couple");
+            String code = ann.locator(".invite .code").textContent().trim();
+            ben.locator("#join-name").fill("Ben");
+            ben.locator("#join-code").fill(code);
+            click(ben, "Join");
+
+            babySteps(ann, ben);
+            spaceAndCloseness(ann, ben);
+            cycleMap(ann, ben);
+        } catch (RuntimeException | AssertionError failed) {
+            Browsers.screenshotAll("failure-exercises", annsBrowser, bensBrowser);
+            throw failed;
+        }
+    }
+
+    private void babySteps(Page ann, Page ben) {
+        start(ann, ben, "BABY_STEPS", "Baby steps");
+        listAndSubmit(ann, "A text in the afternoon, just because", "3");
+        listAndSubmit(ben, "A long hug when I get home", "2");
+        click(ann, "Reveal both answers");
+        assertThat(ben.locator(".baby-steps-card")).containsText("A text in the afternoon");
+
+        // Ben takes up Ann's step as it stands; Ann offers a smaller step for Ben's; both commit.
+        click(ben, "I will do this");
+        click(ben, "I commit to it");
+        ann.locator(".baby-steps-card summary").click();
+        ann.locator(".baby-steps-card textarea").fill("A short hug at the door, for now");
+        click(ann, "Offer this smaller step");
+        click(ann, "I commit to it");
+        assertThat(ben.locator(".baby-steps-card")).containsText("Ann offered a smaller step");
+        assertThat(ann.locator(".baby-steps-card")).containsText("Ben will do this · committed");
+        Browsers.screenshot(ann, "partner", "session-baby-steps");
+        end(ann, ben, "2 baby steps committed to");
+    }
+
+    private void spaceAndCloseness(Page ann, Page ben) {
+        start(ann, ben, "SPACE_AND_CLOSENESS", "Space and closeness");
+        ann.locator("#need-CLOSENESS").check();
+        ann.locator("#entry-words").fill("An evening a week that is only ours");
+        click(ann, "Save privately");
+        ben.locator("#need-SPACE").check();
+        ben.locator("#entry-words").fill("A quiet hour after work before we talk");
+        click(ben, "Save privately");
+        assertThat(ben.locator(".entry-form .problem")).containsText("reassurance");
+        ben.locator("#entry-reassurance").fill("I come back to you every time, rested");
+        click(ben, "Save privately");
+        for (Page page : List.of(ann, ben)) {
+            click(page, "I am done: submit my answers");
+        }
+        click(ben, "Reveal both answers");
+        assertThat(ann.locator(".step-panel .entries")).containsText("I come back to you every time");
+
+        // Ann answers Ben's need with a reassurance of her own, and shares it.
+        goToStep(ann, "Reassure");
+        ann.locator("#entry-words").fill("Take the hour; I will be glad to see you after it");
+        click(ann, "Save privately");
+        click(ann, "Share with my partner");
+        goToStep(ben, "Reassure");
+        assertThat(ben.locator(".step-panel .entries")).containsText("glad to see you");
+        end(ann, ben, "3 answers shared");
+    }
+
+    private void cycleMap(Page ann, Page ben) {
+        start(ann, ben, "CYCLE_MAP", "Map our cycle");
+        goToStep(ann, "Your side of the loop");
+        ann.locator("#entry-link").selectOption("BEHAVIOUR");
+        ann.locator("#entry-words").fill("I keep asking what is wrong");
+        ann.locator("#entry-move").selectOption("PURSUE");
+        click(ann, "Save privately");
+        assertThat(ben.locator(".loop-card")).not().containsText("I keep asking");
+        click(ann, "Share with my partner");
+        assertThat(ben.locator(".loop-card")).containsText("I keep asking what is wrong");
+        Browsers.screenshot(ben, "partner", "session-cycle-map");
+        end(ann, ben, "1 answer shared");
+    }
+
+    private void start(Page ann, Page ben, String exercise, String label) {
+        ann.navigate("/#/");
+        ann.locator("#exercise").selectOption(exercise);
+        click(ann, "Start session");
+        assertThat(ann.locator("h2#exercise-title")).isVisible();
+        ben.navigate("/#/");
+        ben.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Join " + label)).click();
+        assertThat(ann.locator(".presence")).not().containsText("not here");
+    }
+
+    private void listAndSubmit(Page page, String words, String size) {
+        page.locator("#entry-words").fill(words);
+        page.locator("#entry-size").fill(size);
+        click(page, "Save privately");
+        assertThat(page.locator(".step-panel .drafts")).containsText(words);
+        click(page, "I am done: submit my answers");
+    }
+
+    private void end(Page ann, Page ben, String outcome) {
+        click(ann, "End for both of us");
+        assertThat(ben.locator(".outcome")).containsText(outcome);
+    }
+
+    private void goToStep(Page page, String title) {
+        page.locator(".step-button", new Page.LocatorOptions().setHasText(title)).click();
+        assertThat(page.locator(".step-panel h3")).hasText(title);
+    }
+
+    private static void click(Page page, String button) {
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(button).setExact(true)).first().click();
+    }
+}
