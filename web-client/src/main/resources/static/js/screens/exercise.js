@@ -21,6 +21,13 @@ export function exerciseGuides() {
 }
 
 const PUT_PATHS = { TEXT: 'entries', CYCLE_LINK: 'cycle-links', BEHAVIOUR: 'behaviours', NEED: 'needs', REASSURANCE: 'reassurances', LEAN: 'leans' };
+/** The steps at which an exercise's acts are offered; what was already done shows at every step. */
+const ACT_STEPS = {
+    CYCLE_MAP: ['loop', 'next-time'],
+    RESENTMENT_TO_CLOSENESS: ['closeness'],
+    BABY_STEPS: ['choose', 'let-go'],
+    SPACE_AND_CLOSENESS: ['reassure', 'plan'],
+};
 const SHARING_BADGE = { OWN: 'Only you', SHARED: 'Shared when you choose', REVEALED: 'Revealed together' };
 
 export function exerciseCard({ me, sessionId, observer = false, announce }) {
@@ -362,7 +369,9 @@ export function exerciseCard({ me, sessionId, observer = false, announce }) {
     // --- acts ----------------------------------------------------------------------------------
 
     function renderActs() {
-        const offered = new Set(guide.acts ?? []);
+        const done = (view.moves?.length ?? 0) + (view.pacts?.length ?? 0) + (view.babySteps?.length ?? 0) > 0;
+        const here = (ACT_STEPS[view.exercise] ?? []).includes(current);
+        const offered = new Set(here || done || observer ? guide.acts ?? [] : []);
         const parts = [];
         if (offered.has('SOFTENING') || offered.has('REENGAGEMENT')) {
             parts.push(movesCard(offered));
@@ -421,6 +430,8 @@ export function exerciseCard({ me, sessionId, observer = false, announce }) {
             confirmButton, box);
     }
 
+    const smallerSteps = new Map();     // by behaviour entry id: { open, words }
+
     function babyStepsCard() {
         const behaviours = (view.entries ?? []).filter((e) => e.kind === 'BEHAVIOUR');
         const theirs = behaviours.filter((e) => e.authorId !== me).sort((a, b) => (a.details?.size ?? 0) - (b.details?.size ?? 0));
@@ -443,10 +454,21 @@ export function exerciseCard({ me, sessionId, observer = false, announce }) {
         if (mineToTake && !taken) {
             const choose = h('button', { class: 'button primary', type: 'button' }, 'I will do this');
             onPress(choose, box, () => command(`sessions/${sessionId}/baby-steps/${entry.entryId}/choose`));
-            const smaller = countedText({ id: `smaller-${entry.entryId}`, name: 'words', label: 'Not yet, but I am willing to…', max: 1000, rows: 2 });
+            // Kept across pushes: what was typed, and whether the box was open.
+            if (!smallerSteps.has(entry.entryId)) {
+                smallerSteps.set(entry.entryId, {
+                    open: false,
+                    words: countedText({ id: `smaller-${entry.entryId}`, name: 'words', label: 'Not yet, but I am willing to…', max: 1000, rows: 2 }),
+                });
+            }
+            const smaller = smallerSteps.get(entry.entryId);
             const offer = h('button', { class: 'button', type: 'button' }, 'Offer this smaller step');
-            onPress(offer, box, () => command(`sessions/${sessionId}/baby-steps/${entry.entryId}/smaller-step`, { words: smaller.textarea.value.trim() }));
-            actions.push(choose, h('details', {}, h('summary', {}, 'Too big for now?'), smaller.el, offer));
+            onPress(offer, box, () => command(`sessions/${sessionId}/baby-steps/${entry.entryId}/smaller-step`, { words: smaller.words.textarea.value.trim() }));
+            const details = h('details', { open: smaller.open }, h('summary', {}, 'Too big for now?'), smaller.words.el, offer);
+            details.addEventListener('toggle', () => {
+                smaller.open = details.open;
+            });
+            actions.push(choose, details);
         } else if (mineToTake && taken?.takenUpBy === me && !taken.committed) {
             const commit = h('button', { class: 'button primary', type: 'button' }, 'I commit to it');
             onPress(commit, box, () => command(`sessions/${sessionId}/baby-steps/${entry.entryId}/commit`));

@@ -73,9 +73,12 @@ class EveryExerciseInTheBrowserTest {
         listAndSubmit(ann, "A text in the afternoon, just because", "3");
         listAndSubmit(ben, "A long hug when I get home", "2");
         click(ann, "Reveal both answers");
-        assertThat(ben.locator(".baby-steps-card")).containsText("A text in the afternoon");
+        assertThat(ben.locator(".step-panel .entries")).containsText("A text in the afternoon");
 
         // Ben takes up Ann's step as it stands; Ann offers a smaller step for Ben's; both commit.
+        goToStep(ben, "Choose");
+        goToStep(ann, "Choose");
+        assertThat(ben.locator(".baby-steps-card")).containsText("A text in the afternoon");
         click(ben, "I will do this");
         click(ben, "I commit to it");
         ann.locator(".baby-steps-card summary").click();
@@ -153,7 +156,7 @@ class EveryExerciseInTheBrowserTest {
     }
 
     private void goToStep(Page page, String title) {
-        page.locator(".step-button", new Page.LocatorOptions().setHasText(title)).click();
+        page.locator(".step-button:has(.step-title:text-is('" + title + "'))").click();
         assertThat(page.locator(".step-panel h3")).hasText(title);
     }
 

@@ -195,7 +195,7 @@ class JohnAndMaryInTheBrowserTest {
     }
 
     private void goToStep(Page page, String stepTitle) {
-        page.locator(".step-button", new Page.LocatorOptions().setHasText(stepTitle)).click();
+        page.locator(".step-button:has(.step-title:text-is('" + stepTitle + "'))").click();
         assertThat(page.locator(".step-panel h3")).hasText(stepTitle);
     }
 
