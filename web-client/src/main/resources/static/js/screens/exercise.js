@@ -334,9 +334,11 @@ export function exerciseCard({ me, sessionId, observer = false, announce }) {
         if (reveal) {
             onPress(reveal, box, () => command(`sessions/${sessionId}/steps/${step.key}/reveal`));
         }
+        const readiness = (p) => `${nameOf(p.partnerId)} ${state.submittedBy?.includes(p.partnerId) ? 'is ready' : 'is not ready yet'}`;
         const status = state.revealedAt ? 'Both answers were revealed at the same moment.'
-            : bothReady ? 'You are both ready.'
-                : `${submitted ? 'You are ready' : 'You are not ready yet'}; ${partnerReady ? `${nameOf(other()?.partnerId)} is ready` : `${nameOf(other()?.partnerId)} is not ready yet`}. Neither of you sees the other's answer before the reveal.`;
+            : bothReady ? (observer ? 'Both partners are ready.' : 'You are both ready.')
+                : observer ? `${view.partners.map(readiness).join('; ')}. Nobody sees an answer before the reveal.`
+                    : `${submitted ? 'You are ready' : 'You are not ready yet'}; ${readiness(other())}. Neither of you sees the other's answer before the reveal.`;
         return h('div', { class: 'reveal-box stack' }, h('p', { role: 'status' }, status), h('div', { class: 'row-actions' }, submit, reveal), box);
     }
 

@@ -54,6 +54,8 @@ final class Commitments {
     void requireAdjustable(String commitmentId, LocalDate endsOn, LocalDate improvementBy) {
         Commitment commitment = requireOpen(commitmentId);
         requireCoherent(commitment.startsOn(), endsOn, improvementBy, List.of());
+        require(!endsOn.equals(commitment.endsOn()) || !improvementBy.equals(commitment.improvementBy()), "no-change",
+                "Those are the dates the commitment already has.");
         require(commitment.checkpoints().stream().noneMatch(day -> day.isAfter(endsOn)), "checkpoint-outside-span",
                 "A check-point falls after that end; end the commitment later.");
     }

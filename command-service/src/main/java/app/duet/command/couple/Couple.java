@@ -289,6 +289,8 @@ public class Couple {
     public void handle(ProposeCommitment command) {
         requireObservingTherapist(command.therapistId());
         commitments.requireNew(command.commitmentId());
+        require(command.checkpoints() == null || command.checkpoints().stream().allMatch(java.util.Objects::nonNull),
+                "checkpoint-missing", "Every check-point needs a day.");
         List<java.time.LocalDate> checkpoints = command.checkpoints() == null ? List.of()
                 : command.checkpoints().stream().distinct().sorted().toList();
         Commitments.requireCoherent(command.startsOn(), command.endsOn(), command.improvementBy(), checkpoints);
@@ -341,6 +343,7 @@ public class Couple {
         require(command.heldOn() != null, "date-required", "Say on which day the session was held.");
         List<String> attended = command.attendedBy() == null ? List.of() : List.copyOf(command.attendedBy());
         require(partnerIds.containsAll(attended), "not-a-partner", "Only the couple's partners attend its sessions.");
+        require(new HashSet<>(attended).size() == attended.size(), "attendee-twice", "Name each partner who came once.");
         apply(new SessionAttended(coupleId, command.meetingId(), command.heldOn(), attended, command.therapistId()));
         partnerIds.stream().filter(partner -> !attended.contains(partner)).sorted().forEach(partner ->
                 apply(new SessionMissed(coupleId, command.meetingId(), command.heldOn(), partner)));

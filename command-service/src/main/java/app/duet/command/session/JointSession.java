@@ -169,9 +169,9 @@ public class JointSession {
         require(!ended, "session-ended", "This session has ended; nothing more can happen in it.");
         require(consents.observes(coupleId, command.therapistId()), "not-consented",
                 "Only a therapist both partners consented to may observe this session.");
-        if (!observers.contains(command.therapistId())) {
-            apply(new TherapistJoinedSession(sessionId, command.therapistId()));
-        }
+        // Always said, even if already observing: a withdrawn and renewed consent took the therapist
+        // out of what the partners see, and they must see them back before the therapist acts.
+        apply(new TherapistJoinedSession(sessionId, command.therapistId()));
     }
 
     @CommandHandler

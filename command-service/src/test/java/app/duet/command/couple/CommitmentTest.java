@@ -174,6 +174,22 @@ class CommitmentTest {
     }
 
     @Test
+    void anAdjustmentChangesADate() {
+        fixture.given(OBSERVED).andGiven(PROPOSED, ALEX_ACCEPTED)
+                .when(new AdjustCommitment(COUPLE, SAM, COMMITMENT, END, IMPROVEMENT))
+                .expectNoEvents()
+                .expectException(brokenRule("no-change"));
+    }
+
+    @Test
+    void everyCheckpointHasADay() {
+        fixture.given(OBSERVED)
+                .when(propose(START, END, IMPROVEMENT, java.util.Arrays.asList(FIRST_CHECKPOINT, null)))
+                .expectNoEvents()
+                .expectException(brokenRule("checkpoint-missing"));
+    }
+
+    @Test
     void onlyThePartiesAdjustACommitment() {
         fixture.given(OBSERVED).andGiven(PROPOSED)
                 .when(new AdjustCommitment(COUPLE, HALF_CONSENTED, COMMITMENT, LATER_END, LATER_IMPROVEMENT))

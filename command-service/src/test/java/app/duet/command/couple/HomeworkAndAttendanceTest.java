@@ -164,6 +164,14 @@ class HomeworkAndAttendanceTest {
     }
 
     @Test
+    void eachPartnerWhoCameIsNamedOnce() {
+        fixture.given(OBSERVED)
+                .when(new RecordAttendance(COUPLE, THERAPIST, MEETING, HELD, List.of(ALEX, ALEX)))
+                .expectNoEvents()
+                .expectException(brokenRule("attendee-twice"));
+    }
+
+    @Test
     void onlyAnObservingTherapistRecordsAttendance() {
         fixture.given(OBSERVED)
                 .when(new RecordAttendance(COUPLE, HALF_CONSENTED, MEETING, HELD, List.of(ALEX, SAM)))

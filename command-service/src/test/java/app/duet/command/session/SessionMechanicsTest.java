@@ -179,12 +179,15 @@ class SessionMechanicsTest {
                 .expectEvents(THERAPIST_JOINED);
     }
 
+    /**
+     * Opening the session again says so again: after consent was withdrawn and given anew, the
+     * partners' view had taken the therapist out, and must show them back before they act.
+     */
     @Test
-    void observingAgainChangesNothing() {
+    void observingAgainIsShownAgain() {
         fixture.given(STARTED, ALEX_JOINED, THERAPIST_JOINED)
                 .when(new ObserveSession(SESSION, THERAPIST))
-                .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
+                .expectEvents(THERAPIST_JOINED);
     }
 
     @Test

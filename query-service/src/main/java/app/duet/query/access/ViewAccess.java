@@ -37,9 +37,24 @@ public class ViewAccess {
     }
 
     public CoupleView requireMayRead(Actor actor, CoupleView couple, Via via) {
+        return requireMayRead(actor, couple, via, "the couple's overview");
+    }
+
+    /** As above, for something of the couple's other than its overview, named as the audit log shows it. */
+    public CoupleView requireMayRead(Actor actor, CoupleView couple, Via via, String what) {
         boolean partner = couple.partners().stream().map(PartnerView::partnerId).anyMatch(actor.id()::equals);
-        requireAllowed(actor, couple.coupleId(), partner, "the couple's overview", via);
+        requireAllowed(actor, couple.coupleId(), partner, what, via);
         return couple;
+    }
+
+    /** Whether the actor may read the couple now; reading is logged as for requireMayRead. */
+    public boolean mayRead(Actor actor, CoupleView couple, Via via) {
+        try {
+            requireMayRead(actor, couple, via);
+            return true;
+        } catch (AccessDeniedException refused) {
+            return false;
+        }
     }
 
     public SessionView requireMayRead(Actor actor, SessionView session, Via via) {

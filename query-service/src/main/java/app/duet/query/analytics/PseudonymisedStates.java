@@ -37,14 +37,16 @@ public class PseudonymisedStates {
                 view.leanGap(), view.adherence(), view.resentmentsOpen(), view.resentmentsReleased(),
                 move(view.lastSoftening(), partnerIds), move(view.lastReengagement(), partnerIds),
                 view.timeline().stream().map(item -> new TimelineItem(item.at(), item.kind(),
-                        partner(partnerIds, item.partnerId()), pseudonyms.session(item.sessionId()), item.eventId())).toList(),
+                        partner(partnerIds, item.partnerId()), pseudonyms.session(item.sessionId()),
+                        pseudonyms.event(item.eventId()))).toList(),
                 view.figures().stream().map(figure -> figure(figure, state)).toList(), view.version());
     }
 
     public List<EvidenceRef> evidence(CycleState state, String figure) {
-        return state.evidenceFor(realFigure(figure, state)).stream().map(ref -> new EvidenceRef(ref.eventId(), ref.type(),
+        return state.evidenceFor(realFigure(figure, state)).stream().map(ref -> new EvidenceRef(
+                pseudonyms.event(ref.eventId()), ref.type(),
                 ref.aggregateId().equals(state.coupleId()) ? pseudonyms.couple(ref.aggregateId())
-                        : pseudonyms.session(ref.aggregateId()), ref.sequence(), ref.at())).toList();
+                        : pseudonyms.session(ref.aggregateId()), ref.at())).toList();
     }
 
     /** A figure's name with the partner or session in it pseudonymised ("bids-toward:A"). */
@@ -58,14 +60,17 @@ public class PseudonymisedStates {
         return figure.substring(0, colon + 1) + (partner != null ? partner : pseudonyms.session(id));
     }
 
-    /** The real figure name for a pseudonymised one. */
+    /**
+     * The real figure name for a pseudonymised one. Only names as analysts see them are known: asking
+     * by a real id answers nothing, so it cannot confirm a guessed id either.
+     */
     private String realFigure(String figure, CycleState state) {
         for (String real : state.toView().figures()) {
             if (figure(real, state).equals(figure)) {
                 return real;
             }
         }
-        return figure;
+        throw new java.util.NoSuchElementException("This couple's state has no figure " + figure + ".");
     }
 
     private MoveRef move(MoveRef move, List<String> partnerIds) {

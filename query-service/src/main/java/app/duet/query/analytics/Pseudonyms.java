@@ -32,6 +32,11 @@ public class Pseudonyms {
         return sessionId == null ? null : "s-" + hash(sessionId);
     }
 
+    /** An event's id as analysts see it: stable, but not the id in the event store. */
+    public String event(String eventId) {
+        return eventId == null ? null : "e-" + hash(eventId);
+    }
+
     /** "A" for the partner who opened the couple, "B" for the other; null for anyone else. */
     public static String partner(List<String> partnerIds, String partnerId) {
         int index = partnerIds.indexOf(partnerId);

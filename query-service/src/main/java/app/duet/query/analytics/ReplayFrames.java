@@ -1,5 +1,13 @@
 package app.duet.query.analytics;
 
+import app.duet.api.exercise.BehaviourListed;
+import app.duet.api.exercise.CycleLinkRecorded;
+import app.duet.api.exercise.LeanCheckedIn;
+import app.duet.api.exercise.NeedStated;
+import app.duet.api.exercise.ReassuranceWritten;
+import app.duet.api.session.AnswersRevealed;
+import app.duet.api.session.DraftWritten;
+import app.duet.api.session.EntryShared;
 import app.duet.api.session.SessionStarted;
 import org.axonframework.eventhandling.DomainEventMessage;
 
@@ -32,7 +40,48 @@ final class ReplayFrames {
         List<String> partners = events.stream().map(DomainEventMessage::getPayload)
                 .filter(SessionStarted.class::isInstance).map(SessionStarted.class::cast)
                 .map(SessionStarted::partnerIds).findFirst().orElse(List.of());
-        return events.stream().map(event -> frame(event.getPayload(), event.getTimestamp(), partners)).toList();
+        Map<String, Object> unshared = new LinkedHashMap<>();
+        List<Frame> frames = new java.util.ArrayList<>();
+        for (DomainEventMessage<?> event : events) {
+            Object payload = event.getPayload();
+            String entry = privateEntry(payload);
+            if (entry != null) {
+                unshared.put(entry, payload);
+                continue;
+            }
+            frames.add(frame(payload, event.getTimestamp(), partners));
+            if (payload instanceof EntryShared shared) {
+                letOut(unshared.remove(shared.authorId() + "/" + shared.entryId()), event, partners, frames);
+            } else if (payload instanceof AnswersRevealed revealed) {
+                revealed.entries().forEach(answer ->
+                        letOut(unshared.remove(answer.authorId() + "/" + answer.entryId()), event, partners, frames));
+            }
+        }
+        return frames;
+    }
+
+    private static void letOut(Object answer, DomainEventMessage<?> when, List<String> partners, List<Frame> frames) {
+        if (answer != null) {
+            frames.add(frame(answer, when.getTimestamp(), partners));
+        }
+    }
+
+    /** The author and entry id of an answer that starts private, or null for anything else. */
+    private static String privateEntry(Object payload) {
+        if (payload instanceof DraftWritten e) {
+            return e.authorId() + "/" + e.entryId();
+        } else if (payload instanceof CycleLinkRecorded e) {
+            return e.authorId() + "/" + e.entryId();
+        } else if (payload instanceof BehaviourListed e) {
+            return e.authorId() + "/" + e.entryId();
+        } else if (payload instanceof NeedStated e) {
+            return e.authorId() + "/" + e.entryId();
+        } else if (payload instanceof ReassuranceWritten e) {
+            return e.authorId() + "/" + e.entryId();
+        } else if (payload instanceof LeanCheckedIn e && e.sessionId() != null) {
+            return e.partnerId() + "/" + e.checkInId();
+        }
+        return null;
     }
 
     static Frame frame(Object payload, Instant at, List<String> partners) {

@@ -54,6 +54,6 @@ class CycleStateController {
 
     private void mayRead(Actor actor, String coupleId, String what) {
         access.requireMayRead(actor, findOrNotFound(queries, new FindCouple(coupleId), CoupleView.class,
-                "couple " + coupleId), ViewAccess.Via.REST);
+                "couple " + coupleId), ViewAccess.Via.REST, what);
     }
 }

@@ -160,6 +160,37 @@ class ReplaysTest {
         assertThat(frame.toString()).doesNotContain("words nobody", "entry-secret", "partner-b", "session-1");
     }
 
+    @Test
+    void anAnswerIsReplayedOnlyOnceLetOutAndAsItStoodThen() {
+        var own = new app.duet.api.exercise.CycleLinkRecorded("session-1", "own-1", "partner-a", "trigger",
+                app.duet.api.exercise.CycleLink.TRIGGER, 9, null, "kept to myself");
+        var first = new app.duet.api.exercise.CycleLinkRecorded("session-1", "deep-1", "partner-b", "deeper-feeling",
+                app.duet.api.exercise.CycleLink.PRIMARY_EMOTION, 3, null, "first try");
+        var rewritten = new app.duet.api.exercise.CycleLinkRecorded("session-1", "deep-1", "partner-b", "deeper-feeling",
+                app.duet.api.exercise.CycleLink.PRIMARY_EMOTION, 8, null, "second try");
+        var lean = new app.duet.api.exercise.LeanCheckedIn("couple-1", "session-1", "lean-1", "partner-a", "lean",
+                app.duet.api.exercise.Lean.OUT, 1);
+        var revealed = new app.duet.api.session.AnswersRevealed("session-1", "deeper-feeling", "partner-a",
+                List.of(new app.duet.api.session.AnswersRevealed.RevealedEntry("partner-b", "deep-1")));
+
+        List<ReplayFrames.Frame> frames = ReplayFrames.of(List.of(
+                event(0, new app.duet.api.session.SessionStarted("session-1", "couple-1",
+                        app.duet.api.session.Exercise.RESENTMENT_TO_CLOSENESS, List.of("partner-a", "partner-b"), "partner-a")),
+                event(1, own), event(2, first), event(3, rewritten), event(4, lean), event(5, revealed)));
+
+        assertThat(frames).extracting(ReplayFrames.Frame::type)
+                .containsExactly("SessionStarted", "AnswersRevealed", "CycleLinkRecorded");
+        assertThat(frames.get(2).details()).containsEntry("intensity", 8);
+        assertThat(frames.get(2).at()).as("at the reveal, not when written").isEqualTo(T0.plusSeconds(5));
+        assertThat(frames.toString()).doesNotContain("OUT", "TRIGGER");
+    }
+
+    private static org.axonframework.eventhandling.DomainEventMessage<?> event(long sequence, Object payload) {
+        return new org.axonframework.eventhandling.GenericDomainEventMessage<>("JointSession", "session-1", sequence,
+                payload, org.axonframework.messaging.MetaData.emptyInstance(), java.util.UUID.randomUUID().toString(),
+                T0.plusSeconds(sequence));
+    }
+
     private List<ReplayFrame> sentFrames() {
         ArgumentCaptor<Object> sent = ArgumentCaptor.forClass(Object.class);
         try {

@@ -87,7 +87,7 @@ class CycleStateTest {
     /** Applies one event and returns its ref; {@link #lastChanged} says what apply answered. */
     private EvidenceRef when(Object event) {
         int n = refs.size() + 1;
-        EvidenceRef ref = new EvidenceRef("e" + n, event.getClass().getSimpleName(), aggregateOf(event), n,
+        EvidenceRef ref = new EvidenceRef("e" + n, event.getClass().getSimpleName(), aggregateOf(event),
                 T0.plus(Duration.ofMinutes(n)));
         refs.add(ref);
         lastChanged = state.apply(event, ref);
