@@ -42,47 +42,63 @@ export function openAccount(account) {
     return send('POST', '/api/identity/accounts', account, {});
 }
 
-async function signed(method, url, body) {
+/** POST /api/queries/{path}: the few controls that live on the read side (analysts' replays and rebuilds). */
+export function queryCommand(path, body) {
+    return signed('POST', `/api/queries/${path}`, body);
+}
+
+/**
+ * The raw answer to a signed request, for what is not JSON (a file to download); refusals throw a
+ * Problem like every other request.
+ */
+export async function signedResponse(method, url, { body, accept = 'application/json, application/problem+json' } = {}) {
     const token = await accessToken();
     if (!token) {
         throw new Problem(401, { detail: 'You are not signed in.' });
     }
-    try {
-        return await send(method, url, body, { Authorization: `Bearer ${token}` });
-    } catch (problem) {
-        if (problem.status !== 401) {
-            throw problem;
-        }
+    let response = await attempt(method, url, body, accept, token);
+    if (response.status === 401) {
         // refresh() ends the sign-in, and says so, when the issuer will not renew it.
-        const renewed = await refresh();
-        try {
-            return await send(method, url, body, { Authorization: `Bearer ${renewed.access}` });
-        } catch (again) {
-            if (again.status === 401) {
-                expire();
-            }
-            throw again;
+        response = await attempt(method, url, body, accept, (await refresh()).access);
+        if (response.status === 401) {
+            expire();
         }
     }
+    if (!response.ok) {
+        throw new Problem(response.status, parseJson(await response.text()));
+    }
+    return response;
 }
 
+async function signed(method, url, body) {
+    const text = await (await signedResponse(method, url, { body })).text();
+    return text ? parseJson(text) : null;
+}
+
+/** An unsigned request: opening an account is the one made before signing in. */
 async function send(method, url, body, extraHeaders) {
-    const headers = { Accept: 'application/json, application/problem+json', ...extraHeaders };
-    if (body !== undefined) {
-        headers['Content-Type'] = 'application/json';
-    }
-    let response;
-    try {
-        response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    } catch {
-        throw new Problem(0, { title: 'Offline', detail: 'Duet cannot be reached. Check your connection, then try again.' });
-    }
+    const response = await attempt(method, url, body, 'application/json, application/problem+json', null, extraHeaders);
     const text = await response.text();
     const data = text ? parseJson(text) : null;
     if (!response.ok) {
         throw new Problem(response.status, data);
     }
     return data;
+}
+
+async function attempt(method, url, body, accept, token, extraHeaders = {}) {
+    const headers = { Accept: accept, ...extraHeaders };
+    if (token) {
+        headers.Authorization = `Bearer ${token}`;
+    }
+    if (body !== undefined) {
+        headers['Content-Type'] = 'application/json';
+    }
+    try {
+        return await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    } catch {
+        throw new Problem(0, { title: 'Offline', detail: 'Duet cannot be reached. Check your connection, then try again.' });
+    }
 }
 
 function parseJson(text) {

@@ -3,8 +3,7 @@
 // across every couple; one couple's cycle state now or as it stood at any moment, with the events
 // behind each figure; one session replayed event by event; and the export. Analysts and operators
 // (ADMIN) follow and rebuild the projections.
-import { accessToken, expire, refresh } from '../auth.js';
-import { Problem, query } from '../api.js';
+import { Problem, query, queryCommand, signedResponse } from '../api.js';
 import { fill, h, renderList, when } from '../dom.js';
 import { field, onPress, onSubmit, problemBox } from '../forms.js';
 import { onState, watch } from '../live.js';
@@ -108,49 +107,14 @@ export function analystScreen({ person, announce }) {
 
 // --- requests ------------------------------------------------------------------------------------
 
-// api.js keeps its signing to itself and sends every POST to /api/commands; the analysts' controls
-// and downloads live under /api/queries/analytics, so these few requests are signed here the same
-// way: the current token and, on a 401, one refresh and one retry.
-async function signedFetch(method, path, { body, accept = 'application/json, application/problem+json' } = {}) {
-    const token = await accessToken();
-    if (!token) {
-        throw new Problem(401, { detail: 'You are not signed in.' });
-    }
-    let response = await attempt(method, path, body, accept, token);
-    if (response.status === 401) {
-        // refresh() ends the sign-in, and says so, when the issuer will not renew it.
-        response = await attempt(method, path, body, accept, (await refresh()).access);
-        if (response.status === 401) {
-            expire();
-        }
-    }
-    if (!response.ok) {
-        throw new Problem(response.status, parseJson(await response.text()));
-    }
-    return response;
-}
-
-async function attempt(method, path, body, accept, token) {
-    const headers = { Accept: accept, Authorization: `Bearer ${token}` };
-    if (body !== undefined) {
-        headers['Content-Type'] = 'application/json';
-    }
-    try {
-        return await fetch(`/api/queries/${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    } catch {
-        throw new Problem(0, { title: 'Offline', detail: 'Duet cannot be reached. Check your connection, then try again.' });
-    }
-}
-
 /** POST /api/queries/{path}; resolves to the JSON answer, or null when there is none. */
-async function post(path, body) {
-    const text = await (await signedFetch('POST', path, { body })).text();
-    return text ? parseJson(text) : null;
+function post(path, body) {
+    return queryCommand(path, body);
 }
 
 /** Fetches a file with the token (a plain link could not carry it) and hands it to the browser to save. */
 async function download(path, fallbackName, type) {
-    const response = await signedFetch('GET', path, { accept: `${type}, application/problem+json` });
+    const response = await signedResponse('GET', `/api/queries/${path}`, { accept: `${type}, application/problem+json` });
     const name = response.headers.get('Content-Disposition')?.match(/filename="?([^";]+)"?/)?.[1] ?? fallbackName;
     const url = URL.createObjectURL(await response.blob());
     const link = h('a', { href: url, download: name, hidden: true });
@@ -160,14 +124,6 @@ async function download(path, fallbackName, type) {
     // Revoked a little later: some browsers read the file only after click() has returned.
     setTimeout(() => URL.revokeObjectURL(url), 30_000);
     return name;
-}
-
-function parseJson(text) {
-    try {
-        return JSON.parse(text);
-    } catch {
-        return null;
-    }
 }
 
 /** A path segment; colons stay as they are, since figure names carry one ("bids-toward:A"). */
@@ -590,7 +546,7 @@ function localInputValue(date) {
 /**
  * Makes why(figure, label): a "Why?" button that opens, under itself, the events behind that figure
  * of the state on show (at the same instant), fetched the first time it opens. Figures the state does
- * not list get no button. Event ids are real ids, so only type, pseudonym, sequence and time are shown.
+ * not list get no button. Each event shows its type, its pseudonymised couple or session, and its time.
  */
 function evidenceButtons({ couple, at: instant, figures, announce }) {
     const known = new Set(figures);
@@ -633,7 +589,7 @@ function evidenceList(refs) {
     return h('ol', { class: 'research-evidence-list' }, refs.map((ref) => h('li', {},
         h('strong', {}, typeWords(ref.type)),
         ' in ', h('code', {}, ref.aggregateId),
-        h('span', { class: 'muted' }, ` · number ${numbers.format(ref.sequence + 1)} in its history · `),
+        h('span', { class: 'muted' }, ' · '),
         when(ref.at))));
 }
 

@@ -178,8 +178,18 @@ class JohnAndMaryInTheBrowserTest {
         Page analyst = browsers.signIn(browsers.person(false), ANALYST_EMAIL, "an analyst's long password");
         assertThat(analyst.locator("h1")).hasText("Research");
         check("analyst", "research", analyst);
+        // The couple under its pseudonym, its session replayed at 50x, and the export downloaded.
+        analyst.locator("button:has-text('c-')").first().click();
+        analyst.locator("#replay-speed").selectOption("50");
+        analyst.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Play")).click();
+        assertThat(analyst.locator(".research-frames li").first()).isVisible();
+        com.microsoft.playwright.Download csv = analyst.waitForDownload(() ->
+                analyst.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Download CSV")).click());
+        assertThat(csv.suggestedFilename()).isEqualTo("duet-couples.csv");
+        check("analyst", "replay", analyst);
         assertThat(analyst.locator("body")).not().containsText("John");
         assertThat(analyst.locator("body")).not().containsText("Mary");
+        assertThat(analyst.locator("body")).not().containsText("shoulder");
 
         assertThat(accessibility).as("axe-core: serious or critical problems").isEmpty();
     }
