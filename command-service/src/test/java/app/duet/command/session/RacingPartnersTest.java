@@ -43,24 +43,11 @@ class RacingPartnersTest {
             CommandClient.PairedSession paired = viaFirst.pairAndJoinSession(alex, sam);
             String bids = "/api/commands/sessions/" + paired.sessionId() + "/bids";
 
-            ExecutorService partners = Executors.newFixedThreadPool(2);
-            List<Future<List<Integer>>> answers = new ArrayList<>();
-            for (Callable<List<Integer>> partner : List.<Callable<List<Integer>>>of(
-                    () -> bidRepeatedly(viaFirst, alex, bids), () -> bidRepeatedly(viaSecond, sam, bids))) {
-                answers.add(partners.submit(partner));
-            }
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<List<Integer>> answer : answers) {
-                statuses.addAll(answer.get());
-            }
-            partners.shutdown();
+            List<Integer> statuses = atOnce(() -> bidRepeatedly(viaFirst, alex, bids),
+                    () -> bidRepeatedly(viaSecond, sam, bids));
 
             assertThat(statuses).hasSize(2 * BIDS_EACH).containsOnly(201);
-            long stored = first.getBean(JdbcClient.class)
-                    .sql("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = :session "
-                            + "AND payload_type = 'app.duet.api.session.BidMade'")
-                    .param("session", paired.sessionId()).query(Long.class).single();
-            assertThat(stored).isEqualTo(2 * BIDS_EACH);
+            assertThat(stored(first, paired.sessionId(), "BidMade")).isEqualTo(2 * BIDS_EACH);
         }
     }
 
@@ -80,27 +67,36 @@ class RacingPartnersTest {
             CommandClient.PairedSession paired = viaFirst.pairAndJoinSession(alex, sam);
             String session = "/api/commands/sessions/" + paired.sessionId();
 
-            ExecutorService partners = Executors.newFixedThreadPool(2);
-            List<Future<List<Integer>>> answers = new ArrayList<>();
-            for (Callable<List<Integer>> partner : List.<Callable<List<Integer>>>of(
-                    () -> writeAndSubmit(viaFirst, alex, session), () -> writeAndSubmit(viaSecond, sam, session))) {
-                answers.add(partners.submit(partner));
-            }
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<List<Integer>> answer : answers) {
-                statuses.addAll(answer.get());
-            }
-            partners.shutdown();
+            List<Integer> statuses = atOnce(() -> writeAndSubmit(viaFirst, alex, session),
+                    () -> writeAndSubmit(viaSecond, sam, session));
 
             assertThat(statuses).hasSize(2 * (BIDS_EACH + 2)).containsOnly(204);
             assertThat(viaSecond.send(alex, session + "/steps/lean/reveal", null).statusCode())
                     .as("both submissions were kept").isEqualTo(204);
-            long drafts = first.getBean(JdbcClient.class)
-                    .sql("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = :session "
-                            + "AND payload_type = 'app.duet.api.session.DraftWritten'")
-                    .param("session", paired.sessionId()).query(Long.class).single();
-            assertThat(drafts).isEqualTo(2 * BIDS_EACH);
+            assertThat(stored(first, paired.sessionId(), "DraftWritten")).isEqualTo(2 * BIDS_EACH);
         }
+    }
+
+    /** Both partners' runs at the same time, each on its own thread; every answer's status, in no order. */
+    private static List<Integer> atOnce(Callable<List<Integer>> one, Callable<List<Integer>> other) throws Exception {
+        ExecutorService partners = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<List<Integer>>> answers = List.of(partners.submit(one), partners.submit(other));
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<List<Integer>> answer : answers) {
+                statuses.addAll(answer.get());
+            }
+            return statuses;
+        } finally {
+            partners.shutdown();
+        }
+    }
+
+    /** How many events of this type the session's stream holds. */
+    private static long stored(ConfigurableApplicationContext context, String sessionId, String type) {
+        return context.getBean(JdbcClient.class)
+                .sql("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = :session AND payload_type = :type")
+                .param("session", sessionId).param("type", "app.duet.api.session." + type).query(Long.class).single();
     }
 
     private static List<Integer> writeAndSubmit(CommandClient instance, String partner, String session) {

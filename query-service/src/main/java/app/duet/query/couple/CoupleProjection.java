@@ -134,9 +134,8 @@ public class CoupleProjection {
     @EventHandler
     public void on(ListItemKept event, @SequenceNumber long sequence, @Timestamp Instant at) {
         couples.findById(event.coupleId()).ifPresent(couple -> {
-            if (couple.applied().isNew(event.coupleId(), sequence)) {
-                couple.keepListItem(event.itemId(), event.authorId(), event.list(), event.words(), at);
-                couple.applied().skip(event.coupleId(), sequence);
+            if (couple.applied().applyQuietly(event.coupleId(), sequence,
+                    () -> couple.keepListItem(event.itemId(), event.authorId(), event.list(), event.words(), at))) {
                 couples.save(couple);
             }
         });

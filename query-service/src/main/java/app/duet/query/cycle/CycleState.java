@@ -40,6 +40,7 @@ import app.duet.api.session.EntryShared;
 import app.duet.api.session.Exercise;
 import app.duet.api.session.SessionStarted;
 import app.duet.query.live.AppliedEvents;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -126,6 +127,30 @@ public class CycleState {
 
     public CycleState(String coupleId) {
         this.coupleId = coupleId;
+    }
+
+    /** What applying a delivered event did. */
+    public enum Applied {
+        /** It was applied before: delivery is at least once. */
+        BEFORE,
+        /** Applied, but no figure changed (an answer not let out yet): nothing to push. */
+        QUIETLY,
+        /** A figure changed. */
+        VISIBLY
+    }
+
+    /** Applies an event once however often it is delivered, as the projection and time travel both need. */
+    public Applied applyOnce(DomainEventMessage<?> event) {
+        String aggregate = event.getAggregateIdentifier();
+        if (!applied.isNew(aggregate, event.getSequenceNumber())) {
+            return Applied.BEFORE;
+        }
+        if (apply(event.getPayload(), CycleStateEvidence.refOf(event))) {
+            applied.record(aggregate, event.getSequenceNumber());
+            return Applied.VISIBLY;
+        }
+        applied.skip(aggregate, event.getSequenceNumber());
+        return Applied.QUIETLY;
     }
 
     /**

@@ -11,7 +11,6 @@ import org.axonframework.eventhandling.ResetHandler;
 
 import java.util.Optional;
 
-import static app.duet.query.cycle.CycleStateEvidence.refOf;
 
 /**
  * Keeps cycle states in one collection from the couple's events and its sessions'. The rules are in
@@ -37,18 +36,12 @@ abstract class CycleStateUpdater {
             return;
         }
         stateOf(event, domain).ifPresent(state -> {
-            if (!state.applied().isNew(domain.getAggregateIdentifier(), domain.getSequenceNumber())) {
-                return;
+            CycleState.Applied applied = state.applyOnce(domain);
+            if (applied != CycleState.Applied.BEFORE) {
+                store.save(collection, state);
             }
-            if (state.apply(event, refOf(domain))) {
-                state.applied().record(domain.getAggregateIdentifier(), domain.getSequenceNumber());
-                store.save(collection, state);
-                if (!replay.isReplay() && collection.equals(store.serving())) {
-                    publisher.publish(state.toView());
-                }
-            } else {
-                state.applied().skip(domain.getAggregateIdentifier(), domain.getSequenceNumber());
-                store.save(collection, state);
+            if (applied == CycleState.Applied.VISIBLY && !replay.isReplay() && collection.equals(store.serving())) {
+                publisher.publish(state.toView());
             }
         });
     }

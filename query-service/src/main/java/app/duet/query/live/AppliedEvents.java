@@ -23,6 +23,19 @@ public class AppliedEvents {
         return true;
     }
 
+    /**
+     * Makes a change nobody else sees (a private draft) once: applied, not applied twice, and the
+     * version, which counts visible changes, left as it is. Says whether it was new.
+     */
+    public boolean applyQuietly(String aggregateId, long sequenceNumber, Runnable change) {
+        if (!isNew(aggregateId, sequenceNumber)) {
+            return false;
+        }
+        change.run();
+        skip(aggregateId, sequenceNumber);
+        return true;
+    }
+
     public boolean isNew(String aggregateId, long sequenceNumber) {
         Long last = lastSequenceByAggregate.get(aggregateId);
         return last == null || sequenceNumber > last;

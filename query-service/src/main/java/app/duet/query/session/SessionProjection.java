@@ -286,9 +286,7 @@ public class SessionProjection {
     /** Records a private entry for its author alone: applied once, never pushed, the version unchanged. */
     private void draft(String sessionId, long sequence, Consumer<SessionDocument> change) {
         sessions.findById(sessionId).ifPresent(session -> {
-            if (session.applied().isNew(sessionId, sequence)) {
-                change.accept(session);
-                session.applied().skip(sessionId, sequence);
+            if (session.applied().applyQuietly(sessionId, sequence, () -> change.accept(session))) {
                 sessions.save(session);
             }
         });
