@@ -2,12 +2,14 @@
 # One image recipe for every deployable service; pick it with the build arg MODULE:
 #   docker build --build-arg MODULE=command-service -t duet-command-service .
 # (docker-compose.yml passes MODULE for each service.)
+# Both base images are pinned to exact releases on purpose (a tag such as 17-jre moves); bump them
+# deliberately, together with docker-compose.yml's.
 
 # Declared before the first FROM so both stages share one definition; each stage re-declares it.
 ARG MODULE
 
 # --- build: compile the module and the modules it depends on (-am), nothing else -------------
-FROM maven:3.9-eclipse-temurin-17 AS build
+FROM maven:3.9.11-eclipse-temurin-17 AS build
 WORKDIR /build
 # The whole reactor is copied because Maven reads every module's pom listed in the root pom,
 # even when building one of them; .dockerignore keeps target/, data/ and .git/ out.
@@ -25,7 +27,7 @@ RUN --mount=type=cache,target=/root/.m2,sharing=locked \
  && cp "$MODULE"/target/"$MODULE"-*-exec.jar /build/app.jar
 
 # --- run: a JRE only, as an unprivileged user ---------------------------------------------------
-FROM eclipse-temurin:17-jre
+FROM eclipse-temurin:17.0.16_8-jre-noble
 # A fixed numeric uid lets orchestrators verify runAsNonRoot; the jar stays root-owned (read-only
 # to the app). The image also ships curl, which docker-compose.yml's health checks use.
 RUN groupadd --system --gid 10001 duet \

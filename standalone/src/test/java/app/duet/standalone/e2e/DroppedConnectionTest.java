@@ -46,6 +46,7 @@ class DroppedConnectionTest {
         if (browsers != null) {
             browsers.close();
         }
+        app.duet.testing.StoredEventsFixture.writeIfAsked(product, "DroppedConnectionTest");
         product.close();
     }
 

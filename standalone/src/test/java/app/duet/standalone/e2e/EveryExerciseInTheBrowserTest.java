@@ -42,6 +42,7 @@ class EveryExerciseInTheBrowserTest {
         if (browsers != null) {
             browsers.close();
         }
+        app.duet.testing.StoredEventsFixture.writeIfAsked(product, "EveryExerciseInTheBrowserTest");
         product.close();
     }
 

@@ -54,6 +54,7 @@ class JohnAndMaryInTheBrowserTest {
         if (browsers != null) {
             browsers.close();
         }
+        app.duet.testing.StoredEventsFixture.writeIfAsked(product, "JohnAndMaryInTheBrowserTest");
         product.close();
         System.out.println("axe-core: " + (accessibility.isEmpty() ? "no serious or critical problems" : accessibility));
     }
