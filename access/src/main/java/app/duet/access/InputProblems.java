@@ -1,6 +1,6 @@
 package app.duet.access;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
+import tools.jackson.core.JacksonException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -45,9 +45,9 @@ public class InputProblems extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The request body is not valid JSON of the expected shape.");
         problem.setTitle("Unreadable request");
-        if (unreadable.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        if (unreadable.getCause() instanceof JacksonException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."));
             problem.setDetail("The value of " + field + " is not valid.");
             problem.setProperty("errors", List.of(Map.of("field", field, "message", "is not a valid value")));

@@ -6,8 +6,8 @@ import app.duet.query.live.ViewPublisher;
 import app.duet.query.support.StompTestClient;
 import app.duet.standalone.StandaloneApplication;
 import app.duet.testing.CommandClient;
-import com.fasterxml.jackson.databind.JsonNode;
-import org.springframework.boot.web.context.WebServerApplicationContext;
+import tools.jackson.databind.JsonNode;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.lang.management.ManagementFactory;
@@ -145,7 +145,7 @@ public final class LiveCouplesBench {
             for (int p = 0; p < 2; p++) {
                 String email = "bench-" + n + "-" + p + "-" + UUID.randomUUID() + "@duet.test";
                 partners[p] = browser.signUp(email, "a long enough password", "Partner " + p, "PARTNER")
-                        .get("accountId").asText();
+                        .get("accountId").asString();
                 tokens.put(partners[p], browser.signIn(email, "a long enough password").accessToken());
             }
             CommandClient.PairedSession paired = http.pairAndJoinSession(partners[0], partners[1]);
@@ -175,7 +175,7 @@ public final class LiveCouplesBench {
                 screen.onMessage(body -> {
                     JsonNode bids = body.path("bids");
                     if (bids.size() > 0) {
-                        String words = bids.get(bids.size() - 1).path("words").asText();
+                        String words = bids.get(bids.size() - 1).path("words").asString();
                         if (screensWithIt.merge(words, 1, Integer::sum) == 2) {
                             screensWithIt.remove(words);
                             seen.accept(words);

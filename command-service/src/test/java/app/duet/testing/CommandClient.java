@@ -1,7 +1,7 @@
 package app.duet.testing;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.net.URI;
@@ -37,7 +37,7 @@ public final class CommandClient {
         }
         try {
             return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
-        } catch (IOException unreadable) {
+        } catch (tools.jackson.core.JacksonException unreadable) {
             throw new AssertionError(path + " answered unreadable JSON", unreadable);
         }
     }
@@ -81,7 +81,7 @@ public final class CommandClient {
     public JsonNode get(String accountId, String path) {
         try {
             return JSON.readTree(getAs(bearerFor.apply(accountId), path).body());
-        } catch (IOException unreadable) {
+        } catch (tools.jackson.core.JacksonException unreadable) {
             throw new AssertionError(path + " answered unreadable JSON", unreadable);
         }
     }
@@ -115,11 +115,11 @@ public final class CommandClient {
     /** A couple of two paired partners with a running session both have joined; returns its ids. */
     public PairedSession pairAndJoinSession(String first, String second) {
         JsonNode couple = post(first, "/api/commands/couples", "{\"displayName\":\"Alex\"}");
-        String coupleId = couple.get("coupleId").asText();
+        String coupleId = couple.get("coupleId").asString();
         post(second, "/api/commands/couples/join",
-                "{\"invitationCode\":\"" + couple.get("invitationCode").asText() + "\",\"displayName\":\"Sam\"}");
+                "{\"invitationCode\":\"" + couple.get("invitationCode").asString() + "\",\"displayName\":\"Sam\"}");
         String sessionId = post(first, "/api/commands/couples/" + coupleId + "/sessions",
-                "{\"exercise\":\"CHECK_IN\"}").get("sessionId").asText();
+                "{\"exercise\":\"CHECK_IN\"}").get("sessionId").asString();
         post(first, "/api/commands/sessions/" + sessionId + "/join", null);
         post(second, "/api/commands/sessions/" + sessionId + "/join", null);
         return new PairedSession(coupleId, sessionId);

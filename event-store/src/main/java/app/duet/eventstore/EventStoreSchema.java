@@ -7,7 +7,7 @@ import app.duet.eventstore.upcasting.CoupleCreatedUpcaster;
 import app.duet.eventstore.upcasting.DraftWrittenUpcaster;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.annotation.Bean;
@@ -33,8 +33,8 @@ public class EventStoreSchema {
     @Bean
     @Qualifier("eventSerializer")
     public Serializer eventSerializer(@Qualifier("messageSerializer") Serializer messageSerializer, DataKeys keys) {
-        if (!(messageSerializer instanceof JacksonSerializer jackson)) {
-            throw new IllegalStateException("Duet's events are JSON: set axon.serializer.messages to jackson");
+        if (!(messageSerializer instanceof Jackson3Serializer jackson)) {
+            throw new IllegalStateException("Duet's events are JSON: set axon.serializer.messages to jackson3");
         }
         return new PersonalDataSerializer(jackson, keys);
     }

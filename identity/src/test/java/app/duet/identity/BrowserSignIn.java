@@ -1,7 +1,7 @@
 package app.duet.identity;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -62,7 +62,7 @@ public final class BrowserSignIn {
                 .header("Accept", "text/html").build());
         expectRedirect(toSignIn, "/sign-in");
         String csrf = read(send(browser, HttpRequest.newBuilder(URI.create(base + "/api/identity/csrf")).build()).body())
-                .get("token").asText();
+                .get("token").asString();
         HttpResponse<String> signedIn = send(browser, HttpRequest.newBuilder(URI.create(base + "/sign-in"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("email", email, "password", password, "_csrf", csrf))))
@@ -93,7 +93,7 @@ public final class BrowserSignIn {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         String csrf = read(send(browser, HttpRequest.newBuilder(URI.create(base + "/api/identity/csrf")).build()).body())
-                .get("token").asText();
+                .get("token").asString();
         return send(browser, HttpRequest.newBuilder(URI.create(base + "/sign-in"))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", accept)
                 .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("email", email, "password", password, "_csrf", csrf))))
@@ -108,8 +108,8 @@ public final class BrowserSignIn {
             throw new AssertionError("token endpoint answered " + answer.statusCode() + ": " + answer.body());
         }
         JsonNode tokens = read(answer.body());
-        return new Tokens(tokens.path("access_token").asText(null), tokens.path("refresh_token").asText(null),
-                tokens.path("id_token").asText(null));
+        return new Tokens(tokens.path("access_token").asString(null), tokens.path("refresh_token").asString(null),
+                tokens.path("id_token").asString(null));
     }
 
     private String absolute(String location) {
@@ -161,7 +161,7 @@ public final class BrowserSignIn {
     private static String json(Map<String, String> fields) {
         try {
             return JSON.writeValueAsString(fields);
-        } catch (IOException impossible) {
+        } catch (tools.jackson.core.JacksonException impossible) {
             throw new IllegalStateException(impossible);
         }
     }
@@ -169,7 +169,7 @@ public final class BrowserSignIn {
     private static JsonNode read(String body) {
         try {
             return JSON.readTree(body);
-        } catch (IOException unreadable) {
+        } catch (tools.jackson.core.JacksonException unreadable) {
             throw new AssertionError("not JSON: " + body, unreadable);
         }
     }

@@ -1,7 +1,7 @@
 package app.duet.identity;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -43,7 +43,7 @@ class IssuerTest {
         BrowserSignIn.Tokens tokens = browser().signIn(email, "correct horse battery");
 
         var claims = SignedJWT.parse(tokens.accessToken()).getJWTClaimsSet();
-        assertThat(claims.getSubject()).isEqualTo(account.get("accountId").asText());
+        assertThat(claims.getSubject()).isEqualTo(account.get("accountId").asString());
         assertThat(claims.getStringListClaim("roles")).containsExactly("PARTNER");
         assertThat(claims.getStringClaim("name")).isEqualTo("Robin");
         assertThat(claims.toString()).doesNotContain(email);
@@ -96,7 +96,7 @@ class IssuerTest {
         HttpResponse<String> locked = browser().postSignInForm(email, "correct horse battery", "application/json");
 
         assertThat(locked.statusCode()).isEqualTo(429);
-        assertThat(new ObjectMapper().readTree(locked.body()).get("reason").asText()).isEqualTo("locked");
+        assertThat(new ObjectMapper().readTree(locked.body()).get("reason").asString()).isEqualTo("locked");
         assertThat(browser().postSignInForm(email, "guess", "text/html").headers().firstValue("Location"))
                 .hasValueSatisfying(location -> assertThat(location).endsWith("/sign-in?error=locked"));
     }

@@ -2,11 +2,11 @@ package app.duet.standalone;
 
 import app.duet.identity.BrowserSignIn;
 import app.duet.testing.CommandClient;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
@@ -75,7 +75,7 @@ class DataFolderOfAnEarlierBuildTest {
             CommandClient http = new CommandClient(baseUrl(product), accessTokens::get);
             CommandClient.PairedSession paired = http.pairAndJoinSession(alex, sam);
             String session = "/api/commands/sessions/" + paired.sessionId();
-            String bid = http.post(alex, session + "/bids", "{\"words\":\"Walk after dinner?\"}").get("bidId").asText();
+            String bid = http.post(alex, session + "/bids", "{\"words\":\"Walk after dinner?\"}").get("bidId").asString();
             http.post(sam, session + "/bids/" + bid + "/answer", "{\"response\":\"TOWARD\"}");
             http.post(sam, session + "/bids", "{\"words\":\"Tea on the balcony?\"}");
             expected.setProperty("alex.account", alex);
@@ -92,7 +92,7 @@ class DataFolderOfAnEarlierBuildTest {
     }
 
     private String signUpAndIn(BrowserSignIn browser, String email, String name) {
-        String accountId = browser.signUp(email, PASSWORD, name, "PARTNER").get("accountId").asText();
+        String accountId = browser.signUp(email, PASSWORD, name, "PARTNER").get("accountId").asString();
         accessTokens.put(accountId, browser.signIn(email, PASSWORD).accessToken());
         return accountId;
     }

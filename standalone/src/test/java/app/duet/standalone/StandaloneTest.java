@@ -4,10 +4,10 @@ import app.duet.identity.BrowserSignIn;
 import app.duet.query.live.ViewPublisher;
 import app.duet.testing.CommandClient;
 import app.duet.query.support.StompTestClient;
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.net.URI;
@@ -43,7 +43,7 @@ class StandaloneTest {
 
     private String signUpAndIn(BrowserSignIn browser, String name) {
         String email = name.toLowerCase() + "-" + UUID.randomUUID() + "@duet.test";
-        String accountId = browser.signUp(email, "a long enough password", name, "PARTNER").get("accountId").asText();
+        String accountId = browser.signUp(email, "a long enough password", name, "PARTNER").get("accountId").asString();
         accessTokens.put(accountId, browser.signIn(email, "a long enough password").accessToken());
         return accountId;
     }
@@ -58,7 +58,7 @@ class StandaloneTest {
             CommandClient http = signedInPartners(first);
             paired = http.pairAndJoinSession(alex, sam);
             bidId = http.post(alex, sessionPath(paired) + "/bids", "{\"words\":\"Walk after dinner?\"}")
-                    .get("bidId").asText();
+                    .get("bidId").asString();
             http.post(sam, sessionPath(paired) + "/bids/" + bidId + "/answer", "{\"response\":\"TOWARD\"}");
             // started, two joins, a bid, its answer
             sessionBefore = awaitView(http, "/api/queries/sessions/" + paired.sessionId(), 5);
@@ -77,7 +77,7 @@ class StandaloneTest {
             assertThat(again.statusCode()).as("the session still remembers the bid was answered").isEqualTo(409);
             http.post(sam, sessionPath(paired) + "/bids", "{\"words\":\"And tomorrow?\"}");
             assertThat(awaitView(http, "/api/queries/sessions/" + paired.sessionId(), 6)
-                    .path("bids").findValuesAsText("words")).containsExactly("Walk after dinner?", "And tomorrow?");
+                    .path("bids").findValuesAsString("words")).containsExactly("Walk after dinner?", "And tomorrow?");
         }
     }
 
@@ -97,7 +97,7 @@ class StandaloneTest {
                     http.post(sam, sessionPath(paired) + "/bids", "{\"words\":\"Are you there?\"}");
                     return alexScreen.latestVersion(topic) > 3 && samScreen.latestVersion(topic) > 3;
                 });
-                assertThat(alexScreen.received().get(0).body().path("partners").findValuesAsText("displayName"))
+                assertThat(alexScreen.received().get(0).body().path("partners").findValuesAsString("displayName"))
                         .containsExactlyInAnyOrder("Alex", "Sam");
             }
         }

@@ -3,13 +3,14 @@ package app.duet.command.http;
 import app.duet.command.CommandServiceApplication;
 import app.duet.api.access.Role;
 import app.duet.testing.TestTokens;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -28,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The command endpoints over real HTTP on the embedded H2 event store: what a partner gets back for
  * good and for bad input, and that a rejected command stores nothing.
  */
-@AutoConfigureObservability
+@AutoConfigureMetrics
+@AutoConfigureTestRestTemplate
 @SpringBootTest(classes = CommandServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "spring.config.name=" + CommandServiceApplication.CONFIG_NAME,
@@ -56,36 +58,36 @@ class CommandEndpointsTest {
     @Test
     void twoPartnersPairStartASessionAndAnswerABid() throws Exception {
         JsonNode couple = post(alex, "/api/commands/couples", "{\"displayName\":\"Alex\"}", HttpStatus.CREATED);
-        assertThat(couple.get("invitationCode").asText()).matches("[A-Z2-9]{4}-[A-Z2-9]{4}");
-        String coupleId = couple.get("coupleId").asText();
+        assertThat(couple.get("invitationCode").asString()).matches("[A-Z2-9]{4}-[A-Z2-9]{4}");
+        String coupleId = couple.get("coupleId").asString();
 
-        String typedCode = couple.get("invitationCode").asText().toLowerCase().replace("-", " ");
+        String typedCode = couple.get("invitationCode").asString().toLowerCase().replace("-", " ");
         JsonNode joined = post(sam, "/api/commands/couples/join",
                 "{\"invitationCode\":\"" + typedCode + "\",\"displayName\":\"Sam\"}", HttpStatus.OK);
-        assertThat(joined.get("coupleId").asText()).isEqualTo(coupleId);
+        assertThat(joined.get("coupleId").asString()).isEqualTo(coupleId);
 
         String sessionId = post(alex, "/api/commands/couples/" + coupleId + "/sessions",
-                "{\"exercise\":\"CHECK_IN\"}", HttpStatus.CREATED).get("sessionId").asText();
+                "{\"exercise\":\"CHECK_IN\"}", HttpStatus.CREATED).get("sessionId").asString();
         post(alex, "/api/commands/sessions/" + sessionId + "/join", "", HttpStatus.NO_CONTENT);
         post(sam, "/api/commands/sessions/" + sessionId + "/join", "", HttpStatus.NO_CONTENT);
         String bidId = post(alex, "/api/commands/sessions/" + sessionId + "/bids",
-                "{\"words\":\"Tea in the garden?\"}", HttpStatus.CREATED).get("bidId").asText();
+                "{\"words\":\"Tea in the garden?\"}", HttpStatus.CREATED).get("bidId").asString();
         post(sam, "/api/commands/sessions/" + sessionId + "/bids/" + bidId + "/answer",
                 "{\"response\":\"TOWARD\"}", HttpStatus.NO_CONTENT);
 
         long stored = eventCount();
         JsonNode again = post(sam, "/api/commands/sessions/" + sessionId + "/bids/" + bidId + "/answer",
                 "{\"response\":\"AGAINST\"}", HttpStatus.CONFLICT);
-        assertThat(again.get("rule").asText()).isEqualTo("bid-already-answered");
+        assertThat(again.get("rule").asString()).isEqualTo("bid-already-answered");
         JsonNode outsider = post(UUID.randomUUID().toString(), "/api/commands/sessions/" + sessionId + "/join",
                 "", HttpStatus.CONFLICT);
-        assertThat(outsider.get("rule").asText()).isEqualTo("not-a-partner");
+        assertThat(outsider.get("rule").asString()).isEqualTo("not-a-partner");
         JsonNode usedCode = post(UUID.randomUUID().toString(), "/api/commands/couples/join",
-                "{\"invitationCode\":\"" + couple.get("invitationCode").asText() + "\",\"displayName\":\"Robin\"}",
+                "{\"invitationCode\":\"" + couple.get("invitationCode").asString() + "\",\"displayName\":\"Robin\"}",
                 HttpStatus.CONFLICT);
-        assertThat(usedCode.get("rule").asText()).isEqualTo("unknown-invitation-code");
+        assertThat(usedCode.get("rule").asString()).isEqualTo("unknown-invitation-code");
         JsonNode secondCouple = post(alex, "/api/commands/couples", "{\"displayName\":\"Alex\"}", HttpStatus.CONFLICT);
-        assertThat(secondCouple.get("rule").asText()).isEqualTo("already-in-a-couple");
+        assertThat(secondCouple.get("rule").asString()).isEqualTo("already-in-a-couple");
         assertThat(eventCount()).isEqualTo(stored);
     }
 
@@ -93,7 +95,7 @@ class CommandEndpointsTest {
     void aBlankNameIsRejectedNamingTheField() throws Exception {
         long stored = eventCount();
         JsonNode problem = post(alex, "/api/commands/couples", "{\"displayName\":\"  \"}", HttpStatus.BAD_REQUEST);
-        assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("displayName");
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("displayName");
         assertThat(eventCount()).isEqualTo(stored);
     }
 
@@ -101,13 +103,13 @@ class CommandEndpointsTest {
     void anUnknownExerciseIsRejectedNamingTheField() throws Exception {
         JsonNode problem = post(alex, "/api/commands/couples/" + UUID.randomUUID() + "/sessions",
                 "{\"exercise\":\"ARM_WRESTLING\"}", HttpStatus.BAD_REQUEST);
-        assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("exercise");
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("exercise");
     }
 
     @Test
     void malformedJsonIsAClearProblem() throws Exception {
         JsonNode problem = post(alex, "/api/commands/couples", "{\"displayName\":", HttpStatus.BAD_REQUEST);
-        assertThat(problem.get("title").asText()).isEqualTo("Unreadable request");
+        assertThat(problem.get("title").asString()).isEqualTo("Unreadable request");
     }
 
     @Test
@@ -124,7 +126,7 @@ class CommandEndpointsTest {
         ResponseEntity<String> response = http.exchange("/api/commands/couples", HttpMethod.POST,
                 new HttpEntity<>("{\"displayName\":\"Dr. Lee\"}", headers), String.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(json.readTree(response.getBody()).get("detail").asText()).contains("partner");
+        assertThat(json.readTree(response.getBody()).get("detail").asString()).contains("partner");
     }
 
     @Test

@@ -2,12 +2,13 @@ package app.duet.command.http;
 
 import app.duet.command.CommandServiceApplication;
 import app.duet.testing.TestTokens;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -20,6 +21,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** With invitations valid for no time at all, every code has expired by the time anyone joins. */
+@AutoConfigureTestRestTemplate
 @SpringBootTest(classes = CommandServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "spring.config.name=" + CommandServiceApplication.CONFIG_NAME,
@@ -46,10 +48,10 @@ class ExpiredInvitationTest {
                 "{\"displayName\":\"Alex\"}").getBody());
 
         ResponseEntity<String> joining = post(UUID.randomUUID().toString(), "/api/commands/couples/join",
-                "{\"invitationCode\":\"" + couple.get("invitationCode").asText() + "\",\"displayName\":\"Sam\"}");
+                "{\"invitationCode\":\"" + couple.get("invitationCode").asString() + "\",\"displayName\":\"Sam\"}");
 
         assertThat(joining.getStatusCode().value()).isEqualTo(409);
-        assertThat(json.readTree(joining.getBody()).get("rule").asText()).isEqualTo("invitation-expired");
+        assertThat(json.readTree(joining.getBody()).get("rule").asString()).isEqualTo("invitation-expired");
     }
 
     private ResponseEntity<String> post(String partner, String path, String body) {

@@ -2,17 +2,17 @@ package app.duet.eventstore.privacy;
 
 import app.duet.api.privacy.DataOwner;
 import app.duet.api.privacy.PersonalData;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 import org.axonframework.serialization.Converter;
 import org.axonframework.serialization.SerializationException;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
-import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
 
 import javax.crypto.SecretKey;
 import java.lang.reflect.RecordComponent;
@@ -36,12 +36,12 @@ public class PersonalDataSerializer implements Serializer {
 
     private static final Shape PLAIN = new Shape(null, false, List.of());
 
-    private final JacksonSerializer delegate;
+    private final Jackson3Serializer delegate;
     private final ObjectMapper json;
     private final DataKeys keys;
     private final Map<Class<?>, Shape> shapes = new ConcurrentHashMap<>();
 
-    public PersonalDataSerializer(JacksonSerializer delegate, DataKeys keys) {
+    public PersonalDataSerializer(Jackson3Serializer delegate, DataKeys keys) {
         this.delegate = delegate;
         this.json = delegate.getObjectMapper();
         this.keys = keys;
@@ -54,17 +54,17 @@ public class PersonalDataSerializer implements Serializer {
             return delegate.serialize(object, expectedRepresentation);
         }
         ObjectNode node = json.valueToTree(object);
-        SecretKey key = keys.keyForWriting(node.path(shape.owner()).asText(), shape.holdsKey());
+        SecretKey key = keys.keyForWriting(node.path(shape.owner()).asString(), shape.holdsKey());
         for (String field : shape.personal()) {
             if (node.hasNonNull(field)) {
-                node.put(field, FieldCipher.encrypt(key, node.get(field).asText()));
+                node.put(field, FieldCipher.encrypt(key, node.get(field).asString()));
             }
         }
         try {
             SerializedObject<byte[]> sealed = new SimpleSerializedObject<>(json.writeValueAsBytes(node), byte[].class,
                     typeForClass(object.getClass()));
             return getConverter().convert(sealed, expectedRepresentation);
-        } catch (JsonProcessingException unwritable) {
+        } catch (JacksonException unwritable) {
             throw new SerializationException("Could not serialize " + object.getClass().getName(), unwritable);
         }
     }
@@ -77,17 +77,17 @@ public class PersonalDataSerializer implements Serializer {
         if (shape.isPlain()) {
             return delegate.deserialize(serializedObject);
         }
-        ObjectNode node = getConverter().convert(serializedObject, JsonNode.class).getData().deepCopy();
-        Optional<SecretKey> key = keys.keyForReading(node.path(shape.owner()).asText());
+        ObjectNode node = (ObjectNode) getConverter().convert(serializedObject, JsonNode.class).getData().deepCopy();
+        Optional<SecretKey> key = keys.keyForReading(node.path(shape.owner()).asString());
         for (String field : shape.personal()) {
-            String stored = node.path(field).isTextual() ? node.get(field).asText() : null;
+            String stored = node.path(field).isString() ? node.get(field).asString() : null;
             if (FieldCipher.isEncrypted(stored)) {
                 key.ifPresentOrElse(k -> node.put(field, FieldCipher.decrypt(k, stored)), () -> node.putNull(field));
             }
         }
         try {
             return (T) json.treeToValue(node, type);
-        } catch (JsonProcessingException unreadable) {
+        } catch (JacksonException unreadable) {
             throw new SerializationException("Could not deserialize " + type.getName(), unreadable);
         }
     }

@@ -1,8 +1,8 @@
 package app.duet.eventstore.upcasting;
 
 import app.duet.api.couple.CoupleCreated;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
@@ -29,7 +29,7 @@ public class CoupleCreatedUpcaster extends SingleEventUpcaster {
     protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation event) {
         String expiresAt = event.getTimestamp().plus(STANDARD_VALIDITY).toString();
         return event.upcastPayload(REVISION_2, JsonNode.class, payload -> {
-            ObjectNode upcast = payload.deepCopy();
+            ObjectNode upcast = (ObjectNode) payload.deepCopy();
             upcast.put("invitationExpiresAt", expiresAt);
             return upcast;
         });

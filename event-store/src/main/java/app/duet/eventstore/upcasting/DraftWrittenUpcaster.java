@@ -2,8 +2,8 @@ package app.duet.eventstore.upcasting;
 
 import app.duet.api.exercise.ExerciseStep;
 import app.duet.api.session.DraftWritten;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
@@ -27,7 +27,7 @@ public class DraftWrittenUpcaster extends SingleEventUpcaster {
     @Override
     protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation event) {
         return event.upcastPayload(REVISION_2, JsonNode.class, payload -> {
-            ObjectNode upcast = payload.deepCopy();
+            ObjectNode upcast = (ObjectNode) payload.deepCopy();
             upcast.put("step", ExerciseStep.NOTES.key());
             return upcast;
         });

@@ -4,7 +4,7 @@ import app.duet.api.couple.CoupleCreated;
 import app.duet.api.session.BidMade;
 import app.duet.api.session.JoinSession;
 import org.axonframework.serialization.SerializedObject;
-import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
@@ -31,7 +31,7 @@ class PersonalDataSerializerTest {
                 "jdbc:h2:mem:keys-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL", "sa", "");
         new ResourceDatabasePopulator(new ClassPathResource("db/migration/common/V4__data_keys.sql")).execute(database);
         keys = new DataKeys(JdbcClient.create(database));
-        serializer = new PersonalDataSerializer(JacksonSerializer.defaultSerializer(), keys);
+        serializer = new PersonalDataSerializer(Jackson3Serializer.builder().build(), keys);
     }
 
     @Test
@@ -61,7 +61,7 @@ class PersonalDataSerializerTest {
     @Test
     void anErasedCoupleReadsBackWithoutItsTextInEveryOtherJvmToo() {
         SerializedObject<byte[]> stored = serializer.serialize(new CoupleCreated("couple-1", "alex", "Alex", "CODE-0001", WEEK_FROM_NOW), byte[].class);
-        PersonalDataSerializer otherJvm = new PersonalDataSerializer(JacksonSerializer.defaultSerializer(),
+        PersonalDataSerializer otherJvm = new PersonalDataSerializer(Jackson3Serializer.builder().build(),
                 new DataKeys(keysTable()));
         assertThat(((CoupleCreated) otherJvm.deserialize(stored)).displayName()).isEqualTo("Alex");
 

@@ -2,7 +2,7 @@ package app.duet.eventstore.upcasting;
 
 import app.duet.api.couple.CoupleCreated;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
-import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CoupleCreatedUpcasterTest {
 
-    private final JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
+    private final Jackson3Serializer serializer = Jackson3Serializer.builder().build();
 
     @Test
     void aRevisionOneEventReadsAsRevisionTwoWithAWeeksValidityFromWhenItHappened() {

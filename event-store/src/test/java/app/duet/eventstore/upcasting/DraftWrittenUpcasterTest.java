@@ -4,10 +4,10 @@ import app.duet.api.couple.CoupleCreated;
 import app.duet.api.session.DraftWritten;
 import app.duet.eventstore.privacy.DataKeys;
 import app.duet.eventstore.privacy.PersonalDataSerializer;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.ObjectNode;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class DraftWrittenUpcasterTest {
 
-    private final JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
+    private final Jackson3Serializer serializer = Jackson3Serializer.builder().build();
 
     @Test
     void aRevisionOneDraftReadsAsRevisionTwoAmongTheSessionsNotes() {
@@ -60,14 +60,14 @@ class DraftWrittenUpcasterTest {
                 "jdbc:h2:mem:keys-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL", "sa", "");
         new ResourceDatabasePopulator(new ClassPathResource("db/migration/common/V4__data_keys.sql")).execute(database);
         DataKeys keys = new DataKeys(JdbcClient.create(database));
-        PersonalDataSerializer personal = new PersonalDataSerializer(JacksonSerializer.defaultSerializer(), keys);
+        PersonalDataSerializer personal = new PersonalDataSerializer(Jackson3Serializer.builder().build(), keys);
         personal.serialize(new CoupleCreated("couple-1", "alex", "Alex", "CODE-0001", Instant.parse("2030-01-08T10:00:00Z")), byte[].class);
         keys.link("session-1", "couple-1");
         byte[] sealed = personal.serialize(new DraftWritten("session-1", "entry-1", "alex", "ignored", "first thought"),
                 byte[].class).getData();
         ObjectNode revisionOne = (ObjectNode) serializer.getObjectMapper().readTree(sealed);
         revisionOne.remove("step");
-        assertThat(revisionOne.get("text").asText()).startsWith("enc:v1:");
+        assertThat(revisionOne.get("text").asString()).startsWith("enc:v1:");
 
         List<IntermediateEventRepresentation> upcast = new DraftWrittenUpcaster()
                 .upcast(Stream.of(stored(revisionOne.toString(), "1", personal))).toList();

@@ -4,7 +4,7 @@ import app.duet.access.RequestLimits;
 import app.duet.identity.account.Account;
 import app.duet.identity.account.AccountStore;
 import app.duet.identity.signin.SignInPage;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -24,7 +24,7 @@ import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
-import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
@@ -55,7 +55,7 @@ class IssuerConfiguration implements WebMvcConfigurer {
     @Bean
     @Order(1)
     SecurityFilterChain issuerEndpoints(HttpSecurity http, RegisteredClientRepository clients) throws Exception {
-        OAuth2AuthorizationServerConfigurer issuer = OAuth2AuthorizationServerConfigurer.authorizationServer();
+        OAuth2AuthorizationServerConfigurer issuer = new OAuth2AuthorizationServerConfigurer();
         http.securityMatcher(issuer.getEndpointsMatcher())
                 .with(issuer, server -> server
                         .oidc(Customizer.withDefaults())

@@ -7,9 +7,7 @@ import app.duet.api.cycle.Phase;
 import app.duet.api.cycle.SessionRatioView;
 import app.duet.query.cycle.CycleState;
 import app.duet.query.cycle.CycleStateStore;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import tools.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -36,8 +34,8 @@ public class CohortAndExport {
             "b_toward_percent", "b_last_lean", "lean_gap_latest", "checkpoints_percent", "homework_percent",
             "attendance_percent", "positive_moments", "negative_moments");
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    // Jackson 3 writes dates as ISO-8601 text by default, which is what the export promises.
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CycleStateStore store;
     private final PseudonymisedStates pseudonymised;
@@ -80,7 +78,7 @@ public class CohortAndExport {
         for (Map<String, Object> row : rows()) {
             try {
                 out.append(JSON.writeValueAsString(row)).append('\n');
-            } catch (com.fasterxml.jackson.core.JsonProcessingException impossible) {
+            } catch (tools.jackson.core.JacksonException impossible) {
                 throw new IllegalStateException(impossible);
             }
         }

@@ -6,8 +6,8 @@ import app.duet.query.support.ProductOnH2;
 import app.duet.query.support.StompTestClient;
 import app.duet.testing.CommandClient;
 import app.duet.testing.TestTokens;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,9 +69,9 @@ class AnalystsTest {
     void aCouplesHistoryLiveAtThreeInstantsReplayedExportedAndRebuilt() throws Exception {
         CommandClient commands = product.commands;
         JsonNode opened = commands.post(ROBIN, "/api/commands/couples", "{\"displayName\":\"Robin\"}");
-        String coupleId = opened.get("coupleId").asText();
+        String coupleId = opened.get("coupleId").asString();
         String couple = "/api/commands/couples/" + coupleId;
-        commands.post(KAI, "/api/commands/couples/join", "{\"invitationCode\":\"" + opened.get("invitationCode").asText()
+        commands.post(KAI, "/api/commands/couples/join", "{\"invitationCode\":\"" + opened.get("invitationCode").asString()
                 + "\",\"displayName\":\"Kai\"}");
         commands.post(ROBIN, couple + "/therapists", "{\"therapistCode\":\"" + THERAPIST + "\",\"therapistName\":\"Dr. Amsel\"}");
         commands.post(KAI, couple + "/therapists/" + THERAPIST + "/consent", null);
@@ -87,17 +87,17 @@ class AnalystsTest {
 
         // Between sessions: Kai turns toward two of Robin's bids; Robin turns away from Kai's.
         for (String words : List.of(WORDS.get(3), WORDS.get(4))) {
-            String bid = commands.post(ROBIN, couple + "/bids", words(words)).get("id").asText();
+            String bid = commands.post(ROBIN, couple + "/bids", words(words)).get("id").asString();
             commands.post(KAI, couple + "/bids/" + bid + "/answer", "{\"response\":\"TOWARD\"}");
         }
-        String kaisBid = commands.post(KAI, couple + "/bids", words(WORDS.get(5))).get("id").asText();
+        String kaisBid = commands.post(KAI, couple + "/bids", words(WORDS.get(5))).get("id").asString();
         commands.post(ROBIN, couple + "/bids/" + kaisBid + "/answer", "{\"response\":\"AWAY\"}");
         awaitCycle(ROBIN, cycle, state -> partner(state, ROBIN).path("bidsAnswered").asInt() == 1);
         Instant afterBids = Instant.now();
 
         // A session: each names a deeper feeling and need, revealed together; then both turning points.
         String sessionId = commands.post(ROBIN, couple + "/sessions", "{\"exercise\":\"RESENTMENT_TO_CLOSENESS\"}")
-                .get("sessionId").asText();
+                .get("sessionId").asString();
         String session = "/api/commands/sessions/" + sessionId;
         commands.post(ROBIN, session + "/join", null);
         commands.post(KAI, session + "/join", null);
@@ -108,14 +108,14 @@ class AnalystsTest {
         commands.post(KAI, session + "/steps/deeper-feeling/reveal", null);
         commands.post(KAI, session + "/reengagements", words(WORDS.get(9)));
         commands.post(ROBIN, session + "/softenings", words(WORDS.get(10)));
-        awaitCycle(ROBIN, cycle, state -> state.path("phase").asText().equals("SOFTENING"));
+        awaitCycle(ROBIN, cycle, state -> state.path("phase").asString().equals("SOFTENING"));
         Instant afterTurningPoints = Instant.now();
 
         // Live: the couple and their therapist see it, pushed as it changed; nobody else does.
         JsonNode live = product.queries.get(ROBIN, cycle);
-        assertThat(live.path("lastReengagement").path("partnerId").asText()).isEqualTo(KAI);
+        assertThat(live.path("lastReengagement").path("partnerId").asString()).isEqualTo(KAI);
         assertThat(partner(live, KAI).path("towardPercent").asInt()).isEqualTo(100);
-        assertThat(partner(live, KAI).path("referenceBand").asText()).isEqualTo("near-stayed-together");
+        assertThat(partner(live, KAI).path("referenceBand").asString()).isEqualTo("near-stayed-together");
         assertThat(partner(live, ROBIN).path("towardPercent").asInt()).isEqualTo(0);
         assertThat(live.path("reference").path("stayedTogetherPercent").asInt()).isEqualTo(86);
         for (StompTestClient watching : List.of(robinScreen, therapistScreen)) {
@@ -131,30 +131,30 @@ class AnalystsTest {
         assertThat(product.queries.getWithToken(ISSUER.partner(OUTSIDER), cycle).statusCode()).isEqualTo(403);
         JsonNode caseload = JSON.readTree(product.queries.getAs(therapist, "/api/queries/my/caseload/overview").body());
         assertThat(caseload).singleElement().satisfies(entry -> {
-            assertThat(entry.path("phase").asText()).isEqualTo("SOFTENING");
-            assertThat(entry.path("trend").asText()).isEqualTo("IMPROVING");
-            assertThat(entry.path("runningSessionId").asText()).isEqualTo(sessionId);
-            assertThat(entry.path("lastExercise").asText()).isEqualTo("RESENTMENT_TO_CLOSENESS");
+            assertThat(entry.path("phase").asString()).isEqualTo("SOFTENING");
+            assertThat(entry.path("trend").asString()).isEqualTo("IMPROVING");
+            assertThat(entry.path("runningSessionId").asString()).isEqualTo(sessionId);
+            assertThat(entry.path("lastExercise").asString()).isEqualTo("RESENTMENT_TO_CLOSENESS");
         });
         JsonNode behindToward = product.queries.get(KAI, cycle + "/evidence/bids-toward:" + KAI);
-        assertThat(behindToward.findValuesAsText("type")).containsExactly("EverydayBidAnswered", "EverydayBidAnswered");
+        assertThat(behindToward.findValuesAsString("type")).containsExactly("EverydayBidAnswered", "EverydayBidAnswered");
 
         // Time travel at three instants, pseudonymised, rebuilt from the events alone.
         String pseudonym = product.querySide.getBean(Pseudonyms.class).couple(coupleId);
         String analystCycle = "/api/queries/analytics/couples/" + pseudonym + "/cycle-state";
         long liveVersion = live.path("version").asLong();
         JsonNode atPairing = analystGet(analystCycle + "?at=" + paired);
-        assertThat(atPairing.path("phase").asText()).isEqualTo("ESCALATED");
+        assertThat(atPairing.path("phase").asString()).isEqualTo("ESCALATED");
         assertThat(atPairing.path("partners").findValues("bidsAnswered")).allMatch(n -> n.asInt() == 0);
         JsonNode atBids = analystGet(analystCycle + "?at=" + afterBids);
-        assertThat(atBids.path("phase").asText()).as("two of three bids turned toward").isEqualTo("DE_ESCALATING");
+        assertThat(atBids.path("phase").asString()).as("two of three bids turned toward").isEqualTo("DE_ESCALATING");
         assertThat(partner(atBids, "B").path("towardPercent").asInt()).isEqualTo(100);
         assertThat(partner(atBids, "A").path("towardPercent").asInt()).isEqualTo(0);
         assertThat(atBids.path("lastSoftening").isMissingNode() || atBids.path("lastSoftening").isNull()).isTrue();
         JsonNode atTurningPoints = analystGet(analystCycle + "?at=" + afterTurningPoints);
-        assertThat(atTurningPoints.path("phase").asText()).isEqualTo("SOFTENING");
-        assertThat(atTurningPoints.path("lastReengagement").path("partnerId").asText()).isEqualTo("B");
-        assertThat(atTurningPoints.path("coupleId").asText()).isEqualTo(pseudonym);
+        assertThat(atTurningPoints.path("phase").asString()).isEqualTo("SOFTENING");
+        assertThat(atTurningPoints.path("lastReengagement").path("partnerId").asString()).isEqualTo("B");
+        assertThat(atTurningPoints.path("coupleId").asString()).isEqualTo(pseudonym);
         assertThat(product.queries.get(ROBIN, cycle).path("version").asLong())
                 .as("time travel leaves the live projection alone").isEqualTo(liveVersion);
         for (JsonNode seen : List.of(atPairing, atBids, atTurningPoints)) {
@@ -193,7 +193,7 @@ class AnalystsTest {
         CommandClient queries = new CommandClient(ProductOnH2.baseUrl(product.querySide), id -> analyst);
         JsonNode replay = JSON.readTree(queries.sendWithToken(analyst, "/api/queries/analytics/replays",
                 "{\"session\":\"" + sessionPseudonym + "\",\"speed\":50}").body());
-        String replayId = replay.path("replayId").asText();
+        String replayId = replay.path("replayId").asString();
         assertThat(replay.path("total").asInt()).isEqualTo(storedTypes.size());
         assertThat(replay.path("paused").asBoolean()).isTrue();
         assertThat(queries.sendWithToken(ISSUER.partner(ROBIN), "/api/queries/analytics/replays",
@@ -216,8 +216,8 @@ class AnalystsTest {
             List<String> expected = new ArrayList<>(storedTypes);
             expected.removeIf("CycleLinkRecorded"::equals);
             expected.addAll(expected.indexOf("AnswersRevealed") + 1, List.of("CycleLinkRecorded", "CycleLinkRecorded"));
-            assertThat(frames.stream().map(f -> f.path("type").asText()).toList()).isEqualTo(expected);
-            assertThat(frames.stream().map(f -> f.path("actor").asText()).filter(a -> !a.isEmpty() && !a.equals("null")).distinct())
+            assertThat(frames.stream().map(f -> f.path("type").asString()).toList()).isEqualTo(expected);
+            assertThat(frames.stream().map(f -> f.path("actor").asString()).filter(a -> !a.isEmpty() && !a.equals("null")).distinct())
                     .allMatch(actor -> actor.equals("A") || actor.equals("B"));
             assertNothingNames(screen.received().toString(), sessionId, sessionId);
             await().atMost(Duration.ofSeconds(10)).until(() -> screen.received().stream()
@@ -263,7 +263,7 @@ class AnalystsTest {
                 .isEqualTo(before.get("cycle_states"));
         JsonNode statuses = analystGet("/api/queries/analytics/projections");
         assertThat(StreamSupport.stream(statuses.spliterator(), false)
-                .filter(s -> s.path("serving").asBoolean()).map(s -> s.path("name").asText()))
+                .filter(s -> s.path("serving").asBoolean()).map(s -> s.path("name").asString()))
                 .contains("cycle-state-next").doesNotContain("cycle-state");
         assertThat(queries.sendWithToken(ISSUER.partner(ROBIN), "/api/queries/analytics/projections/live-views/rebuild", null)
                 .statusCode()).isEqualTo(403);
@@ -273,7 +273,7 @@ class AnalystsTest {
         JsonNode statuses = analystGet("/api/queries/analytics/projections");
         for (String name : names) {
             JsonNode status = StreamSupport.stream(statuses.spliterator(), false)
-                    .filter(s -> s.path("name").asText().equals(name)).findFirst().orElseThrow();
+                    .filter(s -> s.path("name").asString().equals(name)).findFirst().orElseThrow();
             if (!status.path("running").asBoolean() || status.path("replaying").asBoolean()
                     || status.path("percent").asInt() < 100) {
                 return false;
@@ -315,13 +315,13 @@ class AnalystsTest {
 
     private static JsonNode partner(JsonNode state, String partnerId) {
         return StreamSupport.stream(state.path("partners").spliterator(), false)
-                .filter(p -> p.path("partnerId").asText().equals(partnerId)).findFirst().orElseThrow();
+                .filter(p -> p.path("partnerId").asString().equals(partnerId)).findFirst().orElseThrow();
     }
 
     private static JsonNode analystGet(String path) {
         try {
             return JSON.readTree(product.queries.getAs(analyst, path).body());
-        } catch (java.io.IOException unreadable) {
+        } catch (tools.jackson.core.JacksonException unreadable) {
             throw new AssertionError(unreadable);
         }
     }

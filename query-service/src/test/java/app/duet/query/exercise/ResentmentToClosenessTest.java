@@ -5,7 +5,7 @@ import app.duet.query.support.ProductOnH2;
 import app.duet.query.support.StompTestClient;
 import app.duet.testing.CommandClient;
 import app.duet.testing.TestTokens;
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,18 +72,18 @@ class ResentmentToClosenessTest {
     void johnAndMaryGoFromResentmentToClosenessAndEachSeesOnlyWhatWasShared() throws Exception {
         CommandClient commands = product.commands;
         JsonNode couple = commands.post(JOHN, "/api/commands/couples", "{\"displayName\":\"John\"}");
-        String coupleId = couple.get("coupleId").asText();
-        String code = couple.get("invitationCode").asText();
+        String coupleId = couple.get("coupleId").asString();
+        String code = couple.get("invitationCode").asString();
         commands.post(MARY, "/api/commands/couples/join", "{\"invitationCode\":\"" + code + "\",\"displayName\":\"Mary\"}");
         commands.post(JOHN, "/api/commands/couples/" + coupleId + "/therapists",
                 "{\"therapistCode\":\"" + THERAPIST + "\",\"therapistName\":\"Dr. Okafor\"}");
         commands.post(MARY, "/api/commands/couples/" + coupleId + "/therapists/" + THERAPIST + "/consent", null);
         String sessionId = commands.post(JOHN, "/api/commands/couples/" + coupleId + "/sessions",
-                "{\"exercise\":\"RESENTMENT_TO_CLOSENESS\"}").get("sessionId").asText();
+                "{\"exercise\":\"RESENTMENT_TO_CLOSENESS\"}").get("sessionId").asString();
         String session = "/api/commands/sessions/" + sessionId;
         String view = "/api/queries/sessions/" + sessionId;
         await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
-                .until(() -> product.queries.get(JOHN, view).path("sessionId").asText().equals(sessionId));
+                .until(() -> product.queries.get(JOHN, view).path("sessionId").asString().equals(sessionId));
 
         try (StompTestClient john = screen(ISSUER.partner(JOHN), sessionId);
              StompTestClient mary = screen(ISSUER.partner(MARY), sessionId);
@@ -95,7 +95,7 @@ class ResentmentToClosenessTest {
             therapistCommands.post(THERAPIST, session + "/observe", null);
             awaitEveryone(everyone, body -> body.path("observers").size() == 1
                     && body.path("partners").findValues("present").stream().allMatch(JsonNode::asBoolean));
-            assertThat(latest(mary).path("observers").get(0).path("displayName").asText())
+            assertThat(latest(mary).path("observers").get(0).path("displayName").asString())
                     .as("both partners see who is watching").isEqualTo("Dr. Okafor");
 
             // Steps 1-3: each writes privately, moving through the steps; the other sees where, never what.
@@ -109,7 +109,7 @@ class ResentmentToClosenessTest {
                     recordLink(partner, sessionId, key, ownSteps[step][1], OWN.get(partner).get(step), move);
                 }
                 awaitEveryone(everyone, body -> body.path("partners").findValues("step").stream()
-                        .allMatch(s -> s.asText().equals(key)));
+                        .allMatch(s -> s.asString().equals(key)));
             }
             for (String partner : List.of(JOHN, MARY)) {
                 String mine = awaitDrafts(partner, sessionId, 3);
@@ -133,9 +133,9 @@ class ResentmentToClosenessTest {
             // Step 6: closeness. Mary softens, John re-engages; the therapist confirms both as change events.
             commands.post(JOHN, session + "/step", "{\"step\":\"closeness\"}");
             commands.post(MARY, session + "/step", "{\"step\":\"closeness\"}");
-            String softening = commands.post(MARY, session + "/softenings", words(MARY_SOFTENS)).get("moveId").asText();
+            String softening = commands.post(MARY, session + "/softenings", words(MARY_SOFTENS)).get("moveId").asString();
             awaitEveryone(everyone, body -> body.toString().contains(MARY_SOFTENS));
-            String reengagement = commands.post(JOHN, session + "/reengagements", words(JOHN_REENGAGES)).get("moveId").asText();
+            String reengagement = commands.post(JOHN, session + "/reengagements", words(JOHN_REENGAGES)).get("moveId").asString();
             awaitEveryone(everyone, body -> body.toString().contains(JOHN_REENGAGES));
             assertThat(commands.send(JOHN, session + "/moves/" + softening + "/confirm", null).statusCode())
                     .as("a partner cannot confirm a change event").isEqualTo(403);
@@ -144,19 +144,19 @@ class ResentmentToClosenessTest {
             awaitEveryone(everyone, body -> body.path("moves").findValues("confirmedBy").stream()
                     .filter(confirmed -> confirmed.size() == 1).count() == 2);
             JsonNode moves = latest(therapist).path("moves");
-            assertThat(moves.get(0).path("change").asText()).isEqualTo("BLAMER_SOFTENING");
-            assertThat(moves.get(0).path("partnerId").asText()).isEqualTo(MARY);
-            assertThat(moves.get(1).path("change").asText()).isEqualTo("WITHDRAWER_REENGAGEMENT");
+            assertThat(moves.get(0).path("change").asString()).isEqualTo("BLAMER_SOFTENING");
+            assertThat(moves.get(0).path("partnerId").asString()).isEqualTo(MARY);
+            assertThat(moves.get(1).path("change").asString()).isEqualTo("WITHDRAWER_REENGAGEMENT");
 
             // The old resentment is let go: Mary proposes, John agrees; she cannot agree to her own pact.
-            String pact = commands.post(MARY, session + "/let-go", words(LET_GO)).get("pactId").asText();
+            String pact = commands.post(MARY, session + "/let-go", words(LET_GO)).get("pactId").asString();
             assertThat(commands.send(MARY, session + "/let-go/" + pact + "/agree", null).body()).contains("own-pact");
             commands.post(JOHN, session + "/let-go/" + pact + "/agree", null);
-            awaitEveryone(everyone, body -> body.path("pacts").path(0).path("agreedBy").asText().equals(JOHN));
+            awaitEveryone(everyone, body -> body.path("pacts").path(0).path("agreedBy").asString().equals(JOHN));
 
             // The end, with the outcome every screen receives.
             commands.post(JOHN, session + "/end", null);
-            awaitEveryone(everyone, body -> body.path("status").asText().equals("ENDED"));
+            awaitEveryone(everyone, body -> body.path("status").asString().equals("ENDED"));
             JsonNode outcome = latest(mary).path("outcome");
             assertThat(outcome.path("stepsRevealed").toString()).isEqualTo("[\"deeper-feeling\",\"need\"]");
             assertThat(outcome.path("softenings").asInt()).isEqualTo(1);
@@ -165,7 +165,7 @@ class ResentmentToClosenessTest {
             assertThat(outcome.path("resentmentsReleased").asInt()).isEqualTo(1);
             assertThat(outcome.path("entriesShared").asInt()).isEqualTo(4);
             for (JsonNode side : latest(john).path("loop")) {
-                assertThat(side.path("links").findValuesAsText("link")).as("each side of the loop, in loop order")
+                assertThat(side.path("links").findValuesAsString("link")).as("each side of the loop, in loop order")
                         .containsExactly("PRIMARY_EMOTION", "UNMET_NEED");
             }
             assertThat(commands.send(MARY, session + "/softenings", words("one more thing")).statusCode())
@@ -251,7 +251,7 @@ class ResentmentToClosenessTest {
 
     private static JsonNode latest(StompTestClient screen) {
         List<StompTestClient.Received> received = screen.received();
-        return received.isEmpty() ? com.fasterxml.jackson.databind.node.MissingNode.getInstance()
+        return received.isEmpty() ? tools.jackson.databind.node.MissingNode.getInstance()
                 : received.stream().max(java.util.Comparator.comparingLong(StompTestClient.Received::version))
                 .orElseThrow().body();
     }
@@ -267,11 +267,11 @@ class ResentmentToClosenessTest {
 
     private static JsonNode stepNode(JsonNode body, String step) {
         for (JsonNode node : body.path("steps")) {
-            if (node.path("key").asText().equals(step)) {
+            if (node.path("key").asString().equals(step)) {
                 return node;
             }
         }
-        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        return tools.jackson.databind.node.MissingNode.getInstance();
     }
 
     private static void assertVersionsHaveNoGaps(StompTestClient screen, String sessionId) {

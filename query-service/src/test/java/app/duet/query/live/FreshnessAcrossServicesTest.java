@@ -9,7 +9,7 @@ import app.duet.query.support.StompTestClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.time.Duration;
@@ -39,9 +39,9 @@ class FreshnessAcrossServicesTest {
         PostgresTestDatabase database = open(PostgresTestDatabase.freshSchemaOrSkip());
         ConfigurableApplicationContext commandSide = open(new SpringApplicationBuilder(CommandServiceApplication.class)
                 .run(arguments(database, "spring.config.name=command-service",
-                        "spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration,"
-                                + "org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration,"
-                                + "org.springframework.boot.autoconfigure.data.mongo.MongoRepositoriesAutoConfiguration")));
+                        "spring.autoconfigure.exclude=org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration,"
+                                + "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration,"
+                                + "org.springframework.boot.data.mongodb.autoconfigure.DataMongoRepositoriesAutoConfiguration")));
         ConfigurableApplicationContext querySide = open(new SpringApplicationBuilder(QueryServiceApplication.class)
                 .run(arguments(database, "spring.config.name=query-service", "duet.mongo.embedded=true",
                         "spring.flyway.enabled=false", "duet.projections.fallback-poll=60s")));
@@ -76,7 +76,7 @@ class FreshnessAcrossServicesTest {
                         .atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(1))
                         .until(() -> screen.firstWithVersion(topic, expectedVersion), java.util.Optional::isPresent)
                         .orElseThrow();
-                assertThat(push.body().path("bids").findValuesAsText("words")).contains("bid " + i);
+                assertThat(push.body().path("bids").findValuesAsString("words")).contains("bid " + i);
                 latenciesMicros.add(Math.max(0, push.receivedNanos() - returned) / 1_000);
             }
         }

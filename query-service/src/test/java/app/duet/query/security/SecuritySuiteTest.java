@@ -376,8 +376,8 @@ class SecuritySuiteTest {
     private record JsonOf(String json) {
         String field(String name) {
             try {
-                return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).get(name).asText();
-            } catch (java.io.IOException unreadable) {
+                return new tools.jackson.databind.ObjectMapper().readTree(json).get(name).asString();
+            } catch (tools.jackson.core.JacksonException unreadable) {
                 throw new AssertionError(unreadable);
             }
         }

@@ -6,7 +6,7 @@ import app.duet.query.QueryServiceApplication;
 import app.duet.testing.CommandClient;
 import app.duet.testing.TestTokens;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -46,9 +46,9 @@ public final class ProductOnH2 implements AutoCloseable {
                 "spring.datasource.url=jdbc:h2:mem:identity-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL",
                 "spring.flyway.enabled=false");
         List<String> command = new ArrayList<>(List.of("spring.datasource.url=" + events,
-                "spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration,"
-                        + "org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration,"
-                        + "org.springframework.boot.autoconfigure.data.mongo.MongoRepositoriesAutoConfiguration"));
+                "spring.autoconfigure.exclude=org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration,"
+                        + "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration,"
+                        + "org.springframework.boot.data.mongodb.autoconfigure.DataMongoRepositoriesAutoConfiguration"));
         command.addAll(List.of(commandSettings));
         ConfigurableApplicationContext commandSide = run(CommandServiceApplication.class,
                 CommandServiceApplication.CONFIG_NAME, command.toArray(String[]::new));

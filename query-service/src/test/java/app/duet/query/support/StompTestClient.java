@@ -1,6 +1,6 @@
 package app.duet.query.support;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import jakarta.websocket.ContainerProvider;
 import jakarta.websocket.WebSocketContainer;
 import org.springframework.messaging.converter.CompositeMessageConverter;

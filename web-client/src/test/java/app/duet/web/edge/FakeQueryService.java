@@ -1,9 +1,8 @@
 package app.duet.web.edge;
 
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.servlet.DispatcherServletAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.servlet.ServletWebServerFactoryAutoConfiguration;
-import org.springframework.boot.autoconfigure.websocket.servlet.WebSocketServletAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
+import org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.SubProtocolCapable;
@@ -25,8 +24,8 @@ import java.util.concurrent.LinkedBlockingQueue;
  * an application of its own; not a {@code @Configuration}, so web-client's component scan passes it by.
  */
 @EnableWebSocket
-@ImportAutoConfiguration({ServletWebServerFactoryAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
-        WebSocketServletAutoConfiguration.class})
+// Tomcat's WebSocket support comes with its servlet web server auto-configuration in Boot 4.
+@ImportAutoConfiguration({TomcatServletWebServerAutoConfiguration.class, DispatcherServletAutoConfiguration.class})
 class FakeQueryService extends TextWebSocketHandler implements WebSocketConfigurer, SubProtocolCapable {
 
     static final BlockingQueue<String> received = new LinkedBlockingQueue<>();

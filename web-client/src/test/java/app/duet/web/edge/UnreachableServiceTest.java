@@ -1,7 +1,7 @@
 package app.duet.web.edge;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -42,9 +42,9 @@ class UnreachableServiceTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         JsonNode problem = new ObjectMapper().readTree(response.body());
         assertThat(problem.path("status").asInt()).isEqualTo(502);
-        assertThat(problem.path("title").asText()).isEqualTo("Service unreachable");
-        assertThat(problem.path("detail").asText()).contains("command service");
-        assertThat(problem.path("instance").asText()).isEqualTo("/api/commands/couples");
+        assertThat(problem.path("title").asString()).isEqualTo("Service unreachable");
+        assertThat(problem.path("detail").asString()).contains("command service");
+        assertThat(problem.path("instance").asString()).isEqualTo("/api/commands/couples");
     }
 
     /** A port nothing listens on: taken from the system, then released. */
