@@ -1,0 +1,78 @@
+package app.duet.command;
+
+import app.duet.testing.StoredEventsFixture;
+import app.duet.testing.TestTokens;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Events are kept forever, so every build must read what earlier builds wrote. Each fixture holds
+ * the rows an earlier build stored (events, snapshots, and the couples' data keys, since personal
+ * fields are encrypted) and how that build read each event back; loaded into a fresh store, every
+ * event must read the same through this build's serializer, upcasters and key handling, including
+ * the erased couples' fields, which stay unreadable.
+ */
+@SpringBootTest(classes = CommandServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "spring.config.name=" + CommandServiceApplication.CONFIG_NAME,
+                "spring.datasource.url=jdbc:h2:mem:stored-events-of-earlier-builds;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+                "spring.datasource.username=sa",
+                "spring.datasource.password="
+        })
+class StoredEventsOfEarlierBuildsTest {
+
+    private static final Path FIXTURES = Path.of("src/test/resources/stored-events");
+
+    @DynamicPropertySource
+    static void trustTheTestIssuer(DynamicPropertyRegistry properties) {
+        TestTokens.trusted().trustIn(properties);
+    }
+
+    @Autowired
+    private JdbcClient jdbc;
+    @Autowired
+    private EventStorageEngine events;
+
+    static Stream<Path> fixtures() throws IOException {
+        try (Stream<Path> files = Files.walk(FIXTURES)) {
+            List<Path> found = files.filter(file -> file.toString().endsWith(".events")).sorted().toList();
+            assertThat(found).as("fixtures of earlier builds").isNotEmpty();
+            return found.stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void everyEventAnEarlierBuildStoredReadsAsItDidThen(Path fixture) {
+        StoredEventsFixture.Contents stored = StoredEventsFixture.read(fixture);
+        for (int i = StoredEventsFixture.TABLES.size() - 1; i >= 0; i--) {
+            jdbc.sql("DELETE FROM " + StoredEventsFixture.TABLES.get(i)).update();
+        }
+        StoredEventsFixture.load(jdbc, stored.rows());
+
+        List<StoredEventsFixture.Reading> readNow;
+        try (Stream<? extends org.axonframework.eventhandling.TrackedEventMessage<?>> all = events.readEvents(null, false)) {
+            readNow = all.map(event -> (DomainEventMessage<?>) event)
+                    .map(event -> new StoredEventsFixture.Reading(event.getIdentifier(), event.getAggregateIdentifier(),
+                            event.getSequenceNumber(), event.getPayloadType().getName(), String.valueOf(event.getPayload())))
+                    .toList();
+        }
+        assertThat(readNow).as("what %s holds, read by this build", fixture.getFileName())
+                .containsExactlyElementsOf(stored.readings());
+    }
+}
