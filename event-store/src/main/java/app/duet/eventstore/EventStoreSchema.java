@@ -7,6 +7,8 @@ import app.duet.eventstore.upcasting.CoupleCreatedUpcaster;
 import app.duet.eventstore.upcasting.DraftWrittenUpcaster;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,6 +50,20 @@ public class EventStoreSchema {
     @Bean
     public DraftWrittenUpcaster draftWrittenUpcaster() {
         return new DraftWrittenUpcaster();
+    }
+
+    /**
+     * Jackson 3 refuses, by default, any polymorphic value declared as {@code Object}; Axon's replay
+     * tokens carry their reset context that way. Only Axon's own and JDK value types may appear there.
+     */
+    @Bean
+    public Jackson3SerializerCustomizer axonPolymorphicTypes() {
+        return mapper -> mapper.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
+                .allowIfSubType("org.axonframework.")
+                .allowIfSubType("java.lang.")
+                .allowIfSubType("java.util.")
+                .allowIfSubType("java.time.")
+                .build());
     }
 
     @Bean

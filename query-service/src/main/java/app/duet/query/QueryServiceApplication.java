@@ -1,5 +1,6 @@
 package app.duet.query;
 
+import app.duet.access.ApiDocument;
 import app.duet.access.InputProblems;
 import app.duet.access.ResourceServerSecurity;
 import app.duet.eventstore.AxonUsageReports;
@@ -10,7 +11,7 @@ import org.springframework.context.annotation.Import;
 
 /** The read side: projections, queries, and the live pushes to partners' screens. */
 @SpringBootApplication
-@Import({EventStoreSchema.class, ResourceServerSecurity.class, InputProblems.class})
+@Import({EventStoreSchema.class, ResourceServerSecurity.class, InputProblems.class, ApiDocument.class})
 public class QueryServiceApplication {
 
     /** Its settings live in {@code query-service.yml}, so {@code standalone} can compose them with the others. */

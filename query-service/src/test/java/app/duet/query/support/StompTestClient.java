@@ -4,7 +4,7 @@ import tools.jackson.databind.JsonNode;
 import jakarta.websocket.ContainerProvider;
 import jakarta.websocket.WebSocketContainer;
 import org.springframework.messaging.converter.CompositeMessageConverter;
-import org.springframework.messaging.converter.MappingJackson2MessageConverter;
+import org.springframework.messaging.converter.JacksonJsonMessageConverter;
 import org.springframework.messaging.converter.StringMessageConverter;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompFrameHandler;
@@ -79,7 +79,7 @@ public final class StompTestClient implements AutoCloseable {
         WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient(container));
         client.setInboundMessageSizeLimit(MAX_FRAME_BYTES);
         client.setMessageConverter(new CompositeMessageConverter(
-                List.of(new StringMessageConverter(), new MappingJackson2MessageConverter())));
+                List.of(new StringMessageConverter(), new JacksonJsonMessageConverter())));
         StompHeaders connect = new StompHeaders();
         if (bearer != null) {
             connect.add("Authorization", "Bearer " + bearer);

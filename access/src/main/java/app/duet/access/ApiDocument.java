@@ -1,0 +1,155 @@
+package app.duet.access;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.OAuthFlow;
+import io.swagger.v3.oas.models.security.OAuthFlows;
+import io.swagger.v3.oas.models.security.Scopes;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.GlobalOperationCustomizer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The API document as a contract: Duet's name and version, how to get and send a token (the
+ * issuer's authorization code flow with PKCE, then a bearer JWT on every call), and every error an
+ * operation can answer, each a problem document (RFC 9457) of one schema.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnClass(name = "org.springdoc.core.customizers.GlobalOperationCustomizer")
+public class ApiDocument {
+
+    static final String BEARER = "bearer";
+    static final String ISSUER = "issuer";
+    static final String PROBLEM = "Problem";
+    private static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+
+    @Bean
+    OpenAPI duetApiDocument(@Value("${duet.api.version:#{null}}") String configuredVersion) {
+        String version = configuredVersion != null ? configuredVersion : buildVersion();
+        return new OpenAPI()
+                .info(new Info().title("Duet API").version(version)
+                        .description("Guided relationship exercises for two partners, live, with their therapist "
+                                + "watching. Commands under /api/commands, views under /api/queries, live pushes over "
+                                + "STOMP at /ws (see docs/STOMP.md). Every error is a problem document (RFC 9457); a "
+                                + "refused command names the rule it broke in `rule`."))
+                .components(new Components()
+                        .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                                .bearerFormat("JWT").description("An access token from the issuer, sent as "
+                                        + "`Authorization: Bearer ...`; it lives 10 minutes."))
+                        .addSecuritySchemes(ISSUER, new SecurityScheme().type(SecurityScheme.Type.OAUTH2)
+                                .description("Duet's issuer: the authorization code flow with PKCE (S256) for the page "
+                                        + "(client `duet-web`, public), with rotating refresh tokens.")
+                                .flows(new OAuthFlows().authorizationCode(new OAuthFlow()
+                                        .authorizationUrl("/oauth2/authorize").tokenUrl("/oauth2/token")
+                                        .refreshUrl("/oauth2/token")
+                                        .scopes(new Scopes().addString("openid", "Who you are")
+                                                .addString("profile", "Your display name")))))
+                        .addSchemas(PROBLEM, problemSchema()))
+                .addSecurityItem(new SecurityRequirement().addList(BEARER))
+                .addSecurityItem(new SecurityRequirement().addList(ISSUER, java.util.List.of("openid", "profile")));
+    }
+
+    /** Every operation lists the problems it can answer, by what it takes and does. */
+    @Bean
+    GlobalOperationCustomizer duetErrorResponses() {
+        return (operation, handler) -> {
+            declareErrors(operation, handler);
+            return operation;
+        };
+    }
+
+    static void declareErrors(Operation operation, HandlerMethod handler) {
+        boolean writes = isWrite(handler);
+        boolean hasBody = operation.getRequestBody() != null;
+        boolean hasPath = operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(parameter -> "path".equals(parameter.getIn()));
+        boolean hasInput = hasBody || (operation.getParameters() != null && !operation.getParameters().isEmpty());
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (hasInput) {
+            errors.put("400", "Invalid input: `errors` names each field at fault.");
+        }
+        errors.put("401", "No valid access token.");
+        errors.put("403", "The token's holder may not do this (not a partner of this couple, no consent, wrong role).");
+        if (hasPath) {
+            errors.put("404", "Nothing of that id is visible to you.");
+        }
+        if (writes) {
+            errors.put("409", "A rule of the model refused the command; `rule` names it "
+                    + "(e.g. `reveal-before-both-answered`, `entry-stays-own`, `session-paused`).");
+        }
+        if (hasBody) {
+            errors.put("413", "The request body is over 64 KiB.");
+        }
+        if (writes) {
+            errors.put("429", "Over 30 commands a second for this account; `Retry-After` says when to try again.");
+        }
+        errors.put("500", "Something failed on our side; nothing you sent was half-applied.");
+        ApiResponses responses = operation.getResponses() != null ? operation.getResponses() : new ApiResponses();
+        errors.forEach((status, description) -> responses.computeIfAbsent(status, s -> new ApiResponse())
+                .description(description)
+                .content(new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(
+                        new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
+        operation.setResponses(responses);
+    }
+
+    private static boolean isWrite(HandlerMethod handler) {
+        org.springframework.web.bind.annotation.RequestMapping mapping = org.springframework.core.annotation
+                .AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(),
+                        org.springframework.web.bind.annotation.RequestMapping.class);
+        return mapping != null && Arrays.stream(mapping.method())
+                .map(RequestMethod::asHttpMethod)
+                .anyMatch(method -> method != HttpMethod.GET && method != HttpMethod.HEAD && method != HttpMethod.OPTIONS);
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static Schema problemSchema() {
+        return new ObjectSchema()
+                .description("A problem document (RFC 9457), the answer to every error.")
+                .addProperty("type", new StringSchema().description("A URI naming the kind of problem").example("about:blank"))
+                .addProperty("title", new StringSchema().description("Short, the same for every problem of this kind"))
+                .addProperty("status", new IntegerSchema().description("The HTTP status"))
+                .addProperty("detail", new StringSchema().description("What went wrong this time, in words"))
+                .addProperty("instance", new StringSchema().description("The path that was asked for"))
+                .addProperty("rule", new StringSchema().description("For 409: the rule of the model that refused the command")
+                        .example("reveal-before-both-answered"))
+                .addProperty("errors", new ArraySchema().description("For 400: each field at fault")
+                        .items(new ObjectSchema()
+                                .addProperty("field", new StringSchema().example("words"))
+                                .addProperty("message", new StringSchema().example("must not be blank"))))
+                .addRequiredItem("status").addRequiredItem("title");
+    }
+
+    private static String buildVersion() {
+        try (java.io.InputStream in = ApiDocument.class.getResourceAsStream("/META-INF/duet/build.properties")) {
+            java.util.Properties build = new java.util.Properties();
+            if (in != null) {
+                build.load(in);
+            }
+            return build.getProperty("version", "development");
+        } catch (java.io.IOException unreadable) {
+            return "development";
+        }
+    }
+}
