@@ -3,6 +3,8 @@ package app.duet.standalone.e2e;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
@@ -24,7 +26,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 /**
  * Debian's chromium, headless, driven by Playwright without any browser download, and what the
  * end-to-end tests do with it: people signing up and in through the real pages, screenshots named
- * by role and screen, and an accessibility check with axe-core from its WebJar.
+ * by role and screen, and an accessibility check with axe-core (Deque's Playwright integration).
  */
 final class Browsers implements AutoCloseable {
 
@@ -33,7 +35,6 @@ final class Browsers implements AutoCloseable {
     /** Without the background-networking flags chromium keeps trying to reach Google on a closed network. */
     private static final List<String> FLAGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync");
-    private static final String AXE = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
 
     final Playwright playwright;
     final Browser browser;
@@ -126,32 +127,15 @@ final class Browsers implements AutoCloseable {
 
     /** Runs axe-core on the page; returns its serious and critical violations as readable lines. */
     static List<String> accessibilityProblems(Page page) {
-        if (!Boolean.TRUE.equals(page.evaluate("() => typeof window.axe !== 'undefined'"))) {
-            page.addScriptTag(new Page.AddScriptTagOptions().setContent(axeSource()));
-        }
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> violations = (List<Map<String, Object>>) page.evaluate(
-                "async () => (await axe.run(document, { resultTypes: ['violations'] })).violations"
-                        + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
-                        + ".map(v => ({ id: v.id, impact: v.impact, help: v.help,"
-                        + " targets: v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ') }))");
         List<String> lines = new ArrayList<>();
-        for (Map<String, Object> violation : violations) {
-            lines.add(violation.get("impact") + " " + violation.get("id") + ": " + violation.get("help") + " at "
-                    + violation.get("targets"));
+        for (Rule violation : new AxeBuilder(page).analyze().getViolations()) {
+            if ("serious".equals(violation.getImpact()) || "critical".equals(violation.getImpact())) {
+                String targets = violation.getNodes().stream().limit(3).map(node -> String.valueOf(node.getTarget()))
+                        .collect(java.util.stream.Collectors.joining(" | "));
+                lines.add(violation.getImpact() + " " + violation.getId() + ": " + violation.getHelp() + " at " + targets);
+            }
         }
         return lines;
-    }
-
-    private static String axeSource() {
-        try (InputStream in = Browsers.class.getClassLoader().getResourceAsStream(AXE)) {
-            if (in == null) {
-                throw new IllegalStateException("axe-core's WebJar is missing from the test classpath");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException unreadable) {
-            throw new UncheckedIOException(unreadable);
-        }
     }
 
     @Override
