@@ -18,7 +18,9 @@ import io.swagger.v3.oas.models.security.OAuthFlows;
 import io.swagger.v3.oas.models.security.Scopes;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springdoc.core.customizers.GlobalOperationCustomizer;
+import io.swagger.v3.oas.models.tags.Tag;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
@@ -77,6 +79,27 @@ public class ApiDocument {
         return (operation, handler) -> {
             declareErrors(operation, handler);
             return operation;
+        };
+    }
+
+    /**
+     * Where one document covers both services (standalone), a feature's command and query
+     * controllers share a tag name: one tag each, with both descriptions.
+     */
+    @Bean
+    GlobalOpenApiCustomizer duetTagsOncePerName() {
+        return document -> {
+            if (document.getTags() == null) {
+                return;
+            }
+            Map<String, Tag> byName = new LinkedHashMap<>();
+            for (Tag tag : document.getTags()) {
+                byName.merge(tag.getName(), tag, (first, second) -> first.description(
+                        java.util.stream.Stream.of(first.getDescription(), second.getDescription())
+                                .filter(java.util.Objects::nonNull).distinct()
+                                .collect(java.util.stream.Collectors.joining("; "))));
+            }
+            document.setTags(new java.util.ArrayList<>(byName.values()));
         };
     }
 

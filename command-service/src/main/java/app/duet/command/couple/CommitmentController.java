@@ -44,7 +44,13 @@ class CommitmentController {
         this.commands = commands;
     }
 
-    record Created(String id) {
+    record CommitmentProposedResponse(String commitmentId) {
+    }
+
+    record AttendanceRecordedResponse(String meetingId) {
+    }
+
+    record HomeworkSetResponse(String homeworkId) {
     }
 
     record ProposeRequest(@NotNull LocalDate startsOn, @NotNull LocalDate endsOn, @NotNull LocalDate improvementBy,
@@ -54,13 +60,13 @@ class CommitmentController {
     @PostMapping("/commitments")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "The observing therapist proposes a time-bound commitment; it is made when both partners accept")
-    Created propose(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId,
+    CommitmentProposedResponse propose(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId,
                     @Valid @RequestBody ProposeRequest request) {
         String commitmentId = UUID.randomUUID().toString();
         commands.sendAndWait(new ProposeCommitment(coupleId, actor.require(Role.THERAPIST).id(), commitmentId,
                 request.startsOn(), request.endsOn(), request.improvementBy(),
                 request.checkpoints() == null ? List.of() : request.checkpoints()));
-        return new Created(commitmentId);
+        return new CommitmentProposedResponse(commitmentId);
     }
 
     record AdjustRequest(@NotNull LocalDate endsOn, @NotNull LocalDate improvementBy) {
@@ -112,12 +118,12 @@ class CommitmentController {
     @PostMapping("/attendance")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "The therapist records who came to a therapy session; whoever did not is recorded as having missed it")
-    Created attendance(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId,
+    AttendanceRecordedResponse attendance(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId,
                        @Valid @RequestBody AttendanceRequest request) {
         String meetingId = UUID.randomUUID().toString();
         commands.sendAndWait(new RecordAttendance(coupleId, actor.require(Role.THERAPIST).id(), meetingId,
                 request.heldOn(), request.attendedBy()));
-        return new Created(meetingId);
+        return new AttendanceRecordedResponse(meetingId);
     }
 
     record HomeworkRequest(@NotBlank @Size(max = 2000) String words, LocalDate dueOn) {
@@ -126,12 +132,12 @@ class CommitmentController {
     @PostMapping("/homework")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "The observing therapist sets homework; both partners see it")
-    Created setHomework(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId,
+    HomeworkSetResponse setHomework(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId,
                         @Valid @RequestBody HomeworkRequest request) {
         String homeworkId = UUID.randomUUID().toString();
         commands.sendAndWait(new SetHomework(coupleId, actor.require(Role.THERAPIST).id(), homeworkId,
                 request.words().strip(), request.dueOn()));
-        return new Created(homeworkId);
+        return new HomeworkSetResponse(homeworkId);
     }
 
     @PostMapping("/homework/{homeworkId}/done")

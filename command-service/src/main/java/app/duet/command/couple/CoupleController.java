@@ -78,6 +78,7 @@ class CoupleController {
     }
 
     @PostMapping("/join")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Join a couple as its second partner with the invitation code")
     CoupleJoinedResponse join(@Parameter(hidden = true) Actor actor, @Valid @RequestBody JoinCoupleRequest request) {
         requireNoCouple(actor);

@@ -47,17 +47,26 @@ class EverydayController {
     record WordsRequest(@NotBlank @Size(max = 1000) String words) {
     }
 
-    record Created(String id) {
+    record BidMadeResponse(String bidId) {
+    }
+
+    record CheckedInResponse(String checkInId) {
+    }
+
+    record AppreciatedResponse(String appreciationId) {
+    }
+
+    record ListItemKeptResponse(String itemId) {
     }
 
     @PostMapping("/bids")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Make a bid for connection to your partner between sessions")
-    Created makeBid(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId,
+    BidMadeResponse makeBid(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId,
                     @Valid @RequestBody WordsRequest request) {
         String bidId = UUID.randomUUID().toString();
         commands.sendAndWait(new MakeEverydayBid(coupleId, partner(actor), bidId, request.words().strip()));
-        return new Created(bidId);
+        return new BidMadeResponse(bidId);
     }
 
     record AnswerRequest(@NotNull BidResponse response) {
@@ -77,21 +86,21 @@ class EverydayController {
     @PostMapping("/check-ins")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Check in between sessions: lean in, back or out, and your energy (0-10); your partner sees it")
-    Created checkIn(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId,
+    CheckedInResponse checkIn(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId,
                     @Valid @RequestBody CheckInRequest request) {
         String checkInId = UUID.randomUUID().toString();
         commands.sendAndWait(new CheckInLean(coupleId, partner(actor), checkInId, request.lean(), request.energy()));
-        return new Created(checkInId);
+        return new CheckedInResponse(checkInId);
     }
 
     @PostMapping("/appreciations")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Tell your partner something you appreciate about them")
-    Created appreciate(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId,
+    AppreciatedResponse appreciate(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId,
                        @Valid @RequestBody WordsRequest request) {
         String appreciationId = UUID.randomUUID().toString();
         commands.sendAndWait(new ExpressAppreciation(coupleId, partner(actor), appreciationId, request.words().strip()));
-        return new Created(appreciationId);
+        return new AppreciatedResponse(appreciationId);
     }
 
     record ListItemRequest(@NotNull ListKind list, @NotBlank @Size(max = 1000) String words) {
@@ -100,11 +109,11 @@ class EverydayController {
     @PostMapping("/lists")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add a relationship need, boundary or deal-breaker to your list; only you see it until you share it")
-    Created keepListItem(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId,
+    ListItemKeptResponse keepListItem(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId,
                          @Valid @RequestBody ListItemRequest request) {
         String itemId = UUID.randomUUID().toString();
         commands.sendAndWait(new KeepListItem(coupleId, partner(actor), itemId, request.list(), request.words().strip()));
-        return new Created(itemId);
+        return new ListItemKeptResponse(itemId);
     }
 
     @PostMapping("/lists/{itemId}/share")

@@ -63,7 +63,7 @@ class CommandEndpointsTest {
 
         String typedCode = couple.get("invitationCode").asString().toLowerCase().replace("-", " ");
         JsonNode joined = post(sam, "/api/commands/couples/join",
-                "{\"invitationCode\":\"" + typedCode + "\",\"displayName\":\"Sam\"}", HttpStatus.OK);
+                "{\"invitationCode\":\"" + typedCode + "\",\"displayName\":\"Sam\"}", HttpStatus.CREATED);
         assertThat(joined.get("coupleId").asString()).isEqualTo(coupleId);
 
         String sessionId = post(alex, "/api/commands/couples/" + coupleId + "/sessions",

@@ -87,10 +87,10 @@ class AnalystsTest {
 
         // Between sessions: Kai turns toward two of Robin's bids; Robin turns away from Kai's.
         for (String words : List.of(WORDS.get(3), WORDS.get(4))) {
-            String bid = commands.post(ROBIN, couple + "/bids", words(words)).get("id").asString();
+            String bid = commands.post(ROBIN, couple + "/bids", words(words)).get("bidId").asString();
             commands.post(KAI, couple + "/bids/" + bid + "/answer", "{\"response\":\"TOWARD\"}");
         }
-        String kaisBid = commands.post(KAI, couple + "/bids", words(WORDS.get(5))).get("id").asString();
+        String kaisBid = commands.post(KAI, couple + "/bids", words(WORDS.get(5))).get("bidId").asString();
         commands.post(ROBIN, couple + "/bids/" + kaisBid + "/answer", "{\"response\":\"AWAY\"}");
         awaitCycle(ROBIN, cycle, state -> partner(state, ROBIN).path("bidsAnswered").asInt() == 1);
         Instant afterBids = Instant.now();

@@ -4,7 +4,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.testcontainers.containers.MongoDBContainer;
+import org.testcontainers.mongodb.MongoDBContainer;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 
@@ -13,7 +13,7 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 class LiveViewsOnRealMongoTest extends LiveViewsContract {
 
     @Container
-    private static final MongoDBContainer MONGO = new MongoDBContainer("mongo:7");
+    private static final MongoDBContainer MONGO = new MongoDBContainer("mongo:8.0.13");
 
     private static MongoClient client;
 

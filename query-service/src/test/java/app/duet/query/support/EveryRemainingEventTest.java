@@ -84,7 +84,7 @@ class EveryRemainingEventTest {
         LocalDate today = LocalDate.now();
         String homework = therapist.post(THERAPIST, couple + "/homework", body(Map.of(
                 "words", "Take a twenty-minute walk together on Sunday, phones left at home, and each name one thing you missed this week",
-                "dueOn", today.plusDays(7).toString()))).get("id").asString();
+                "dueOn", today.plusDays(7).toString()))).get("homeworkId").asString();
         commands.post(LENA, couple + "/homework/" + homework + "/done", null);
 
         // A time-bound commitment: proposed, moved later by Tomás, accepted by both (made), a check-point
@@ -93,7 +93,7 @@ class EveryRemainingEventTest {
         String commitment = therapist.post(THERAPIST, couple + "/commitments", body(Map.of(
                 "startsOn", today.toString(), "endsOn", today.plusDays(42).toString(),
                 "improvementBy", today.plusDays(28).toString(),
-                "checkpoints", List.of(firstCheckpoint.toString(), today.plusDays(28).toString())))).get("id").asString();
+                "checkpoints", List.of(firstCheckpoint.toString(), today.plusDays(28).toString())))).get("commitmentId").asString();
         String commitmentPath = couple + "/commitments/" + commitment;
         commands.post(TOMAS, commitmentPath + "/adjust", body(Map.of(
                 "endsOn", today.plusDays(56).toString(), "improvementBy", today.plusDays(35).toString())));
@@ -111,11 +111,11 @@ class EveryRemainingEventTest {
 
         // Lena's lists: a need she shares, a boundary she keeps to herself, a deal-breaker she drops.
         String need = commands.post(LENA, couple + "/lists", body(Map.of("list", "RELATIONSHIP_NEED",
-                "words", "To hear good morning from you before the day rushes in"))).get("id").asString();
+                "words", "To hear good morning from you before the day rushes in"))).get("itemId").asString();
         commands.post(LENA, couple + "/lists", body(Map.of("list", "BOUNDARY",
                 "words", "No talking about money after ten at night")));
         String dealBreaker = commands.post(LENA, couple + "/lists", body(Map.of("list", "DEAL_BREAKER",
-                "words", "Being lied to about where the savings went"))).get("id").asString();
+                "words", "Being lied to about where the savings went"))).get("itemId").asString();
         commands.post(LENA, couple + "/lists/" + need + "/share", null);
         commands.post(LENA, couple + "/lists/" + dealBreaker + "/drop", null);
 
