@@ -388,7 +388,7 @@ class DeploymentFilesTest {
     // --- the repository ---------------------------------------------------------------------------
 
     /** The directory holding docker-compose.yml: the system property if set, else the nearest one up from here. */
-    private static Path repositoryRoot() {
+    static Path repositoryRoot() {
         String configured = System.getProperty(REPO_ROOT_PROPERTY);
         if (configured != null && !configured.isBlank()) {
             Path root = Path.of(configured).toAbsolutePath().normalize();
