@@ -97,7 +97,7 @@ public class ApiDocument {
                 byName.merge(tag.getName(), tag, (first, second) -> first.description(
                         java.util.stream.Stream.of(first.getDescription(), second.getDescription())
                                 .filter(java.util.Objects::nonNull).distinct()
-                                .collect(java.util.stream.Collectors.joining("; "))));
+                                .collect(java.util.stream.Collectors.joining(". "))));
             }
             document.setTags(new java.util.ArrayList<>(byName.values()));
         };
