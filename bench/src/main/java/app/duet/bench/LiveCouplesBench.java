@@ -34,7 +34,7 @@ import java.util.concurrent.TimeUnit;
  * both partners' screens have it (the figure the architecture aims to keep well under 100 ms at
  * p99), the commands per second reached, and the heap a live couple costs.
  * <p>
- * {@code ./mvnw -pl bench -am spring-boot:run -Dspring-boot.run.arguments="--couples=20 --seconds=30 --rate=40"}
+ * {@code ./mvnw -pl bench -am spring-boot:run -Dduet.standalone.run.skip=true -Dspring-boot.run.arguments="--couples=20 --seconds=30 --rate=40"}
  * (rate: commands per second over all couples).
  */
 public final class LiveCouplesBench {
