@@ -9,7 +9,9 @@
 ARG MODULE
 
 # --- build: compile the module and the modules it depends on (-am), nothing else -------------
-FROM maven:3.9.11-eclipse-temurin-17 AS build
+# A JDK image of an exact release, and the project's own Maven Wrapper (its Maven version is pinned
+# in .mvn/wrapper): a maven:3.9.x-eclipse-temurin-17 tag would move with each JDK patch and OS.
+FROM eclipse-temurin:17.0.16_8-jdk-noble AS build
 WORKDIR /build
 # The whole reactor is copied because Maven reads every module's pom listed in the root pom,
 # even when building one of them; .dockerignore keeps target/, data/ and .git/ out.
@@ -23,7 +25,7 @@ RUN --mount=type=cache,target=/root/.m2,sharing=locked \
       identity|command-service|query-service|web-client) ;; \
       *) echo "build arg MODULE must be identity, command-service, query-service or web-client (got '$MODULE')" >&2; exit 1 ;; \
     esac \
- && mvn -B -ntp -pl "$MODULE" -am package -DskipTests \
+ && ./mvnw -B -ntp -pl "$MODULE" -am package -DskipTests \
  && cp "$MODULE"/target/"$MODULE"-*-exec.jar /build/app.jar
 
 # --- run: a JRE only, as an unprivileged user ---------------------------------------------------

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.OAuthFlow;
@@ -18,20 +19,30 @@ import io.swagger.v3.oas.models.security.OAuthFlows;
 import io.swagger.v3.oas.models.security.Scopes;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.tags.Tag;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springdoc.core.customizers.GlobalOperationCustomizer;
-import io.swagger.v3.oas.models.tags.Tag;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The API document as a contract: Duet's name and version, how to get and send a token (the
@@ -70,7 +81,7 @@ public class ApiDocument {
                                                 .addString("profile", "Your display name")))))
                         .addSchemas(PROBLEM, problemSchema()))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER))
-                .addSecurityItem(new SecurityRequirement().addList(ISSUER, java.util.List.of("openid", "profile")));
+                .addSecurityItem(new SecurityRequirement().addList(ISSUER, List.of("openid", "profile")));
     }
 
     /** Every operation lists the problems it can answer, by what it takes and does. */
@@ -95,22 +106,21 @@ public class ApiDocument {
             Map<String, Tag> byName = new LinkedHashMap<>();
             for (Tag tag : document.getTags()) {
                 byName.merge(tag.getName(), tag, (first, second) -> first.description(
-                        java.util.stream.Stream.of(first.getDescription(), second.getDescription())
-                                .filter(java.util.Objects::nonNull).distinct()
-                                .collect(java.util.stream.Collectors.joining(". "))));
+                        Stream.of(first.getDescription(), second.getDescription())
+                                .filter(Objects::nonNull).distinct()
+                                .collect(Collectors.joining(". "))));
             }
-            document.setTags(new java.util.ArrayList<>(byName.values()));
+            document.setTags(new ArrayList<>(byName.values()));
         };
     }
 
     static void declareErrors(Operation operation, HandlerMethod handler) {
-        boolean writes = isWrite(handler);
+        boolean command = path(handler).startsWith("/api/commands") && isWrite(handler);
         boolean hasBody = operation.getRequestBody() != null;
-        boolean hasPath = operation.getParameters() != null && operation.getParameters().stream()
-                .anyMatch(parameter -> "path".equals(parameter.getIn()));
-        boolean hasInput = hasBody || (operation.getParameters() != null && !operation.getParameters().isEmpty());
+        List<Parameter> parameters = operation.getParameters() != null ? operation.getParameters() : List.of();
+        boolean hasPath = parameters.stream().anyMatch(parameter -> "path".equals(parameter.getIn()));
         Map<String, String> errors = new LinkedHashMap<>();
-        if (hasInput) {
+        if (hasBody || !parameters.isEmpty()) {
             errors.put("400", "Invalid input: `errors` names each field at fault.");
         }
         errors.put("401", "No valid access token.");
@@ -118,14 +128,17 @@ public class ApiDocument {
         if (hasPath) {
             errors.put("404", "Nothing of that id is visible to you.");
         }
-        if (writes) {
-            errors.put("409", "A rule of the model refused the command; `rule` names it "
-                    + "(e.g. `reveal-before-both-answered`, `entry-stays-own`, `session-paused`).");
+        if (command) {
+            errors.put("409", "A rule of the model refused the command; `rule` names it (e.g. `reveal-before-both-answered`, "
+                    + "`entry-stays-own`, `session-paused`, `bid-already-answered`, `not-a-partner`).");
+        }
+        if (command && hasPath) {
+            errors.put("410", "The couple was erased: nothing more is written about it (`rule`: `couple-erased`).");
         }
         if (hasBody) {
             errors.put("413", "The request body is over 64 KiB.");
         }
-        if (writes) {
+        if (command) {
             errors.put("429", "Over 30 commands a second for this account; `Retry-After` says when to try again.");
         }
         errors.put("500", "Something failed on our side; nothing you sent was half-applied.");
@@ -137,10 +150,13 @@ public class ApiDocument {
         operation.setResponses(responses);
     }
 
+    private static String path(HandlerMethod handler) {
+        RequestMapping type = AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), RequestMapping.class);
+        return type != null && type.path().length > 0 ? type.path()[0] : "";
+    }
+
     private static boolean isWrite(HandlerMethod handler) {
-        org.springframework.web.bind.annotation.RequestMapping mapping = org.springframework.core.annotation
-                .AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(),
-                        org.springframework.web.bind.annotation.RequestMapping.class);
+        RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), RequestMapping.class);
         return mapping != null && Arrays.stream(mapping.method())
                 .map(RequestMethod::asHttpMethod)
                 .anyMatch(method -> method != HttpMethod.GET && method != HttpMethod.HEAD && method != HttpMethod.OPTIONS);
@@ -165,13 +181,13 @@ public class ApiDocument {
     }
 
     private static String buildVersion() {
-        try (java.io.InputStream in = ApiDocument.class.getResourceAsStream("/META-INF/duet/build.properties")) {
-            java.util.Properties build = new java.util.Properties();
+        try (InputStream in = ApiDocument.class.getResourceAsStream("/META-INF/duet/build.properties")) {
+            Properties build = new Properties();
             if (in != null) {
                 build.load(in);
             }
             return build.getProperty("version", "development");
-        } catch (java.io.IOException unreadable) {
+        } catch (IOException unreadable) {
             return "development";
         }
     }

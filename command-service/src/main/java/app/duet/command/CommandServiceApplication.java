@@ -1,6 +1,7 @@
 package app.duet.command;
 
 import app.duet.access.ApiDocument;
+import app.duet.access.ErrorProblems;
 import app.duet.access.InputProblems;
 import app.duet.access.ResourceServerSecurity;
 import app.duet.eventstore.AxonUsageReports;
@@ -11,7 +12,7 @@ import org.springframework.context.annotation.Import;
 
 /** The write side: takes partners' commands, lets the aggregates decide, appends the events. */
 @SpringBootApplication
-@Import({EventStoreSchema.class, ResourceServerSecurity.class, InputProblems.class, ApiDocument.class})
+@Import({EventStoreSchema.class, ResourceServerSecurity.class, InputProblems.class, ErrorProblems.class, ApiDocument.class})
 public class CommandServiceApplication {
 
     /** Its settings live in {@code command-service.yml}, so {@code standalone} can compose them with the others. */

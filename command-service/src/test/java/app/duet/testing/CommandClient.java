@@ -1,5 +1,6 @@
 package app.duet.testing;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -37,7 +38,7 @@ public final class CommandClient {
         }
         try {
             return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
-        } catch (tools.jackson.core.JacksonException unreadable) {
+        } catch (JacksonException unreadable) {
             throw new AssertionError(path + " answered unreadable JSON", unreadable);
         }
     }
@@ -81,7 +82,7 @@ public final class CommandClient {
     public JsonNode get(String accountId, String path) {
         try {
             return JSON.readTree(getAs(bearerFor.apply(accountId), path).body());
-        } catch (tools.jackson.core.JacksonException unreadable) {
+        } catch (JacksonException unreadable) {
             throw new AssertionError(path + " answered unreadable JSON", unreadable);
         }
     }

@@ -7,6 +7,7 @@ import app.duet.eventstore.upcasting.CoupleCreatedUpcaster;
 import app.duet.eventstore.upcasting.DraftWrittenUpcaster;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
@@ -53,17 +54,25 @@ public class EventStoreSchema {
     }
 
     /**
-     * Jackson 3 refuses, by default, any polymorphic value declared as {@code Object}; Axon's replay
-     * tokens carry their reset context that way. Only Axon's own and JDK value types may appear there.
+     * How Axon's Jackson 3 mapper writes events and tokens. Axon builds its own mapper (not Boot's)
+     * and applies only the first customizer bean it finds, so everything lives in this one.
+     * <ul>
+     * <li>Absent values are left out, as the Jackson 2 build wrote them: the stored format stays the same.</li>
+     * <li>Jackson 3 refuses any polymorphic value declared as {@code Object} unless allowed; Axon's
+     * replay tokens carry their reset context that way, and only Axon's own types may appear there.</li>
+     * </ul>
      */
+    public static Jackson3SerializerCustomizer axonJson() {
+        return mapper -> mapper
+                .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
+                .polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
+                        .allowIfSubType("org.axonframework.")
+                        .build());
+    }
+
     @Bean
-    public Jackson3SerializerCustomizer axonPolymorphicTypes() {
-        return mapper -> mapper.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
-                .allowIfSubType("org.axonframework.")
-                .allowIfSubType("java.lang.")
-                .allowIfSubType("java.util.")
-                .allowIfSubType("java.time.")
-                .build());
+    public Jackson3SerializerCustomizer axonJsonCustomizer() {
+        return axonJson();
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package app.duet.identity;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -161,7 +162,7 @@ public final class BrowserSignIn {
     private static String json(Map<String, String> fields) {
         try {
             return JSON.writeValueAsString(fields);
-        } catch (tools.jackson.core.JacksonException impossible) {
+        } catch (JacksonException impossible) {
             throw new IllegalStateException(impossible);
         }
     }
@@ -169,7 +170,7 @@ public final class BrowserSignIn {
     private static JsonNode read(String body) {
         try {
             return JSON.readTree(body);
-        } catch (tools.jackson.core.JacksonException unreadable) {
+        } catch (JacksonException unreadable) {
             throw new AssertionError("not JSON: " + body, unreadable);
         }
     }

@@ -1,6 +1,7 @@
 package app.duet.query;
 
 import app.duet.access.ApiDocument;
+import app.duet.access.ErrorProblems;
 import app.duet.access.InputProblems;
 import app.duet.access.ResourceServerSecurity;
 import app.duet.eventstore.AxonUsageReports;
@@ -11,7 +12,7 @@ import org.springframework.context.annotation.Import;
 
 /** The read side: projections, queries, and the live pushes to partners' screens. */
 @SpringBootApplication
-@Import({EventStoreSchema.class, ResourceServerSecurity.class, InputProblems.class, ApiDocument.class})
+@Import({EventStoreSchema.class, ResourceServerSecurity.class, InputProblems.class, ErrorProblems.class, ApiDocument.class})
 public class QueryServiceApplication {
 
     /** Its settings live in {@code query-service.yml}, so {@code standalone} can compose them with the others. */

@@ -254,10 +254,10 @@ function listsPart(ctx) {
     const form = h('form', { class: 'stack', 'aria-label': 'Add to my lists' },
         kindField, words.el, problemBox(), h('button', { class: 'button primary', type: 'submit' }, 'Add to my list'));
     onSubmit(form, async (data) => {
-        const { id } = await command(`couples/${ctx.coupleId}/lists`, { list: data.get('list'), words: words.textarea.value.trim() });
+        const { itemId } = await command(`couples/${ctx.coupleId}/lists`, { list: data.get('list'), words: words.textarea.value.trim() });
         words.reset();
         ctx.announce('Added to your list. Only you can see it.');
-        await load((found) => found.some((item) => item.itemId === id));
+        await load((found) => found.some((item) => item.itemId === itemId));
     });
 
     const heading = h('h3', { id: 'ed-lists-title', tabindex: -1 }, 'My lists');

@@ -80,7 +80,7 @@ class EverydayController {
         commands.sendAndWait(new AnswerEverydayBid(coupleId, partner(actor), bidId, request.response()));
     }
 
-    record CheckInRequest(@NotNull Lean lean, @Min(0) @Max(10) int energy) {
+    record CheckInRequest(@NotNull Lean lean, @NotNull @Min(0) @Max(10) Integer energy) {
     }
 
     @PostMapping("/check-ins")

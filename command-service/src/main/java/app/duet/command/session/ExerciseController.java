@@ -82,7 +82,7 @@ class ExerciseController {
     }
 
     record CycleLinkRequest(@NotBlank @Pattern(regexp = STEP) String step, @NotNull CycleLink link,
-                            @Min(1) @Max(10) int intensity, CycleMove move,
+                            @NotNull @Min(1) @Max(10) Integer intensity, CycleMove move,
                             @NotBlank @Size(max = 1000) String words) {
     }
 
@@ -97,7 +97,7 @@ class ExerciseController {
     }
 
     record BehaviourRequest(@NotBlank @Pattern(regexp = STEP) String step, @NotBlank @Size(max = 500) String words,
-                            @Min(1) @Max(5) int size) {
+                            @NotNull @Min(1) @Max(5) Integer size) {
     }
 
     @PutMapping("/behaviours/{entryId}")
@@ -139,7 +139,7 @@ class ExerciseController {
     }
 
     record LeanRequest(@NotBlank @Pattern(regexp = STEP) String step, @NotNull Lean lean,
-                       @Min(0) @Max(10) int energy) {
+                       @NotNull @Min(0) @Max(10) Integer energy) {
     }
 
     @PutMapping("/leans/{entryId}")

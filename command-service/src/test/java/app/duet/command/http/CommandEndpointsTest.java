@@ -107,6 +107,22 @@ class CommandEndpointsTest {
     }
 
     @Test
+    void aMissingNumberIsRejectedNamingTheFieldNotReadAsZero() throws Exception {
+        long stored = eventCount();
+        JsonNode problem = post(alex, "/api/commands/couples/" + UUID.randomUUID() + "/check-ins",
+                "{\"lean\":\"IN\"}", HttpStatus.BAD_REQUEST);
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("energy");
+        assertThat(eventCount()).isEqualTo(stored);
+    }
+
+    @Test
+    void theServiceServesDuetsApiDocument() throws Exception {
+        JsonNode document = json.readTree(http.getForObject("/api/commands/openapi", String.class));
+        assertThat(document.path("info").path("title").asString()).isEqualTo("Duet API");
+        assertThat(document.path("components").path("securitySchemes").has("bearer")).isTrue();
+    }
+
+    @Test
     void malformedJsonIsAClearProblem() throws Exception {
         JsonNode problem = post(alex, "/api/commands/couples", "{\"displayName\":", HttpStatus.BAD_REQUEST);
         assertThat(problem.get("title").asString()).isEqualTo("Unreadable request");

@@ -7,6 +7,7 @@ import app.duet.api.cycle.Phase;
 import app.duet.api.cycle.SessionRatioView;
 import app.duet.query.cycle.CycleState;
 import app.duet.query.cycle.CycleStateStore;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Component;
 
@@ -78,7 +79,7 @@ public class CohortAndExport {
         for (Map<String, Object> row : rows()) {
             try {
                 out.append(JSON.writeValueAsString(row)).append('\n');
-            } catch (tools.jackson.core.JacksonException impossible) {
+            } catch (JacksonException impossible) {
                 throw new IllegalStateException(impossible);
             }
         }

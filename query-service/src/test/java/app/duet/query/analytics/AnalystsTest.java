@@ -6,6 +6,7 @@ import app.duet.query.support.ProductOnH2;
 import app.duet.query.support.StompTestClient;
 import app.duet.testing.CommandClient;
 import app.duet.testing.TestTokens;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import org.bson.Document;
@@ -321,7 +322,7 @@ class AnalystsTest {
     private static JsonNode analystGet(String path) {
         try {
             return JSON.readTree(product.queries.getAs(analyst, path).body());
-        } catch (tools.jackson.core.JacksonException unreadable) {
+        } catch (JacksonException unreadable) {
             throw new AssertionError(unreadable);
         }
     }

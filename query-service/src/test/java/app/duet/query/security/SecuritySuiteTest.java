@@ -1,5 +1,6 @@
 package app.duet.query.security;
 
+import tools.jackson.core.JacksonException;
 import app.duet.api.access.Role;
 import app.duet.identity.BrowserSignIn;
 import app.duet.query.live.ViewPublisher;
@@ -377,7 +378,7 @@ class SecuritySuiteTest {
         String field(String name) {
             try {
                 return new tools.jackson.databind.ObjectMapper().readTree(json).get(name).asString();
-            } catch (tools.jackson.core.JacksonException unreadable) {
+            } catch (JacksonException unreadable) {
                 throw new AssertionError(unreadable);
             }
         }

@@ -13,7 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,39 +35,45 @@ class ConfigurationKeysTest {
 
     @Test
     void everySettingInTheModulesConfigurationIsOneTheLibrariesRead() throws IOException {
-        Set<String> known = knownNames();
+        Map<String, String> known = knownNames();
         assertThat(known).as("configuration metadata on the classpath").hasSizeGreaterThan(1000);
         List<String> unknown = new ArrayList<>();
         for (Path file : configurationFiles()) {
             for (String key : keys(file)) {
                 if (CHECKED_ROOTS.contains(key.split("\\.")[0]) && !DECLARED_ELSEWHERE.contains(key) && !isKnown(key, known)) {
-                    unknown.add(DeploymentFilesTest.repositoryRoot().relativize(file) + ": " + key);
+                    unknown.add(DeploymentFilesTest.repositoryRoot().relativize(file) + ": " + key
+                            + DeploymentFilesTest.replacement(key).map(boot4 -> " (a Spring Boot 3 name; Boot 4 reads " + boot4 + ")").orElse(""));
                 }
             }
         }
         assertThat(unknown).as("settings no library on the classpath reads").isEmpty();
     }
 
-    /** A name is known as itself, or under a map-valued property (management.metrics.tags.service). */
-    private static boolean isKnown(String key, Set<String> known) {
-        for (String candidate = key; candidate.contains("."); candidate = candidate.substring(0, candidate.lastIndexOf('.'))) {
-            if (known.contains(candidate)) {
+    /** A name is known as itself, or as a key under a map-valued property (management.metrics.tags.service). */
+    private static boolean isKnown(String key, Map<String, String> known) {
+        if (known.containsKey(key)) {
+            return true;
+        }
+        for (String under = key; under.contains("."); ) {
+            under = under.substring(0, under.lastIndexOf('.'));
+            if (known.getOrDefault(under, "").startsWith("java.util.Map")) {
                 return true;
             }
         }
         return false;
     }
 
-    private static Set<String> knownNames() throws IOException {
+    /** Every setting the libraries read, with its type. */
+    private static Map<String, String> knownNames() throws IOException {
         ObjectMapper json = new ObjectMapper();
-        Set<String> names = new HashSet<>();
+        Map<String, String> names = new HashMap<>();
         for (URL metadata : Collections.list(ConfigurationKeysTest.class.getClassLoader()
                 .getResources("META-INF/spring-configuration-metadata.json"))) {
             try (InputStream in = metadata.openStream()) {
                 for (JsonNode property : json.readTree(in).path("properties")) {
                     // A renamed setting stays in the metadata, marked deprecated: it counts as unknown.
                     if (property.path("deprecation").isMissingNode() && !property.path("deprecated").asBoolean(false)) {
-                        names.add(property.path("name").asString());
+                        names.put(property.path("name").asString(), property.path("type").asString(""));
                     }
                 }
             }
