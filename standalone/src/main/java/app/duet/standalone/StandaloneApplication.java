@@ -32,6 +32,7 @@ public class StandaloneApplication {
 
     public static ConfigurableApplicationContext start(String... args) {
         AxonUsageReports.switchOff();
+        SyncedH2Files.register();
         return new SpringApplicationBuilder(StandaloneApplication.class)
                 .properties("spring.config.name=" + CONFIG_NAMES)
                 .run(args);

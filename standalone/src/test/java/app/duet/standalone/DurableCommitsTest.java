@@ -1,0 +1,63 @@
+package app.duet.standalone;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * A power loss cannot be staged here, so this checks the configuration that survives one: the
+ * standalone event store writes each commit at once and to a file the operating system must put on
+ * the disk before a write returns ({@code O_DSYNC}, read back from Linux's {@code /proc}).
+ */
+class DurableCommitsTest {
+
+    private static final int O_DSYNC = 010000;
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void theEventStoreWritesEveryCommitAtOnceToASyncedFile() throws IOException {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self/fdinfo")), "needs Linux's /proc to read open files' flags");
+        try (ConfigurableApplicationContext product = StandaloneApplication.start("--server.port=0",
+                "--duet.data-dir=" + dataDir)) {
+            JdbcClient store = product.getBean(JdbcClient.class);
+            assertThat(store.sql("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'WRITE_DELAY'")
+                    .query(String.class).single()).as("H2's delay between a commit and its write").isEqualTo("0");
+
+            List<Integer> flags = flagsOfOpenFiles(dataDir.resolve("events.mv.db").toRealPath());
+            assertThat(flags).as("the event store's file, open").isNotEmpty()
+                    .allSatisfy(open -> assertThat(open & O_DSYNC).as("opened with O_DSYNC").isEqualTo(O_DSYNC));
+        }
+    }
+
+    private static List<Integer> flagsOfOpenFiles(Path file) throws IOException {
+        List<Integer> flags = new ArrayList<>();
+        try (Stream<Path> descriptors = Files.list(Path.of("/proc/self/fd"))) {
+            for (Path descriptor : (Iterable<Path>) descriptors::iterator) {
+                try {
+                    if (Files.readSymbolicLink(descriptor).equals(file)) {
+                        String info = Files.readString(Path.of("/proc/self/fdinfo", descriptor.getFileName().toString()));
+                        String octal = info.lines().filter(line -> line.startsWith("flags:")).findFirst().orElseThrow()
+                                .substring("flags:".length()).trim();
+                        flags.add(Integer.parseInt(octal, 8));
+                    }
+                } catch (IOException closedMeanwhile) {
+                    // A descriptor that closed while listing is not the store's.
+                }
+            }
+        }
+        return flags;
+    }
+}
