@@ -12,6 +12,9 @@ import { query } from './api.js';
 import { onAccessEnded, onConnect, watch } from './live.js';
 
 const NOT_YET_RETRIES = [150, 300, 600, 1200, 2400];
+// A SUBSCRIBE takes hold on the server a moment after the page sends it, and a change pushed in
+// between reaches no one: a second fetch, once the subscription surely holds, brings it.
+const SUBSCRIPTION_HOLDS_AFTER_MS = 1000;
 const NOT_YET = new Set([403, 404]);
 
 /** initial: a view already fetched (e.g. in a list), shown at once and then kept current. */
@@ -48,6 +51,11 @@ export function follow({ topic, path, onView, onError, onGone = onError, initial
         }
     };
 
+    const catchUp = () => {
+        fetchView();
+        setTimeout(() => !stopped && fetchView(), SUBSCRIPTION_HOLDS_AFTER_MS);
+    };
+
     function startWatching() {
         watching = [
             watch(topic, (pushed) => {
@@ -57,11 +65,11 @@ export function follow({ topic, path, onView, onError, onGone = onError, initial
                     show(pushed);
                 }
             }),
-            onConnect(() => fetchView()),
+            onConnect(catchUp),
             // Checked before the connection is made again, so a view that is no longer ours is not asked for.
             onAccessEnded(() => fetchView()),
         ];
-        fetchView();
+        catchUp();
     }
 
     function stop() {

@@ -47,7 +47,7 @@ class DataFolderOfAnEarlierBuildTest {
             writeFolder(Path.of(writeTo));
             return;
         }
-        copy(EARLIER.resolve("data"), dataDir);
+        copy(EARLIER.resolve("data-folder"), dataDir);
         Properties expected = new Properties();
         try (InputStream in = Files.newInputStream(EARLIER.resolve("expected.properties"))) {
             expected.load(in);
@@ -85,9 +85,9 @@ class DataFolderOfAnEarlierBuildTest {
             expected.setProperty("session.path", "/api/queries/sessions/" + paired.sessionId());
             expected.setProperty("session.view", awaitView(http, alex, expected.getProperty("session.path"), 6).toString());
         }
-        copy(dataDir, target.resolve("data"));
+        copy(dataDir, target.resolve("data-folder"));
         try (OutputStream out = Files.newOutputStream(target.resolve("expected.properties"))) {
-            expected.store(out, "Written by DataFolderOfAnEarlierBuildTest on the build that wrote data/");
+            expected.store(out, "Written by DataFolderOfAnEarlierBuildTest on the build that wrote data-folder/");
         }
     }
 

@@ -28,6 +28,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -91,8 +93,6 @@ class KillAndRestartIT {
                         HttpResponse<String> answer = http.send(partner, appreciations, "{\"words\":\"" + words + "\"}");
                         if (answer.statusCode() / 100 == 2) {
                             answered.add(words);
-                        } else if (answer.statusCode() == 429) {
-                            Thread.sleep(100);
                         }
                     } catch (Throwable refusedOrCut) {
                         // The process is gone: whatever was not answered may or may not have happened.
@@ -128,29 +128,26 @@ class KillAndRestartIT {
      * The couple's appreciations once its view holds all that was answered, or has stopped changing
      * for five seconds: the projection has then replayed every stored event, and what is missing is lost.
      */
-    private static List<String> caughtUp(CommandClient http, String reader, String path, int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        long lastVersion = -1;
-        long unchangedSince = System.nanoTime();
-        List<String> words = List.of();
-        while (System.nanoTime() < deadline) {
+    private static List<String> caughtUp(CommandClient http, String reader, String path, int expected) {
+        AtomicReference<List<String>> words = new AtomicReference<>(List.of());
+        AtomicLong lastVersion = new AtomicLong(-1);
+        AtomicLong unchangedSince = new AtomicLong(System.nanoTime());
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            JsonNode view;
             try {
-                JsonNode view = http.get(reader, path);
-                words = wordsOf(view);
-                long version = view.path("version").asLong();
-                if (version != lastVersion) {
-                    lastVersion = version;
-                    unchangedSince = System.nanoTime();
-                }
-                if (words.size() >= expected || System.nanoTime() - unchangedSince > Duration.ofSeconds(5).toNanos()) {
-                    return words;
-                }
+                view = http.get(reader, path);
             } catch (AssertionError notYetServed) {
-                unchangedSince = System.nanoTime();
+                unchangedSince.set(System.nanoTime());
+                return false;
             }
-            Thread.sleep(250);
-        }
-        return words;
+            words.set(wordsOf(view));
+            if (lastVersion.getAndSet(view.path("version").asLong()) != view.path("version").asLong()) {
+                unchangedSince.set(System.nanoTime());
+            }
+            return words.get().size() >= expected
+                    || System.nanoTime() - unchangedSince.get() > Duration.ofSeconds(5).toNanos();
+        });
+        return words.get();
     }
 
     private static List<String> wordsOf(JsonNode couple) {
@@ -163,7 +160,9 @@ class KillAndRestartIT {
         assertThat(JAR).as("the packaged product (mvn package builds it before the integration tests)").exists();
         Path log = Files.createTempFile(dataDir.getParent(), "standalone-", ".log");
         product = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", JAR.toString(), "--server.port=" + port, "--duet.data-dir=" + dataDir)
+                "-Xmx512m", "-jar", JAR.toString(), "--server.port=" + port, "--duet.data-dir=" + dataDir,
+                // The burst is about durability, not the per-account limit: let every command through.
+                "--duet.access.commands-per-second=10000", "--duet.access.command-burst=10000")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         HttpClient client = HttpClient.newHttpClient();
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
