@@ -1,12 +1,16 @@
 package app.duet.testing;
 
+import app.duet.command.CommandServiceApplication;
 import org.junit.jupiter.api.Assumptions;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * A schema of its own on the local PostgreSQL for one test, so tests never see each other's events.
@@ -43,6 +47,15 @@ public final class PostgresTestDatabase implements AutoCloseable {
     public List<String> springProperties() {
         return List.of("spring.datasource.url=" + url(), "spring.datasource.username=" + USER,
                 "spring.datasource.password=" + PASSWORD);
+    }
+
+    /** command-service on this schema, on a free port, trusting the test issuer. */
+    public ConfigurableApplicationContext startCommandService() {
+        String[] arguments = Stream.of(springProperties(), TestTokens.trusted().springProperties(),
+                        List.of("spring.config.name=" + CommandServiceApplication.CONFIG_NAME, "server.port=0"))
+                .flatMap(List::stream)
+                .map(property -> "--" + property).toArray(String[]::new);
+        return new SpringApplicationBuilder(CommandServiceApplication.class).run(arguments);
     }
 
     @Override

@@ -1,11 +1,8 @@
 package app.duet.command.session;
 
-import app.duet.command.CommandServiceApplication;
 import app.duet.testing.CommandClient;
 import app.duet.testing.PostgresTestDatabase;
-import app.duet.testing.TestTokens;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,7 +15,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -121,11 +117,7 @@ class RacingPartnersTest {
     }
 
     private static ConfigurableApplicationContext start(PostgresTestDatabase database) {
-        String[] arguments = Stream.of(database.springProperties(), TestTokens.trusted().springProperties(),
-                        List.of("spring.config.name=" + CommandServiceApplication.CONFIG_NAME, "server.port=0"))
-                .flatMap(List::stream)
-                .map(property -> "--" + property).toArray(String[]::new);
-        return new SpringApplicationBuilder(CommandServiceApplication.class).run(arguments);
+        return database.startCommandService();
     }
 
     private static String baseUrl(ConfigurableApplicationContext context) {
