@@ -26,6 +26,11 @@ public class StandaloneApplication {
     static final String CONFIG_NAMES = String.join(",", IdentityApplication.CONFIG_NAME, CommandServiceApplication.CONFIG_NAME,
             QueryServiceApplication.CONFIG_NAME, WebClientApplication.CONFIG_NAME, "standalone");
 
+    static {
+        // Before any data source can open the store, however the application is started.
+        SyncedH2Files.register();
+    }
+
     public static void main(String[] args) {
         start(args);
     }

@@ -2,6 +2,7 @@ package app.duet.standalone;
 
 import org.h2.store.fs.FilePath;
 import org.h2.store.fs.FilePathWrapper;
+import org.h2.store.fs.disk.FilePathDisk;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -41,6 +42,9 @@ public final class SyncedH2Files extends FilePathWrapper {
     public FileChannel open(String mode) throws IOException {
         if (!mode.contains("w")) {
             return super.open(mode);
+        }
+        if (!(getBase() instanceof FilePathDisk)) {
+            throw new IOException("synced: needs a file on disk, not " + getBase());
         }
         return FileChannel.open(Path.of(getBase().toString()), READ, WRITE, CREATE, DSYNC);
     }

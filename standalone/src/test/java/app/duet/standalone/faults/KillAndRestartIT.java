@@ -54,9 +54,10 @@ class KillAndRestartIT {
     private int port;
 
     @AfterEach
-    void stop() {
+    void stop() throws InterruptedException {
         if (product != null) {
             product.destroyForcibly();
+            product.waitFor(30, TimeUnit.SECONDS);
         }
     }
 
@@ -101,20 +102,23 @@ class KillAndRestartIT {
                 return null;
             });
         }
-        if (duringTheBurst) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> answered.size() >= OPERATIONS);
-        } else {
-            partners.shutdown();
-            assertThat(partners.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        try {
+            if (duringTheBurst) {
+                await().atMost(Duration.ofSeconds(60)).until(() -> answered.size() >= OPERATIONS);
+            } else {
+                partners.shutdown();
+                assertThat(partners.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+            }
+            kill();
+        } finally {
+            killed.set(true);
+            partners.shutdownNow();
+            partners.awaitTermination(10, TimeUnit.SECONDS);
         }
-        kill();
-        killed.set(true);
-        partners.shutdownNow();
-        partners.awaitTermination(10, TimeUnit.SECONDS);
         Set<String> acknowledged = Set.copyOf(answered);
 
         start();
-        List<String> kept = caughtUp(http, alex, "/api/queries/couples/" + coupleId, acknowledged.size());
+        List<String> kept = caughtUp(http, alex, "/api/queries/couples/" + coupleId, acknowledged);
         long lost = acknowledged.stream().filter(words -> !kept.contains(words)).count();
         long duplicated = kept.size() - kept.stream().distinct().count();
         System.out.printf("fault %s operations=%d lost=%d duplicated=%d%n", fault, acknowledged.size(), lost, duplicated);
@@ -125,10 +129,10 @@ class KillAndRestartIT {
     }
 
     /**
-     * The couple's appreciations once its view holds all that was answered, or has stopped changing
+     * The couple's appreciations once its view holds every answered one, or has stopped changing
      * for five seconds: the projection has then replayed every stored event, and what is missing is lost.
      */
-    private static List<String> caughtUp(CommandClient http, String reader, String path, int expected) {
+    private static List<String> caughtUp(CommandClient http, String reader, String path, Set<String> expected) {
         AtomicReference<List<String>> words = new AtomicReference<>(List.of());
         AtomicLong lastVersion = new AtomicLong(-1);
         AtomicLong unchangedSince = new AtomicLong(System.nanoTime());
@@ -144,7 +148,7 @@ class KillAndRestartIT {
             if (lastVersion.getAndSet(view.path("version").asLong()) != view.path("version").asLong()) {
                 unchangedSince.set(System.nanoTime());
             }
-            return words.get().size() >= expected
+            return words.get().containsAll(expected)
                     || System.nanoTime() - unchangedSince.get() > Duration.ofSeconds(5).toNanos();
         });
         return words.get();
@@ -158,7 +162,8 @@ class KillAndRestartIT {
 
     private void start() throws IOException {
         assertThat(JAR).as("the packaged product (mvn package builds it before the integration tests)").exists();
-        Path log = Files.createTempFile(dataDir.getParent(), "standalone-", ".log");
+        // Kept for a failed run: target/faults/standalone-*.log.
+        Path log = Files.createTempFile(Files.createDirectories(Path.of("target/faults")), "standalone-", ".log");
         product = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-jar", JAR.toString(), "--server.port=" + port, "--duet.data-dir=" + dataDir,
                 // The burst is about durability, not the per-account limit: let every command through.
