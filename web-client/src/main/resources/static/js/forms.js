@@ -94,3 +94,9 @@ export function countedText({ id, name = id, label, hint, max, rows = 4, ...attr
         },
     };
 }
+
+/** onPress, returning the button, for building a row of actions in one expression. */
+export function pressed(button, box, action) {
+    onPress(button, box, action);
+    return button;
+}

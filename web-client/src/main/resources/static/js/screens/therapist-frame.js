@@ -6,8 +6,9 @@ import { command, Problem } from '../api.js';
 import { h, renderList } from '../dom.js';
 import { countedText, field, onPress, onSubmit, problemBox } from '../forms.js';
 import {
-    CHECKPOINT_OUTCOMES, COMMITMENT_OUTCOMES, commitmentFacts, focusFollower, homeworkFacts, markingFields, onDay, today,
-} from './everyday.js';
+    CHECKPOINT_OUTCOMES, COMMITMENT_OUTCOMES, commitmentFacts, homeworkFacts, markingFields, onDay, today,
+} from './commitments.js';
+import { focusFollower } from './everyday.js';
 
 const MAX_HOMEWORK = 2000;
 const MAX_CHECKPOINTS = 52;

@@ -111,6 +111,7 @@ class CommandEndpointsTest {
         long stored = eventCount();
         JsonNode problem = post(alex, "/api/commands/couples/" + UUID.randomUUID() + "/check-ins",
                 "{\"lean\":\"IN\"}", HttpStatus.BAD_REQUEST);
+        assertThat(problem.get("title").asString()).as("a rule of the request, not an unreadable body").isEqualTo("Invalid input");
         assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("energy");
         assertThat(eventCount()).isEqualTo(stored);
     }
