@@ -88,10 +88,11 @@ final class Browsers implements AutoCloseable {
         Page page = context.newPage();
         page.navigate("/");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.waitForURL("**/sign-in**");
         page.locator("#email").fill(email);
         page.locator("#password").fill(password);
         page.locator("form button[type=submit]").click();
-        assertThat(page.locator("#person .person-name")).isVisible();
+        signedIn(page);
         return page;
     }
 
@@ -100,7 +101,18 @@ final class Browsers implements AutoCloseable {
         page.locator("#email").fill(email);
         page.locator("#password").fill("a long enough password");
         page.locator("form button[type=submit]").click();
-        assertThat(page.locator("#person .person-name")).isVisible();
+        signedIn(page);
+    }
+
+    /**
+     * Back on the page with tokens: the issuer's redirect, the code's exchange and the first views.
+     * On a busy shared machine (CI) that chain can take longer than one action's default wait.
+     */
+    private static void signedIn(Page page) {
+        page.waitForURL(url -> !url.contains("/sign-in") && !url.contains("/oauth2/"),
+                new Page.WaitForURLOptions().setTimeout(60_000));
+        assertThat(page.locator("#person .person-name"))
+                .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
     }
 
     /** A full-page screenshot named by role and screen, e.g. partner-session-reveal.png. */
