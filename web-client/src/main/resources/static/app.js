@@ -208,7 +208,7 @@ function showNotice(text, ...actions) {
 
 function showConnection() {
     const box = document.getElementById('connection');
-    const words = { connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…', offline: 'Offline', refused: 'Not connected', stopped: '' };
+    const words = { connecting: 'Connecting…', live: 'Live', 'catching-up': 'Catching up…', reconnecting: 'Reconnecting…', offline: 'Offline', refused: 'Not connected', stopped: '' };
     let mendedByReconnecting = false;   // a refusal of CONNECT is usually an old token, renewed for the next try
     onState((state) => {
         box.dataset.state = state;

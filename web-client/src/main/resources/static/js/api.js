@@ -16,9 +16,24 @@ export function put(path, body) {
     return signed('PUT', `/api/commands/${path}`, body);
 }
 
-/** GET /api/queries/{path}; resolves to the view. */
-export function query(path) {
-    return signed('GET', `/api/queries/${path}`);
+const CATCHING_UP_FOR_AT_MOST_MS = 60_000;
+
+/**
+ * GET /api/queries/{path}; resolves to the view. While the server's views catch up (after a restart
+ * or a rebuild, a 503 that says so) it asks again when told to, for up to a minute.
+ */
+export async function query(path) {
+    const giveUpAt = Date.now() + CATCHING_UP_FOR_AT_MOST_MS;
+    for (;;) {
+        try {
+            return await signed('GET', `/api/queries/${path}`);
+        } catch (problem) {
+            if (problem.status !== 503 || problem.rule !== 'views-catching-up' || Date.now() > giveUpAt) {
+                throw problem;
+            }
+            await new Promise((resolve) => setTimeout(resolve, (problem.retryAfterSeconds ?? 2) * 1000));
+        }
+    }
 }
 
 /**

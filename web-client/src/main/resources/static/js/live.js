@@ -12,6 +12,7 @@ const REFUSALS_BEFORE_GIVING_UP = 3;
 const STEADY_MS = 30_000;          // a connection that lasts this long without a refusal clears the count
 const ACCESS_ENDED = 1008;         // the close code the server uses when access to what was heard ends
 const CHECK_LIMIT_MS = 5_000;      // reconnecting waits at most this long for those checks
+const NOTICE_HEADER = 'duet-notice'; // a frame that says something about the views, and is no view
 
 const topics = new Map();          // destination -> { handlers: Set, subscription }
 const stateListeners = new Set();
@@ -24,6 +25,7 @@ let refusals = 0;
 let steadyTimer = null;
 let renewBeforeConnect = false;
 let refusedToken = null;           // the token a refused CONNECT carried
+let catchingUp = false;            // the server said its views are catching up, and has not yet said they have
 
 const client = new Client({
     brokerURL: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`,
@@ -62,7 +64,7 @@ client.onConnect = () => {
     for (const [destination, topic] of topics) {
         topic.subscription = subscribe(destination);
     }
-    setState('live');
+    setState(catchingUp ? 'catching-up' : 'live');
     clearTimeout(steadyTimer);
     steadyTimer = setTimeout(() => {
         refusals = 0;
@@ -102,7 +104,7 @@ client.onStompError = (frame) => {
 };
 
 addEventListener('offline', () => client.active && setState('offline'));
-addEventListener('online', () => client.active && setState(client.connected ? 'live' : 'reconnecting'));
+addEventListener('online', () => client.active && setState(client.connected ? (catchingUp ? 'catching-up' : 'live') : 'reconnecting'));
 
 /** Starts connecting (again, after a refusal or a sign-out); calling it while connected changes nothing. */
 export function connect() {
@@ -146,7 +148,7 @@ export function onConnect(listener) {
     return () => connectListeners.delete(listener);
 }
 
-/** Calls listener with 'connecting' | 'live' | 'reconnecting' | 'offline' | 'refused' | 'stopped' now and on every change. */
+/** Calls listener with 'connecting' | 'live' | 'catching-up' | 'reconnecting' | 'offline' | 'refused' | 'stopped' now and on every change. */
 export function onState(listener) {
     stateListeners.add(listener);
     listener(state);
@@ -170,9 +172,31 @@ export function onRefusal(listener) {
 
 function subscribe(destination) {
     return client.subscribe(destination, (message) => {
+        const notice = message.headers[NOTICE_HEADER];
+        if (notice) {
+            heard(notice);
+            return;
+        }
         const view = JSON.parse(message.body);
         topics.get(destination)?.handlers.forEach((handler) => handler(view));
     });
+}
+
+// The server says on a topic when its views are catching up (after a restart or a rebuild: no pushes
+// meanwhile) and when they have caught up: then every feed fetches its view again.
+function heard(notice) {
+    if (notice === 'catching-up') {
+        catchingUp = true;
+        if (state === 'live') {
+            setState('catching-up');
+        }
+    } else if (notice === 'caught-up' && catchingUp) {
+        catchingUp = false;
+        if (state === 'catching-up') {
+            setState('live');
+        }
+        connectListeners.forEach((listener) => listener());
+    }
 }
 
 function setState(next) {

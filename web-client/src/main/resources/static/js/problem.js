@@ -6,6 +6,7 @@ export class Problem extends Error {
         this.status = status;
         this.title = body?.title;
         this.rule = body?.rule;
+        this.retryAfterSeconds = Number(body?.retryAfterSeconds) || null;
         this.errors = Array.isArray(body?.errors) ? body.errors : [];
     }
 }

@@ -142,6 +142,10 @@ public class ApiDocument {
             errors.put("429", "Over 30 commands a second for this account; `Retry-After` says when to try again.");
         }
         errors.put("500", "Something failed on our side; nothing you sent was half-applied.");
+        if (path(handler).startsWith("/api/queries") && !isWrite(handler)) {
+            errors.put("503", "The views are catching up with the events after a start or a rebuild (`rule`: "
+                    + "`views-catching-up`); `Retry-After` says when to ask again.");
+        }
         ApiResponses responses = operation.getResponses() != null ? operation.getResponses() : new ApiResponses();
         errors.forEach((status, description) -> responses.computeIfAbsent(status, s -> new ApiResponse())
                 .description(description)

@@ -1,5 +1,7 @@
 package app.duet.query.analytics;
 
+import app.duet.query.events.ViewsBuiltBy;
+import app.duet.query.cycle.CycleStateProjection;
 import app.duet.access.Actor;
 import app.duet.api.access.Role;
 import app.duet.api.analytics.CohortView;
@@ -46,6 +48,7 @@ import java.util.List;
 @RestController
 @RequestMapping("/api/queries/analytics")
 @Tag(name = "Analysts", description = "Pseudonymised history, time travel, cohort, export, replays, rebuilding projections")
+@ViewsBuiltBy(CycleStateProjection.PROCESSING_GROUP)
 class AnalyticsController {
 
     private final CycleStateStore store;
@@ -172,9 +175,10 @@ class AnalyticsController {
         return replays.speed(replayId, actor.require(Role.ANALYST).id(), request.speed());
     }
 
-    // --- projections ----------------------------------------------------------------------------
+    // --- projections: answered whatever they are doing, catching up included ------------------------
 
     @GetMapping("/projections")
+    @ViewsBuiltBy({})
     @Operation(summary = "Each projection's position against the head of the event stream, and whether it is rebuilding or serving")
     List<ProjectionStatus> projections(@Parameter(hidden = true) Actor actor) {
         operator(actor);
@@ -182,6 +186,7 @@ class AnalyticsController {
     }
 
     @PostMapping("/projections/{name}/rebuild")
+    @ViewsBuiltBy({})
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Drop a projection's documents and replay every event into it; follow the progress at /projections")
     List<ProjectionStatus> rebuild(@Parameter(hidden = true) Actor actor, @PathVariable String name) {
@@ -191,6 +196,7 @@ class AnalyticsController {
     }
 
     @PostMapping("/projections/cycle-state/build-beside")
+    @ViewsBuiltBy({})
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Build the cycle state anew beside the serving one; reads stay on the serving one until the switch")
     List<ProjectionStatus> buildBeside(@Parameter(hidden = true) Actor actor) {
@@ -200,6 +206,7 @@ class AnalyticsController {
     }
 
     @PostMapping("/projections/cycle-state/switch")
+    @ViewsBuiltBy({})
     @Operation(summary = "Serve the cycle state from the one built beside, once it has caught up (409 before)")
     List<ProjectionStatus> switchCycleState(@Parameter(hidden = true) Actor actor) {
         operator(actor);

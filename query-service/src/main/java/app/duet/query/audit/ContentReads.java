@@ -1,5 +1,6 @@
 package app.duet.query.audit;
 
+import app.duet.query.clinical.ClinicalProjection;
 import app.duet.access.Actor;
 import app.duet.api.access.Role;
 import app.duet.api.audit.ContentReadView;
@@ -24,7 +25,7 @@ import java.util.stream.Collectors;
  * how and when. The couple reads it whole; it goes when the couple is erased.
  */
 @Component
-@ProcessingGroup("therapist-only")
+@ProcessingGroup(ClinicalProjection.PROCESSING_GROUP)
 public class ContentReads {
 
     private static final Duration SAME_VISIT = Duration.ofMinutes(5);

@@ -23,8 +23,11 @@ import java.util.List;
  * a redelivered event writes the same document again and changes nothing.
  */
 @Component
-@ProcessingGroup("therapist-only")
+@ProcessingGroup(ClinicalProjection.PROCESSING_GROUP)
 public class ClinicalProjection {
+
+    /** Notes, safety concerns and the log of who read a couple's content: what only therapists and the couple see. */
+    public static final String PROCESSING_GROUP = "therapist-only";
 
     private final ClinicalRecordRepository records;
 

@@ -1,5 +1,7 @@
 package app.duet.query.clinical;
 
+import app.duet.query.events.ViewsBuiltBy;
+import app.duet.query.live.LiveViews;
 import app.duet.access.Actor;
 import app.duet.api.access.Role;
 import app.duet.api.clinical.FindSafetyConcerns;
@@ -23,6 +25,7 @@ import java.util.List;
 @RestController
 @RequestMapping("/api/queries/couples/{coupleId}")
 @Tag(name = "Therapist only", description = "Private notes and safety concerns")
+@ViewsBuiltBy({LiveViews.PROCESSING_GROUP, ClinicalProjection.PROCESSING_GROUP})
 class ClinicalQueryController {
 
     private final QueryGateway queries;

@@ -1,5 +1,8 @@
 package app.duet.query.couple;
 
+import app.duet.query.events.ViewsBuiltBy;
+import app.duet.query.live.LiveViews;
+import app.duet.query.clinical.ClinicalProjection;
 import app.duet.api.couple.CoupleView;
 import app.duet.api.everyday.FindMyListItems;
 import app.duet.api.everyday.ListItemView;
@@ -29,6 +32,7 @@ import static app.duet.query.live.ViewQueries.findOrNotFound;
 @RestController
 @RequestMapping("/api/queries")
 @Tag(name = "Couples", description = "Couple overviews")
+@ViewsBuiltBy(LiveViews.PROCESSING_GROUP)
 class CoupleQueryController {
 
     private final QueryGateway queries;
@@ -48,6 +52,7 @@ class CoupleQueryController {
     }
 
     @GetMapping("/couples/{coupleId}/reads")
+    @ViewsBuiltBy({LiveViews.PROCESSING_GROUP, ClinicalProjection.PROCESSING_GROUP})
     @Operation(summary = "For the couple's partners: every read of their content by a therapist or analyst, newest first")
     List<ContentReadView> reads(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId) {
         access.requirePartner(actor,

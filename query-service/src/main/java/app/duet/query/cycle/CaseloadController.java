@@ -1,5 +1,7 @@
 package app.duet.query.cycle;
 
+import app.duet.query.events.ViewsBuiltBy;
+import app.duet.query.live.LiveViews;
 import app.duet.access.Actor;
 import app.duet.api.access.Role;
 import app.duet.api.couple.CoupleView;
@@ -26,6 +28,7 @@ import java.util.Map;
 /** The therapist's caseload at a glance: last session, running session, phase and its trend, per couple. */
 @RestController
 @Tag(name = "Cycle state", description = "The couple's negative cycle and how it is changing, rebuilt from events")
+@ViewsBuiltBy({LiveViews.PROCESSING_GROUP, CycleStateProjection.PROCESSING_GROUP})
 class CaseloadController {
 
     /** How far along toward connection each phase is; softening and re-engaging are the same distance. */

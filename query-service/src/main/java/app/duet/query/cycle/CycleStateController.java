@@ -1,5 +1,7 @@
 package app.duet.query.cycle;
 
+import app.duet.query.events.ViewsBuiltBy;
+import app.duet.query.live.LiveViews;
 import app.duet.access.Actor;
 import app.duet.api.couple.CoupleView;
 import app.duet.api.couple.FindCouple;
@@ -26,6 +28,7 @@ import static app.duet.query.live.ViewQueries.findOrNotFound;
 @RestController
 @RequestMapping("/api/queries/couples/{coupleId}/cycle-state")
 @Tag(name = "Cycle state", description = "The couple's negative cycle and how it is changing, rebuilt from events")
+@ViewsBuiltBy({LiveViews.PROCESSING_GROUP, CycleStateProjection.PROCESSING_GROUP})
 class CycleStateController {
 
     private final QueryGateway queries;

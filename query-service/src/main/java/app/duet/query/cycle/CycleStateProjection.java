@@ -4,6 +4,7 @@ import app.duet.api.cycle.CycleStateView;
 import app.duet.api.cycle.EvidenceRef;
 import app.duet.api.cycle.FindCycleEvidence;
 import app.duet.api.cycle.FindCycleState;
+import app.duet.query.events.CatchingUp;
 import app.duet.query.live.ViewPublisher;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.queryhandling.QueryHandler;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The cycle states in {@link CycleStateStore#LIVE}; it also answers the queries, from whichever collection serves. */
 @Component
@@ -21,9 +23,12 @@ public class CycleStateProjection extends CycleStateUpdater {
 
     private final CycleStateStore store;
 
-    public CycleStateProjection(CycleStateStore store, ViewPublisher publisher) {
-        super(store, publisher, CycleStateStore.LIVE);
+    public CycleStateProjection(CycleStateStore store, ViewPublisher publisher, CatchingUp catchingUp) {
+        super(store, publisher, CycleStateStore.LIVE, PROCESSING_GROUP);
         this.store = store;
+        // Two processors build the cycle state, one into each collection; reads follow the serving one.
+        catchingUp.servedBy(PROCESSING_GROUP, Set.of(PROCESSING_GROUP, NextCycleStateProjection.PROCESSING_GROUP),
+                () -> CycleStateStore.NEXT.equals(store.serving()) ? NextCycleStateProjection.PROCESSING_GROUP : PROCESSING_GROUP);
     }
 
     @QueryHandler

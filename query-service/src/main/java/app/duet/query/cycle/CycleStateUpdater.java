@@ -23,11 +23,13 @@ abstract class CycleStateUpdater {
     private final CycleStateStore store;
     private final ViewPublisher publisher;
     private final String collection;
+    private final String processingGroup;
 
-    CycleStateUpdater(CycleStateStore store, ViewPublisher publisher, String collection) {
+    CycleStateUpdater(CycleStateStore store, ViewPublisher publisher, String collection, String processingGroup) {
         this.store = store;
         this.publisher = publisher;
         this.collection = collection;
+        this.processingGroup = processingGroup;
     }
 
     @EventHandler
@@ -41,7 +43,7 @@ abstract class CycleStateUpdater {
                 store.save(collection, state);
             }
             if (applied == CycleState.Applied.VISIBLY && !replay.isReplay() && collection.equals(store.serving())) {
-                publisher.publish(state.toView());
+                publisher.publish(state.toView(), processingGroup);
             }
         });
     }

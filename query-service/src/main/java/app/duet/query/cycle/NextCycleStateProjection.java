@@ -15,6 +15,6 @@ public class NextCycleStateProjection extends CycleStateUpdater {
     public static final String PROCESSING_GROUP = "cycle-state-next";
 
     public NextCycleStateProjection(CycleStateStore store, ViewPublisher publisher) {
-        super(store, publisher, CycleStateStore.NEXT);
+        super(store, publisher, CycleStateStore.NEXT, PROCESSING_GROUP);
     }
 }

@@ -4,6 +4,7 @@ import app.duet.api.analytics.ProjectionStatus;
 import app.duet.query.cycle.CycleStateProjection;
 import app.duet.query.cycle.CycleStateStore;
 import app.duet.query.cycle.NextCycleStateProjection;
+import app.duet.query.events.CatchingUp;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -40,13 +41,15 @@ public class Projections {
     private final ObjectProvider<TokenStore> tokens;
     private final EventStorageEngine storage;
     private final CycleStateStore cycleStates;
+    private final CatchingUp catchingUp;
 
     Projections(ObjectProvider<EventProcessingConfiguration> processing, ObjectProvider<TokenStore> tokens,
-                EventStorageEngine storage, CycleStateStore cycleStates) {
+                EventStorageEngine storage, CycleStateStore cycleStates, CatchingUp catchingUp) {
         this.processing = processing;
         this.tokens = tokens;
         this.storage = storage;
         this.cycleStates = cycleStates;
+        this.catchingUp = catchingUp;
     }
 
     public List<ProjectionStatus> statuses() {
@@ -73,6 +76,7 @@ public class Projections {
         } else if (name.equals(NextCycleStateProjection.PROCESSING_GROUP)) {
             cycleStates.deleteAll(CycleStateStore.NEXT);
         }
+        catchingUp.restarted(name);
         processor.start();
     }
 

@@ -1,5 +1,7 @@
 package app.duet.query.session;
 
+import app.duet.query.events.ViewsBuiltBy;
+import app.duet.query.live.LiveViews;
 import app.duet.api.access.Role;
 import app.duet.api.session.DraftView;
 import app.duet.api.session.FindMyDrafts;
@@ -25,6 +27,7 @@ import static app.duet.query.live.ViewQueries.findOrNotFound;
 @RestController
 @RequestMapping("/api/queries")
 @Tag(name = "Joint sessions", description = "Live session views")
+@ViewsBuiltBy(LiveViews.PROCESSING_GROUP)
 class SessionQueryController {
 
     private final QueryGateway queries;

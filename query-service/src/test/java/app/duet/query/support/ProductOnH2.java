@@ -28,9 +28,11 @@ public final class ProductOnH2 implements AutoCloseable {
     public final CommandClient commands;
     public final CommandClient queries;
     public final String ws;
+    private final String events;
 
-    private ProductOnH2(ConfigurableApplicationContext identity, ConfigurableApplicationContext commandSide,
+    private ProductOnH2(String events, ConfigurableApplicationContext identity, ConfigurableApplicationContext commandSide,
                         ConfigurableApplicationContext querySide) {
+        this.events = events;
         this.identity = identity;
         this.commandSide = commandSide;
         this.querySide = querySide;
@@ -52,11 +54,23 @@ public final class ProductOnH2 implements AutoCloseable {
         command.addAll(List.of(commandSettings));
         ConfigurableApplicationContext commandSide = run(CommandServiceApplication.class,
                 CommandServiceApplication.CONFIG_NAME, command.toArray(String[]::new));
+        return new ProductOnH2(events, identity, commandSide, querySideOn(events));
+    }
+
+    /**
+     * One more query side on the same events, with a MongoDB of its own that starts empty, as a
+     * query-service instance does whose database was lost: it builds every view from the first event.
+     * The caller closes it.
+     */
+    public ConfigurableApplicationContext anotherQuerySide() {
+        return querySideOn(events);
+    }
+
+    private static ConfigurableApplicationContext querySideOn(String events) {
         // H2 cannot notify another application of new events: the query side polls every 50 ms instead.
-        ConfigurableApplicationContext querySide = run(QueryServiceApplication.class, QueryServiceApplication.CONFIG_NAME,
+        return run(QueryServiceApplication.class, QueryServiceApplication.CONFIG_NAME,
                 "spring.datasource.url=" + events, "spring.flyway.enabled=false", "duet.mongo.embedded=true",
                 "duet.projections.fallback-poll=50ms");
-        return new ProductOnH2(identity, commandSide, querySide);
     }
 
     /** A therapist's access token from the trusted test issuer. */

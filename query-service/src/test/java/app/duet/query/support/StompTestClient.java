@@ -24,9 +24,14 @@ import java.util.concurrent.TimeUnit;
 /** A real STOMP client over a real WebSocket, as a partner's browser would be; it keeps what it received. */
 public final class StompTestClient implements AutoCloseable {
 
-    public record Received(String destination, JsonNode body, long receivedNanos) {
+    /** A view pushed to a destination, or a notice about the views (then {@code notice} names it and there is no version). */
+    public record Received(String destination, JsonNode body, long receivedNanos, String notice) {
         public long version() {
             return body.path("version").asLong(-1);
+        }
+
+        public boolean isNotice() {
+            return notice != null;
         }
     }
 
@@ -99,7 +104,7 @@ public final class StompTestClient implements AutoCloseable {
 
             @Override
             public void handleFrame(StompHeaders headers, Object payload) {
-                received.add(new Received(destination, (JsonNode) payload, System.nanoTime()));
+                received.add(new Received(destination, (JsonNode) payload, System.nanoTime(), headers.getFirst("duet-notice")));
                 listeners.forEach(listener -> listener.accept((JsonNode) payload));
             }
         });

@@ -1,0 +1,217 @@
+package app.duet.query.events;
+
+import jakarta.annotation.PreDestroy;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.ContextRefreshedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Whether the views a processor builds can be shown yet. A processor is <em>catching up</em> from
+ * its start (or a reset) until it has reached the head of the event store it saw then: until that
+ * moment its views may be older than what a client was already shown, so they answer 503 instead of
+ * a stale or missing view, its pushes are held back (a replayed v3 after a shown v40 would be a step
+ * back), and readiness refuses traffic. Once caught up it stays so until the next reset.
+ * <p>
+ * Views are named by the processing group that builds them; a view whose builder can change (the
+ * cycle state, served from one of two collections) names its current builder through {@link #servedBy}.
+ */
+@Component
+public class CatchingUp {
+
+    /** What clients are told on their topics when catching up starts and ends. */
+    public enum Change { STARTED, ENDED }
+
+    private static final Logger log = LoggerFactory.getLogger(CatchingUp.class);
+    private static final Duration CHECK_EVERY = Duration.ofMillis(200);
+
+    private final ObjectProvider<EventProcessingConfiguration> processing;
+    private final EventStorageEngine storage;
+    private final Duration retryAfter;
+    private final Map<String, Long> headAtStart = new ConcurrentHashMap<>();
+    private final Set<String> caughtUp = ConcurrentHashMap.newKeySet();
+    private final Map<String, Supplier<String>> builders = new ConcurrentHashMap<>();
+    private final Set<String> alternatives = ConcurrentHashMap.newKeySet();
+    private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService checks = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "duet-catching-up");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private ScheduledFuture<?> checking;
+    private volatile boolean anyCatchingUp = true;
+
+    private final ApplicationEventPublisher events;
+    private final ApplicationAvailability availability;
+    private volatile boolean applicationReady;
+
+    CatchingUp(ObjectProvider<EventProcessingConfiguration> processing, EventStorageEngine storage,
+               ApplicationEventPublisher events, ApplicationAvailability availability,
+               @Value("${duet.projections.retry-after:2s}") Duration retryAfter) {
+        this.processing = processing;
+        this.storage = storage;
+        this.events = events;
+        this.availability = availability;
+        this.retryAfter = retryAfter;
+    }
+
+    /** Boot says ready once the application has started; from then on readiness follows the catching up. */
+    @EventListener(ApplicationReadyEvent.class)
+    void applicationReady() {
+        applicationReady = true;
+    }
+
+    /** Once Axon's processors are started with the context: from then on, watch them catch up. */
+    @EventListener(ContextRefreshedEvent.class)
+    synchronized void startWatching() {
+        if (checking == null) {
+            checking = checks.scheduleWithFixedDelay(this::check, 0, CHECK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @PreDestroy
+    void stopWatching() {
+        checks.shutdownNow();
+    }
+
+    /**
+     * A view built by one of several processors, {@code current} naming the one that serves now: the
+     * others build beside it (a new version, a rebuild nobody must see half done) and are never
+     * catching up for anyone.
+     */
+    public void servedBy(String view, Set<String> candidates, Supplier<String> current) {
+        alternatives.addAll(candidates);
+        builders.put(view, current);
+    }
+
+    /** Whether the processor that builds this view (a processing group, or a name given to {@link #servedBy}) is catching up. */
+    public boolean isCatchingUp(String view) {
+        String group = builderOf(view);
+        if (caughtUp.contains(group)) {
+            return false;
+        }
+        if (hasReachedHeadAtStart(group)) {
+            markCaughtUp(group);
+            return false;
+        }
+        return true;
+    }
+
+    /** Whether any view clients read is catching up: what readiness and the topics' notices go by. */
+    public boolean isAnyCatchingUp() {
+        return anyCatchingUp;
+    }
+
+    /** The views clients read, each by the processing group that builds it now. */
+    public List<String> servedGroups() {
+        Set<String> serving = builders.values().stream().map(Supplier::get).collect(Collectors.toSet());
+        return processors().keySet().stream()
+                .filter(group -> !alternatives.contains(group) || serving.contains(group))
+                .toList();
+    }
+
+    /** A processor was reset (a rebuild in place): its views catch up again, against today's head. */
+    public void restarted(String processingGroup) {
+        headAtStart.put(processingGroup, head());
+        caughtUp.remove(processingGroup);
+    }
+
+    /** How long a client should wait before asking again. */
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+
+    public void onChange(Consumer<Change> listener) {
+        listeners.add(listener);
+    }
+
+    private void check() {
+        try {
+            boolean before = anyCatchingUp;
+            boolean now = servedGroups().stream().anyMatch(this::isCatchingUp);
+            anyCatchingUp = now;
+            if (before != now) {
+                listeners.forEach(listener -> listener.accept(now ? Change.STARTED : Change.ENDED));
+            }
+            ReadinessState readiness = now ? ReadinessState.REFUSING_TRAFFIC : ReadinessState.ACCEPTING_TRAFFIC;
+            if (applicationReady && availability.getReadinessState() != readiness) {
+                // An instance whose views catch up is alive but not ready: a load balancer sends readers elsewhere.
+                AvailabilityChangeEvent.publish(events, this, readiness);
+            }
+        } catch (RuntimeException unavailable) {
+            // MongoDB or the event store may be away for a moment; the next check asks again.
+            log.debug("Could not tell whether the projections have caught up", unavailable);
+        }
+    }
+
+    private void markCaughtUp(String group) {
+        caughtUp.add(group);
+    }
+
+    /**
+     * Reached means: every segment this instance works on is at or past the head seen at start, or
+     * Axon says it has caught up with the stream. A processor that has not claimed its segment yet
+     * (or is not running) has not reached anything.
+     */
+    private boolean hasReachedHeadAtStart(String group) {
+        long head = headAtStart.computeIfAbsent(group, name -> head());
+        if (head < 0) {
+            return true;
+        }
+        TrackingEventProcessor processor = processors().get(group);
+        if (processor == null || !processor.isRunning()) {
+            return false;
+        }
+        Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+        return !status.isEmpty() && status.values().stream()
+                .allMatch(segment -> segment.isCaughtUp() || segment.getCurrentPosition().orElse(-1) >= head);
+    }
+
+    private String builderOf(String view) {
+        Supplier<String> builder = builders.get(view);
+        return builder == null ? view : builder.get();
+    }
+
+    private Map<String, TrackingEventProcessor> processors() {
+        Map<String, TrackingEventProcessor> tracking = new java.util.TreeMap<>();
+        processing.getObject().eventProcessors().forEach((name, processor) -> {
+            if (processor instanceof TrackingEventProcessor trackingProcessor) {
+                tracking.put(name, trackingProcessor);
+            }
+        });
+        return tracking;
+    }
+
+    /** The global index of the newest event, or -1 for an empty store. */
+    private long head() {
+        TrackingToken token = storage.createHeadToken();
+        return token == null ? -1 : token.position().orElse(-1);
+    }
+}
