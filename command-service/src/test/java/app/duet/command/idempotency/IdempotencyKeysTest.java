@@ -180,6 +180,22 @@ class IdempotencyKeysTest {
     }
 
     @Test
+    void aCommandStoredWhoseAnswerWasLostInACrashIsNotDoneAgain() throws Exception {
+        String key = UUID.randomUUID().toString();
+        send(alex, key, appreciations, "{\"words\":\"You stayed up\"}");
+        // As a crash right after the events' commit leaves it: used, without an answer, its claim expired.
+        jdbc.sql("UPDATE idempotency_key SET state = 'committed', status = NULL, body = NULL, claimed_until = :past "
+                        + "WHERE idempotency_key = :key")
+                .param("past", Instant.now().minusSeconds(1).atOffset(ZoneOffset.UTC)).param("key", key).update();
+
+        ResponseEntity<String> retried = send(alex, key, appreciations, "{\"words\":\"You stayed up\"}");
+
+        assertThat(retried.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(body(retried).get("rule").asString()).isEqualTo("idempotency-key-answer-lost");
+        assertThat(appreciationsStored()).isEqualTo(1);
+    }
+
+    @Test
     void theKeyIsMarkedUsedInTheTransactionOfTheEvents() {
         String coupleId = appreciations.split("/")[4];
         String kept = UUID.randomUUID().toString();
