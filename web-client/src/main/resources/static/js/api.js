@@ -1,6 +1,7 @@
 // Requests to the services, through the edge on this page's own origin. Commands and queries carry
 // the signed-in person's access token; a 401 gets one refresh and one retry, since the token may
-// have expired (or been turned down) a moment before.
+// have expired (or been turned down) a moment before. Each command carries an Idempotency-Key of its
+// own, so sending it again after a lost answer cannot do it twice.
 import { accessToken, expire, refresh } from './auth.js';
 import { Problem } from './problem.js';
 
@@ -8,12 +9,33 @@ export { Problem };
 
 /** POST /api/commands/{path}; resolves to the JSON answer, or null for 204. */
 export function command(path, body) {
-    return signed('POST', `/api/commands/${path}`, body);
+    return oneAction('POST', `/api/commands/${path}`, body);
 }
 
 /** PUT /api/commands/{path}: writes (or rewrites) the thing at that address; null for 204. */
 export function put(path, body) {
-    return signed('PUT', `/api/commands/${path}`, body);
+    return oneAction('PUT', `/api/commands/${path}`, body);
+}
+
+/** No answer came: no connection, or the edge or the service was unavailable. */
+const ANSWER_LOST = new Set([0, 502, 503, 504]);
+
+/**
+ * One user action, one Idempotency-Key. When its answer is lost the command may or may not have been
+ * done, so it is sent once more, a second later, with the same key: the service answers that retry
+ * with the first answer instead of doing it twice.
+ */
+async function oneAction(method, url, body) {
+    const headers = { 'Idempotency-Key': crypto.randomUUID() };
+    try {
+        return await signed(method, url, body, headers);
+    } catch (problem) {
+        if (!(problem instanceof Problem) || !ANSWER_LOST.has(problem.status)) {
+            throw problem;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        return signed(method, url, body, headers);
+    }
 }
 
 const CATCHING_UP_FOR_AT_MOST_MS = 60_000;
@@ -66,15 +88,15 @@ export function queryCommand(path, body) {
  * The raw answer to a signed request, for what is not JSON (a file to download); refusals throw a
  * Problem like every other request.
  */
-export async function signedResponse(method, url, { body, accept = 'application/json, application/problem+json' } = {}) {
+export async function signedResponse(method, url, { body, accept = 'application/json, application/problem+json', headers = {} } = {}) {
     const token = await accessToken();
     if (!token) {
         throw new Problem(401, { detail: 'You are not signed in.' });
     }
-    let response = await attempt(method, url, body, accept, token);
+    let response = await attempt(method, url, body, accept, token, headers);
     if (response.status === 401) {
         // refresh() ends the sign-in, and says so, when the issuer will not renew it.
-        response = await attempt(method, url, body, accept, (await refresh()).access);
+        response = await attempt(method, url, body, accept, (await refresh()).access, headers);
         if (response.status === 401) {
             expire();
         }
@@ -85,8 +107,8 @@ export async function signedResponse(method, url, { body, accept = 'application/
     return response;
 }
 
-async function signed(method, url, body) {
-    const text = await (await signedResponse(method, url, { body })).text();
+async function signed(method, url, body, headers) {
+    const text = await (await signedResponse(method, url, { body, headers })).text();
     return text ? parseJson(text) : null;
 }
 

@@ -56,6 +56,7 @@ public class ApiDocument {
     static final String BEARER = "bearer";
     static final String ISSUER = "issuer";
     static final String PROBLEM = "Problem";
+    static final String IDEMPOTENCY_KEY = "IdempotencyKey";
     private static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
     @Bean
@@ -79,7 +80,8 @@ public class ApiDocument {
                                         .refreshUrl("/oauth2/token")
                                         .scopes(new Scopes().addString("openid", "Who you are")
                                                 .addString("profile", "Your display name")))))
-                        .addSchemas(PROBLEM, problemSchema()))
+                        .addSchemas(PROBLEM, problemSchema())
+                        .addParameters(IDEMPOTENCY_KEY, idempotencyKey()))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER))
                 .addSecurityItem(new SecurityRequirement().addList(ISSUER, List.of("openid", "profile")));
     }
@@ -116,6 +118,11 @@ public class ApiDocument {
 
     static void declareErrors(Operation operation, HandlerMethod handler) {
         boolean command = path(handler).startsWith("/api/commands") && isWrite(handler);
+        String keyRef = "#/components/parameters/" + IDEMPOTENCY_KEY;
+        if (command && (operation.getParameters() == null
+                || operation.getParameters().stream().noneMatch(parameter -> keyRef.equals(parameter.get$ref())))) {
+            operation.addParametersItem(new Parameter().$ref(keyRef));
+        }
         boolean hasBody = operation.getRequestBody() != null;
         List<Parameter> parameters = operation.getParameters() != null ? operation.getParameters() : List.of();
         boolean hasPath = parameters.stream().anyMatch(parameter -> "path".equals(parameter.getIn()));
@@ -130,7 +137,9 @@ public class ApiDocument {
         }
         if (command) {
             errors.put("409", "A rule of the model refused the command; `rule` names it (e.g. `reveal-before-both-answered`, "
-                    + "`entry-stays-own`, `session-paused`, `bid-already-answered`, `not-a-partner`).");
+                    + "`entry-stays-own`, `session-paused`, `bid-already-answered`, `not-a-partner`), or a request with "
+                    + "the same `Idempotency-Key` is still running (`idempotency-key-in-flight`; `Retry-After` says when "
+                    + "to ask again).");
         }
         if (command && hasPath) {
             errors.put("410", "The couple was erased: nothing more is written about it (`rule`: `couple-erased`).");
@@ -139,6 +148,8 @@ public class ApiDocument {
             errors.put("413", "The request body is over 64 KiB.");
         }
         if (command) {
+            errors.put("422", "The `Idempotency-Key` was used before for a different request (`rule`: "
+                    + "`idempotency-key-reused`): a new action needs a new key.");
             errors.put("429", "Over 30 commands a second for this account; `Retry-After` says when to try again.");
         }
         errors.put("500", "Something failed on our side; nothing you sent was half-applied.");
@@ -166,6 +177,17 @@ public class ApiDocument {
                 .anyMatch(method -> method != HttpMethod.GET && method != HttpMethod.HEAD && method != HttpMethod.OPTIONS);
     }
 
+    /** Optional on every command: a retry with the same key gets the first answer and is not done twice. */
+    private static Parameter idempotencyKey() {
+        return new Parameter().in("header").name("Idempotency-Key").required(false)
+                .description("A fresh value (a random UUID) per action, sent again unchanged when the action is "
+                        + "retried after a lost answer: the retry gets the first answer (status and body, with "
+                        + "`Idempotency-Replayed: true`) and nothing is done twice. Keys belong to the account and are "
+                        + "kept 24 hours; only successful answers are kept, so a refused or failed request frees its key.")
+                .schema(new StringSchema().minLength(1).maxLength(200).pattern("^[\\x20-\\x7E]+$")
+                        .example("6f1c2a9e-8d0b-4c55-9a57-3e2f1b7d4c10"));
+    }
+
     @SuppressWarnings("rawtypes")
     private static Schema problemSchema() {
         return new ObjectSchema()
@@ -175,7 +197,7 @@ public class ApiDocument {
                 .addProperty("status", new IntegerSchema().description("The HTTP status"))
                 .addProperty("detail", new StringSchema().description("What went wrong this time, in words"))
                 .addProperty("instance", new StringSchema().description("The path that was asked for"))
-                .addProperty("rule", new StringSchema().description("For 409: the rule of the model that refused the command")
+                .addProperty("rule", new StringSchema().description("For 409 and 422: the rule that refused the command")
                         .example("reveal-before-both-answered"))
                 .addProperty("errors", new ArraySchema().description("For 400: each field at fault")
                         .items(new ObjectSchema()

@@ -48,6 +48,20 @@ public final class CommandClient {
         return sendWithToken(bearerFor.apply(accountId), path, body);
     }
 
+    /** POST with an Idempotency-Key, as the page sends every command and its retry. */
+    public HttpResponse<String> sendWithKey(String accountId, String path, String body, String idempotencyKey) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + bearerFor.apply(accountId))
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException failed) {
+            throw new AssertionError(path + " failed", failed);
+        }
+    }
+
     /** PUT, for commands that write a whole thing again (a draft). */
     public HttpResponse<String> sendPut(String accountId, String path, String body) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))

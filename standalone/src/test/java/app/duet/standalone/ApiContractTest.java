@@ -5,6 +5,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.parser.OpenAPIV3Parser;
@@ -95,7 +96,7 @@ class ApiContractTest {
                 expected.addAll(List.of("400", "413"));
             }
             if (WRITES.contains(method) && name.contains(" /api/commands/")) {
-                expected.addAll(List.of("409", "429"));
+                expected.addAll(List.of("400", "409", "422", "429"));
             }
             for (String status : expected) {
                 ApiResponse response = responses.get(status);
@@ -107,6 +108,24 @@ class ApiContractTest {
             }
         });
         assertThat(missing).as("operations and the errors they do not declare as problem documents").isEmpty();
+    }
+
+    /** A client may send any command again after a lost answer without doing it twice. */
+    @Test
+    void everyCommandTakesAnIdempotencyKey() {
+        Parameter key = document.getComponents().getParameters().get("IdempotencyKey");
+        assertThat(key.getIn()).isEqualTo("header");
+        assertThat(key.getName()).isEqualTo("Idempotency-Key");
+        assertThat(key.getRequired()).isFalse();
+        assertThat(key.getSchema().getMaxLength()).isEqualTo(200);
+        List<String> without = new ArrayList<>();
+        forEachOperation((name, method, operation) -> {
+            if (WRITES.contains(method) && name.contains(" /api/commands/") && (operation.getParameters() == null
+                    || operation.getParameters().stream().filter(p -> "#/components/parameters/IdempotencyKey".equals(p.get$ref())).count() != 1)) {
+                without.add(name);
+            }
+        });
+        assertThat(without).as("commands that do not declare the Idempotency-Key header once").isEmpty();
     }
 
     /** A command that makes something (every POST under /api/commands that answers with a body). */

@@ -1,6 +1,7 @@
 package app.duet.command.problems;
 
 import app.duet.command.RuleViolation;
+import app.duet.command.idempotency.ClaimLost;
 import app.duet.eventstore.privacy.CoupleErasedException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -37,6 +38,14 @@ class CommandProblems {
     ProblemDetail duplicate(DuplicateKeyException duplicate) {
         return problem(HttpStatus.CONFLICT, "Already done", "duplicate",
                 "This was already done a moment ago; nothing more was stored.");
+    }
+
+    /** A request outlived its claim on its Idempotency-Key and another took it: that one does the command. */
+    @ExceptionHandler(ClaimLost.class)
+    ProblemDetail keyTakenOver(ClaimLost lost) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Still running", "idempotency-key-in-flight", lost.getMessage());
+        problem.setType(URI.create("https://duet.app/problems/idempotency-key-in-flight"));
+        return problem;
     }
 
     @ExceptionHandler(CoupleErasedException.class)
