@@ -142,6 +142,8 @@ public class ApiDocument {
             errors.put("429", "Over 30 commands a second for this account; `Retry-After` says when to try again.");
         }
         errors.put("500", "Something failed on our side; nothing you sent was half-applied.");
+        errors.put("503", "The database cannot be reached for a moment, so this was not done; `Retry-After` says when "
+                + "to try again.");
         ApiResponses responses = operation.getResponses() != null ? operation.getResponses() : new ApiResponses();
         errors.forEach((status, description) -> responses.computeIfAbsent(status, s -> new ApiResponse())
                 .description(description)
