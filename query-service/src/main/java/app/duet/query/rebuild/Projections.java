@@ -40,13 +40,15 @@ public class Projections {
     private final ObjectProvider<TokenStore> tokens;
     private final EventStorageEngine storage;
     private final CycleStateStore cycleStates;
+    private final DeadLetters deadLetters;
 
     Projections(ObjectProvider<EventProcessingConfiguration> processing, ObjectProvider<TokenStore> tokens,
-                EventStorageEngine storage, CycleStateStore cycleStates) {
+                EventStorageEngine storage, CycleStateStore cycleStates, DeadLetters deadLetters) {
         this.processing = processing;
         this.tokens = tokens;
         this.storage = storage;
         this.cycleStates = cycleStates;
+        this.deadLetters = deadLetters;
     }
 
     public List<ProjectionStatus> statuses() {
@@ -60,7 +62,7 @@ public class Projections {
             int percent = head <= 0 ? 100 : (int) Math.min(100, position * 100 / head);
             boolean serves = !name.startsWith("cycle-state") || name.equals(serving);
             return new ProjectionStatus(name, processor.isRunning(), replaying, position, head,
-                    processor.isRunning() ? percent : 0, serves);
+                    processor.isRunning() ? percent : 0, serves, deadLetters.count(name));
         }).toList();
     }
 
