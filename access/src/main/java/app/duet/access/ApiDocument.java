@@ -153,10 +153,12 @@ public class ApiDocument {
             errors.put("429", "Over 30 commands a second for this account; `Retry-After` says when to try again.");
         }
         errors.put("500", "Something failed on our side; nothing you sent was half-applied.");
-        if (path(handler).startsWith("/api/queries") && !isWrite(handler)) {
-            errors.put("503", "The views are catching up with the events after a start or a rebuild (`rule`: "
-                    + "`views-catching-up`); `Retry-After` says when to ask again.");
-        }
+        boolean query = path(handler).startsWith("/api/queries") && !isWrite(handler);
+        errors.put("503", query
+                ? "The views are catching up with the events after a start or a rebuild (`rule`: `views-catching-up`), "
+                        + "or the database cannot be reached for a moment; `Retry-After` says when to ask again."
+                : "The database cannot be reached for a moment, so this was not done; `Retry-After` says when "
+                        + "to try again.");
         ApiResponses responses = operation.getResponses() != null ? operation.getResponses() : new ApiResponses();
         errors.forEach((status, description) -> responses.computeIfAbsent(status, s -> new ApiResponse())
                 .description(description)

@@ -1,5 +1,6 @@
 package app.duet.command;
 
+import app.duet.access.StoreUnavailable;
 import app.duet.eventstore.privacy.CoupleErasedException;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.AxonNonTransientExceptionClassesPredicate;
@@ -16,7 +17,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * Two partners acting on one session through two command-service instances race for the same
  * sequence number; the loser gets a ConcurrencyException and is retried against the fresh stream,
  * so neither action is lost. A broken rule, an erased couple or a missing aggregate is final and is
- * not retried.
+ * not retried; neither is an unreachable database, whose refusal (503, Retry-After) must come at once
+ * rather than after several more waits for a connection.
  */
 @Configuration(proxyBeanMethods = false)
 class CommandRetry {
@@ -36,7 +38,8 @@ class CommandRetry {
                         .retryInterval(20)
                         .maxRetryCount(5)
                         .nonTransientFailurePredicate(new AxonNonTransientExceptionClassesPredicate()
-                                .or(failure -> failure instanceof RuleViolation || failure instanceof CoupleErasedException))
+                                .or(failure -> failure instanceof RuleViolation || failure instanceof CoupleErasedException
+                                        || StoreUnavailable.isCause(failure)))
                         .build())
                 .build();
     }

@@ -4,6 +4,7 @@ import app.duet.access.ApiDocument;
 import app.duet.access.ErrorProblems;
 import app.duet.access.InputProblems;
 import app.duet.access.ResourceServerSecurity;
+import app.duet.access.StoreUnavailable;
 import app.duet.eventstore.AxonUsageReports;
 import app.duet.eventstore.EventStoreSchema;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -12,7 +13,8 @@ import org.springframework.context.annotation.Import;
 
 /** The write side: takes partners' commands, lets the aggregates decide, appends the events. */
 @SpringBootApplication
-@Import({EventStoreSchema.class, ResourceServerSecurity.class, InputProblems.class, ErrorProblems.class, ApiDocument.class})
+@Import({EventStoreSchema.class, ResourceServerSecurity.class, InputProblems.class, ErrorProblems.class, StoreUnavailable.class,
+        ApiDocument.class})
 public class CommandServiceApplication {
 
     /** Its settings live in {@code command-service.yml}, so {@code standalone} can compose them with the others. */

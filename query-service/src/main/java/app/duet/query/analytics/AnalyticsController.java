@@ -5,6 +5,8 @@ import app.duet.query.cycle.CycleStateProjection;
 import app.duet.access.Actor;
 import app.duet.api.access.Role;
 import app.duet.api.analytics.CohortView;
+import app.duet.api.analytics.DeadLetterRetryView;
+import app.duet.api.analytics.DeadLetterView;
 import app.duet.api.analytics.ProjectionStatus;
 import app.duet.api.analytics.ReplayStatusView;
 import app.duet.api.cycle.CycleStateView;
@@ -12,6 +14,7 @@ import app.duet.api.cycle.EvidenceRef;
 import app.duet.query.audit.ContentReads;
 import app.duet.query.cycle.CycleState;
 import app.duet.query.cycle.CycleStateStore;
+import app.duet.query.rebuild.DeadLetters;
 import app.duet.query.rebuild.Projections;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -59,11 +62,12 @@ class AnalyticsController {
     private final CoupleHistory history;
     private final Replays replays;
     private final Projections projections;
+    private final DeadLetters deadLetters;
     private final ContentReads audit;
 
     AnalyticsController(CycleStateStore store, PseudonymisedStates pseudonymised, Pseudonyms pseudonyms,
                         TimeTravel timeTravel, CohortAndExport cohort, CoupleHistory history, Replays replays,
-                        Projections projections, ContentReads audit) {
+                        Projections projections, DeadLetters deadLetters, ContentReads audit) {
         this.store = store;
         this.pseudonymised = pseudonymised;
         this.pseudonyms = pseudonyms;
@@ -72,6 +76,7 @@ class AnalyticsController {
         this.history = history;
         this.replays = replays;
         this.projections = projections;
+        this.deadLetters = deadLetters;
         this.audit = audit;
     }
 
@@ -212,6 +217,31 @@ class AnalyticsController {
         operator(actor);
         projections.switchCycleState();
         return projections.statuses();
+    }
+
+    @GetMapping("/projections/{name}/dead-letters")
+    @Operation(summary = "The events a projection could not apply, each holding back the later events of its aggregate: "
+            + "event type, the aggregate's pseudonym, its sequence number and the failure's class, never the content")
+    List<DeadLetterView> deadLetters(@Parameter(hidden = true) Actor actor, @PathVariable String name) {
+        operator(actor);
+        return deadLetters.list(name).stream().map(letter -> new DeadLetterView(name, letter.eventType(),
+                pseudonymOf(letter.aggregateType(), letter.aggregateId()), letter.sequenceNumber(), letter.cause(),
+                letter.enqueuedAt(), letter.lastTouched())).toList();
+    }
+
+    @PostMapping("/projections/{name}/dead-letters/retry")
+    @Operation(summary = "Apply a projection's parked events again, each aggregate's in order, once the cause is fixed; "
+            + "a sequence that fails again stays parked (admins only)")
+    DeadLetterRetryView retryDeadLetters(@Parameter(hidden = true) Actor actor, @PathVariable String name) {
+        actor.require(Role.ADMIN);
+        return deadLetters.retry(name);
+    }
+
+    private String pseudonymOf(String aggregateType, String aggregateId) {
+        if (aggregateId == null) {
+            return null;
+        }
+        return "JointSession".equals(aggregateType) ? pseudonyms.session(aggregateId) : pseudonyms.couple(aggregateId);
     }
 
     private CycleState stateOf(Actor actor, String couple, Instant at) {

@@ -1,10 +1,13 @@
 package app.duet.query.events;
 
+import app.duet.access.StoreUnavailable;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -18,8 +21,15 @@ import java.util.stream.Stream;
  * events written by another JVM only on its next poll (one second by default); this source reads
  * the storage engine again the moment {@link EventsAppendedSignal} rings, and otherwise once per
  * wait of the processor, which covers a lost notification.
+ * <p>
+ * While the event store's database cannot be reached, the stream has nothing available rather than
+ * failing: a failure would send the processor into Axon's growing back-off (up to a minute), while
+ * a wait here ends with the first notification after the database is back
+ * ({@link PostgresEventsAppendedListener} rings when it reconnects) or with the next poll.
  */
 public class NotifiedEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
+
+    private static final Logger log = LoggerFactory.getLogger(NotifiedEventSource.class);
 
     private final EventStorageEngine storage;
     private final EventsAppendedSignal signal;
@@ -55,6 +65,7 @@ public class NotifiedEventSource implements StreamableMessageSource<TrackedEvent
 
         private final Deque<TrackedEventMessage<?>> buffer = new ArrayDeque<>();
         private TrackingToken lastToken;
+        private boolean storeAway;
 
         private NotifiedStream(TrackingToken startAfter) {
             this.lastToken = startAfter;
@@ -98,6 +109,20 @@ public class NotifiedEventSource implements StreamableMessageSource<TrackedEvent
         private boolean readBatch() {
             try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(lastToken, false)) {
                 events.limit(batchSize).forEach(buffer::add);
+            } catch (RuntimeException failure) {
+                if (!StoreUnavailable.isCause(failure)) {
+                    throw failure;
+                }
+                buffer.clear();
+                if (!storeAway) {
+                    log.warn("The event store cannot be reached ({}); waiting for it", failure.getMessage());
+                }
+                storeAway = true;
+                return false;
+            }
+            if (storeAway) {
+                log.info("The event store is back; reading on");
+                storeAway = false;
             }
             return !buffer.isEmpty();
         }

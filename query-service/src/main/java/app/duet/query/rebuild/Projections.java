@@ -42,14 +42,16 @@ public class Projections {
     private final EventStorageEngine storage;
     private final CycleStateStore cycleStates;
     private final CatchingUp catchingUp;
+    private final DeadLetters deadLetters;
 
     Projections(ObjectProvider<EventProcessingConfiguration> processing, ObjectProvider<TokenStore> tokens,
-                EventStorageEngine storage, CycleStateStore cycleStates, CatchingUp catchingUp) {
+                EventStorageEngine storage, CycleStateStore cycleStates, CatchingUp catchingUp, DeadLetters deadLetters) {
         this.processing = processing;
         this.tokens = tokens;
         this.storage = storage;
         this.cycleStates = cycleStates;
         this.catchingUp = catchingUp;
+        this.deadLetters = deadLetters;
     }
 
     public List<ProjectionStatus> statuses() {
@@ -63,7 +65,7 @@ public class Projections {
             int percent = head <= 0 ? 100 : (int) Math.min(100, position * 100 / head);
             boolean serves = !name.startsWith("cycle-state") || name.equals(serving);
             return new ProjectionStatus(name, processor.isRunning(), replaying, position, head,
-                    processor.isRunning() ? percent : 0, serves);
+                    processor.isRunning() ? percent : 0, serves, deadLetters.count(name));
         }).toList();
     }
 

@@ -1,0 +1,138 @@
+package app.duet.query.rebuild;
+
+import app.duet.api.analytics.DeadLetterRetryView;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoSequencedDeadLetterQueue;
+import org.axonframework.messaging.deadletter.Cause;
+import org.axonframework.messaging.deadletter.DeadLetter;
+import org.axonframework.messaging.deadletter.Decisions;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.axonframework.messaging.deadletter.ThrowableCause;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * Events a projection cannot apply do not stop it, nor are they skipped: each goes to the
+ * projection's dead-letter queue, and the later events of the same aggregate (its sequence) queue
+ * up behind it, so that aggregate's views stand still while every other one goes on. Once the
+ * cause is fixed, a retry applies each sequence in order. The queues live in MongoDB beside the
+ * projections and their tracking tokens, so they survive a restart with them; an event's personal
+ * words stay encrypted there as in the event store, and a failure is kept by its class only, since
+ * its message might quote what the event said.
+ */
+@Component
+public class DeadLetters {
+
+    /** The collection Axon's Mongo dead-letter queue keeps every processing group's letters in. */
+    static final String COLLECTION = "deadletters";
+
+    private final ObjectProvider<EventProcessingConfiguration> processing;
+
+    DeadLetters(ObjectProvider<EventProcessingConfiguration> processing) {
+        this.processing = processing;
+    }
+
+    /** One parked event, without its content. */
+    public record Letter(String eventType, String aggregateType, String aggregateId, long sequenceNumber, String cause,
+                         Instant enqueuedAt, Instant lastTouched) {
+    }
+
+    public long count(String projection) {
+        return queue(projection).size();
+    }
+
+    /** Every parked event of a projection, sequence by sequence, each sequence in its order. */
+    public List<Letter> list(String projection) {
+        List<Letter> letters = new ArrayList<>();
+        for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue(projection).deadLetters()) {
+            for (DeadLetter<? extends EventMessage<?>> letter : sequence) {
+                letters.add(describe(letter));
+            }
+        }
+        return letters;
+    }
+
+    /**
+     * Applies each parked sequence again, once, from its first event on; a sequence that fails
+     * again stays parked from the event that failed (its letter is then touched after the start).
+     */
+    public DeadLetterRetryView retry(String projection) {
+        SequencedDeadLetterQueue<EventMessage<?>> queue = queue(projection);
+        SequencedDeadLetterProcessor<EventMessage<?>> processor = processing.getObject()
+                .sequencedDeadLetterProcessor(projection)
+                .orElseThrow(() -> new NoSuchElementException("There is no projection called " + projection + "."));
+        Instant started = Instant.now();
+        long sequences = queue.amountOfSequences();
+        int applied = 0;
+        for (long tried = 0; tried < sequences; tried++) {
+            if (processor.process(letter -> letter.lastTouched().isBefore(started))) {
+                applied++;
+            }
+        }
+        return new DeadLetterRetryView(projection, applied, (int) queue.amountOfSequences(), queue.size());
+    }
+
+    private static Letter describe(DeadLetter<? extends EventMessage<?>> letter) {
+        EventMessage<?> event = letter.message();
+        String aggregateType = event instanceof DomainEventMessage<?> domain ? domain.getType() : null;
+        String aggregateId = event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : null;
+        long sequenceNumber = event instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : -1;
+        return new Letter(event.getPayloadType().getSimpleName(), aggregateType, aggregateId, sequenceNumber,
+                letter.cause().map(Cause::type).orElse(null), letter.enqueuedAt(), letter.lastTouched());
+    }
+
+    private SequencedDeadLetterQueue<EventMessage<?>> queue(String projection) {
+        if (!Projections.REBUILDABLE.contains(projection)) {
+            throw new NoSuchElementException("There is no projection called " + projection + ".");
+        }
+        return processing.getObject().deadLetterQueue(projection)
+                .orElseThrow(() -> new NoSuchElementException("Projection " + projection + " has no dead-letter queue."));
+    }
+
+    /** Gives every projection its queue in MongoDB, keeps each failure by its class alone, and empties it on a rebuild. */
+    @Component
+    static class QueuesBesideTheProjections implements ConfigurerModule {
+
+        private final MongoDatabaseFactory mongo;
+        private final Serializer events;
+
+        QueuesBesideTheProjections(MongoDatabaseFactory mongo, @Qualifier("eventSerializer") Serializer events) {
+            this.mongo = mongo;
+            this.events = events;
+        }
+
+        @Override
+        public void configureModule(org.axonframework.config.Configurer configurer) {
+            for (String projection : Projections.REBUILDABLE) {
+                configurer.eventProcessing()
+                        .registerDeadLetterQueue(projection, configuration -> MongoSequencedDeadLetterQueue.builder()
+                                .processingGroup(projection)
+                                .mongoTemplate(DefaultMongoTemplate.builder()
+                                        .mongoDatabase(mongo.getMongoDatabase())
+                                        .deadLetterCollectionName(COLLECTION)
+                                        .build())
+                                .serializer(events)
+                                .build())
+                        .registerDeadLetterPolicy(projection, configuration -> (letter, failure) ->
+                                Decisions.enqueue(new ThrowableCause(failure.getClass().getName(),
+                                        "withheld: the message of a failure may quote the event")))
+                        // A rebuild replays every event anyway: its queue starts empty too.
+                        .registerDeadLetteringEventHandlerInvokerConfiguration(projection,
+                                (configuration, invoker) -> invoker.allowReset(true));
+            }
+        }
+    }
+}
