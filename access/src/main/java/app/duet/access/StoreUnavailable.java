@@ -15,7 +15,7 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
 /**
- * A database that cannot be reached (stopped, restarting, the network cut) is answered 503 with
+ * A database that cannot be reached (the event store or MongoDB: stopped, restarting, the network cut) is answered 503 with
  * {@code Retry-After}, whichever controller, handler or lookup met it, and before any other
  * resolver can call it a 500. The pool gives up on a connection within seconds
  * ({@code spring.datasource.hikari.connection-timeout}), so a request fails fast while the
@@ -49,9 +49,30 @@ public class StoreUnavailable implements HandlerExceptionResolver, Ordered {
             if (cause instanceof SQLException sql && isConnectionLost(sql)) {
                 return true;
             }
+            if (isMongoUnreachable(cause)) {
+                return true;
+            }
         }
         return false;
     }
+
+    /**
+     * MongoDB (the views) could not be reached: the driver found no server in time or lost its
+     * socket, which Spring Data reports as a resource failure. Known by name: the services that
+     * read MongoDB have its driver, this module does not.
+     */
+    private static boolean isMongoUnreachable(Throwable failure) {
+        for (Class<?> type = failure.getClass(); type != null; type = type.getSuperclass()) {
+            if (MONGO_UNREACHABLE.contains(type.getName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final java.util.Set<String> MONGO_UNREACHABLE = java.util.Set.of(
+            "com.mongodb.MongoTimeoutException", "com.mongodb.MongoSocketException",
+            "org.springframework.dao.DataAccessResourceFailureException");
 
     private static boolean isConnectionLost(SQLException failure) {
         String state = failure.getSQLState();
@@ -68,7 +89,7 @@ public class StoreUnavailable implements HandlerExceptionResolver, Ordered {
             return null;
         }
         log.warn("{} {} refused: the database cannot be reached ({})", request.getMethod(), request.getRequestURI(),
-                failure.getMessage());
+                failure.getClass().getSimpleName());
         try {
             response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
             ProblemResponses.write(json, response, HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable",

@@ -35,7 +35,8 @@ import java.util.stream.Collectors;
 
 /**
  * Whether the views a processor builds can be shown yet. A processor is <em>catching up</em> from
- * its start (or a reset) until it has reached the head of the event store it saw then: until that
+ * its start, a reset or a failure (its MongoDB away) until it has reached the head of the event
+ * store it saw then: until that
  * moment its views may be older than what a client was already shown, so they answer 503 instead of
  * a stale or missing view, its pushes are held back (a replayed v3 after a shown v40 would be a step
  * back), and readiness refuses traffic. Once caught up it stays so until the next reset.
@@ -59,6 +60,7 @@ public class CatchingUp {
     private final Set<String> caughtUp = ConcurrentHashMap.newKeySet();
     private final Map<String, Supplier<String>> builders = new ConcurrentHashMap<>();
     private final Set<String> alternatives = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> lastBuilder = new ConcurrentHashMap<>();
     private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService checks = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "duet-catching-up");
@@ -131,7 +133,7 @@ public class CatchingUp {
 
     /** The views clients read, each by the processing group that builds it now. */
     public List<String> servedGroups() {
-        Set<String> serving = builders.values().stream().map(Supplier::get).collect(Collectors.toSet());
+        Set<String> serving = builders.keySet().stream().map(this::builderOf).collect(Collectors.toSet());
         return processors().keySet().stream()
                 .filter(group -> !alternatives.contains(group) || serving.contains(group))
                 .toList();
@@ -154,6 +156,12 @@ public class CatchingUp {
 
     private void check() {
         try {
+            // A processor that fails (its MongoDB away) falls behind from here on: its views catch up again.
+            for (String group : servedGroups()) {
+                if (caughtUp.contains(group) && isFailing(group)) {
+                    restarted(group);
+                }
+            }
             boolean before = anyCatchingUp;
             boolean now = servedGroups().stream().anyMatch(this::isCatchingUp);
             anyCatchingUp = now;
@@ -176,9 +184,9 @@ public class CatchingUp {
     }
 
     /**
-     * Reached means: every segment this instance works on is at or past the head seen at start, or
-     * Axon says it has caught up with the stream. A processor that has not claimed its segment yet
-     * (or is not running) has not reached anything.
+     * Reached means: every segment this instance works on is at or past the head seen at start, and
+     * none is failing. A processor that has not claimed its segment yet (or is not running) has not
+     * reached anything.
      */
     private boolean hasReachedHeadAtStart(String group) {
         long head = headAtStart.computeIfAbsent(group, name -> head());
@@ -191,12 +199,31 @@ public class CatchingUp {
         }
         Map<Integer, EventTrackerStatus> status = processor.processingStatus();
         return !status.isEmpty() && status.values().stream()
-                .allMatch(segment -> segment.isCaughtUp() || segment.getCurrentPosition().orElse(-1) >= head);
+                .allMatch(segment -> !segment.isErrorState() && segment.getCurrentPosition().orElse(-1) >= head);
     }
 
+    private boolean isFailing(String group) {
+        TrackingEventProcessor processor = processors().get(group);
+        return processor != null && processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState);
+    }
+
+    /** The builder asked last is kept: with its store away, a view's builder is the one it had. */
     private String builderOf(String view) {
         Supplier<String> builder = builders.get(view);
-        return builder == null ? view : builder.get();
+        if (builder == null) {
+            return view;
+        }
+        try {
+            String current = builder.get();
+            lastBuilder.put(view, current);
+            return current;
+        } catch (RuntimeException unavailable) {
+            String last = lastBuilder.get(view);
+            if (last == null) {
+                throw unavailable;
+            }
+            return last;
+        }
     }
 
     private Map<String, TrackingEventProcessor> processors() {

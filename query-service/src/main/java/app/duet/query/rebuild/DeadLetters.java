@@ -1,5 +1,6 @@
 package app.duet.query.rebuild;
 
+import app.duet.access.StoreUnavailable;
 import app.duet.api.analytics.DeadLetterRetryView;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -102,6 +103,13 @@ public class DeadLetters {
                 .orElseThrow(() -> new NoSuchElementException("Projection " + projection + " has no dead-letter queue."));
     }
 
+    /** Thrown out of the dead-letter policy so the processor retries the batch instead of parking it. */
+    static final class ViewsStoreUnavailable extends RuntimeException {
+        ViewsStoreUnavailable(Throwable cause) {
+            super("The views' MongoDB cannot be reached: the processor will try again", cause);
+        }
+    }
+
     /** Gives every projection its queue in MongoDB, keeps each failure by its class alone, and empties it on a rebuild. */
     @Component
     static class QueuesBesideTheProjections implements ConfigurerModule {
@@ -126,9 +134,15 @@ public class DeadLetters {
                                         .build())
                                 .serializer(events)
                                 .build())
-                        .registerDeadLetterPolicy(projection, configuration -> (letter, failure) ->
-                                Decisions.enqueue(new ThrowableCause(failure.getClass().getName(),
-                                        "withheld: the message of a failure may quote the event")))
+                        .registerDeadLetterPolicy(projection, configuration -> (letter, failure) -> {
+                            if (StoreUnavailable.isCause(failure)) {
+                                // MongoDB away is no fault of the event: the processor stops and tries the
+                                // batch again (and again) rather than parking every couple's events.
+                                throw new ViewsStoreUnavailable(failure);
+                            }
+                            return Decisions.enqueue(new ThrowableCause(failure.getClass().getName(),
+                                    "withheld: the message of a failure may quote the event"));
+                        })
                         // A rebuild replays every event anyway: its queue starts empty too.
                         .registerDeadLetteringEventHandlerInvokerConfiguration(projection,
                                 (configuration, invoker) -> invoker.allowReset(true));

@@ -54,8 +54,10 @@ public final class ProductOnH2 implements AutoCloseable {
         command.addAll(List.of(commandSettings));
         ConfigurableApplicationContext commandSide = run(CommandServiceApplication.class,
                 CommandServiceApplication.CONFIG_NAME, command.toArray(String[]::new));
-        return new ProductOnH2(events, identity, commandSide, querySideOn(events));
+        return new ProductOnH2(events, identity, commandSide, querySideOn(events, EMBEDDED_MONGO));
     }
+
+    private static final String EMBEDDED_MONGO = "duet.mongo.embedded=true";
 
     /**
      * One more query side on the same events, with a MongoDB of its own that starts empty, as a
@@ -63,13 +65,18 @@ public final class ProductOnH2 implements AutoCloseable {
      * The caller closes it.
      */
     public ConfigurableApplicationContext anotherQuerySide() {
-        return querySideOn(events);
+        return querySideOn(events, EMBEDDED_MONGO);
     }
 
-    private static ConfigurableApplicationContext querySideOn(String events) {
+    /** One more query side on the same events, its views in the MongoDB at this address. The caller closes it. */
+    public ConfigurableApplicationContext anotherQuerySideOnMongo(String mongoUri) {
+        return querySideOn(events, "spring.mongodb.uri=" + mongoUri);
+    }
+
+    private static ConfigurableApplicationContext querySideOn(String events, String views) {
         // H2 cannot notify another application of new events: the query side polls every 50 ms instead.
         return run(QueryServiceApplication.class, QueryServiceApplication.CONFIG_NAME,
-                "spring.datasource.url=" + events, "spring.flyway.enabled=false", "duet.mongo.embedded=true",
+                "spring.datasource.url=" + events, "spring.flyway.enabled=false", views,
                 "duet.projections.fallback-poll=50ms");
     }
 
