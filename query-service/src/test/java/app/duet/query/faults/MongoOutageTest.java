@@ -131,8 +131,8 @@ class MongoOutageTest {
                     }
                 }
             });
-            live.subscribe(topic);
             log.connected();
+            live.subscribe(topic);
             fetch(queries, person, path);
         }
 

@@ -111,9 +111,9 @@ class RestartMidSessionTest {
 
         StompTestClient open(ConfigurableApplicationContext product, String token, String topic, CommandClient http,
                              String person, CommandClient.PairedSession paired) throws Exception {
+            log.connected();
             StompTestClient live = StompTestClient.connect(baseUrl(product).replace("http", "ws") + "/ws", token);
             live.subscribe(topic);
-            log.connected();
             await().atMost(Duration.ofSeconds(60)).until(() -> fetch(http, person, paired));
             return live;
         }
