@@ -103,6 +103,16 @@ public class DeadLetters {
                 .orElseThrow(() -> new NoSuchElementException("Projection " + projection + " has no dead-letter queue."));
     }
 
+    /** A handler interrupted (Axon's janitor ends a unit of work that hangs) failed for no fault of its event. */
+    static boolean wasInterrupted(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof InterruptedException || cause.getClass().getName().equals("com.mongodb.MongoInterruptedException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Thrown out of the dead-letter policy so the processor retries the batch instead of parking it. */
     static final class ViewsStoreUnavailable extends RuntimeException {
         ViewsStoreUnavailable(Throwable cause) {
@@ -135,7 +145,7 @@ public class DeadLetters {
                                 .serializer(events)
                                 .build())
                         .registerDeadLetterPolicy(projection, configuration -> (letter, failure) -> {
-                            if (StoreUnavailable.isCause(failure)) {
+                            if (StoreUnavailable.isCause(failure) || wasInterrupted(failure)) {
                                 // MongoDB away is no fault of the event: the processor stops and tries the
                                 // batch again (and again) rather than parking every couple's events.
                                 throw new ViewsStoreUnavailable(failure);
