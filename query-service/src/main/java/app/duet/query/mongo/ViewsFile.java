@@ -38,10 +38,15 @@ final class ViewsFile extends H2Backend {
     private static final Set<Integer> UNREADABLE = Set.of(DataUtils.ERROR_FILE_CORRUPT,
             DataUtils.ERROR_UNSUPPORTED_FORMAT, DataUtils.ERROR_READING_FAILED, DataUtils.ERROR_CHUNK_NOT_FOUND);
 
+    private static final int COMPACT_EVERY_COMMITS = 60;
+    private static final int COMPACT_BELOW_FILL_RATE = 60;
+    private static final int COMPACT_BYTES = 16 * 1024 * 1024;
+
     private final MVStore store;
     private final ReadWriteLock commits = new ReentrantReadWriteLock();
     private final ScheduledExecutorService committer;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private int commitsSinceCompaction;
 
     private ViewsFile(MVStore store, Duration commitEvery) {
         super(store);
@@ -104,12 +109,32 @@ final class ViewsFile extends H2Backend {
         }
     }
 
+    /**
+     * MVStore's own housekeeping runs on its auto-commit thread, which is off here: every minute or
+     * so, chunks that are mostly stale are rewritten, or the file grows with every commit.
+     */
     private void commitQuietly() {
         try {
             commit();
+            if (++commitsSinceCompaction >= COMPACT_EVERY_COMMITS) {
+                commitsSinceCompaction = 0;
+                compact();
+            }
         } catch (RuntimeException e) {
             // The next tick tries again; a failure for good shows at close.
             log.warn("Could not commit the views file: {}", e.getMessage());
+        }
+    }
+
+    private void compact() {
+        commits.writeLock().lock();
+        try {
+            if (!closed.get()) {
+                store.compact(COMPACT_BELOW_FILL_RATE, COMPACT_BYTES);
+                store.commit();
+            }
+        } finally {
+            commits.writeLock().unlock();
         }
     }
 
