@@ -44,8 +44,9 @@ final class PackagedProduct {
         process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-Daxoniq.update-checker.disabled=true", "-jar", jar.toString(),
                 "--server.port=" + port, "--duet.data-dir=" + dataDir, "--logging.level.root=WARN",
-                // The fill is about volume, not the per-account limit.
-                "--duet.access.commands-per-second=100000", "--duet.access.command-burst=100000"))
+                // The fill is about volume, not the per-account limit, and outlasts a 10-minute access token.
+                "--duet.access.commands-per-second=100000", "--duet.access.command-burst=100000",
+                "--duet.identity.access-token-ttl=2h"))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         long deadline = started + atMost.toNanos();
         while (status("/actuator/health/readiness") != 200) {
