@@ -195,7 +195,11 @@ final class RestartBench {
     private static String signUp(BrowserSignIn browser, Map<String, String> tokens) {
         String email = "restart-" + UUID.randomUUID() + "@duet.test";
         String accountId = browser.signUp(email, PASSWORD, "Partner", "PARTNER").get("accountId").asString();
-        tokens.put(accountId, browser.signIn(email, PASSWORD).accessToken());
+        // One sign-in at a time: the issuer keeps authorizations in Spring Authorization Server's
+        // in-memory store, whose lookup fails under concurrent token requests (a 500).
+        synchronized (RestartBench.class) {
+            tokens.put(accountId, browser.signIn(email, PASSWORD).accessToken());
+        }
         return accountId;
     }
 
