@@ -12,11 +12,18 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         String scenario = Arrays.stream(args).filter(arg -> arg.startsWith("--scenario="))
                 .map(arg -> arg.substring("--scenario=".length())).findFirst().orElse("live");
-        switch (scenario) {
-            case "live" -> LiveCouplesBench.main(args);
-            case "restart" -> RestartBench.main(args);
-            default -> throw new IllegalArgumentException("No scenario " + scenario + ": live or restart");
+        try {
+            switch (scenario) {
+                case "live" -> LiveCouplesBench.main(args);
+                case "restart" -> RestartBench.main(args);
+                default -> throw new IllegalArgumentException("No scenario " + scenario + ": live or restart");
+            }
+        } catch (Exception failed) {
+            failed.printStackTrace();
+            // Clients' and workers' threads must not keep a failed run alive (nor the product it started).
+            System.exit(1);
         }
+        System.exit(0);
     }
 
     private Bench() {

@@ -48,6 +48,8 @@ final class PackagedProduct {
                 "--duet.access.commands-per-second=100000", "--duet.access.command-burst=100000",
                 "--duet.identity.access-token-ttl=2h"))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        Process running = process;
+        Runtime.getRuntime().addShutdownHook(new Thread(running::destroyForcibly));
         long deadline = started + atMost.toNanos();
         while (status("/actuator/health/readiness") != 200) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
