@@ -20,6 +20,8 @@ import org.springframework.data.mongodb.MongoDatabaseFactory;
 @Configuration(proxyBeanMethods = false)
 class MongoTokens {
 
+    static final String VIEWS_FILE_OWNER = "owner-of-the-views-file";
+
     @Bean
     TokenStore tokenStore(MongoDatabaseFactory mongo, Serializer serializer, ObjectProvider<ViewsFile> viewsFile) {
         MongoTokenStore.Builder builder = MongoTokenStore.builder()
@@ -31,6 +33,9 @@ class MongoTokens {
         if (file == null) {
             return builder.build();
         }
+        // The file is locked by the one JVM that has it open: a claim found in it is this product's own,
+        // left by a killed run, and is taken back at once instead of after the claim's timeout.
+        builder.nodeId(VIEWS_FILE_OWNER);
         return new MongoTokenStore(builder) {
             @Override
             public void storeToken(TrackingToken token, String processorName, int segment) {
