@@ -4,6 +4,7 @@ import app.duet.command.CommandServiceApplication;
 import app.duet.eventstore.AxonUsageReports;
 import app.duet.identity.IdentityApplication;
 import app.duet.query.QueryServiceApplication;
+import app.duet.standalone.backup.Backups;
 import app.duet.web.WebClientApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -19,7 +20,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import({IdentityApplication.class, CommandServiceApplication.class, QueryServiceApplication.class,
-        WebClientApplication.class})
+        WebClientApplication.class, Backups.class})
 public class StandaloneApplication {
 
     /** Later names override earlier ones, so standalone's settings win. */

@@ -1,5 +1,6 @@
 package app.duet.query.metrics;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -24,7 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * How far each projection trails the events: {@code duet.projection.delay} times how long each live
  * event took from commit to being applied; {@code duet.projection.lag} is, while a processor is
- * behind, the age of the last event it applied (zero once caught up): the number to alarm on.
+ * behind, the age of the last event it applied (zero once caught up): the number to alarm on;
+ * {@code duet.projection.applied} counts every event applied, replayed or live (a rebuild's pace, and
+ * whether a restart replayed anything).
  */
 @Component
 class ProjectionLag implements ConfigurerModule {
@@ -50,6 +53,7 @@ class ProjectionLag implements ConfigurerModule {
         Gauge.builder("duet.projection.lag", lastApplied,
                         applied -> isCaughtUp(processor) ? 0 : ageInSeconds(applied.get(processor)))
                 .tag("processor", processor).baseUnit("seconds").register(registry);
+        Counter eventsApplied = Counter.builder("duet.projection.applied").tag("processor", processor).register(registry);
         return (UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) -> {
             Object result = chain.proceed();
             EventMessage<?> event = unitOfWork.getMessage();
@@ -58,6 +62,7 @@ class ProjectionLag implements ConfigurerModule {
             if (!replay) {
                 delay.record(Duration.between(event.getTimestamp(), Instant.now()));
             }
+            eventsApplied.increment();
             lastApplied.put(processor, event.getTimestamp());
             return result;
         };

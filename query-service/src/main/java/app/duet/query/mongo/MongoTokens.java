@@ -1,29 +1,46 @@
 package app.duet.query.mongo;
 
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 
 /**
  * Tracking tokens live in MongoDB beside the projections they describe, not with the events: a
- * Mongo that starts empty (standalone's in-process one, or a wiped database) then has no tokens
- * either, and the processors rebuild every view from the first event. Handlers are idempotent, so a
- * token saved a moment after its documents re-applies nothing twice.
+ * Mongo that starts empty (a wiped database, or the in-process one without a file) then has no
+ * tokens either, and the processors rebuild every view from the first event. Handlers are
+ * idempotent, so a token saved a moment after its documents re-applies nothing twice. On the views
+ * file, a token is never written during a commit of the file (see {@link ViewsFile}).
  */
 @Configuration(proxyBeanMethods = false)
 class MongoTokens {
 
+    static final String VIEWS_FILE_OWNER = "owner-of-the-views-file";
+
     @Bean
-    TokenStore tokenStore(MongoDatabaseFactory mongo, Serializer serializer) {
-        return MongoTokenStore.builder()
+    TokenStore tokenStore(MongoDatabaseFactory mongo, Serializer serializer, ObjectProvider<ViewsFile> viewsFile) {
+        MongoTokenStore.Builder builder = MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder()
                         .mongoDatabase(mongo.getMongoDatabase())
                         .build())
-                .serializer(serializer)
-                .build();
+                .serializer(serializer);
+        ViewsFile file = viewsFile.getIfAvailable();
+        if (file == null) {
+            return builder.build();
+        }
+        // The file is locked by the one JVM that has it open: a claim found in it is this product's own,
+        // left by a killed run, and is taken back at once instead of after the claim's timeout.
+        builder.nodeId(VIEWS_FILE_OWNER);
+        return new MongoTokenStore(builder) {
+            @Override
+            public void storeToken(TrackingToken token, String processorName, int segment) {
+                file.whileNotCommitting(() -> super.storeToken(token, processorName, segment));
+            }
+        };
     }
 }

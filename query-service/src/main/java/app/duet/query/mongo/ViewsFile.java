@@ -1,0 +1,155 @@
+package app.duet.query.mongo;
+
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * Standalone's views and their tracking tokens in one MVStore file (the stand-in's H2 backend), so a
+ * restart resumes where the processors stopped instead of replaying every event.
+ * <p>
+ * The file is committed on a timer of ours, not MVStore's own: a commit takes the maps one after
+ * another, so a token written during it could be kept while the documents written just before it
+ * are not. Token writes wait while a commit runs ({@link #whileNotCommitting}), so a kept token's
+ * documents are always kept too; documents ahead of their token are applied again at start, which
+ * changes nothing (each remembers the last event it applied). After a SIGKILL the file opens at its
+ * last commit; a file that cannot be opened at all is moved aside and the views rebuild from events.
+ */
+final class ViewsFile extends H2Backend {
+
+    private static final Logger log = LoggerFactory.getLogger(ViewsFile.class);
+    private static final Set<Integer> UNREADABLE = Set.of(DataUtils.ERROR_FILE_CORRUPT,
+            DataUtils.ERROR_UNSUPPORTED_FORMAT, DataUtils.ERROR_READING_FAILED, DataUtils.ERROR_CHUNK_NOT_FOUND);
+
+    private static final int COMPACT_EVERY_COMMITS = 60;
+    private static final int COMPACT_BELOW_FILL_RATE = 60;
+    private static final int COMPACT_BYTES = 16 * 1024 * 1024;
+
+    private final MVStore store;
+    private final ReadWriteLock commits = new ReentrantReadWriteLock();
+    private final ScheduledExecutorService committer;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private int commitsSinceCompaction;
+
+    private ViewsFile(MVStore store, Duration commitEvery) {
+        super(store);
+        this.store = store;
+        this.committer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "views-file-commit");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long millis = commitEvery.toMillis();
+        committer.scheduleWithFixedDelay(this::commitQuietly, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    static ViewsFile open(Path file, Duration commitEvery) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            try {
+                return new ViewsFile(openStore(file), commitEvery);
+            } catch (MVStoreException unreadable) {
+                // Only a damaged file, never a locked one (another Duet on the same folder). The views
+                // are derived from the events, so starting over loses nothing.
+                if (!UNREADABLE.contains(unreadable.getErrorCode())) {
+                    throw unreadable;
+                }
+                Path aside = file.resolveSibling(file.getFileName() + ".unreadable-" + Instant.now().toEpochMilli());
+                log.warn("Cannot open the views file {} ({}); moved it to {}, the views rebuild from the events",
+                        file, unreadable.getMessage(), aside);
+                Files.move(file, aside);
+                return new ViewsFile(openStore(file), commitEvery);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** No auto-commit: only {@link #commit} writes, so commits and token writes can exclude each other. */
+    private static MVStore openStore(Path file) {
+        return new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+    }
+
+    /** Runs a tracking token's write so that no commit takes place while it does. */
+    void whileNotCommitting(Runnable tokenWrite) {
+        commits.readLock().lock();
+        try {
+            tokenWrite.run();
+        } finally {
+            commits.readLock().unlock();
+        }
+    }
+
+    @Override
+    public void commit() {
+        commits.writeLock().lock();
+        try {
+            if (!closed.get()) {
+                store.commit();
+            }
+        } finally {
+            commits.writeLock().unlock();
+        }
+    }
+
+    /**
+     * MVStore's own housekeeping runs on its auto-commit thread, which is off here: every minute or
+     * so, chunks that are mostly stale are rewritten, or the file grows with every commit.
+     */
+    private void commitQuietly() {
+        try {
+            commit();
+            if (++commitsSinceCompaction >= COMPACT_EVERY_COMMITS) {
+                commitsSinceCompaction = 0;
+                compact();
+            }
+        } catch (RuntimeException e) {
+            // The next tick tries again; a failure for good shows at close.
+            log.warn("Could not commit the views file: {}", e.getMessage());
+        }
+    }
+
+    private void compact() {
+        commits.writeLock().lock();
+        try {
+            if (!closed.get()) {
+                store.compact(COMPACT_BELOW_FILL_RATE, COMPACT_BYTES);
+                store.commit();
+            }
+        } finally {
+            commits.writeLock().unlock();
+        }
+    }
+
+    /** Called by the server as it shuts down, after its last request: the last commit, then the file is closed. */
+    @Override
+    public void close() {
+        committer.shutdownNow();
+        commits.writeLock().lock();
+        try {
+            if (closed.compareAndSet(false, true)) {
+                store.commit();
+                super.close();
+            }
+        } finally {
+            commits.writeLock().unlock();
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package app.duet.query.mongo;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import de.bwaldvogel.mongo.MongoServer;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The views file on the H2 that Spring Boot manages (the backend was built against an older one):
+ * what was committed is there after a restart and after a crash, what was not is gone as a whole,
+ * and a damaged file gives way to an empty one rather than stopping Duet.
+ */
+class ViewsFileTest {
+
+    private static final Duration NEVER_ON_ITS_OWN = Duration.ofHours(1);
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aCleanShutdownKeepsEverything() {
+        Path file = folder.resolve("views.mv");
+        withServer(ViewsFile.open(file, NEVER_ON_ITS_OWN), (views, collection) ->
+                collection.insertOne(new Document("_id", "couple-1").append("version", 3)));
+
+        withServer(ViewsFile.open(file, NEVER_ON_ITS_OWN), (views, collection) ->
+                assertThat(collection.find().first()).isEqualTo(new Document("_id", "couple-1").append("version", 3)));
+    }
+
+    @Test
+    void afterACrashTheFileOpensAtItsLastCommit() throws IOException {
+        Path file = folder.resolve("views.mv");
+        Path crashed = folder.resolve("crashed.mv");
+        withServer(ViewsFile.open(file, NEVER_ON_ITS_OWN), (views, collection) -> {
+            collection.insertOne(new Document("_id", "committed"));
+            views.commit();
+            collection.insertOne(new Document("_id", "not yet committed"));
+            // What a SIGKILL leaves on disk: nothing is written between commits.
+            copy(file, crashed);
+        });
+
+        withServer(ViewsFile.open(crashed, NEVER_ON_ITS_OWN), (views, collection) ->
+                assertThat(ids(collection)).containsExactly("committed"));
+    }
+
+    @Test
+    void theTimerCommitsWithoutBeingAsked() throws IOException {
+        Path file = folder.resolve("views.mv");
+        Path crashed = folder.resolve("crashed.mv");
+        withServer(ViewsFile.open(file, Duration.ofMillis(50)), (views, collection) -> {
+            collection.insertOne(new Document("_id", "committed by the timer"));
+            long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            do {
+                copy(file, crashed);
+            } while (!opensWith(crashed, "committed by the timer") && System.nanoTime() < until);
+        });
+        assertThat(opensWith(crashed, "committed by the timer")).isTrue();
+    }
+
+    @Test
+    void aDamagedFileIsMovedAsideAndTheViewsStartOver() throws IOException {
+        Path file = folder.resolve("views.mv");
+        Files.write(file, new byte[8192]);
+
+        withServer(ViewsFile.open(file, NEVER_ON_ITS_OWN), (views, collection) ->
+                assertThat(collection.countDocuments()).isZero());
+        try (Stream<Path> files = Files.list(folder)) {
+            assertThat(files.map(path -> path.getFileName().toString())).anyMatch(name -> name.startsWith("views.mv.unreadable-"));
+        }
+    }
+
+    private static boolean opensWith(Path file, String id) {
+        List<String> found = new ArrayList<>();
+        withServer(ViewsFile.open(file, NEVER_ON_ITS_OWN), (views, collection) -> found.addAll(ids(collection)));
+        return found.contains(id);
+    }
+
+    private interface Use {
+        void with(ViewsFile views, MongoCollection<Document> collection) throws IOException;
+    }
+
+    private static void withServer(ViewsFile views, Use use) {
+        MongoServer server = new MongoServer(views);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort())) {
+            use.with(views, client.getDatabase("duet").getCollection("couples"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    private static List<String> ids(MongoCollection<Document> collection) {
+        List<String> ids = new ArrayList<>();
+        collection.find().forEach((Consumer<Document>) document -> ids.add(document.getString("_id")));
+        return ids;
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        Files.copy(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+}
