@@ -1,10 +1,12 @@
 package app.duet.bench;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * Picks the scenario: {@code --scenario=live} (the default, {@link LiveCouplesBench}) or
- * {@code --scenario=restart} ({@link RestartBench}). Every figure is printed as
+ * Picks the scenario: {@code --scenario=live} (the default, {@link LiveCouplesBench}),
+ * {@code --scenario=restart} ({@link RestartBench}) or {@code --scenario=soak} ({@link SoakBench}). Every figure is printed as
  * {@code bench SCENARIO METRIC VALUE UNIT}, or in the scenario's own table.
  */
 public final class Bench {
@@ -16,7 +18,8 @@ public final class Bench {
             switch (scenario) {
                 case "live" -> LiveCouplesBench.main(args);
                 case "restart" -> RestartBench.main(args);
-                default -> throw new IllegalArgumentException("No scenario " + scenario + ": live or restart");
+                case "soak" -> SoakBench.main(args);
+                default -> throw new IllegalArgumentException("No scenario " + scenario + ": live, restart or soak");
             }
         } catch (Exception failed) {
             failed.printStackTrace();
@@ -24,6 +27,17 @@ public final class Bench {
             System.exit(1);
         }
         System.exit(0);
+    }
+
+    /** {@code --name=value} arguments, by name. */
+    static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            if (arg.startsWith("--") && arg.contains("=")) {
+                options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+            }
+        }
+        return options;
     }
 
     private Bench() {

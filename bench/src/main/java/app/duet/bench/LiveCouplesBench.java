@@ -43,7 +43,7 @@ public final class LiveCouplesBench {
 
     public static void main(String[] args) throws Exception {
         AxonUsageReports.switchOff();
-        Map<String, String> options = options(args);
+        Map<String, String> options = Bench.options(args);
         int couples = Integer.parseInt(options.getOrDefault("couples", "20"));
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
         int rate = Integer.parseInt(options.getOrDefault("rate", "40"));
@@ -211,15 +211,6 @@ public final class LiveCouplesBench {
         return memory.getHeapMemoryUsage().getUsed();
     }
 
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (String arg : args) {
-            if (arg.startsWith("--") && arg.contains("=")) {
-                options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-            }
-        }
-        return options;
-    }
 
     private LiveCouplesBench() {
     }

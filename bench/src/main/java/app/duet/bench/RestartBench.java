@@ -38,7 +38,7 @@ final class RestartBench {
     private static final int BIDS_PER_SESSION = 40;
 
     static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
+        Map<String, String> options = Bench.options(args);
         long events = Long.parseLong(options.getOrDefault("events", "100000"));
         int couples = Integer.parseInt(options.getOrDefault("couples", "100"));
         int threads = Integer.parseInt(options.getOrDefault("threads", "12"));
@@ -233,15 +233,6 @@ final class RestartBench {
         return to;
     }
 
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new java.util.HashMap<>();
-        for (String arg : args) {
-            if (arg.startsWith("--") && arg.contains("=")) {
-                options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
-            }
-        }
-        return options;
-    }
 
     private RestartBench() {
     }

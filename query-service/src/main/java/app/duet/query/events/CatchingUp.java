@@ -10,11 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.availability.ApplicationAvailability;
-import org.springframework.boot.availability.AvailabilityChangeEvent;
-import org.springframework.boot.availability.ReadinessState;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -39,7 +34,8 @@ import java.util.stream.Collectors;
  * store it saw then: until that
  * moment its views may be older than what a client was already shown, so they answer 503 instead of
  * a stale or missing view, its pushes are held back (a replayed v3 after a shown v40 would be a step
- * back), and readiness refuses traffic. Once caught up it stays so until the next reset.
+ * back), and readiness says out of service ({@link CatchingUpHealth}). Once caught up it stays so
+ * until the next reset or failure.
  * <p>
  * Views are named by the processing group that builds them; a view whose builder can change (the
  * cycle state, served from one of two collections) names its current builder through {@link #servedBy}.
@@ -52,11 +48,14 @@ public class CatchingUp {
 
     private static final Logger log = LoggerFactory.getLogger(CatchingUp.class);
     private static final Duration CHECK_EVERY = Duration.ofMillis(200);
+    /** A running processor that has claimed no segment for this long is taken to be another instance's work. */
+    private static final Duration CLAIM_WAIT = Duration.ofSeconds(30);
 
     private final ObjectProvider<EventProcessingConfiguration> processing;
     private final EventStorageEngine storage;
     private final Duration retryAfter;
     private final Map<String, Long> headAtStart = new ConcurrentHashMap<>();
+    private final Map<String, Long> startedAtNanos = new ConcurrentHashMap<>();
     private final Set<String> caughtUp = ConcurrentHashMap.newKeySet();
     private final Map<String, Supplier<String>> builders = new ConcurrentHashMap<>();
     private final Set<String> alternatives = ConcurrentHashMap.newKeySet();
@@ -70,24 +69,11 @@ public class CatchingUp {
     private ScheduledFuture<?> checking;
     private volatile boolean anyCatchingUp = true;
 
-    private final ApplicationEventPublisher events;
-    private final ApplicationAvailability availability;
-    private volatile boolean applicationReady;
-
     CatchingUp(ObjectProvider<EventProcessingConfiguration> processing, EventStorageEngine storage,
-               ApplicationEventPublisher events, ApplicationAvailability availability,
                @Value("${duet.projections.retry-after:2s}") Duration retryAfter) {
         this.processing = processing;
         this.storage = storage;
-        this.events = events;
-        this.availability = availability;
         this.retryAfter = retryAfter;
-    }
-
-    /** Boot says ready once the application has started; from then on readiness follows the catching up. */
-    @EventListener(ApplicationReadyEvent.class)
-    void applicationReady() {
-        applicationReady = true;
     }
 
     /** Once Axon's processors are started with the context: from then on, watch them catch up. */
@@ -142,6 +128,7 @@ public class CatchingUp {
     /** A processor was reset (a rebuild in place): its views catch up again, against today's head. */
     public void restarted(String processingGroup) {
         headAtStart.put(processingGroup, head());
+        startedAtNanos.put(processingGroup, System.nanoTime());
         caughtUp.remove(processingGroup);
     }
 
@@ -168,11 +155,6 @@ public class CatchingUp {
             if (before != now) {
                 listeners.forEach(listener -> listener.accept(now ? Change.STARTED : Change.ENDED));
             }
-            ReadinessState readiness = now ? ReadinessState.REFUSING_TRAFFIC : ReadinessState.ACCEPTING_TRAFFIC;
-            if (applicationReady && availability.getReadinessState() != readiness) {
-                // An instance whose views catch up is alive but not ready: a load balancer sends readers elsewhere.
-                AvailabilityChangeEvent.publish(events, this, readiness);
-            }
         } catch (RuntimeException unavailable) {
             // MongoDB or the event store may be away for a moment; the next check asks again.
             log.debug("Could not tell whether the projections have caught up", unavailable);
@@ -185,8 +167,8 @@ public class CatchingUp {
 
     /**
      * Reached means: every segment this instance works on is at or past the head seen at start, and
-     * none is failing. A processor that has not claimed its segment yet (or is not running) has not
-     * reached anything.
+     * none is failing. A processor that is not running has not reached anything; one that runs but
+     * has claimed no segment for {@link #CLAIM_WAIT} leaves its work to another instance.
      */
     private boolean hasReachedHeadAtStart(String group) {
         long head = headAtStart.computeIfAbsent(group, name -> head());
@@ -198,7 +180,11 @@ public class CatchingUp {
             return false;
         }
         Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-        return !status.isEmpty() && status.values().stream()
+        if (status.isEmpty()) {
+            long since = startedAtNanos.computeIfAbsent(group, name -> System.nanoTime());
+            return System.nanoTime() - since > CLAIM_WAIT.toNanos();
+        }
+        return status.values().stream()
                 .allMatch(segment -> !segment.isErrorState() && segment.getCurrentPosition().orElse(-1) >= head);
     }
 

@@ -1,0 +1,222 @@
+package app.duet.bench;
+
+import app.duet.eventstore.AxonUsageReports;
+import app.duet.identity.BrowserSignIn;
+import app.duet.query.live.ViewPublisher;
+import app.duet.query.support.StompTestClient;
+import app.duet.testing.CommandClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A long run at a moderate, steady load against the packaged product, to see that nothing creeps:
+ * live heap after collection, threads, open files and sockets, and resident memory are sampled as
+ * it goes and compared between the first and the last quarter of the run; every command must be
+ * answered 2xx and every bid must reach both partners' screens; the product's log must hold no ERROR.
+ * <p>
+ * {@code ./mvnw -B -ntp -pl bench -am package spring-boot:run -DskipTests -Dduet.standalone.run.skip=true
+ * -Dspring-boot.run.arguments="--scenario=soak --minutes=20"}. Prints {@code bench soak METRIC VALUE UNIT} lines.
+ */
+final class SoakBench {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** A figure counts as flat if its last quarter's mean is within this share of its first quarter's (plus a floor for small numbers). */
+    private static final double FLAT = 0.20;
+
+    private record Sample(double minutes, double liveHeapMb, double threads, double openFiles, double rssMb,
+                          double websockets) {
+    }
+
+    static void main(String[] args) throws Exception {
+        AxonUsageReports.switchOff();
+        Map<String, String> options = Bench.options(args);
+        double minutes = Double.parseDouble(options.getOrDefault("minutes", "20"));
+        int couples = Integer.parseInt(options.getOrDefault("couples", "10"));
+        double rate = Double.parseDouble(options.getOrDefault("rate", "5"));
+        Duration sampleEvery = Duration.ofSeconds(Long.parseLong(options.getOrDefault("sample-seconds", "30")));
+        Path jar = Path.of(options.getOrDefault("jar", "standalone/target/duet-standalone-exec.jar"));
+        Path work = Files.createTempDirectory("duet-soak");
+        Path log = work.resolve("product.log");
+        PackagedProduct product = new PackagedProduct(jar, work.resolve("data"), log);
+        product.startAndAwaitReady(Duration.ofMinutes(3));
+        try {
+            run(product, minutes, couples, rate, sampleEvery, log);
+        } finally {
+            product.kill();
+        }
+    }
+
+    private static void run(PackagedProduct product, double minutes, int couples, double rate, Duration sampleEvery,
+                            Path log) throws Exception {
+        Map<String, String> tokens = new ConcurrentHashMap<>();
+        CommandClient http = new CommandClient(product.baseUrl(), tokens::get);
+        BrowserSignIn issuer = new BrowserSignIn(product.baseUrl());
+        List<String[]> partners = new ArrayList<>();           // {alex, sam, sessionId}
+        List<StompTestClient> screens = new ArrayList<>();
+        Map<String, AtomicLong> pushesPerSession = new ConcurrentHashMap<>();
+        for (int i = 0; i < couples; i++) {
+            String alex = signUp(issuer, tokens, "Alex" + i);
+            String sam = signUp(issuer, tokens, "Sam" + i);
+            CommandClient.PairedSession paired = http.pairAndJoinSession(alex, sam);
+            partners.add(new String[]{alex, sam, paired.sessionId()});
+            AtomicLong pushes = pushesPerSession.computeIfAbsent(paired.sessionId(), id -> new AtomicLong());
+            for (String person : List.of(alex, sam)) {
+                StompTestClient screen = StompTestClient.connect(product.baseUrl().replace("http", "ws") + "/ws", tokens.get(person));
+                screen.onMessage(view -> {
+                    if (view.has("bids")) {
+                        pushes.incrementAndGet();
+                    }
+                });
+                screen.subscribe(ViewPublisher.SESSION_TOPIC + paired.sessionId());
+                screens.add(screen);
+            }
+        }
+
+        System.out.printf("Soaking: %d couples, %.1f commands a second, %.0f minutes…%n", couples, rate, minutes);
+        List<Sample> samples = new ArrayList<>();
+        long start = System.nanoTime();
+        long end = start + (long) (minutes * 60e9);
+        long nextSample = start;
+        long pause = (long) (1e9 / rate);
+        long commands = 0;
+        long refused = 0;
+        Map<String, AtomicLong> bidsPerSession = new ConcurrentHashMap<>();
+        for (long next = start; System.nanoTime() < end; next += pause) {
+            if (System.nanoTime() >= nextSample) {
+                samples.add(sample(product, (System.nanoTime() - start) / 60e9));
+                Sample last = samples.get(samples.size() - 1);
+                System.out.printf("  %5.1f min  live heap %6.1f MB  threads %4.0f  open files %5.0f  rss %6.1f MB  websockets %4.0f%n",
+                        last.minutes(), last.liveHeapMb(), last.threads(), last.openFiles(), last.rssMb(), last.websockets());
+                nextSample += sampleEvery.toNanos();
+            }
+            String[] couple = partners.get(ThreadLocalRandom.current().nextInt(partners.size()));
+            String from = couple[ThreadLocalRandom.current().nextInt(2)];
+            HttpResponse<String> answer = http.send(from, "/api/commands/sessions/" + couple[2] + "/bids",
+                    "{\"words\":\"Still with me? " + UUID.randomUUID() + "\"}");
+            commands++;
+            if (answer.statusCode() / 100 == 2) {
+                bidsPerSession.computeIfAbsent(couple[2], id -> new AtomicLong()).incrementAndGet();
+            } else {
+                refused++;
+            }
+            long wait = next + pause - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+        }
+        samples.add(sample(product, (System.nanoTime() - start) / 60e9));
+
+        // Each accepted bid is pushed to both partners' screens; give the last ones a moment.
+        long missing = 0;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        do {
+            missing = 0;
+            for (String[] couple : partners) {
+                long expected = 2 * bidsPerSession.getOrDefault(couple[2], new AtomicLong()).get();
+                missing += Math.max(0, expected - pushesPerSession.get(couple[2]).get());
+            }
+        } while (missing > 0 && System.nanoTime() < deadline && sleep(200));
+        screens.forEach(StompTestClient::close);
+
+        long errorLines;
+        try (var lines = Files.lines(log)) {
+            errorLines = lines.filter(line -> line.contains(" ERROR ")).count();
+        }
+        print("duration", (System.nanoTime() - start) / 60e9, "min");
+        print("commands", commands, "count");
+        print("commands-refused", refused, "count");
+        print("pushes-missing", missing, "count");
+        print("log-errors", errorLines, "lines");
+        int quarter = Math.max(1, samples.size() / 4);
+        boolean flat = true;
+        flat &= flat("live-heap", samples, quarter, Sample::liveHeapMb, "MB", 8);
+        flat &= flat("threads", samples, quarter, Sample::threads, "count", 4);
+        flat &= flat("open-files", samples, quarter, Sample::openFiles, "count", 10);
+        flat &= flat("rss", samples, quarter, Sample::rssMb, "MB", 64);
+        print("websockets-last", samples.get(samples.size() - 1).websockets(), "count");
+        boolean clean = refused == 0 && missing == 0 && errorLines == 0;
+        print("verdict", flat && clean ? 1 : 0, flat && clean ? "flat-and-clean" : "NOT-flat-or-clean");
+        if (!(flat && clean)) {
+            throw new IllegalStateException("The soak was not flat and clean: see the figures above");
+        }
+    }
+
+    /** Compares the first and last quarter's means; a rise beyond the share and the floor is not flat. */
+    private static boolean flat(String metric, List<Sample> samples, int quarter,
+                                java.util.function.ToDoubleFunction<Sample> figure, String unit, double floor) {
+        double first = samples.subList(0, quarter).stream().mapToDouble(figure).average().orElse(0);
+        double last = samples.subList(samples.size() - quarter, samples.size()).stream().mapToDouble(figure).average().orElse(0);
+        print(metric + "-first-quarter", first, unit);
+        print(metric + "-last-quarter", last, unit);
+        return last <= first * (1 + FLAT) + floor;
+    }
+
+    private static Sample sample(PackagedProduct product, double minutes) throws IOException, InterruptedException {
+        return new Sample(minutes, metric(product, "jvm.gc.live.data.size", null) / 1e6, metric(product, "jvm.threads.live", null),
+                openFiles(product.pid()), rssMb(product.pid()), metric(product, "duet.websocket.connections", null));
+    }
+
+    private static double metric(PackagedProduct product, String name, String tag) throws IOException, InterruptedException {
+        JsonNode answer = JSON.readTree(product.text("/actuator/metrics/" + name + (tag == null ? "" : "?tag=" + tag)));
+        for (JsonNode measurement : answer.path("measurements")) {
+            if (measurement.path("statistic").asString().equals("VALUE")) {
+                return measurement.path("value").asDouble();
+            }
+        }
+        return Double.NaN;
+    }
+
+    private static double openFiles(long pid) throws IOException {
+        try (var entries = Files.list(Path.of("/proc", String.valueOf(pid), "fd"))) {
+            return entries.count();
+        }
+    }
+
+    private static double rssMb(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+            }
+        }
+        return Double.NaN;
+    }
+
+    private static String signUp(BrowserSignIn issuer, Map<String, String> tokens, String name) {
+        String email = name.toLowerCase() + "-" + UUID.randomUUID() + "@duet.test";
+        String id = issuer.signUp(email, "a long enough password", name, "PARTNER").get("accountId").asString();
+        tokens.put(id, issuer.signIn(email, "a long enough password").accessToken());
+        return id;
+    }
+
+    private static boolean sleep(long millis) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(millis);
+            return true;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void print(String metric, double value, String unit) {
+        System.out.printf("bench soak %s %s %s%n", metric, value == Math.rint(value) ? String.valueOf((long) value)
+                : String.format("%.2f", value), unit);
+    }
+
+    private SoakBench() {
+    }
+}
