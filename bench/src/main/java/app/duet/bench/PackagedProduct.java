@@ -38,6 +38,12 @@ final class PackagedProduct {
         this.port = freePort();
     }
 
+    /** Run from the checkout's root or from bench/ (spring-boot:run's working directory). */
+    static String defaultJar() {
+        Path fromRoot = Path.of("standalone/target/duet-standalone-exec.jar");
+        return Files.exists(fromRoot) ? fromRoot.toString() : "../standalone/target/duet-standalone-exec.jar";
+    }
+
     /** Starts the process and returns the seconds from its start until it is ready. */
     double startAndAwaitReady(Duration atMost) throws IOException, InterruptedException {
         long started = System.nanoTime();

@@ -42,7 +42,7 @@ final class RestartBench {
         long events = Long.parseLong(options.getOrDefault("events", "100000"));
         int couples = Integer.parseInt(options.getOrDefault("couples", "100"));
         int threads = Integer.parseInt(options.getOrDefault("threads", "12"));
-        Path jar = Path.of(options.getOrDefault("jar", defaultJar()));
+        Path jar = Path.of(options.getOrDefault("jar", PackagedProduct.defaultJar()));
         // A filled folder can be kept (--data=DIR) and reused by later runs: filling is the slow part.
         Path kept = options.containsKey("data") ? Path.of(options.get("data")) : null;
         Path log = Files.createTempFile("duet-restart-bench-", ".log");
@@ -205,12 +205,6 @@ final class RestartBench {
 
     private static void print(String metric, double value, String unit) {
         System.out.printf("bench restart %s %.1f %s%n", metric, value, unit);
-    }
-
-    /** Run from the checkout's root or from bench/ (spring-boot:run's working directory). */
-    private static String defaultJar() {
-        Path fromRoot = Path.of("standalone/target/duet-standalone-exec.jar");
-        return Files.exists(fromRoot) ? fromRoot.toString() : "../standalone/target/duet-standalone-exec.jar";
     }
 
     private static void deleteQuietly(Path folder) throws IOException {
