@@ -34,7 +34,31 @@ async function oneAction(method, url, body) {
             throw problem;
         }
         await new Promise((resolve) => setTimeout(resolve, 1000));
-        return signed(method, url, body, headers);
+        return sameActionAgain(method, url, body, headers);
+    }
+}
+
+const STILL_RUNNING_RETRIES = 5;
+
+/**
+ * The retry of an action whose answer was lost. The first attempt may still be running on the
+ * server (409 idempotency-key-in-flight): wait as told and ask again with the same key, a few times.
+ * If the server stored the action but lost its answer in a crash (409 idempotency-key-answer-lost),
+ * the action is done: its effect shows in the views, so there is nothing to send again.
+ */
+async function sameActionAgain(method, url, body, headers) {
+    for (let attempt = 0; ; attempt++) {
+        try {
+            return await signed(method, url, body, headers);
+        } catch (problem) {
+            if (problem.rule === 'idempotency-key-answer-lost') {
+                return null;
+            }
+            if (problem.rule !== 'idempotency-key-in-flight' || attempt >= STILL_RUNNING_RETRIES) {
+                throw problem;
+            }
+            await new Promise((resolve) => setTimeout(resolve, (problem.retryAfterSeconds ?? 1) * 1000));
+        }
     }
 }
 

@@ -61,10 +61,11 @@ client.beforeConnect = async () => {
 };
 
 client.onConnect = () => {
+    catchingUp = false; // a new connection hears again whether the views are catching up
     for (const [destination, topic] of topics) {
         topic.subscription = subscribe(destination);
     }
-    setState(catchingUp ? 'catching-up' : 'live');
+    setState('live');
     clearTimeout(steadyTimer);
     steadyTimer = setTimeout(() => {
         refusals = 0;

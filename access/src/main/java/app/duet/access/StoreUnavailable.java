@@ -85,8 +85,17 @@ public class StoreUnavailable implements HandlerExceptionResolver, Ordered {
     @Override
     public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
                                          Exception failure) {
+        return answered(json, request, response, failure) ? new ModelAndView() : null;
+    }
+
+    /**
+     * Answers 503 if the database could not be reached, for code that runs outside Spring MVC's
+     * exception handling (a servlet filter that reads the database); says whether it did.
+     */
+    public static boolean answered(ObjectMapper json, HttpServletRequest request, HttpServletResponse response,
+                                   Throwable failure) {
         if (!isCause(failure) || response.isCommitted()) {
-            return null;
+            return false;
         }
         log.warn("{} {} refused: the database cannot be reached ({})", request.getMethod(), request.getRequestURI(),
                 failure.getClass().getSimpleName());
@@ -97,7 +106,7 @@ public class StoreUnavailable implements HandlerExceptionResolver, Ordered {
         } catch (IOException cut) {
             log.debug("Could not answer the refusal", cut);
         }
-        return new ModelAndView();
+        return true;
     }
 
     @Override

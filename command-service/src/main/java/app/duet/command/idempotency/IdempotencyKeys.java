@@ -1,6 +1,7 @@
 package app.duet.command.idempotency;
 
 import app.duet.access.Actor;
+import app.duet.access.StoreUnavailable;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -74,8 +75,20 @@ class IdempotencyKeys extends OncePerRequestFilter {
                 || "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
     }
 
+    /** Reading and writing keys happens outside Spring MVC: a database away is answered 503 here too. */
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        try {
+            withKey(request, response, chain);
+        } catch (RuntimeException failure) {
+            if (!StoreUnavailable.answered(json, request, response, failure)) {
+                throw failure;
+            }
+        }
+    }
+
+    private void withKey(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication person = SecurityContextHolder.getContext().getAuthentication();
         if (person == null || !(person.getPrincipal() instanceof Jwt)) {
@@ -103,7 +116,7 @@ class IdempotencyKeys extends OncePerRequestFilter {
             boolean forgotten = seen.createdAt().isBefore(now.minus(retention));
             boolean abandoned = KeyRecords.CLAIMED.equals(seen.state()) && seen.claimedUntil().isBefore(now);
             if (forgotten || abandoned) {
-                if (records.takeOver(claim, seen.claimId(), hash, now, now.plus(claimTimeout))) {
+                if (records.takeOver(claim, seen.claimId(), hash, now, now.plus(claimTimeout), now.minus(retention))) {
                     run(claim, cached, response, chain);
                     return;
                 }

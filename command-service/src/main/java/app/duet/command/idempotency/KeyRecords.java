@@ -61,14 +61,22 @@ class KeyRecords {
                 .optional();
     }
 
-    /** Takes over a key whose row is forgotten or abandoned, unless someone changed it since it was read. */
-    boolean takeOver(Claim claim, String seenClaimId, String requestHash, Instant now, Instant claimedUntil) {
+    /**
+     * Takes over a key whose row is forgotten (past retention) or abandoned (still only claimed, past
+     * its claim), unless someone changed it since it was read. The condition is checked again in the
+     * update itself: a request that outlived its claim may have committed its command in between,
+     * and a key whose command was stored is never run again.
+     */
+    boolean takeOver(Claim claim, String seenClaimId, String requestHash, Instant now, Instant claimedUntil,
+                     Instant forgottenBefore) {
         return jdbc.sql("UPDATE idempotency_key SET claim_id = :claim, request_hash = :hash, state = :state, "
                         + "claimed_until = :until, created_at = :now, status = NULL, content_type = NULL, body = NULL "
-                        + "WHERE account_id = :account AND idempotency_key = :key AND claim_id = :seen")
+                        + "WHERE account_id = :account AND idempotency_key = :key AND claim_id = :seen "
+                        + "AND ((state = :claimed AND claimed_until < :now) OR created_at < :forgotten)")
                 .param("claim", claim.id()).param("hash", requestHash).param("state", CLAIMED)
                 .param("until", utc(claimedUntil)).param("now", utc(now))
                 .param("account", claim.account()).param("key", claim.key()).param("seen", seenClaimId)
+                .param("claimed", CLAIMED).param("forgotten", utc(forgottenBefore))
                 .update() == 1;
     }
 

@@ -220,6 +220,7 @@ class AnalyticsController {
     }
 
     @GetMapping("/projections/{name}/dead-letters")
+    @ViewsBuiltBy({})
     @Operation(summary = "The events a projection could not apply, each holding back the later events of its aggregate: "
             + "event type, the aggregate's pseudonym, its sequence number and the failure's class, never the content")
     List<DeadLetterView> deadLetters(@Parameter(hidden = true) Actor actor, @PathVariable String name) {
@@ -230,6 +231,7 @@ class AnalyticsController {
     }
 
     @PostMapping("/projections/{name}/dead-letters/retry")
+    @ViewsBuiltBy({})
     @Operation(summary = "Apply a projection's parked events again, each aggregate's in order, once the cause is fixed; "
             + "a sequence that fails again stays parked (admins only)")
     DeadLetterRetryView retryDeadLetters(@Parameter(hidden = true) Actor actor, @PathVariable String name) {

@@ -229,9 +229,10 @@ public class CoupleDocument {
     }
 
     /** The name a partner gave, for views that show people rather than ids. */
+    /** The partner's name, or null: unknown, or erased (a name whose key was destroyed reads as null). */
     public String displayNameOf(String partnerId) {
         return partners.stream().filter(p -> p.partnerId().equals(partnerId))
-                .map(PartnerView::displayName).findFirst().orElse(null);
+                .map(PartnerView::displayName).filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
     AppliedEvents applied() {

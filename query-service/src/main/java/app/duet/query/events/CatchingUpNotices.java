@@ -11,6 +11,8 @@ import org.springframework.web.socket.messaging.SessionSubscribeEvent;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -44,7 +46,22 @@ class CatchingUpNotices {
         String destination = SimpMessageHeaderAccessor.wrap(event.getMessage()).getDestination();
         if (destination != null && destination.startsWith("/topic/") && catchingUp.isAnyCatchingUp()) {
             tell(destination, true);
+            tellWhenCaughtUp(destination);
         }
+    }
+
+    /**
+     * A subscription that was still taking hold when the views caught up missed the broadcast: it is
+     * told on its own, once they have.
+     */
+    private void tellWhenCaughtUp(String destination) {
+        CompletableFuture.runAsync(() -> {
+            if (catchingUp.isAnyCatchingUp()) {
+                tellWhenCaughtUp(destination);
+            } else {
+                tell(destination, false);
+            }
+        }, CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS));
     }
 
     private void tell(String topic, boolean catchingUpNow) {

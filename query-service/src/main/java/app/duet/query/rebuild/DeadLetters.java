@@ -2,6 +2,7 @@ package app.duet.query.rebuild;
 
 import app.duet.access.StoreUnavailable;
 import app.duet.api.analytics.DeadLetterRetryView;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -86,6 +87,45 @@ public class DeadLetters {
         return new DeadLetterRetryView(projection, applied, (int) queue.amountOfSequences(), queue.size());
     }
 
+    /**
+     * Forgets every parked event of these sequences (an erased couple and its sessions): nothing of an
+     * erased couple may stay in the query side's store, not even waiting to be retried.
+     */
+    public int forget(java.util.Set<String> sequenceIdentifiers) {
+        int forgotten = 0;
+        for (String projection : Projections.REBUILDABLE) {
+            SequencedDeadLetterQueue<EventMessage<?>> queue = queue(projection);
+            for (String sequence : sequenceIdentifiers) {
+                List<DeadLetter<? extends EventMessage<?>>> parked = new ArrayList<>();
+                queue.deadLetterSequence(sequence).forEach(parked::add);
+                parked.forEach(queue::evict);
+                forgotten += parked.size();
+            }
+        }
+        return forgotten;
+    }
+
+    /** Listens beside the access enforcement, which always runs live, so a parked sequence cannot hold the erasure back. */
+    @Component
+    @org.axonframework.config.ProcessingGroup(app.duet.query.access.AccessEnforcement.PROCESSING_GROUP)
+    static class ErasedCouplesLeaveNone {
+
+        private final DeadLetters deadLetters;
+        private final app.duet.eventstore.privacy.DataKeys keys;
+
+        ErasedCouplesLeaveNone(DeadLetters deadLetters, app.duet.eventstore.privacy.DataKeys keys) {
+            this.deadLetters = deadLetters;
+            this.keys = keys;
+        }
+
+        @org.axonframework.eventhandling.EventHandler
+        void on(app.duet.api.couple.CoupleErased event) {
+            java.util.Set<String> sequences = new java.util.HashSet<>(keys.ownersOf(event.coupleId()));
+            sequences.add(event.coupleId());
+            deadLetters.forget(sequences);
+        }
+    }
+
     private static Letter describe(DeadLetter<? extends EventMessage<?>> letter) {
         EventMessage<?> event = letter.message();
         String aggregateType = event instanceof DomainEventMessage<?> domain ? domain.getType() : null;
@@ -153,6 +193,11 @@ public class DeadLetters {
                             return Decisions.enqueue(new ThrowableCause(failure.getClass().getName(),
                                     "withheld: the message of a failure may quote the event"));
                         })
+                        // Projections write to MongoDB, which no JDBC transaction covers: a processor given
+                        // the event store's transaction manager stores its token before its handlers run,
+                        // so a batch that fails halfway (MongoDB away) would be skipped on retry. Without
+                        // one, the token is stored after the batch is applied.
+                        .registerTransactionManager(projection, configuration -> NoTransactionManager.instance())
                         // A rebuild replays every event anyway: its queue starts empty too.
                         .registerDeadLetteringEventHandlerInvokerConfiguration(projection,
                                 (configuration, invoker) -> invoker.allowReset(true));

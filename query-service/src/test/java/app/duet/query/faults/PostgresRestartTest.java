@@ -152,10 +152,17 @@ class PostgresRestartTest {
         return Math.max(0, push.receivedNanos() - returned) / 1_000_000;
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger KEYED = new java.util.concurrent.atomic.AtomicInteger();
+
     private static Answer bid(CommandClient commands, String sessionId, String partner) {
         long started = System.nanoTime();
-        HttpResponse<String> answer = commands.send(partner, "/api/commands/sessions/" + sessionId + "/bids",
-                "{\"words\":\"a bid " + UUID.randomUUID() + "\"}");
+        // Every other bid carries an Idempotency-Key, as the page's do: its key is read and written
+        // before the command runs, and a database away must be answered 503 there too.
+        String path = "/api/commands/sessions/" + sessionId + "/bids";
+        String body = "{\"words\":\"a bid " + UUID.randomUUID() + "\"}";
+        HttpResponse<String> answer = KEYED.getAndIncrement() % 2 == 0
+                ? commands.sendWithKey(partner, path, body, UUID.randomUUID().toString())
+                : commands.send(partner, path, body);
         long millis = (System.nanoTime() - started) / 1_000_000;
         String bidId = answer.statusCode() == 201 ? JSON.readTree(answer.body()).path("bidId").asString() : null;
         return new Answer(sessionId, answer.statusCode(), bidId, millis,

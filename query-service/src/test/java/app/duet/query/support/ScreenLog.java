@@ -56,9 +56,14 @@ public final class ScreenLog {
         List<Entry> inOrder = entries.stream().sorted(Comparator.comparingLong(Entry::atNanos)).toList();
         long seen = -1;
         long lastPush = -1;
+        long highestPushed = -1;
+        long pushedOnEarlierConnections = -1;
         for (Entry entry : inOrder) {
             switch (entry.kind()) {
-                case "connect" -> lastPush = -1;
+                case "connect" -> {
+                    lastPush = -1;
+                    pushedOnEarlierConnections = highestPushed;
+                }
                 case "fetch" -> {
                     assertThat(entry.version()).as(name + " fetched a view older than one it had seen: " + inOrder)
                             .isGreaterThanOrEqualTo(seen);
@@ -67,11 +72,15 @@ public final class ScreenLog {
                 default -> {
                     assertThat(entry.version()).as(name + " was pushed a version out of order: " + inOrder)
                             .isGreaterThan(lastPush);
+                    // Published after this connection subscribed, so after everything earlier connections got.
+                    assertThat(entry.version()).as(name + " was pushed a step back after reconnecting: " + inOrder)
+                            .isGreaterThan(pushedOnEarlierConnections);
                     if (consecutivePushes && lastPush >= 0) {
                         assertThat(entry.version()).as(name + " missed a push on a live connection: " + inOrder)
                                 .isEqualTo(lastPush + 1);
                     }
                     lastPush = entry.version();
+                    highestPushed = Math.max(highestPushed, entry.version());
                     seen = Math.max(seen, entry.version());
                 }
             }

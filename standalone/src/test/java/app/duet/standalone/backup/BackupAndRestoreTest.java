@@ -71,8 +71,13 @@ class BackupAndRestoreTest {
                     .as("a partner may not take a backup").isEqualTo(403);
             tokens.put("admin", browser.signIn(ADMIN_EMAIL, ADMIN_PASSWORD).accessToken());
             JsonNode taken = http.post("admin", "/api/commands/admin/backups", null);
-            backup = Path.of(taken.get("file").asString());
-            assertThat(backup).exists().hasParent(running.resolve("backups").toAbsolutePath());
+            assertThat(taken.get("file").asString()).as("no server path in the answer").startsWith("backups/");
+            backup = running.resolve(taken.get("file").asString());
+            assertThat(backup).exists();
+            assertThat(java.nio.file.Files.getPosixFilePermissions(backup))
+                    .as("the backup holds every couple's key: its owner alone may read it")
+                    .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                            java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
 
             http.post(alex, commands + "/bids", "{\"words\":\"Written after the backup\"}");
             awaitView(http, alex, session, 6);

@@ -126,6 +126,16 @@ class KillAndRestartIT {
         assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(OPERATIONS);
         assertThat(lost).as("answered, then gone after the restart").isZero();
         assertThat(duplicated).as("kept twice").isZero();
+
+        // The views the restart resumed (from the views file as the kill left it) equal a rebuild from scratch.
+        String couplePath = "/api/queries/couples/" + coupleId;
+        JsonNode resumed = http.get(alex, couplePath);
+        kill();
+        Files.deleteIfExists(dataDir.resolve("views.mv"));
+        start();
+        JsonNode rebuilt = await().atMost(Duration.ofSeconds(120)).ignoreExceptions()
+                .until(() -> http.get(alex, couplePath), view -> view.path("version").asLong() >= resumed.path("version").asLong());
+        assertThat(rebuilt).as("the views after the restart, against a rebuild from the first event").isEqualTo(resumed);
     }
 
     /**

@@ -66,7 +66,9 @@ class RestartMidSessionTest {
             }
         }
 
-        try (ConfigurableApplicationContext second = start()) {
+        // Started again without its views file, as after losing it: every view is rebuilt from the
+        // first event while the screens are already back, so the views catch up under their eyes.
+        try (ConfigurableApplicationContext second = start("--duet.mongo.embedded-file=")) {
             CommandClient http = new CommandClient(baseUrl(second), accessTokens::get);
             String topic = ViewPublisher.SESSION_TOPIC + paired.sessionId();
             // The screens come back at once, while the views may still be catching up with the events.
@@ -145,9 +147,11 @@ class RestartMidSessionTest {
         return accountId;
     }
 
-    private ConfigurableApplicationContext start() {
-        return StandaloneApplication.start("--server.port=0", "--duet.data-dir=" + dataDir,
-                "--duet.access.commands-per-second=10000", "--duet.access.command-burst=10000");
+    private ConfigurableApplicationContext start(String... more) {
+        List<String> arguments = new java.util.ArrayList<>(List.of("--server.port=0", "--duet.data-dir=" + dataDir,
+                "--duet.access.commands-per-second=10000", "--duet.access.command-burst=10000"));
+        arguments.addAll(List.of(more));
+        return StandaloneApplication.start(arguments.toArray(String[]::new));
     }
 
     private static String baseUrl(ConfigurableApplicationContext context) {
