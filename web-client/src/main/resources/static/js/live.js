@@ -13,6 +13,7 @@ const STEADY_MS = 30_000;          // a connection that lasts this long without 
 const ACCESS_ENDED = 1008;         // the close code the server uses when access to what was heard ends
 const CHECK_LIMIT_MS = 5_000;      // reconnecting waits at most this long for those checks
 const NOTICE_HEADER = 'duet-notice'; // a frame that says something about the views, and is no view
+const CATCHING_UP = 'views-catching-up'; // begins an ERROR that means "not yet", not "no"
 
 const topics = new Map();          // destination -> { handlers: Set, subscription }
 const stateListeners = new Set();
@@ -78,7 +79,7 @@ client.onWebSocketClose = (event) => {
         topic.subscription = null;
     }
     if (state !== 'refused' && state !== 'stopped') {
-        setState(navigator.onLine ? 'reconnecting' : 'offline');
+        setState(navigator.onLine ? (catchingUp ? 'catching-up' : 'reconnecting') : 'offline');
     }
     if (event?.code === ACCESS_ENDED && accessEndedListeners.size > 0) {
         checking = Promise.allSettled([...accessEndedListeners].map((listener) => listener(event.reason)));
@@ -86,6 +87,13 @@ client.onWebSocketClose = (event) => {
 };
 client.onStompError = (frame) => {
     const reason = frame.headers.message || frame.body || 'The live connection was refused.';
+    if (reason.includes(CATCHING_UP)) {
+        // Not a refusal: the server's views are catching up (it restarted); connect again in a moment.
+        catchingUp = true;
+        setState('catching-up');
+        client.forceDisconnect();
+        return;
+    }
     // Refused before it was connected: most likely the token; the next attempt renews it first.
     const atConnect = !client.connected;
     if (atConnect) {

@@ -1161,7 +1161,9 @@ function projectionRow(name, rebuild) {
             state.textContent = [
                 status.replaying ? 'rebuilding' : status.running ? 'running' : 'stopped',
                 status.serving ? 'serving reads' : 'not serving reads',
-            ].join(' · ');
+                // Events it could not apply wait in its dead-letter queue, their couple's later ones behind them.
+                status.deadLetters ? `${numbers.format(status.deadLetters)} waiting in its dead-letter queue` : null,
+            ].filter(Boolean).join(' · ');
             progress.value = status.percent;
             amount.textContent = `${status.percent}% · ${numbers.format(status.position)} of ${numbers.format(status.head)} events`;
         },

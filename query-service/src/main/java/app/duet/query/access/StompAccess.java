@@ -7,6 +7,8 @@ import app.duet.api.couple.FindCouple;
 import app.duet.api.session.FindSession;
 import app.duet.api.session.SessionView;
 import app.duet.query.analytics.Replays;
+import app.duet.query.events.CatchingUp;
+import app.duet.query.live.LiveViews;
 import app.duet.query.live.ViewPublisher;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -35,20 +37,25 @@ import java.security.Principal;
 @Component
 public class StompAccess implements ChannelInterceptor {
 
+    /** How a refusal for views still catching up begins, so a client can tell it from a denial and simply come back. */
+    public static final String CATCHING_UP = "views-catching-up";
+
     private final ObjectProvider<JwtDecoder> tokens;
     private final JwtAuthenticationConverter people;
     private final QueryGateway queries;
     private final ViewAccess access;
     /** Looked up late: replays send through the broker this guards. */
     private final ObjectProvider<Replays> replays;
+    private final CatchingUp catchingUp;
 
     public StompAccess(ObjectProvider<JwtDecoder> tokens, JwtAuthenticationConverter people, QueryGateway queries,
-                       ViewAccess access, ObjectProvider<Replays> replays) {
+                       ViewAccess access, ObjectProvider<Replays> replays, CatchingUp catchingUp) {
         this.tokens = tokens;
         this.people = people;
         this.queries = queries;
         this.access = access;
         this.replays = replays;
+        this.catchingUp = catchingUp;
     }
 
     @Override
@@ -84,6 +91,14 @@ public class StompAccess implements ChannelInterceptor {
     }
 
     private void mayListen(Actor actor, String destination) {
+        boolean aView = destination != null && (destination.startsWith(ViewPublisher.SESSION_TOPIC)
+                || destination.startsWith(ViewPublisher.COUPLE_TOPIC) || destination.startsWith(ViewPublisher.CYCLE_TOPIC));
+        if (aView && catchingUp.isCatchingUp(LiveViews.PROCESSING_GROUP)) {
+            // Who may listen is read from the views, and views that are catching up may not yet know of a
+            // consent withdrawn or a partner who joined: nobody is let in on them until they have caught up.
+            throw new AccessDeniedException(CATCHING_UP + ": Duet is catching up with what happened; connect again in "
+                    + Math.max(1, catchingUp.retryAfter().toSeconds()) + " s.");
+        }
         if (destination != null && destination.startsWith(ViewPublisher.SESSION_TOPIC)) {
             String sessionId = destination.substring(ViewPublisher.SESSION_TOPIC.length());
             access.requireMayRead(actor, find(new FindSession(sessionId), SessionView.class), ViewAccess.Via.LIVE);

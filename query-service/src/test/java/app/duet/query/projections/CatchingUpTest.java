@@ -112,6 +112,13 @@ class CatchingUpTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> readiness(querySide).statusCode() == 503);
             assertThat(readiness(querySide).body()).contains("OUT_OF_SERVICE");
             await().atMost(Duration.ofSeconds(10)).until(() -> notices(screen, topic).contains("catching-up"));
+            // Who may listen is read from views that may not know yet of a consent withdrawn: nobody new
+            // is let in until they have caught up, and the refusal says "not yet", not "no".
+            try (StompTestClient latecomer = StompTestClient.connect(product.ws, TestTokens.trusted().partner(ALEX))) {
+                latecomer.subscribe(topic);
+                await().atMost(Duration.ofSeconds(10)).until(() -> !latecomer.errors().isEmpty());
+                assertThat(latecomer.errors().get(0)).contains("views-catching-up");
+            }
 
             liveViews.start();
             await().atMost(Duration.ofSeconds(60)).until(() -> notices(screen, topic).contains("caught-up"));

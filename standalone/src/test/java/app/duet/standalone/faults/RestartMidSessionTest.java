@@ -113,7 +113,9 @@ class RestartMidSessionTest {
 
         StompTestClient open(ConfigurableApplicationContext product, String token, String topic, CommandClient http,
                              String person, CommandClient.PairedSession paired) throws Exception {
+            // As the page follows a view: fetch it (asking again while the views catch up), subscribe, fetch again.
             log.connected();
+            await().atMost(Duration.ofSeconds(60)).until(() -> fetch(http, person, paired));
             StompTestClient live = StompTestClient.connect(baseUrl(product).replace("http", "ws") + "/ws", token);
             live.subscribe(topic);
             await().atMost(Duration.ofSeconds(60)).until(() -> fetch(http, person, paired));
