@@ -1,5 +1,7 @@
 package app.duet.query.faults;
 
+import app.duet.query.support.Opened;
+import app.duet.query.support.ProductOnH2;
 import app.duet.api.access.Role;
 import app.duet.api.session.BidMade;
 import app.duet.command.CommandServiceApplication;
@@ -19,7 +21,6 @@ import org.bson.types.Binary;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -39,7 +40,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiPredicate;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -58,7 +58,7 @@ class PoisonEventTest {
     private static final int POISON_AT = 20;
     private static final int WHILE_DOWN = 5;
 
-    private final List<AutoCloseable> opened = new ArrayList<>();
+    private final Opened opened = new Opened();
 
     /** A handler of the live views that cannot handle a bid starting with "poison" until it is fixed. */
     @ProcessingGroup(LiveViews.PROCESSING_GROUP)
@@ -77,20 +77,20 @@ class PoisonEventTest {
     @Test
     void aPoisonEventStopsOnlyItsSequenceSurvivesARestartAndIsAppliedOnceWhenRetried() throws Exception {
         FaultyHandler.fixed = false;
-        OwnedPostgres database = open(OwnedPostgres.startOrSkip());
+        OwnedPostgres database = opened.open(OwnedPostgres.startOrSkip());
         MongoServer mongo = new MongoServer(new MemoryBackend());
         mongo.bind("127.0.0.1", 0);
         InetSocketAddress mongoAddress = mongo.getLocalAddress();
-        opened.add(mongo::shutdownNow);
+        opened.open(mongo::shutdownNow);
         String mongoUri = "mongodb://127.0.0.1:" + mongoAddress.getPort() + "/duet";
-        ConfigurableApplicationContext commandSide = open(new SpringApplicationBuilder(CommandServiceApplication.class)
-                .run(arguments(database, "spring.config.name=" + CommandServiceApplication.CONFIG_NAME,
+        ConfigurableApplicationContext commandSide = opened.open(new SpringApplicationBuilder(CommandServiceApplication.class)
+                .run(Opened.serviceArguments(database.springProperties(), "spring.config.name=" + CommandServiceApplication.CONFIG_NAME,
                         "duet.access.commands-per-second=1000", "duet.access.command-burst=1000",
                         "spring.autoconfigure.exclude=org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration,"
                                 + "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration,"
                                 + "org.springframework.boot.data.mongodb.autoconfigure.DataMongoRepositoriesAutoConfiguration")));
         ConfigurableApplicationContext querySide = startQuerySide(database, mongoUri);
-        CommandClient commands = new CommandClient("http://localhost:" + port(commandSide));
+        CommandClient commands = new CommandClient("http://localhost:" + ProductOnH2.port(commandSide));
 
         List<String> sessions = new ArrayList<>();
         Map<String, String> partnerOf = new ConcurrentHashMap<>();
@@ -107,7 +107,7 @@ class PoisonEventTest {
                 (session, i) -> session.equals(poisoned) && i == POISON_AT);
 
         int parked = BIDS_EACH - POISON_AT;
-        CommandClient analyst = new CommandClient("http://localhost:" + port(querySide),
+        CommandClient analyst = new CommandClient("http://localhost:" + ProductOnH2.port(querySide),
                 id -> TestTokens.trusted().token(id, Role.ANALYST, Duration.ofMinutes(10)));
         awaitParkedAndTheOthersProjected(analyst, querySide, sessions, poisoned, partnerOf, acknowledged, parked);
         String listing = analyst.getAs(TestTokens.trusted().token("analyst", Role.ANALYST, Duration.ofMinutes(10)),
@@ -123,22 +123,22 @@ class PoisonEventTest {
                 .isNotEmpty().noneMatch(text -> text.contains("poison") || text.contains("a bid "));
 
         querySide.close();
-        opened.remove(querySide);
+        opened.forget(querySide);
         bidInEverySession(commands, sessions, partnerOf, acknowledged, WHILE_DOWN, (session, i) -> false);
         querySide = startQuerySide(database, mongoUri);
-        analyst = new CommandClient("http://localhost:" + port(querySide),
+        analyst = new CommandClient("http://localhost:" + ProductOnH2.port(querySide),
                 id -> TestTokens.trusted().token(id, Role.ANALYST, Duration.ofMinutes(10)));
         awaitParkedAndTheOthersProjected(analyst, querySide, sessions, poisoned, partnerOf, acknowledged, parked + WHILE_DOWN);
 
-        CommandClient queries = new CommandClient("http://localhost:" + port(querySide));
+        CommandClient queries = new CommandClient("http://localhost:" + ProductOnH2.port(querySide));
         String retry = "/api/queries/analytics/projections/live-views/dead-letters/retry";
         assertThat(queries.sendWithToken(TestTokens.trusted().token("analyst", Role.ANALYST, Duration.ofMinutes(10)),
                 retry, null).statusCode()).as("retrying is for admins").isEqualTo(403);
-        assertThat(new CommandClient("http://localhost:" + port(querySide),
+        assertThat(new CommandClient("http://localhost:" + ProductOnH2.port(querySide),
                 id -> TestTokens.trusted().token(id, Role.ADMIN, Duration.ofMinutes(10))).post("admin", retry, null)
                 .path("sequencesStillFailing").asInt()).as("still poisonous: the sequence stays parked").isEqualTo(1);
         FaultyHandler.fixed = true;
-        JsonNode retried = new CommandClient("http://localhost:" + port(querySide),
+        JsonNode retried = new CommandClient("http://localhost:" + ProductOnH2.port(querySide),
                 id -> TestTokens.trusted().token(id, Role.ADMIN, Duration.ofMinutes(10))).post("admin", retry, null);
         assertThat(retried.path("sequencesApplied").asInt()).isEqualTo(1);
         assertThat(retried.path("deadLetters").asLong()).isZero();
@@ -167,7 +167,7 @@ class PoisonEventTest {
     private static void awaitParkedAndTheOthersProjected(CommandClient analyst, ConfigurableApplicationContext querySide,
                                                          List<String> sessions, String poisoned, Map<String, String> partnerOf,
                                                          Map<String, List<String>> acknowledged, int parked) {
-        CommandClient partners = new CommandClient("http://localhost:" + port(querySide));
+        CommandClient partners = new CommandClient("http://localhost:" + ProductOnH2.port(querySide));
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             JsonNode liveViews = null;
             for (JsonNode status : analyst.get("analyst", "/api/queries/analytics/projections")) {
@@ -249,41 +249,16 @@ class PoisonEventTest {
     }
 
     private ConfigurableApplicationContext startQuerySide(OwnedPostgres database, String mongoUri) {
-        return open(new SpringApplicationBuilder(QueryServiceApplication.class, FaultyHandler.class)
-                .run(arguments(database, "spring.config.name=" + QueryServiceApplication.CONFIG_NAME,
+        return opened.open(new SpringApplicationBuilder(QueryServiceApplication.class, FaultyHandler.class)
+                .run(Opened.serviceArguments(database.springProperties(), "spring.config.name=" + QueryServiceApplication.CONFIG_NAME,
                         "duet.mongo.embedded=false", "spring.mongodb.uri=" + mongoUri, "spring.flyway.enabled=false")));
     }
 
-    /** As command-line arguments, which outrank the services' own yml files. */
-    private static String[] arguments(OwnedPostgres database, String... more) {
-        return Stream.of(database.springProperties(), TestTokens.trusted().springProperties(), List.of(more),
-                        List.of("server.port=0"))
-                .flatMap(List::stream).map(property -> "--" + property).toArray(String[]::new);
-    }
 
-    private static int port(ConfigurableApplicationContext context) {
-        return ((WebServerApplicationContext) context).getWebServer().getPort();
-    }
 
-    private <T extends AutoCloseable> T open(T resource) {
-        opened.add(resource);
-        return resource;
-    }
 
-    /** Closes everything in reverse order, even when closing something fails. */
     @AfterEach
-    void closeInReverse() throws Exception {
-        Collections.reverse(opened);
-        Exception first = null;
-        for (AutoCloseable resource : opened) {
-            try {
-                resource.close();
-            } catch (Exception failed) {
-                first = first == null ? failed : first;
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
+    void closeWhatWasOpened() throws Exception {
+        opened.close();
     }
 }

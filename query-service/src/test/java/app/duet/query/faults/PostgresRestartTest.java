@@ -1,5 +1,7 @@
 package app.duet.query.faults;
 
+import app.duet.query.support.Opened;
+import app.duet.query.support.ProductOnH2;
 import app.duet.command.CommandServiceApplication;
 import app.duet.query.QueryServiceApplication;
 import app.duet.query.live.ViewPublisher;
@@ -10,7 +12,6 @@ import app.duet.testing.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.ObjectMapper;
@@ -18,7 +19,6 @@ import tools.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -30,7 +30,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -49,24 +48,24 @@ class PostgresRestartTest {
     private static final int COUPLES = 4;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final List<AutoCloseable> opened = new ArrayList<>();
+    private final Opened opened = new Opened();
 
     private record Answer(String sessionId, int status, String bidId, long millis, String retryAfter, String contentType) {
     }
 
     @Test
     void everyAnsweredCommandIsKeptAndEveryRefusedOneIsNot() throws Exception {
-        OwnedPostgres database = open(OwnedPostgres.startOrSkip());
-        ConfigurableApplicationContext commandSide = open(new SpringApplicationBuilder(CommandServiceApplication.class)
-                .run(arguments(database, "spring.config.name=" + CommandServiceApplication.CONFIG_NAME,
+        OwnedPostgres database = opened.open(OwnedPostgres.startOrSkip());
+        ConfigurableApplicationContext commandSide = opened.open(new SpringApplicationBuilder(CommandServiceApplication.class)
+                .run(Opened.serviceArguments(database.springProperties(), "spring.config.name=" + CommandServiceApplication.CONFIG_NAME,
                         "duet.access.commands-per-second=1000", "duet.access.command-burst=1000",
                         "spring.autoconfigure.exclude=org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration,"
                                 + "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration,"
                                 + "org.springframework.boot.data.mongodb.autoconfigure.DataMongoRepositoriesAutoConfiguration")));
-        ConfigurableApplicationContext querySide = open(new SpringApplicationBuilder(QueryServiceApplication.class)
-                .run(arguments(database, "spring.config.name=" + QueryServiceApplication.CONFIG_NAME,
+        ConfigurableApplicationContext querySide = opened.open(new SpringApplicationBuilder(QueryServiceApplication.class)
+                .run(Opened.serviceArguments(database.springProperties(), "spring.config.name=" + QueryServiceApplication.CONFIG_NAME,
                         "duet.mongo.embedded=true", "spring.flyway.enabled=false", "duet.projections.fallback-poll=60s")));
-        CommandClient commands = new CommandClient("http://localhost:" + port(commandSide));
+        CommandClient commands = new CommandClient("http://localhost:" + ProductOnH2.port(commandSide));
         List<String[]> partners = new ArrayList<>();
         List<String> sessions = new ArrayList<>();
         for (int couple = 0; couple < COUPLES; couple++) {
@@ -75,7 +74,7 @@ class PostgresRestartTest {
             partners.add(new String[] {alex, sam});
             sessions.add(commands.pairAndJoinSession(alex, sam).sessionId());
         }
-        StompTestClient screen = open(StompTestClient.connect("ws://localhost:" + port(querySide) + "/ws",
+        StompTestClient screen = opened.open(StompTestClient.connect("ws://localhost:" + ProductOnH2.port(querySide) + "/ws",
                 TestTokens.trusted().partner(partners.get(0)[0])));
         String topic = ViewPublisher.SESSION_TOPIC + sessions.get(0);
         screen.subscribe(topic);
@@ -185,36 +184,12 @@ class PostgresRestartTest {
         return stored;
     }
 
-    /** As command-line arguments, which outrank the services' own yml files. */
-    private static String[] arguments(OwnedPostgres database, String... more) {
-        return Stream.of(database.springProperties(), TestTokens.trusted().springProperties(), List.of(more),
-                        List.of("server.port=0"))
-                .flatMap(List::stream).map(property -> "--" + property).toArray(String[]::new);
-    }
 
-    private static int port(ConfigurableApplicationContext context) {
-        return ((WebServerApplicationContext) context).getWebServer().getPort();
-    }
 
-    private <T extends AutoCloseable> T open(T resource) {
-        opened.add(resource);
-        return resource;
-    }
 
     /** Closes everything, the PostgreSQL server last, even when closing something before it fails. */
     @AfterEach
-    void closeInReverse() throws Exception {
-        Collections.reverse(opened);
-        Exception first = null;
-        for (AutoCloseable resource : opened) {
-            try {
-                resource.close();
-            } catch (Exception failed) {
-                first = first == null ? failed : first;
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
+    void closeWhatWasOpened() throws Exception {
+        opened.close();
     }
 }

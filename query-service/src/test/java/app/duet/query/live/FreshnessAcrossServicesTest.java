@@ -1,5 +1,7 @@
 package app.duet.query.live;
 
+import app.duet.query.support.Opened;
+import app.duet.query.support.ProductOnH2;
 import app.duet.command.CommandServiceApplication;
 import app.duet.query.QueryServiceApplication;
 import app.duet.testing.CommandClient;
@@ -9,7 +11,6 @@ import app.duet.query.support.StompTestClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.time.Duration;
@@ -32,32 +33,32 @@ class FreshnessAcrossServicesTest {
 
     private static final int MEASURED_COMMANDS = 240;
 
-    private final List<AutoCloseable> opened = new ArrayList<>();
+    private final Opened opened = new Opened();
 
     @Test
     void everyBidReachesBothPartnersAsSoonAsItIsStored() throws Exception {
-        PostgresTestDatabase database = open(PostgresTestDatabase.freshSchemaOrSkip());
-        ConfigurableApplicationContext commandSide = open(new SpringApplicationBuilder(CommandServiceApplication.class)
-                .run(arguments(database, "spring.config.name=command-service",
+        PostgresTestDatabase database = opened.open(PostgresTestDatabase.freshSchemaOrSkip());
+        ConfigurableApplicationContext commandSide = opened.open(new SpringApplicationBuilder(CommandServiceApplication.class)
+                .run(Opened.serviceArguments(database.springProperties(), "spring.config.name=command-service",
                         "spring.autoconfigure.exclude=org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration,"
                                 + "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration,"
                                 + "org.springframework.boot.data.mongodb.autoconfigure.DataMongoRepositoriesAutoConfiguration")));
-        ConfigurableApplicationContext querySide = open(new SpringApplicationBuilder(QueryServiceApplication.class)
-                .run(arguments(database, "spring.config.name=query-service", "duet.mongo.embedded=true",
+        ConfigurableApplicationContext querySide = opened.open(new SpringApplicationBuilder(QueryServiceApplication.class)
+                .run(Opened.serviceArguments(database.springProperties(), "spring.config.name=query-service", "duet.mongo.embedded=true",
                         "spring.flyway.enabled=false", "duet.projections.fallback-poll=60s")));
-        CommandClient commands = new CommandClient("http://localhost:" + port(commandSide));
+        CommandClient commands = new CommandClient("http://localhost:" + ProductOnH2.port(commandSide));
         String alex = UUID.randomUUID().toString();
         String sam = UUID.randomUUID().toString();
         CommandClient.PairedSession paired = commands.pairAndJoinSession(alex, sam);
 
         String topic = ViewPublisher.SESSION_TOPIC + paired.sessionId();
-        String wsUrl = "ws://localhost:" + port(querySide) + "/ws";
-        StompTestClient alexScreen = open(StompTestClient.connect(wsUrl, TestTokens.trusted().partner(alex)));
-        StompTestClient samScreen = open(StompTestClient.connect(wsUrl, TestTokens.trusted().partner(sam)));
+        String wsUrl = "ws://localhost:" + ProductOnH2.port(querySide) + "/ws";
+        StompTestClient alexScreen = opened.open(StompTestClient.connect(wsUrl, TestTokens.trusted().partner(alex)));
+        StompTestClient samScreen = opened.open(StompTestClient.connect(wsUrl, TestTokens.trusted().partner(sam)));
         alexScreen.subscribe(topic);
         samScreen.subscribe(topic);
         warmUpUntilBothScreensReceive(commands, paired, alex, topic, alexScreen, samScreen);
-        CommandClient views = new CommandClient("http://localhost:" + port(querySide));
+        CommandClient views = new CommandClient("http://localhost:" + ProductOnH2.port(querySide));
         long settledVersion = await().atMost(Duration.ofSeconds(10)).until(() -> {
             long stored = views.get(alex, "/api/queries/sessions/" + paired.sessionId()).get("version").asLong();
             return alexScreen.latestVersion(topic) == stored && samScreen.latestVersion(topic) == stored ? stored : -1;
@@ -108,27 +109,11 @@ class FreshnessAcrossServicesTest {
         return sorted.get(Math.max(0, index));
     }
 
-    /** As command-line arguments, which outrank the services' own yml files. */
-    private static String[] arguments(PostgresTestDatabase database, String... more) {
-        return Stream.of(database.springProperties(), TestTokens.trusted().springProperties(), List.of(more),
-                        List.of("server.port=0"))
-                .flatMap(List::stream).map(property -> "--" + property).toArray(String[]::new);
-    }
 
-    private static int port(ConfigurableApplicationContext context) {
-        return ((WebServerApplicationContext) context).getWebServer().getPort();
-    }
 
-    private <T extends AutoCloseable> T open(T resource) {
-        opened.add(resource);
-        return resource;
-    }
 
     @AfterEach
-    void closeInReverse() throws Exception {
-        Collections.reverse(opened);
-        for (AutoCloseable resource : opened) {
-            resource.close();
-        }
+    void closeWhatWasOpened() throws Exception {
+        opened.close();
     }
 }
