@@ -123,11 +123,8 @@ class KillAndRestartIT {
         long duplicated = kept.size() - kept.stream().distinct().count();
         System.out.printf("fault %s operations=%d lost=%d duplicated=%d%n", fault, acknowledged.size(), lost, duplicated);
 
-        assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(OPERATIONS);
-        assertThat(lost).as("answered, then gone after the restart").isZero();
-        assertThat(duplicated).as("kept twice").isZero();
-
-        // The views the restart resumed (from the views file as the kill left it) equal a rebuild from scratch.
+        // The views the restart resumed (from the views file as the kill left it) against a rebuild from
+        // the first event: killed once more, the views file deleted, started again.
         String couplePath = "/api/queries/couples/" + coupleId;
         JsonNode resumed = http.get(alex, couplePath);
         kill();
@@ -135,6 +132,16 @@ class KillAndRestartIT {
         start();
         JsonNode rebuilt = await().atMost(Duration.ofSeconds(120)).ignoreExceptions()
                 .until(() -> http.get(alex, couplePath), view -> view.path("version").asLong() >= resumed.path("version").asLong());
+        if (lost > 0) {
+            List<String> missing = acknowledged.stream().filter(words -> !kept.contains(words)).toList();
+            System.out.printf("fault %s: missing after the restart %s; resumed view v%d with %d appreciations (%d without words); "
+                            + "rebuilt view v%d holds them: %s%n", fault, missing, resumed.path("version").asLong(),
+                    resumed.path("appreciations").size(), wordsOf(resumed).stream().filter(words -> words.isEmpty() || words.equals("null")).count(),
+                    rebuilt.path("version").asLong(), wordsOf(rebuilt).containsAll(missing));
+        }
+        assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(OPERATIONS);
+        assertThat(lost).as("answered, then gone after the restart").isZero();
+        assertThat(duplicated).as("kept twice").isZero();
         assertThat(rebuilt).as("the views after the restart, against a rebuild from the first event").isEqualTo(resumed);
     }
 
