@@ -1,6 +1,5 @@
 package app.duet.query.mongo;
 
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
@@ -15,7 +14,7 @@ import org.springframework.data.mongodb.MongoDatabaseFactory;
  * Mongo that starts empty (a wiped database, or the in-process one without a file) then has no
  * tokens either, and the processors rebuild every view from the first event. Handlers are
  * idempotent, so a token saved a moment after its documents re-applies nothing twice. On the views
- * file, a token is never written during a commit of the file (see {@link ViewsFile}).
+ * file, no request (a token's write included) is served during a commit of the file (see {@link ViewsFile}).
  */
 @Configuration(proxyBeanMethods = false)
 class MongoTokens {
@@ -35,12 +34,6 @@ class MongoTokens {
         }
         // The file is locked by the one JVM that has it open: a claim found in it is this product's own,
         // left by a killed run, and is taken back at once instead of after the claim's timeout.
-        builder.nodeId(VIEWS_FILE_OWNER);
-        return new MongoTokenStore(builder) {
-            @Override
-            public void storeToken(TrackingToken token, String processorName, int segment) {
-                file.whileNotCommitting(() -> super.storeToken(token, processorName, segment));
-            }
-        };
+        return builder.nodeId(VIEWS_FILE_OWNER).build();
     }
 }

@@ -1,6 +1,11 @@
 package app.duet.query.mongo;
 
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.message.MongoMessage;
+import de.bwaldvogel.mongo.wire.message.MongoQuery;
+import io.netty.channel.Channel;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
@@ -20,16 +25,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 /**
  * Standalone's views and their tracking tokens in one MVStore file (the stand-in's H2 backend), so a
  * restart resumes where the processors stopped instead of replaying every event.
  * <p>
  * The file is committed on a timer of ours, not MVStore's own: a commit takes the maps one after
- * another, so a token written during it could be kept while the documents written just before it
- * are not. Token writes wait while a commit runs ({@link #whileNotCommitting}), so a kept token's
- * documents are always kept too; documents ahead of their token are applied again at start, which
- * changes nothing (each remembers the last event it applied). After a SIGKILL the file opens at its
+ * another, so a request served during it could be kept in part, or a token kept while the documents
+ * written just before it are not. Requests wait while a commit runs ({@link #whileNotCommitting}), so
+ * every commit holds whole writes, and a kept token's documents are always kept too; documents ahead
+ * of their token are applied again at start, which changes nothing (each remembers the last event
+ * it applied). After a SIGKILL the file opens at its
  * last commit; a file that cannot be opened at all is moved aside and the views rebuild from events.
  */
 final class ViewsFile extends H2Backend {
@@ -87,14 +94,35 @@ final class ViewsFile extends H2Backend {
         return new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
     }
 
-    /** Runs a tracking token's write so that no commit takes place while it does. */
-    void whileNotCommitting(Runnable tokenWrite) {
+    /**
+     * Every request the stand-in serves runs whole between two commits. A document's write touches
+     * several maps (its data, its indexes) and a commit takes the maps one after another, so a commit
+     * in the middle of a write could keep half of it; and a tracking token written during a commit
+     * could be kept while the documents written just before it are not. Requests share the lock; a
+     * commit waits for the ones running and holds the next back for as long as it takes.
+     */
+    private <T> T whileNotCommitting(Supplier<T> request) {
         commits.readLock().lock();
         try {
-            tokenWrite.run();
+            return request.get();
         } finally {
             commits.readLock().unlock();
         }
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String database, String command, Document query) {
+        return whileNotCommitting(() -> super.handleCommand(channel, database, command, query));
+    }
+
+    @Override
+    public Document handleMessage(MongoMessage message) {
+        return whileNotCommitting(() -> super.handleMessage(message));
+    }
+
+    @Override
+    public QueryResult handleQuery(MongoQuery query) {
+        return whileNotCommitting(() -> super.handleQuery(query));
     }
 
     @Override
