@@ -98,7 +98,7 @@ class CatchingUpTest {
         String topic = ViewPublisher.SESSION_TOPIC + paired.sessionId();
         try (StompTestClient screen = StompTestClient.connect(product.ws, TestTokens.trusted().partner(SAM))) {
             screen.subscribe(topic);
-            await().atMost(Duration.ofSeconds(10)).until(() -> !querySide.getBean(CatchingUp.class).isAnyCatchingUp());
+            await().atMost(Duration.ofSeconds(30)).until(() -> !querySide.getBean(CatchingUp.class).isAnyCatchingUp());
 
             // Held at its start, so the catching up lasts as long as the test looks at it.
             liveViews.shutDown();
@@ -109,26 +109,26 @@ class CatchingUpTest {
             assertCatchingUpProblem(answer);
             HttpResponse<String> coupleAnswer = product.queries.getWithToken(TestTokens.trusted().partner(SAM), "/api/queries/my/couple");
             assertThat(coupleAnswer.statusCode()).as("not 404: the couple exists, it is being caught up with").isEqualTo(503);
-            await().atMost(Duration.ofSeconds(10)).until(() -> readiness(querySide).statusCode() == 503);
+            await().atMost(Duration.ofSeconds(30)).until(() -> readiness(querySide).statusCode() == 503);
             assertThat(readiness(querySide).body()).contains("OUT_OF_SERVICE");
-            await().atMost(Duration.ofSeconds(10)).until(() -> notices(screen, topic).contains("catching-up"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> notices(screen, topic).contains("catching-up"));
             // Who may listen is read from views that may not know yet of a consent withdrawn: nobody new
             // is let in until they have caught up, and the refusal says "not yet", not "no".
             try (StompTestClient latecomer = StompTestClient.connect(product.ws, TestTokens.trusted().partner(ALEX))) {
                 latecomer.subscribe(topic);
-                await().atMost(Duration.ofSeconds(10)).until(() -> !latecomer.errors().isEmpty());
+                await().atMost(Duration.ofSeconds(30)).until(() -> !latecomer.errors().isEmpty());
                 assertThat(latecomer.errors().get(0)).contains("views-catching-up");
             }
 
             liveViews.start();
             await().atMost(Duration.ofSeconds(60)).until(() -> notices(screen, topic).contains("caught-up"));
             assertThat(product.queries.get(SAM, sessionPath()).path("version").asLong()).isEqualTo(finalVersion);
-            await().atMost(Duration.ofSeconds(10)).until(() -> readiness(querySide).statusCode() == 200);
+            await().atMost(Duration.ofSeconds(30)).until(() -> readiness(querySide).statusCode() == 200);
             assertThat(screen.received()).filteredOn(message -> !message.isNotice()).as("nothing replayed is pushed").isEmpty();
 
             // Live again: the next change is pushed, one version on.
             product.commands.post(SAM, "/api/commands/sessions/" + paired.sessionId() + "/bids", "{\"words\":\"Still here\"}");
-            await().atMost(Duration.ofSeconds(10)).until(() -> screen.latestVersion(topic) == finalVersion + 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> screen.latestVersion(topic) == finalVersion + 1);
             finalVersion++;
         }
     }
