@@ -103,6 +103,7 @@ final class SoakBench {
         for (long next = start; System.nanoTime() < end; next += pause) {
             if (System.nanoTime() >= nextSample) {
                 samples.add(sample(product, (System.nanoTime() - start) / 60e9));
+                screens.forEach(StompTestClient::forgetReceived); // counted as they came: the load keeps nothing
                 Sample last = samples.get(samples.size() - 1);
                 System.out.printf("  %5.1f min  live heap %6.1f MB  old gen after GC %5.1f %%  threads %4.0f  open files %5.0f  rss %6.1f MB  websockets %4.0f%n",
                         last.minutes(), last.liveHeapMb(), last.oldAfterGc(), last.threads(), last.openFiles(), last.rssMb(),

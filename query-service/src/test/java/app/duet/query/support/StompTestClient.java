@@ -133,6 +133,11 @@ public final class StompTestClient implements AutoCloseable {
         return List.copyOf(received);
     }
 
+    /** Lets go of what was received so far: a long run (the soak) counts messages, it does not keep them. */
+    public void forgetReceived() {
+        received.clear();
+    }
+
     /** The first message on a destination that carries at least this version. */
     public Optional<Received> firstWithVersion(String destination, long version) {
         return received.stream().filter(r -> r.destination().equals(destination) && r.version() >= version)
