@@ -89,9 +89,14 @@ final class ViewsFile extends H2Backend {
         }
     }
 
-    /** No auto-commit: only {@link #commit} writes, so commits and token writes can exclude each other. */
+    /**
+     * No auto-commit of either kind: only {@link #commit} writes. MVStore also commits on its own from
+     * inside a write once the unsaved changes pass its buffer size (autoCommitDisabled leaves that on);
+     * such a commit runs while other requests write, takes the maps one after another, and can keep a
+     * token written after a document it does not keep: that document's event is then never applied.
+     */
     private static MVStore openStore(Path file) {
-        return new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+        return new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().autoCommitBufferSize(0).open();
     }
 
     /**
