@@ -34,6 +34,27 @@ final class ProblemResponses {
                 denied.getMessage());
     }
 
+    /**
+     * A problem named by its rule, as the services' own problems are ({@code type} and {@code rule}),
+     * written field by field: a bare ObjectMapper would nest ProblemDetail's extra properties.
+     */
+    static void write(ObjectMapper json, HttpServletResponse response, HttpStatus status, String title, String rule,
+                      String detail) throws IOException {
+        if (rule == null) {
+            write(json, response, status, title, detail);
+            return;
+        }
+        java.util.Map<String, Object> problem = new java.util.LinkedHashMap<>();
+        problem.put("type", "https://duet.app/problems/" + rule);
+        problem.put("title", title);
+        problem.put("status", status.value());
+        problem.put("detail", detail);
+        problem.put("rule", rule);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
     static void write(ObjectMapper json, HttpServletResponse response, HttpStatus status, String title, String detail)
             throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);

@@ -82,6 +82,18 @@ public class StoreUnavailable implements HandlerExceptionResolver, Ordered {
         return state.startsWith("08") || state.matches("57P0[123]");
     }
 
+    /** The rule a 503 names when the connection was lost during the commit itself. */
+    public static final String OUTCOME_UNKNOWN = "outcome-unknown";
+
+    private static boolean isOutcomeUnknown(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof OutcomeUnknown) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
                                          Exception failure) {
@@ -97,12 +109,19 @@ public class StoreUnavailable implements HandlerExceptionResolver, Ordered {
         if (!isCause(failure) || response.isCommitted()) {
             return false;
         }
-        log.warn("{} {} refused: the database cannot be reached ({})", request.getMethod(), request.getRequestURI(),
-                failure.getClass().getSimpleName());
+        boolean unknown = isOutcomeUnknown(failure);
+        log.warn("{} {} {}: the database cannot be reached ({})", request.getMethod(), request.getRequestURI(),
+                unknown ? "may or may not be kept" : "refused", failure.getClass().getSimpleName());
         try {
             response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
-            ProblemResponses.write(json, response, HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable",
-                    "The database cannot be reached right now, so this was not done. Try again in a few seconds.");
+            if (unknown) {
+                ProblemResponses.write(json, response, HttpStatus.SERVICE_UNAVAILABLE, "Outcome unknown", OUTCOME_UNKNOWN,
+                        "The database went away while keeping this, so it may or may not have been kept. Send it again "
+                                + "with the same Idempotency-Key to find out; without one, look before sending it again.");
+            } else {
+                ProblemResponses.write(json, response, HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable",
+                        "The database cannot be reached right now, so this was not done. Try again in a few seconds.");
+            }
         } catch (IOException cut) {
             log.debug("Could not answer the refusal", cut);
         }
