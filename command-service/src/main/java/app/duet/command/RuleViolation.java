@@ -24,4 +24,9 @@ public class RuleViolation extends RuntimeException {
             throw new RuleViolation(rule, message);
         }
     }
+
+    /** Throws {@code words-required} unless the words say something. */
+    public static void requireWords(String words, String message) {
+        require(words != null && !words.isBlank(), "words-required", message);
+    }
 }

@@ -1,131 +1,132 @@
 package app.duet.command.couple;
 
+import app.duet.api.commitment.AcceptCommitment;
+import app.duet.api.commitment.AdjustCommitment;
+import app.duet.api.commitment.CheckpointReviewed;
+import app.duet.api.commitment.CommitmentAccepted;
 import app.duet.api.commitment.CommitmentAdjusted;
+import app.duet.api.commitment.CommitmentConcluded;
+import app.duet.api.commitment.CommitmentMade;
 import app.duet.api.commitment.CommitmentProposed;
+import app.duet.api.commitment.ConcludeCommitment;
+import app.duet.api.commitment.ProposeCommitment;
+import app.duet.api.commitment.ReviewCheckpoint;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
 
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
 
 import static app.duet.command.RuleViolation.require;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** The couple's time-bound commitments as their rules need them: dates, acceptances, check-points reviewed. */
-final class Commitments {
+/**
+ * The couple's time-bound commitments: the observing therapist proposes one, it is made when both
+ * partners accept it as it stands, either side may move its dates, and the therapist reviews its
+ * check-points and concludes it.
+ */
+class Commitments {
 
-    /** One commitment as its rules need it; a value, replaced on every event, so state compares by value. */
-    private record Commitment(LocalDate startsOn, LocalDate endsOn, LocalDate improvementBy, List<LocalDate> checkpoints,
-                              Set<String> accepted, Set<LocalDate> reviewed, boolean made, boolean concluded) {
-
-        Commitment accept(String partnerId) {
-            Set<String> more = new HashSet<>(accepted);
-            more.add(partnerId);
-            return new Commitment(startsOn, endsOn, improvementBy, checkpoints, Set.copyOf(more), reviewed, made, concluded);
-        }
-
-        Commitment review(LocalDate checkpoint) {
-            Set<LocalDate> more = new HashSet<>(reviewed);
-            more.add(checkpoint);
-            return new Commitment(startsOn, endsOn, improvementBy, checkpoints, accepted, Set.copyOf(more), made, concluded);
-        }
-    }
-
+    private final String coupleId;
+    private final Pairing pairing;
+    private final Consent consent;
     private final Map<String, Commitment> byId = new HashMap<>();
 
-    /** A commitment's span runs forward, its improvement date and check-points fall inside it. */
-    static void requireCoherent(LocalDate startsOn, LocalDate endsOn, LocalDate improvementBy,
-                                List<LocalDate> checkpoints) {
-        require(startsOn != null && endsOn != null && improvementBy != null, "dates-required",
-                "A commitment has a start, an end and a date for a marked improvement.");
-        require(endsOn.isAfter(startsOn), "ends-before-start", "A commitment ends after it starts.");
-        require(improvementBy.isAfter(startsOn) && !improvementBy.isAfter(endsOn), "improvement-outside-span",
-                "The date for a marked improvement falls after the start and no later than the end.");
-        require(checkpoints.stream().allMatch(day -> !day.isBefore(startsOn) && !day.isAfter(endsOn)),
-                "checkpoint-outside-span", "Check-points fall within the commitment's span.");
+    Commitments(String coupleId, Pairing pairing, Consent consent) {
+        this.coupleId = coupleId;
+        this.pairing = pairing;
+        this.consent = consent;
     }
 
-    void requireNew(String commitmentId) {
-        require(!byId.containsKey(commitmentId), "duplicate-commitment", "That commitment was already proposed.");
+    @CommandHandler
+    public void handle(ProposeCommitment command) {
+        consent.requireObserving(command.therapistId());
+        require(!byId.containsKey(command.commitmentId()), "duplicate-commitment", "That commitment was already proposed.");
+        require(command.checkpoints() == null || command.checkpoints().stream().allMatch(Objects::nonNull),
+                "checkpoint-missing", "Every check-point needs a day.");
+        List<LocalDate> checkpoints = command.checkpoints() == null ? List.of()
+                : command.checkpoints().stream().distinct().sorted().toList();
+        Commitment.requireCoherent(command.startsOn(), command.endsOn(), command.improvementBy(), checkpoints);
+        apply(new CommitmentProposed(coupleId, command.commitmentId(), command.therapistId(), command.startsOn(),
+                command.endsOn(), command.improvementBy(), checkpoints));
     }
 
-    /** Checks an adjustment keeps the commitment coherent; returns nothing, throws on a broken rule. */
-    void requireAdjustable(String commitmentId, LocalDate endsOn, LocalDate improvementBy) {
-        Commitment commitment = requireOpen(commitmentId);
-        requireCoherent(commitment.startsOn(), endsOn, improvementBy, List.of());
-        require(!endsOn.equals(commitment.endsOn()) || !improvementBy.equals(commitment.improvementBy()), "no-change",
-                "Those are the dates the commitment already has.");
-        require(commitment.checkpoints().stream().noneMatch(day -> day.isAfter(endsOn)), "checkpoint-outside-span",
-                "A check-point falls after that end; end the commitment later.");
+    @CommandHandler
+    public void handle(AdjustCommitment command) {
+        pairing.requireNotErased();
+        require(pairing.isPartner(command.byId()) || consent.observes(command.byId()),
+                "not-a-party", "Only the partners and their observing therapist adjust a commitment.");
+        requireOpen(command.commitmentId()).requireAdjustable(command.endsOn(), command.improvementBy());
+        apply(new CommitmentAdjusted(coupleId, command.commitmentId(), command.byId(), command.endsOn(),
+                command.improvementBy()));
     }
 
-    /** Whether this acceptance makes the commitment (the other partner had already accepted). */
-    boolean requireAcceptable(String commitmentId, String partnerId, List<String> partnerIds) {
-        Commitment commitment = requireOpen(commitmentId);
-        require(!commitment.accepted().contains(partnerId), "already-accepted",
-                "You already accepted this commitment as it stands.");
-        Set<String> after = new HashSet<>(commitment.accepted());
-        after.add(partnerId);
-        return after.containsAll(partnerIds);
+    @CommandHandler
+    public void handle(AcceptCommitment command) {
+        pairing.requirePartner(command.partnerId());
+        Commitment commitment = requireOpen(command.commitmentId());
+        commitment.requireAcceptableBy(command.partnerId());
+        apply(new CommitmentAccepted(coupleId, command.commitmentId(), command.partnerId()));
+        if (commitment.madeOnceAcceptedBy(command.partnerId(), pairing.partnerIds())) {
+            apply(new CommitmentMade(coupleId, command.commitmentId(), commitment.startsOn(), commitment.endsOn(),
+                    commitment.improvementBy()));
+        }
     }
 
-    void requireReviewable(String commitmentId, LocalDate checkpoint) {
-        Commitment commitment = requireOpen(commitmentId);
-        require(commitment.made(), "not-made", "Both partners accept a commitment before its check-points are reviewed.");
-        require(commitment.checkpoints().contains(checkpoint), "unknown-checkpoint", "That day is not a check-point of this commitment.");
-        require(!commitment.reviewed().contains(checkpoint), "already-reviewed", "This check-point was already reviewed.");
+    @CommandHandler
+    public void handle(ReviewCheckpoint command) {
+        consent.requireObserving(command.therapistId());
+        require(command.outcome() != null, "outcome-required", "Say how the check-point went.");
+        requireOpen(command.commitmentId()).requireReviewable(command.checkpoint());
+        apply(new CheckpointReviewed(coupleId, command.commitmentId(), command.checkpoint(), command.outcome(),
+                command.therapistId()));
     }
 
-    void requireConcludable(String commitmentId) {
-        requireOpen(commitmentId);
-    }
-
-    LocalDate startsOn(String commitmentId) {
-        return byId.get(commitmentId).startsOn();
-    }
-
-    LocalDate endsOn(String commitmentId) {
-        return byId.get(commitmentId).endsOn();
-    }
-
-    LocalDate improvementBy(String commitmentId) {
-        return byId.get(commitmentId).improvementBy();
+    @CommandHandler
+    public void handle(ConcludeCommitment command) {
+        consent.requireObserving(command.therapistId());
+        require(command.outcome() != null, "outcome-required", "Say how the commitment ended.");
+        requireOpen(command.commitmentId());
+        apply(new CommitmentConcluded(coupleId, command.commitmentId(), command.outcome(), command.therapistId()));
     }
 
     private Commitment requireOpen(String commitmentId) {
         Commitment commitment = byId.get(commitmentId);
         require(commitment != null, "unknown-commitment", "There is no such commitment.");
-        require(!commitment.concluded(), "commitment-concluded", "This commitment has ended.");
+        commitment.requireOpen();
         return commitment;
     }
 
-    void proposed(CommitmentProposed event) {
-        byId.put(event.commitmentId(), new Commitment(event.startsOn(), event.endsOn(), event.improvementBy(),
-                List.copyOf(event.checkpoints()), Set.of(), Set.of(), false, false));
+    @EventSourcingHandler
+    void on(CommitmentProposed event) {
+        byId.put(event.commitmentId(), Commitment.proposed(event));
     }
 
-    /** New dates ask both partners again: until both accept, the commitment is not made. */
-    void adjusted(CommitmentAdjusted event) {
-        byId.computeIfPresent(event.commitmentId(), (id, c) -> new Commitment(c.startsOn(), event.endsOn(),
-                event.improvementBy(), c.checkpoints(), Set.of(), c.reviewed(), false, c.concluded()));
+    @EventSourcingHandler
+    void on(CommitmentAdjusted event) {
+        byId.computeIfPresent(event.commitmentId(), (id, c) -> c.withDates(event.endsOn(), event.improvementBy()));
     }
 
-    void accepted(String commitmentId, String partnerId) {
-        byId.computeIfPresent(commitmentId, (id, c) -> c.accept(partnerId));
+    @EventSourcingHandler
+    void on(CommitmentAccepted event) {
+        byId.computeIfPresent(event.commitmentId(), (id, c) -> c.withAcceptance(event.partnerId()));
     }
 
-    void made(String commitmentId) {
-        byId.computeIfPresent(commitmentId, (id, c) -> new Commitment(c.startsOn(), c.endsOn(), c.improvementBy(),
-                c.checkpoints(), c.accepted(), c.reviewed(), true, c.concluded()));
+    @EventSourcingHandler
+    void on(CommitmentMade event) {
+        byId.computeIfPresent(event.commitmentId(), (id, c) -> c.asMade());
     }
 
-    void reviewed(String commitmentId, LocalDate checkpoint) {
-        byId.computeIfPresent(commitmentId, (id, c) -> c.review(checkpoint));
+    @EventSourcingHandler
+    void on(CheckpointReviewed event) {
+        byId.computeIfPresent(event.commitmentId(), (id, c) -> c.withReview(event.checkpoint()));
     }
 
-    void concluded(String commitmentId) {
-        byId.computeIfPresent(commitmentId, (id, c) -> new Commitment(c.startsOn(), c.endsOn(), c.improvementBy(),
-                c.checkpoints(), c.accepted(), c.reviewed(), c.made(), true));
+    @EventSourcingHandler
+    void on(CommitmentConcluded event) {
+        byId.computeIfPresent(event.commitmentId(), (id, c) -> c.asConcluded());
     }
 }

@@ -8,7 +8,6 @@ import app.duet.api.couple.JoinCouple;
 import app.duet.api.couple.StartSession;
 import app.duet.api.couple.WithdrawTherapistConsent;
 import app.duet.api.session.Exercise;
-import app.duet.command.RuleViolation;
 import app.duet.access.Actor;
 import app.duet.api.access.Role;
 import io.swagger.v3.oas.annotations.Operation;
@@ -40,15 +39,13 @@ class CoupleController {
 
     private final CommandGateway commands;
     private final InvitationRegistry invitations;
-    private final PartnerRegistry partners;
 
     private final Duration invitationsValidFor;
 
-    CoupleController(CommandGateway commands, InvitationRegistry invitations, PartnerRegistry partners,
+    CoupleController(CommandGateway commands, InvitationRegistry invitations,
                      @Value("${duet.invitations.valid-for:7d}") Duration invitationsValidFor) {
         this.commands = commands;
         this.invitations = invitations;
-        this.partners = partners;
         this.invitationsValidFor = invitationsValidFor;
     }
 
@@ -62,7 +59,6 @@ class CoupleController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Open a couple as its first partner; returns the code to give the other partner")
     CoupleCreatedResponse create(@Parameter(hidden = true) Actor actor, @Valid @RequestBody CreateCoupleRequest request) {
-        requireNoCouple(actor);
         String coupleId = UUID.randomUUID().toString();
         String code = InvitationCodes.next();
         commands.sendAndWait(new CreateCouple(coupleId, partner(actor), request.displayName().strip(), code,
@@ -81,11 +77,8 @@ class CoupleController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Join a couple as its second partner with the invitation code")
     CoupleJoinedResponse join(@Parameter(hidden = true) Actor actor, @Valid @RequestBody JoinCoupleRequest request) {
-        requireNoCouple(actor);
         String code = InvitationCodes.normalize(request.invitationCode());
-        String coupleId = invitations.coupleWithOpenInvitation(code)
-                .orElseThrow(() -> new RuleViolation("unknown-invitation-code",
-                        "That invitation code is unknown or has been used."));
+        String coupleId = invitations.coupleInvitedWith(code);
         commands.sendAndWait(new JoinCouple(coupleId, partner(actor), request.displayName().strip(), code, Instant.now()));
         return new CoupleJoinedResponse(coupleId);
     }
@@ -127,12 +120,6 @@ class CoupleController {
     @Operation(summary = "Erase the couple: its key is destroyed, so every word either partner wrote becomes unreadable, and its views are purged")
     void erase(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId) {
         commands.sendAndWait(new EraseCouple(coupleId, partner(actor)));
-    }
-
-    private void requireNoCouple(Actor actor) {
-        if (partners.coupleOf(partner(actor)).isPresent()) {
-            throw new RuleViolation("already-in-a-couple", "You are already a partner in a couple.");
-        }
     }
 
     record StartSessionRequest(@NotNull Exercise exercise) {

@@ -2,13 +2,12 @@ package app.duet.command.couple;
 
 import app.duet.api.couple.CoupleCreated;
 import app.duet.api.couple.PartnerJoinedCouple;
+import app.duet.command.RuleViolation;
 import app.duet.command.WriteModelLookups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import java.util.Optional;
 
 /**
  * The command side's own lookup from invitation code to couple. It is written by a subscribing
@@ -40,11 +39,17 @@ public class InvitationRegistry {
                 .update();
     }
 
-    /** The couple an unused code was issued for. */
-    Optional<String> coupleWithOpenInvitation(String code) {
+    /**
+     * The couple an unused code was issued for: the couple a {@code JoinCouple} goes to. Axon hands
+     * a command to the couple its id names, so a code that opens no couple is refused here, where all
+     * couples are known; the couple itself then checks the code, its expiry, and who joins.
+     */
+    String coupleInvitedWith(String code) {
         return jdbc.sql("SELECT couple_id FROM invitation_code WHERE code = :code AND used = FALSE")
                 .param("code", code)
                 .query(String.class)
-                .optional();
+                .optional()
+                .orElseThrow(() -> new RuleViolation("unknown-invitation-code",
+                        "That invitation code is unknown or has been used."));
     }
 }

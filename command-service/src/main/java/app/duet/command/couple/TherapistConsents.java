@@ -6,9 +6,9 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
- * Asks the couple itself whether a therapist may observe: the consents live in the couple's events,
- * so a session's rule can never disagree with them, and no lookup table needs filling for couples
- * that consented before sessions asked.
+ * Asks the couple itself whether a therapist may observe: its {@link Consent} decides, from the
+ * couple's events, so a session's rule can never disagree with the couple's, and no lookup table
+ * needs filling for couples that consented before sessions asked.
  */
 @Component
 class TherapistConsents implements ObservingTherapists {

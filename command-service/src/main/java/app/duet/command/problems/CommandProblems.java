@@ -33,7 +33,7 @@ class CommandProblems {
                 "Someone else changed this at the same moment. Nothing of yours was stored; please try again.");
     }
 
-    /** A command-side lookup refused a duplicate that slipped past the controller's check in a race. */
+    /** A command-side lookup refused a duplicate that slipped past a handler's check in a race. */
     @ExceptionHandler(DuplicateKeyException.class)
     ProblemDetail duplicate(DuplicateKeyException duplicate) {
         return problem(HttpStatus.CONFLICT, "Already done", "duplicate",

@@ -6,17 +6,10 @@ import app.duet.api.couple.PartnerJoinedCouple;
 import app.duet.api.everyday.AnswerEverydayBid;
 import app.duet.api.everyday.AppreciationExpressed;
 import app.duet.api.everyday.CheckInLean;
-import app.duet.api.everyday.DropListItem;
 import app.duet.api.everyday.EverydayBidAnswered;
 import app.duet.api.everyday.EverydayBidMade;
 import app.duet.api.everyday.ExpressAppreciation;
-import app.duet.api.everyday.KeepListItem;
-import app.duet.api.everyday.ListItemDropped;
-import app.duet.api.everyday.ListItemKept;
-import app.duet.api.everyday.ListItemShared;
-import app.duet.api.everyday.ListKind;
 import app.duet.api.everyday.MakeEverydayBid;
-import app.duet.api.everyday.ShareListItem;
 import app.duet.api.exercise.Lean;
 import app.duet.api.exercise.LeanCheckedIn;
 import app.duet.api.session.BidResponse;
@@ -29,7 +22,7 @@ import java.time.Instant;
 
 import static app.duet.command.BrokenRule.brokenRule;
 
-/** Between sessions: bids, lean check-ins, appreciations and each partner's lists. */
+/** Between sessions: bids, lean check-ins and appreciations. */
 class EverydayTest {
 
     private static final String COUPLE = "couple-1";
@@ -37,13 +30,10 @@ class EverydayTest {
     private static final String SAM = "partner-sam";
     private static final String OUTSIDER = "partner-third";
     private static final String BID = "bid-1";
-    private static final String ITEM = "item-1";
     private static final Instant EXPIRES = Instant.parse("2026-03-08T19:00:00Z");
     private static final CoupleCreated CREATED = new CoupleCreated(COUPLE, ALEX, "Alex", "K7QF-2MZD", EXPIRES);
     private static final PartnerJoinedCouple SAM_JOINED = new PartnerJoinedCouple(COUPLE, SAM, "Sam");
     private static final EverydayBidMade ALEX_BIDS = new EverydayBidMade(COUPLE, BID, ALEX, SAM, "Walk tonight?");
-    private static final ListItemKept ALEX_KEEPS =
-            new ListItemKept(COUPLE, ITEM, ALEX, ListKind.BOUNDARY, "No phones at dinner");
 
     private FixtureConfiguration<Couple> fixture;
 
@@ -201,88 +191,6 @@ class EverydayTest {
                 .expectException(brokenRule("couple-incomplete"));
     }
 
-    // --- lists ----------------------------------------------------------------------------------
-
-    @Test
-    void aPartnerKeepsAnItemOnTheirOwnList() {
-        fixture.given(CREATED, SAM_JOINED)
-                .when(new KeepListItem(COUPLE, ALEX, ITEM, ListKind.BOUNDARY, "No phones at dinner"))
-                .expectEvents(ALEX_KEEPS);
-    }
-
-    @Test
-    void anItemGoesOnANamedList() {
-        fixture.given(CREATED, SAM_JOINED)
-                .when(new KeepListItem(COUPLE, ALEX, ITEM, null, "No phones at dinner"))
-                .expectNoEvents()
-                .expectException(brokenRule("list-required"));
-    }
-
-    @Test
-    void anItemIsPutIntoWords() {
-        fixture.given(CREATED, SAM_JOINED)
-                .when(new KeepListItem(COUPLE, ALEX, ITEM, ListKind.DEAL_BREAKER, ""))
-                .expectNoEvents()
-                .expectException(brokenRule("words-required"));
-    }
-
-    @Test
-    void anItemIdIsUsedOncePerPartner() {
-        fixture.given(CREATED, SAM_JOINED, ALEX_KEEPS)
-                .when(new KeepListItem(COUPLE, ALEX, ITEM, ListKind.RELATIONSHIP_NEED, "Sundays together"))
-                .expectNoEvents()
-                .expectException(brokenRule("duplicate-item"));
-        fixture.given(CREATED, SAM_JOINED, ALEX_KEEPS)
-                .when(new KeepListItem(COUPLE, SAM, ITEM, ListKind.RELATIONSHIP_NEED, "Sundays together"))
-                .expectEvents(new ListItemKept(COUPLE, ITEM, SAM, ListKind.RELATIONSHIP_NEED, "Sundays together"));
-    }
-
-    @Test
-    void theAuthorSharesTheirListItem() {
-        fixture.given(CREATED, SAM_JOINED, ALEX_KEEPS)
-                .when(new ShareListItem(COUPLE, ALEX, ITEM))
-                .expectEvents(new ListItemShared(COUPLE, ITEM, ALEX));
-    }
-
-    @Test
-    void aPartnerNeitherSharesNorDropsTheOthersItem() {
-        fixture.given(CREATED, SAM_JOINED, ALEX_KEEPS)
-                .when(new ShareListItem(COUPLE, SAM, ITEM))
-                .expectNoEvents()
-                .expectException(brokenRule("unknown-item"));
-        fixture.given(CREATED, SAM_JOINED, ALEX_KEEPS)
-                .when(new DropListItem(COUPLE, SAM, ITEM))
-                .expectNoEvents()
-                .expectException(brokenRule("unknown-item"));
-    }
-
-    @Test
-    void aListItemIsSharedOnce() {
-        fixture.given(CREATED, SAM_JOINED, ALEX_KEEPS, new ListItemShared(COUPLE, ITEM, ALEX))
-                .when(new ShareListItem(COUPLE, ALEX, ITEM))
-                .expectNoEvents()
-                .expectException(brokenRule("item-shared"));
-    }
-
-    @Test
-    void theAuthorDropsTheirListItem() {
-        fixture.given(CREATED, SAM_JOINED, ALEX_KEEPS, new ListItemShared(COUPLE, ITEM, ALEX))
-                .when(new DropListItem(COUPLE, ALEX, ITEM))
-                .expectEvents(new ListItemDropped(COUPLE, ITEM, ALEX));
-    }
-
-    @Test
-    void aDroppedItemIsNeitherSharedNorDroppedAgain() {
-        fixture.given(CREATED, SAM_JOINED, ALEX_KEEPS, new ListItemDropped(COUPLE, ITEM, ALEX))
-                .when(new ShareListItem(COUPLE, ALEX, ITEM))
-                .expectNoEvents()
-                .expectException(brokenRule("item-dropped"));
-        fixture.given(CREATED, SAM_JOINED, ALEX_KEEPS, new ListItemDropped(COUPLE, ITEM, ALEX))
-                .when(new DropListItem(COUPLE, ALEX, ITEM))
-                .expectNoEvents()
-                .expectException(brokenRule("item-dropped"));
-    }
-
     // --- an erased couple -----------------------------------------------------------------------
 
     @Test
@@ -293,10 +201,6 @@ class EverydayTest {
                 .expectException(brokenRule("couple-erased"));
         fixture.given(CREATED, SAM_JOINED, new CoupleErased(COUPLE, SAM))
                 .when(new CheckInLean(COUPLE, ALEX, "check-in-1", Lean.OUT, 1))
-                .expectNoEvents()
-                .expectException(brokenRule("couple-erased"));
-        fixture.given(CREATED, SAM_JOINED, ALEX_KEEPS, new CoupleErased(COUPLE, SAM))
-                .when(new ShareListItem(COUPLE, ALEX, ITEM))
                 .expectNoEvents()
                 .expectException(brokenRule("couple-erased"));
     }
