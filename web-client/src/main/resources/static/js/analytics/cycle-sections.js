@@ -53,7 +53,7 @@ function partnerFigures(partner, reference, why) {
         h('h4', { id: `partner-${id}-title` }, `Partner ${id}`),
         h('dl', { class: 'research-dl' },
             figure(evidenceLabel('declared-role'), roleLabel(partner.declaredRole),
-                why(`declared-role:${id}`, `${who}’s declared role`)),
+                why(`declared-role:${id}`, `${who}’s named role`)),
             figure(evidenceLabel('shown-role'), roleLabel(partner.shownRole),
                 h('span', { class: 'muted small' }, ` (${partner.pursuingMoves} pursuing, ${partner.withdrawingMoves} withdrawing moves)`),
                 why(`shown-role:${id}`, `${who}’s role as shown`)),
@@ -73,17 +73,17 @@ function towardWords(partner) {
 
 function adherenceSection(view, why) {
     const a = view.adherence ?? {};
-    return block('detail-adherence', 'Commitment',
+    return block('detail-adherence', evidenceLabel('adherence'),
         h('dl', { class: 'research-dl' },
             figure('Check-points reviewed', `${a.checkpointsReviewed ?? 0}`, h('span', { class: 'muted small' }, ` (${percentWords(a.checkpointsPercent)} kept)`)),
             figure('Homework', `${a.homeworkDone ?? 0} done, ${a.homeworkSet ?? 0} set`, h('span', { class: 'muted small' }, ` (${percentWords(a.homeworkPercent)})`)),
             figure('Therapy sessions', `${a.sessionsAttended ?? 0} attended, ${a.sessionsMissed ?? 0} missed`,
                 h('span', { class: 'muted small' }, ` (${percentWords(a.attendancePercent)} attended)`))),
-        why('adherence', 'commitment'));
+        why('adherence', 'keeping to what was agreed'));
 }
 
 function resentmentsSection(view, why) {
-    return block('detail-resentments', 'Resentments',
+    return block('detail-resentments', evidenceLabel('resentments'),
         h('dl', { class: 'research-dl' },
             figure('Still open', String(view.resentmentsOpen ?? 0)),
             figure('Let go together', String(view.resentmentsReleased ?? 0))),
@@ -93,8 +93,8 @@ function resentmentsSection(view, why) {
 function turningPointsSection(view, why) {
     return block('detail-turning', 'Last turning points',
         h('dl', { class: 'research-dl' },
-            figure('Softening', moveWords(view.lastSoftening), why('last-softening', 'the last softening')),
-            figure('Re-engagement', moveWords(view.lastReengagement), why('last-reengagement', 'the last re-engagement'))));
+            figure(evidenceLabel('last-softening'), moveWords(view.lastSoftening), why('last-softening', 'the last softening')),
+            figure(evidenceLabel('last-reengagement'), moveWords(view.lastReengagement), why('last-reengagement', 'the last re-engagement'))));
 }
 
 function moveWords(move) {
@@ -110,18 +110,18 @@ function moveWords(move) {
 
 function sessionsSection(view, why) {
     const sessions = view.sessions ?? [];
-    return block('detail-sessions', 'Positive and negative moments per session',
+    return block('detail-sessions', 'Warm and hard moments per session',
         sessions.length === 0
             ? h('p', { class: 'muted' }, 'No sessions yet.')
             : h('ul', { class: 'research-sessions' }, sessions.map((session) => h('li', {},
                 h('p', {}, h('code', {}, session.sessionId), ' · ', exerciseLabel(session.exercise)),
-                h('p', { class: 'small' }, `${session.positive} positive, ${session.negative} negative`),
+                h('p', { class: 'small' }, `${session.positive} warm, ${session.negative} hard`),
                 why(`session-ratio:${session.sessionId}`, `the moments in session ${session.sessionId}`)))));
 }
 
 function leanGapSection(view, why) {
     const points = view.leanGap ?? [];
-    return block('detail-lean-gap', 'Lean gap',
+    return block('detail-lean-gap', evidenceLabel('lean-gap'),
         h('p', { class: 'hint' }, 'After each check-in both partners shared: 0 when they lean alike, up to 2 when one leans in while the other leans out.'),
         points.length === 0
             ? h('p', { class: 'muted' }, 'No check-in shared by both yet.')
