@@ -7,7 +7,9 @@ import { onEnd, person as signedIn, signOut, start, takeNotice } from './js/auth
 import { h } from './js/dom.js';
 import { follow } from './js/feed.js';
 import { connect, disconnect, onRefusal, onState } from './js/live.js';
-import { analystScreen } from './js/screens/analyst.js';
+import { analystScreen } from './js/analytics/analyst-screen.js';
+import { loadCycleLabels } from './js/cycle/labels.js';
+import { exerciseGuides } from './js/exercise/guides.js';
 import { caseScreen } from './js/screens/case.js';
 import { coupleScreen } from './js/screens/couple.js';
 import { sessionScreen } from './js/screens/session.js';
@@ -33,7 +35,21 @@ function show(next, { focus = true } = {}) {
     }
 }
 
+/**
+ * The words every screen shows for exercises and the cycle state, from the API, once per page: a
+ * screen is shown only after they are in (or have failed, and are asked for again at the next route).
+ */
+function loadWords() {
+    return Promise.allSettled([loadCycleLabels(), exerciseGuides()]);
+}
+
 async function route() {
+    if (person) {
+        await loadWords();
+        if (!person) {
+            return; // the sign-in ended meanwhile; the signed-out screen is already showing
+        }
+    }
     session?.feed.stop();
     session = null;
     if (!person) {

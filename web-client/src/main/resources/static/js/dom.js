@@ -19,6 +19,20 @@ export function h(tag, props = {}, ...children) {
     return el;
 }
 
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** An SVG element, as h() makes HTML ones: text goes in as text. */
+export function svg(tag, attributes = {}, ...children) {
+    const el = document.createElementNS(SVG, tag);
+    for (const [name, value] of Object.entries(attributes ?? {})) {
+        if (value != null) {
+            el.setAttribute(name, String(value));
+        }
+    }
+    el.append(...children.flat(Infinity).filter((child) => child != null && child !== false));
+    return el;
+}
+
 /** Replaces an element's children. */
 export function fill(el, ...children) {
     el.replaceChildren(...children.flat(Infinity).filter((child) => child != null && child !== false));

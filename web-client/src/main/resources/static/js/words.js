@@ -1,35 +1,6 @@
-// Every word Duet shows about an exercise or an answer, in one place.
-
-export const EXERCISES = {
-    CHECK_IN: {
-        label: 'Check-in',
-        about: 'A short look at where each of you stands today: how close you feel, how much energy you have, one thing you appreciate.',
-    },
-    CYCLE_MAP: {
-        label: 'Map our cycle',
-        about: 'Trace a recent hard moment together: what each of you felt, feared and did, and how one reaction set off the other.',
-    },
-    RESENTMENT_TO_CLOSENESS: {
-        label: 'From resentment to closeness',
-        about: 'Walk from a sore moment to the feeling and the need underneath it, then let your partner in on them.',
-    },
-    BABY_STEPS: {
-        label: 'Baby steps',
-        about: 'Name small, concrete things that would help each of you feel closer, and pick the easiest ones first.',
-    },
-    SPACE_AND_CLOSENESS: {
-        label: 'Space and closeness',
-        about: 'Say how much closeness and how much time alone you need, without blame, and make a plan that holds both.',
-    },
-    COMMITMENT: {
-        label: 'Our commitment',
-        about: 'Agree on a stretch of time to work on your relationship, and on when you will look back together.',
-    },
-};
-
-export function exerciseLabel(exercise) {
-    return EXERCISES[exercise]?.label ?? 'Session';
-}
+// Words the page shows that no view names: how a bid can be answered, and how a key without a label
+// reads. The names of exercises and of everything the cycle state names come from the API
+// (exercise/guides.js, cycle/labels.js).
 
 /** How a bid can be answered: the button's words and the words once it is answered. */
 export const RESPONSES = {
@@ -37,3 +8,22 @@ export const RESPONSES = {
     AWAY: { action: 'Turn away', done: 'turned away from', hint: 'let it pass for now' },
     AGAINST: { action: 'Turn against', done: 'turned against', hint: 'push it back' },
 };
+
+export function capital(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** For a label used inside a sentence. */
+export function lowerFirst(text) {
+    return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/** A key that has no label (yet), as plain words: "DE_ESCALATING" and "bid-turned-toward" as "De escalating", "Bid turned toward". */
+export function spelledOut(key) {
+    return capital(String(key ?? '').toLowerCase().replace(/[_-]+/g, ' ').trim());
+}
+
+/** An event's type as words: "CycleLinkRecorded" as "Cycle link recorded". */
+export function typeWords(type) {
+    return capital(String(type ?? 'event').replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase());
+}

@@ -6,8 +6,8 @@ import { command, query, queryUntil } from '../api.js';
 import { h, renderList, when } from '../dom.js';
 import { countedText, onSubmit, problemBox } from '../forms.js';
 import { follow } from '../feed.js';
-import { exerciseLabel } from '../words.js';
-import { cycleCard } from './cycle.js';
+import { exerciseLabel } from '../exercise/guides.js';
+import { cycleCard } from '../cycle/cycle-card.js';
 import { therapistFrameCard } from './therapist-frame.js';
 
 const MAX_NOTE = 4000;

@@ -4,13 +4,15 @@
 import { command } from '../api.js';
 import { fill, h, renderList, when } from '../dom.js';
 import { field, onSubmit, problemBox } from '../forms.js';
-import { EXERCISES, exerciseLabel } from '../words.js';
+import { exerciseGuides, exerciseLabel, loadedGuides } from '../exercise/guides.js';
 import { therapistsCard } from './couple-therapists.js';
-import { cycleCard } from './cycle.js';
+import { cycleCard } from '../cycle/cycle-card.js';
 import { everydayCard } from './everyday.js';
 import { eraseCard } from './erase.js';
 import { readsCard } from './reads.js';
 import { safetyCard } from './safety.js';
+
+const FIRST_OFFERED = 'CHECK_IN';
 
 export function coupleScreen({ me, coupleId, invitationCode, announce, onErased }) {
     const heading = h('h1', { tabindex: -1 }, 'Your couple');
@@ -19,13 +21,22 @@ export function coupleScreen({ me, coupleId, invitationCode, announce, onErased 
     const sessions = h('ul', { class: 'sessions' });
     const noSessions = h('p', { class: 'muted' }, 'No sessions yet. When you start one, your partner sees it here at once.');
 
-    const exerciseField = field({ id: 'exercise', name: 'exercise', label: 'Exercise', control: 'select',
-        hint: EXERCISES.CHECK_IN.about,
-        options: Object.entries(EXERCISES).map(([value, { label }]) => h('option', { value }, label)) });
+    const exerciseField = field({ id: 'exercise', name: 'exercise', label: 'Exercise', control: 'select', hint: ' ' });
     const select = exerciseField.querySelector('select');
-    select.addEventListener('change', () => {
-        exerciseField.querySelector('.hint').textContent = EXERCISES[select.value].about;
-    });
+    const showPurpose = () => {
+        exerciseField.querySelector('.hint').textContent = loadedGuides().find((g) => g.exercise === select.value)?.purpose ?? '';
+    };
+    select.addEventListener('change', showPurpose);
+    // The exercises as the guides name them, the lightest first.
+    const offerExercises = (guides) => {
+        const ordered = [...guides].sort((a, b) => (b.exercise === FIRST_OFFERED) - (a.exercise === FIRST_OFFERED));
+        fill(select, ordered.map((g) => h('option', { value: g.exercise }, g.title)));
+        showPurpose();
+    };
+    offerExercises(loadedGuides());
+    if (loadedGuides().length === 0) {
+        exerciseGuides().then(offerExercises).catch(() => { /* starting a session says what is wrong */ });
+    }
     const start = h('form', { class: 'card stack', 'aria-labelledby': 'start-title', hidden: true },
         h('h2', { id: 'start-title' }, 'Start a session'),
         exerciseField,

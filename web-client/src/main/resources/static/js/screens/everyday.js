@@ -3,7 +3,8 @@
 // their therapist sets (commitments.js), as parts of one card kept current by the pushed CoupleView.
 import { command } from '../api.js';
 import { fill, h, renderList, when } from '../dom.js';
-import { countedText, field, onSubmit, problemBox } from '../forms.js';
+import { countedText, onSubmit, problemBox } from '../forms.js';
+import { leanLabel, leans } from '../cycle/labels.js';
 import { RESPONSES } from '../words.js';
 import { bidItem } from './bid.js';
 import { commitmentsPart, homeworkPart } from './commitments.js';
@@ -11,12 +12,6 @@ import { listsPart } from './lists.js';
 
 const MAX_WORDS = 1000;
 const FIRST_SHOWN = 6;      // bids and appreciations shown before "Show all"
-
-export const LEANS = {
-    IN: { label: 'Leaning in', hint: 'Looking for closeness and time together.' },
-    BACK: { label: 'Leaning back', hint: 'Here, and wanting a little room for now.' },
-    OUT: { label: 'Leaning out', hint: 'Needing space right now.' },
-};
 
 export function everydayCard({ me, coupleId, announce }) {
     let view = null;
@@ -125,7 +120,7 @@ function checkInPart(ctx) {
     const form = h('form', { class: 'stack', 'aria-labelledby': 'ed-check-in-title' },
         h('fieldset', { class: 'choices stacked' },
             h('legend', {}, 'Where you stand right now'),
-            Object.entries(LEANS).map(([value, words]) => radio({ name: 'lean', id: `ed-lean-${value.toLowerCase()}`, value, ...words }))),
+            leans().map(([value, { label, about }]) => radio({ name: 'lean', id: `ed-lean-${value.toLowerCase()}`, value, label, hint: about }))),
         h('div', { class: 'field' },
             h('label', { for: 'ed-energy' }, 'How much energy you have left'),
             h('p', { class: 'hint', id: 'ed-energy-hint' }, 'From 0, none left, to 10, plenty.'),
@@ -137,7 +132,7 @@ function checkInPart(ctx) {
     onSubmit(form, async (data) => {
         const lean = data.get('lean');
         await command(`couples/${ctx.coupleId}/check-ins`, { lean, energy: Number(data.get('energy')) });
-        ctx.announce(`Checked in: ${LEANS[lean].label.toLowerCase()}, energy ${data.get('energy')} of 10. ${ctx.otherName()} can see it.`);
+        ctx.announce(`Checked in: ${leanLabel(lean).toLowerCase()}, energy ${data.get('energy')} of 10. ${ctx.otherName()} can see it.`);
     });
     const latest = h('ul', { class: 'check-ins', 'aria-label': 'Latest check-ins' });
     const el = h('section', { class: 'card stack', 'aria-labelledby': 'ed-check-in-title' },
@@ -153,7 +148,7 @@ function checkInPart(ctx) {
             for (const p of before ? partners : []) {
                 const now = lastOf(next, p.partnerId);
                 if (p.partnerId !== ctx.me && now && now.checkInId !== lastOf(before, p.partnerId)?.checkInId) {
-                    ctx.announce(`${p.displayName} checked in: ${LEANS[now.lean]?.label.toLowerCase()}, energy ${now.energy} of 10.`);
+                    ctx.announce(`${p.displayName} checked in: ${leanLabel(now.lean).toLowerCase()}, energy ${now.energy} of 10.`);
                 }
             }
         },
@@ -164,7 +159,7 @@ function checkInItem(name, checkIn) {
     return h('li', { class: `check-in ${checkIn ? checkIn.lean.toLowerCase() : 'none'}` },
         h('strong', {}, name),
         checkIn
-            ? h('span', {}, `${LEANS[checkIn.lean]?.label ?? checkIn.lean} · energy ${checkIn.energy} of 10 · `, when(checkIn.at))
+            ? h('span', {}, `${leanLabel(checkIn.lean)} · energy ${checkIn.energy} of 10 · `, when(checkIn.at))
             : h('span', { class: 'muted' }, 'No check-in yet'));
 }
 

@@ -4,7 +4,7 @@
 import { query } from '../api.js';
 import { fill, h, when } from '../dom.js';
 import { problemBox } from '../forms.js';
-import { exerciseLabel } from '../words.js';
+import { exerciseLabel } from '../exercise/guides.js';
 
 const FIRST_SHOWN = 8;
 const VISIT_GAP_MS = 15 * 60_000;   // reads by one person this close together make one visit

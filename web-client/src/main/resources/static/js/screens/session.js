@@ -5,11 +5,12 @@
 import { command } from '../api.js';
 import { h, renderList, when } from '../dom.js';
 import { countedText, onPress, onSubmit, problemBox } from '../forms.js';
-import { exerciseLabel, RESPONSES } from '../words.js';
+import { RESPONSES } from '../words.js';
 import { bidItem } from './bid.js';
 import { draftsCard, sharedCard } from './entries.js';
-import { cycleCard } from './cycle.js';
-import { exerciseCard } from './exercise.js';
+import { cycleCard } from '../cycle/cycle-card.js';
+import { exerciseCard } from '../exercise/exercise-card.js';
+import { exerciseLabel } from '../exercise/guides.js';
 import { onConnect } from '../live.js';
 
 const MAX_WORDS = 280;

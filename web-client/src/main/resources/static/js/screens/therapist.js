@@ -5,8 +5,8 @@ import { query } from '../api.js';
 import { h, renderList } from '../dom.js';
 import { problemBox } from '../forms.js';
 import { follow } from '../feed.js';
+import { phaseLabel } from '../cycle/labels.js';
 import { concernFlag, coupleNames, sessionLink } from './case.js';
-import { PHASES } from './cycle.js';
 
 const TRENDS = { IMPROVING: 'moving toward connection', WORSENING: 'moving away from connection', STEADY: 'steady' };
 
@@ -150,7 +150,7 @@ function caseItem({ view, concerns, gone, overview }) {
     const ended = (view.sessions ?? []).length - running.length;
     return h('li', { class: 'case', 'aria-labelledby': titleId },
         h('h3', { id: titleId }, names),
-        overview?.phase && h('p', { class: 'case-phase' }, h('strong', {}, PHASES[overview.phase]?.label ?? overview.phase),
+        overview?.phase && h('p', { class: 'case-phase' }, h('strong', {}, phaseLabel(overview.phase)),
             ` · ${TRENDS[overview.trend] ?? ''}`),
         concernFlag(concerns, view),
         running.length

@@ -60,8 +60,16 @@ class PageTest {
 
         assertThat(loaded).containsKeys("/app.js", "/js/auth.js", "/js/live.js", "/js/screens/signed-out.js",
                 "/js/screens/therapist.js", "/js/screens/case.js", "/js/screens/session.js", "/js/screens/entries.js",
-                "/js/screens/couple-therapists.js", "/js/screens/reads.js", "/js/screens/safety.js", "/js/screens/erase.js");
+                "/js/screens/couple-therapists.js", "/js/screens/reads.js", "/js/screens/safety.js", "/js/screens/erase.js",
+                "/js/analytics/analyst-screen.js", "/js/cycle/cycle-card.js", "/js/cycle/labels.js", "/js/exercise/exercise-card.js",
+                "/js/exercise/guides.js");
         assertThat(get("/style.css").statusCode()).isEqualTo(200);
+    }
+
+    /** A module says one thing: none grows past about 400 lines (STYLE.md). */
+    @Test
+    void noModuleIsLongerThanFourHundredLines() throws Exception {
+        modules().forEach((path, body) -> assertThat(body.lines().count()).as(path).isLessThanOrEqualTo(400));
     }
 
     @Test

@@ -120,7 +120,7 @@ class EveryExerciseInTheBrowserTest {
     }
 
     private void cycleMap(Page ann, Page ben) {
-        start(ann, ben, "CYCLE_MAP", "Map our cycle");
+        start(ann, ben, "CYCLE_MAP", "Map the loop");
         goToStep(ann, "Your side of the loop");
         ann.locator("#entry-link").selectOption("BEHAVIOUR");
         ann.locator("#entry-words").fill("I keep asking what is wrong");

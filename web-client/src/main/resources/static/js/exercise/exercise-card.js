@@ -1,0 +1,327 @@
+// The exercise of a session, step by step: where each partner is, what the step asks (in Duet's
+// own words, from the exercise guides), the author's private entries with the way they leave
+// (shared when ready, revealed together, or never), the reveal, the acts the exercise offers
+// (softening, re-engagement, baby steps, letting go), the loop, pause, and the outcome at the end.
+// A consented therapist observes: they see what both can see, confirm change events and may pause.
+import { command, put, queryUntil } from '../api.js';
+import { fill, h, renderList, when } from '../dom.js';
+import { onPress, onSubmit, problemBox } from '../forms.js';
+import { newEntryId } from '../screens/entries.js';
+import { loopCard } from '../screens/loop.js';
+import { actsPart } from './acts.js';
+import { entryBody, formParts } from './answers.js';
+import { exerciseGuides } from './guides.js';
+import { renderOutcome } from './outcome.js';
+
+const PUT_PATHS = { TEXT: 'entries', CYCLE_LINK: 'cycle-links', BEHAVIOUR: 'behaviours', NEED: 'needs', REASSURANCE: 'reassurances', LEAN: 'leans' };
+const SHARING_BADGE = { OWN: 'Only you', SHARED: 'Shared when you choose', REVEALED: 'Revealed together' };
+
+export function exerciseCard({ me, sessionId, observer = false, announce }) {
+    const title = h('h2', { id: 'exercise-title' }, 'The exercise');
+    const purpose = h('p', { class: 'hint' });
+    const pausedNote = h('p', { class: 'notice paused', role: 'status', hidden: true }, 'The session is paused. Nothing can be written until it resumes.');
+    const pauseButton = h('button', { class: 'button', type: 'button', hidden: true }, 'Pause');
+    const pauseProblem = problemBox();
+    const steps = h('ol', { class: 'steps', 'aria-label': 'Steps' });
+    const panel = h('section', { class: 'step-panel stack', 'aria-live': 'off' });
+    const outcome = h('section', { class: 'card stack outcome', hidden: true, 'aria-labelledby': 'outcome-title' });
+    let loop = null;
+    const loopSlot = h('div');
+    const acts = actsPart({ me, sessionId, observer, view: () => view, guide: () => guide, current: () => current,
+        labels: () => labels, nameOf: (id) => nameOf(id), active: () => active() });
+
+    const el = h('div', { class: 'stack exercise' },
+        h('section', { class: 'card stack exercise-card', 'aria-labelledby': 'exercise-title' },
+            h('div', { class: 'exercise-head' }, h('div', {}, title, purpose), h('div', { class: 'row-actions' }, pauseButton)),
+            pauseProblem, pausedNote, steps, panel),
+        acts.el, loopSlot, outcome);
+
+    let view = null;
+    let guide = null;
+    let labels = {};
+    let drafts = [];
+    let current = null;         // the step this screen shows
+    let editing = null;         // { step, el } while an entry of the step shown is being rewritten
+    const newEntryForms = new Map();    // one form per step, built once, so pushes never wipe what is typed
+
+    onPress(pauseButton, pauseProblem, () => command(`sessions/${sessionId}/${view?.paused ? 'resume' : 'pause'}`));
+
+    exerciseGuides().then((all) => {
+        labels = all[0]?.labels ?? {};
+        if (view) {
+            update(view);
+        }
+    }).catch((problem) => {
+        purpose.textContent = `The exercise's words could not be loaded: ${problem.message}`;
+    });
+
+    const me_ = () => view?.partners.find((p) => p.partnerId === me);
+    const other = () => view?.partners.find((p) => p.partnerId !== me);
+    const nameOf = (id) => (id === me ? 'You' : view?.partners.find((p) => p.partnerId === id)?.displayName ?? 'Your partner');
+    const active = () => !observer && view?.status === 'RUNNING' && me_()?.present && !view?.paused;
+    const stepGuide = (key) => guide?.steps.find((s) => s.key === key);
+
+    function update(next) {
+        const before = view;
+        view = next;
+        exerciseGuides().then((all) => {
+            guide = all.find((g) => g.exercise === view.exercise);
+            render(before);
+        }).catch(() => { /* the purpose line says the words could not be loaded */ });
+    }
+
+    function render(before) {
+        if (!guide) {
+            return;
+        }
+        title.textContent = guide.title;
+        purpose.textContent = guide.purpose;
+        const running = view.status === 'RUNNING';
+        pausedNote.hidden = !view.paused || !running;
+        pauseButton.hidden = !running || (!observer && !me_()?.present) || (observer && !view.observers?.length);
+        pauseButton.textContent = view.paused ? 'Resume' : 'Pause';
+        current ??= me_()?.step ?? guide.steps[0].key;
+        renderSteps();
+        renderPanel();
+        acts.render();
+        renderLoop();
+        renderOutcome(outcome, view.outcome, nameOf);
+        if (before) {
+            announceChanges(before, view);
+        }
+    }
+
+    function renderSteps() {
+        const list = guide.steps.filter((s) => s.key !== 'notes');
+        renderList(steps, list, {
+            key: (s) => s.key,
+            signature: (s) => JSON.stringify([s.key, current, view.partners.map((p) => [p.step, p.present]), progress(s.key)]),
+            render: (s) => {
+                const here = view.partners.filter((p) => p.step === s.key && p.present).map((p) => nameOf(p.partnerId));
+                const state = progress(s.key);
+                const button = h('button', { type: 'button', class: 'step-button', 'aria-current': s.key === current ? 'step' : null },
+                    h('span', { class: 'step-title' }, s.title),
+                    h('span', { class: 'step-meta small' }, SHARING_BADGE[s.sharing],
+                        state?.revealedAt ? ' · revealed' : state?.submittedBy?.length ? ` · ${state.submittedBy.length} of 2 ready` : ''),
+                    here.length ? h('span', { class: 'step-here small' }, here.join(' and '), here.length === 1 && here[0] === 'You' ? ' are here' : ' here') : null);
+                button.addEventListener('click', () => goTo(s.key));
+                return h('li', {}, button);
+            },
+        });
+    }
+
+    function progress(key) {
+        return view.steps?.find((s) => s.key === key);
+    }
+
+    async function goTo(key) {
+        current = key;
+        render();
+        panel.querySelector('h3')?.focus();
+        if (!observer && view.status === 'RUNNING' && me_()?.present) {
+            await command(`sessions/${sessionId}/step`, { step: key }).catch(() => { /* where one is looking is not worth an error */ });
+        }
+    }
+
+    // The panel's parts stay in place between renders: a push must never detach the form someone is
+    // typing in, or the focus (and what they type next) would be lost.
+    const stepTitle = h('h3', { tabindex: -1 });
+    const stepPrompt = h('p', { class: 'step-prompt' });
+    const stepHelp = h('p', { class: 'hint' });
+    const stepPrivacy = h('p', {});
+    const formSlot = h('div');
+    const restSlot = h('div', { class: 'stack' });
+    panel.append(stepTitle, stepPrompt, stepHelp, stepPrivacy, formSlot, restSlot);
+
+    function renderPanel() {
+        const step = stepGuide(current);
+        if (!step) {
+            return;
+        }
+        const state = progress(current) ?? { submittedBy: [] };
+        const mine = drafts.filter((d) => d.step === current);
+        const shown = (view.entries ?? []).filter((e) => e.step === current);
+        const submitted = state.submittedBy?.includes(me);
+        const form = active() && !state.revealedAt && !submitted
+            ? (editing?.step === current ? editing.el : newEntryForm(step)) : null;
+
+        stepTitle.textContent = step.title;
+        stepPrompt.textContent = step.prompt;
+        stepHelp.textContent = step.help;
+        stepPrivacy.className = `privacy ${step.sharing === 'OWN' ? 'only-you' : 'shared'}`;
+        stepPrivacy.textContent = step.sharingNote;
+        if (formSlot.firstElementChild !== form) {
+            fill(formSlot, form);
+        }
+        const revealBox = step.sharing === 'REVEALED' ? revealArea(step, state, mine, submitted) : null;
+        fill(restSlot,
+            !active() && !observer && view.status === 'RUNNING' && h('p', { class: 'hint' },
+                view.paused ? 'Paused for now.' : 'Join the session to write here.'),
+            mine.length > 0 && h('div', { class: 'stack' }, h('h4', {}, 'Only you can see these yet'),
+                h('ol', { class: 'drafts' }, mine.map((d) => myEntry(step, d, submitted)))),
+            revealBox,
+            shown.length > 0 && h('div', { class: 'stack' }, h('h4', {}, step.sharing === 'REVEALED' ? 'Revealed' : 'Shared'),
+                h('ol', { class: 'entries' }, shown.map((e) => sharedEntry(e)))),
+        );
+    }
+
+    function newEntryForm(step) {
+        // A reassurance answers one of the partner's needs: its form is built again when more come in.
+        const key = step.accepts[0] === 'REASSURANCE'
+            ? `${step.key}:${(view.entries ?? []).filter((e) => e.kind === 'NEED' && e.authorId !== me).length}` : step.key;
+        if (!newEntryForms.has(key)) {
+            newEntryForms.set(key, entryForm(step));
+        }
+        return newEntryForms.get(key);
+    }
+
+    /** The form for the step's kind of answer; editing fills it with the draft. */
+    function entryForm(step, draft = null) {
+        const kind = draft?.kind ?? step.accepts[0];
+        const box = problemBox();
+        const parts = formParts(kind, step, draft,
+            { labels, theirNeeds: (view.entries ?? []).filter((e) => e.kind === 'NEED' && e.authorId !== me) });
+        const cancel = draft ? h('button', { class: 'button quiet', type: 'button' }, 'Stop editing') : null;
+        const form = h('form', { class: 'stack entry-form', 'aria-label': draft ? 'Edit your answer' : 'Your answer' },
+            parts.el, box,
+            h('div', { class: 'row-actions' }, h('button', { class: 'button primary', type: 'submit' }, draft ? 'Save changes' : 'Save privately'), cancel));
+        cancel?.addEventListener('click', () => {
+            editing = null;
+            renderPanel();
+        });
+        onSubmit(form, async () => {
+            const entryId = draft?.entryId ?? newEntryId();
+            const body = { step: step.key, ...parts.value() };
+            await put(`sessions/${sessionId}/${PUT_PATHS[kind]}/${entryId}`, body);
+            announce(step.sharing === 'OWN' ? 'Saved. Only you will ever see this.' : 'Saved. Only you can see it for now.');
+            if (draft) {
+                editing = null;
+            } else {
+                parts.reset();
+            }
+            await loadDrafts((found) => found.some((d) => d.entryId === entryId && JSON.stringify(d.writtenAt) !== JSON.stringify(draft?.writtenAt)));
+        });
+        return form;
+    }
+
+    function myEntry(step, draft, submitted) {
+        const box = problemBox();
+        const canChange = active() && !submitted && !progress(step.key)?.revealedAt;
+        const edit = canChange ? h('button', { class: 'button', type: 'button' }, 'Edit') : null;
+        edit?.addEventListener('click', () => {
+            editing = { step: step.key, el: entryForm(step, draft) };
+            renderPanel();
+            editing.el.querySelector('textarea, select, input')?.focus();
+        });
+        const share = canChange && step.sharing === 'SHARED' && h('button', { class: 'button', type: 'button' }, 'Share with my partner');
+        if (share) {
+            onPress(share, box, async () => {
+                if (!confirm(`Share this with ${nameOf(other()?.partnerId)}? Once shared it is final.`)) {
+                    return;
+                }
+                await command(`sessions/${sessionId}/entries/${draft.entryId}/share`);
+                announce('Shared.');
+                await loadDrafts((found) => !found.some((d) => d.entryId === draft.entryId && d.step === step.key));
+            });
+        }
+        return h('li', { class: 'draft' }, entryBody(draft.kind, draft.text, draft.details, labels),
+            h('p', { class: 'muted small' }, 'Saved ', when(draft.writtenAt), draft.submitted ? ' · submitted' : ' · only you'),
+            h('div', { class: 'row-actions' }, edit, share), box);
+    }
+
+    function revealArea(step, state, mine, submitted) {
+        const box = problemBox();
+        const partnerReady = state.submittedBy?.includes(other()?.partnerId);
+        const submit = active() && !submitted && mine.length > 0 && h('button', { class: 'button primary', type: 'button' }, 'I am done: submit my answers');
+        if (submit) {
+            onPress(submit, box, async () => {
+                await command(`sessions/${sessionId}/steps/${step.key}/submit`);
+                announce(partnerReady ? 'Submitted. You can reveal both answers now.' : 'Submitted. Waiting for your partner.');
+            });
+        }
+        const bothReady = state.submittedBy?.length === 2 && !state.revealedAt;
+        const reveal = !observer && view.status === 'RUNNING' && !view.paused && bothReady
+            && h('button', { class: 'button primary', type: 'button' }, 'Reveal both answers');
+        if (reveal) {
+            onPress(reveal, box, () => command(`sessions/${sessionId}/steps/${step.key}/reveal`));
+        }
+        const readiness = (p) => `${nameOf(p.partnerId)} ${state.submittedBy?.includes(p.partnerId) ? 'is ready' : 'is not ready yet'}`;
+        const status = state.revealedAt ? 'Both answers were revealed at the same moment.'
+            : bothReady ? (observer ? 'Both partners are ready.' : 'You are both ready.')
+                : observer ? `${view.partners.map(readiness).join('; ')}. Nobody sees an answer before the reveal.`
+                    : `${submitted ? 'You are ready' : 'You are not ready yet'}; ${readiness(other())}. Neither of you sees the other's answer before the reveal.`;
+        return h('div', { class: 'reveal-box stack' }, h('p', { role: 'status' }, status), h('div', { class: 'row-actions' }, submit, reveal), box);
+    }
+
+    function sharedEntry(entry) {
+        return h('li', { class: `entry ${entry.authorId === me ? 'from-me' : ''}` },
+            h('p', { class: 'bid-head' }, h('strong', {}, nameOf(entry.authorId)), ' · ', when(entry.sharedAt)),
+            entryBody(entry.kind, entry.text, entry.details, labels));
+    }
+
+    function renderLoop() {
+        if (!['CYCLE_MAP', 'RESENTMENT_TO_CLOSENESS'].includes(view.exercise)) {
+            return;
+        }
+        if (!loop) {
+            loop = loopCard({ labels, nameOf });
+            loopSlot.replaceChildren(loop.el);
+        }
+        loop.update(view.loop);
+    }
+
+    function announceChanges(before, after) {
+        const partner = after.partners.find((p) => p.partnerId !== me);
+        const was = before.partners.find((p) => p.partnerId === partner?.partnerId);
+        if (partner && was && partner.step !== was.step && partner.step) {
+            announce(`${partner.displayName} moved to ${stepGuide(partner.step)?.title ?? 'another step'}.`);
+        }
+        for (const step of after.steps ?? []) {
+            const old = before.steps?.find((s) => s.key === step.key);
+            if (step.revealedAt && !old?.revealedAt) {
+                announce(`${stepGuide(step.key)?.title ?? 'A step'}: both answers are revealed.`);
+            } else if ((step.submittedBy?.length ?? 0) > (old?.submittedBy?.length ?? 0) && !step.submittedBy.includes(me)) {
+                announce(`${partner?.displayName ?? 'Your partner'} is ready at ${stepGuide(step.key)?.title ?? 'a step'}.`);
+            }
+        }
+        if (after.paused !== before.paused) {
+            announce(after.paused ? 'The session is paused.' : 'The session goes on.');
+        }
+        const known = new Set((before.moves ?? []).map((m) => m.moveId));
+        (after.moves ?? []).filter((m) => !known.has(m.moveId) && m.partnerId !== me)
+            .forEach((m) => announce(`${nameOf(m.partnerId)} said: ${m.words}`));
+        if (after.status === 'ENDED' && before.status !== 'ENDED') {
+            setTimeout(() => outcome.querySelector('h2')?.focus(), 0);
+        }
+    }
+
+    async function loadDrafts(seen = () => true) {
+        if (observer) {
+            return;
+        }
+        try {
+            // A busy read side can take a few seconds; private drafts are never pushed, so keep asking a while.
+            drafts = (await queryUntil(`sessions/${sessionId}/my-drafts`, (found) => seen(found ?? []),
+                [100, 200, 400, 800, 1600, 3200, 6400])) ?? [];
+        } catch {
+            return; // the notes card says when drafts cannot be loaded
+        }
+        if (view && guide) {
+            render();
+        }
+    }
+
+    const whenSeen = () => document.visibilityState === 'visible' && loadDrafts();
+    document.addEventListener('visibilitychange', whenSeen);
+    loadDrafts();
+
+    return {
+        el,
+        update,
+        /** After a reconnect, private drafts are fetched again like the views. */
+        refresh: () => loadDrafts(),
+        stop() {
+            document.removeEventListener('visibilitychange', whenSeen);
+        },
+    };
+}
