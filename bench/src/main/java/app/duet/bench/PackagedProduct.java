@@ -27,6 +27,8 @@ final class PackagedProduct {
     private final int port;
     private Process process;
 
+    private final List<String> jvmOptions = new java.util.ArrayList<>();
+
     PackagedProduct(Path jar, Path dataDir, Path log) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("No packaged product at " + jar.toAbsolutePath()
@@ -44,15 +46,24 @@ final class PackagedProduct {
         return Files.exists(fromRoot) ? fromRoot.toString() : "../standalone/target/duet-standalone-exec.jar";
     }
 
+    /** JVM options added to the product's own (e.g. native memory tracking for the soak). */
+    PackagedProduct withJvmOptions(String... options) {
+        jvmOptions.addAll(List.of(options));
+        return this;
+    }
+
     /** Starts the process and returns the seconds from its start until it is ready. */
     double startAndAwaitReady(Duration atMost) throws IOException, InterruptedException {
         long started = System.nanoTime();
-        process = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-Daxoniq.update-checker.disabled=true", "-jar", jar.toString(),
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-Daxoniq.update-checker.disabled=true"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString(),
                 "--server.port=" + port, "--duet.data-dir=" + dataDir, "--logging.level.root=WARN",
                 // The fill is about volume, not the per-account limit, and outlasts a 10-minute access token.
                 "--duet.access.commands-per-second=100000", "--duet.access.command-burst=100000",
-                "--duet.identity.access-token-ttl=2h"))
+                "--duet.identity.access-token-ttl=2h"));
+        process = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         Process running = process;
         Runtime.getRuntime().addShutdownHook(new Thread(running::destroyForcibly));

@@ -61,7 +61,9 @@ final class SoakBench {
         Path jar = Path.of(options.getOrDefault("jar", PackagedProduct.defaultJar()));
         Path work = Files.createTempDirectory("duet-soak");
         Path log = work.resolve("product.log");
-        PackagedProduct product = new PackagedProduct(jar, work.resolve("data"), log);
+        // Native memory tracking names what lies beyond the heap (threads, classes, code, GC, buffers).
+        PackagedProduct product = new PackagedProduct(jar, work.resolve("data"), log)
+                .withJvmOptions("-XX:NativeMemoryTracking=summary");
         product.startAndAwaitReady(Duration.ofMinutes(3));
         try {
             run(product, minutes, couples, rate, sampleEvery, log);
@@ -117,6 +119,7 @@ final class SoakBench {
                         last.heapCommittedMb(), last.beyondHeapMb(), last.websockets());
                 if (samples.size() == 2) {
                     histogramAtStart = Histogram.of(product.pid());
+                    jcmd(product.pid(), "VM.native_memory", "baseline");
                 }
                 nextSample += sampleEvery.toNanos();
             }
@@ -172,6 +175,12 @@ final class SoakBench {
         if (histogramAtStart != null) {
             System.out.println("What the heap kept more of, after a full collection, from the first sample after warm-up to the end:");
             Histogram.of(product.pid()).growthSince(histogramAtStart, 12).forEach(line -> System.out.println("  " + line));
+            System.out.println("What the process holds beyond the heap, by kind, against the same moment (committed, KB):");
+            for (String line : jcmd(product.pid(), "VM.native_memory", "summary.diff").split("\n")) {
+                if (line.startsWith("Total") || line.matches("^-\\s+\\S.*\\(reserved=.*")) {
+                    System.out.println("  " + line.strip());
+                }
+            }
         }
         print("websockets-last", samples.get(samples.size() - 1).websockets(), "count");
         boolean clean = refused == 0 && missing == 0 && errorLines == 0;
@@ -202,11 +211,19 @@ final class SoakBench {
 
     /** Asks the product's JVM for a full collection (jcmd GC.run), so what the heap holds next is what is kept. */
     private static void fullCollection(long pid) throws IOException, InterruptedException {
-        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                String.valueOf(pid), "GC.run").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        jcmd(pid, "GC.run");
+    }
+
+    private static String jcmd(long pid, String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(pid)));
+        line.addAll(List.of(command));
+        Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String output = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         if (!jcmd.waitFor(60, TimeUnit.SECONDS)) {
             jcmd.destroyForcibly();
         }
+        return output;
     }
 
     private static double metric(PackagedProduct product, String name, String tag) throws IOException, InterruptedException {
