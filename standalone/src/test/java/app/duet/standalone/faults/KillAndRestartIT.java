@@ -187,9 +187,18 @@ class KillAndRestartIT {
                 "--duet.access.commands-per-second=10000", "--duet.access.command-burst=10000")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         HttpClient client = HttpClient.newHttpClient();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
-                .until(() -> client.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        AtomicReference<String> lastHealth = new AtomicReference<>("no answer yet");
+        try {
+            // Start and catching up on a loaded machine: up to three minutes (a rebuild from the first event included).
+            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(() -> {
+                HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                lastHealth.set(health.statusCode() + " " + health.body());
+                return health.statusCode() == 200;
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException notReady) {
+            throw new AssertionError("Not healthy within three minutes; last health: " + lastHealth.get() + "; log: " + log, notReady);
+        }
     }
 
     /** SIGKILL: no shutdown hook, no flush, as a crash or the OOM killer would end it. */
