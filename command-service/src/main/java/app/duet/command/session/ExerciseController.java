@@ -82,7 +82,8 @@ class ExerciseController {
     }
 
     record CycleLinkRequest(@NotBlank @Pattern(regexp = STEP) String step, @NotNull CycleLink link,
-                            @NotNull @Min(CycleLink.FAINTEST) @Max(CycleLink.OVERWHELMING) Integer intensity, CycleMove move,
+                            @NotNull @Min(CycleLink.FAINTEST) @Max(CycleLink.OVERWHELMING) Integer intensity,
+                            CycleMove move,
                             @NotBlank @Size(max = 1000) String words) {
     }
 

@@ -50,7 +50,7 @@ public class JointSession {
     @EventSourcingHandler
     void on(SessionStarted event) {
         SessionFacts session = SessionFacts.of(event);
-        SessionEntries entries = new SessionEntries(session.exercise());
+        SessionEntries entries = new SessionEntries(session);
         sessionId = session.sessionId();
         presence = new Presence(session);
         bids = new SessionBids(session, presence);

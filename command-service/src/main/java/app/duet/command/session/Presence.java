@@ -74,7 +74,7 @@ class Presence {
     @CommandHandler
     public void handle(MoveToStep command) {
         requirePresent(command.partnerId());
-        require(session.exercise().step(command.step()).isPresent(), "unknown-step", "This exercise has no such step.");
+        session.requireStep(command.step());
         apply(new PartnerMovedToStep(session.sessionId(), command.partnerId(), command.step()));
     }
 
@@ -124,8 +124,8 @@ class Presence {
     void requireAct(String partnerId, Act act) {
         requireActive(partnerId);
         require(session.exercise().offers(act), "not-in-this-exercise", "This exercise does not offer that.");
-        String step = steps.get(partnerId);
-        require(step != null && session.exercise().step(step).orElseThrow().offers(act), "not-offered-at-this-step",
+        boolean offeredHere = session.exercise().step(steps.get(partnerId)).map(step -> step.offers(act)).orElse(false);
+        require(offeredHere, "not-offered-at-this-step",
                 "The step you are on does not offer that: go to a step of the exercise that does.");
     }
 

@@ -4,8 +4,6 @@ import app.duet.api.exercise.EntryKind;
 import app.duet.api.exercise.ExerciseStep;
 import app.duet.api.exercise.Sharing;
 import app.duet.api.session.AnswersRevealed.RevealedEntry;
-import app.duet.api.session.Exercise;
-import app.duet.command.RuleViolation;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,20 +27,19 @@ final class SessionEntries {
     private record Entry(String step, EntryKind kind, boolean visible) {
     }
 
-    private final Exercise exercise;
+    private final SessionFacts session;
     private final Map<String, Entry> entries = new HashMap<>();
     /** Partners who submitted their answers, by revealed step. */
     private final Map<String, Set<String>> submitted = new HashMap<>();
     private final Set<String> revealed = new HashSet<>();
 
-    SessionEntries(Exercise exercise) {
-        this.exercise = exercise;
+    SessionEntries(SessionFacts session) {
+        this.session = session;
     }
 
     /** Checks that the author may write this entry of this kind at this step now, as new or rewritten. */
     ExerciseStep requireWritable(String authorId, String entryId, String stepKey, EntryKind kind) {
-        ExerciseStep step = exercise.step(stepKey).orElseThrow(() -> new RuleViolation(
-                "unknown-step", "This exercise has no such step."));
+        ExerciseStep step = session.requireStep(stepKey);
         require(step.accepts(kind), "wrong-step", "This step does not take that kind of answer.");
         Entry entry = entries.get(key(authorId, entryId));
         if (entry != null) {
@@ -61,7 +58,7 @@ final class SessionEntries {
         Entry entry = entries.get(key(authorId, entryId));
         require(entry != null, "unknown-entry", "You have no such entry in this session.");
         require(!entry.visible(), "entry-shared", "This entry is already shared.");
-        Sharing sharing = exercise.step(entry.step()).orElseThrow().sharing();
+        Sharing sharing = session.requireStep(entry.step()).sharing();
         require(sharing != Sharing.OWN, "entry-stays-own", "This step is yours alone: its entries are never shared.");
         require(sharing != Sharing.REVEALED, "revealed-together",
                 "Answers at this step are revealed to both of you at once: submit them instead.");
@@ -74,7 +71,9 @@ final class SessionEntries {
     }
 
     void requireRevealedStep(String step) {
-        require(exercise.step(step).map(s -> s.sharing() == Sharing.REVEALED).orElse(false), "not-a-reveal-step",
+        boolean revealedTogether = session.exercise().step(step)
+                .map(s -> s.sharing() == Sharing.REVEALED).orElse(false);
+        require(revealedTogether, "not-a-reveal-step",
                 "Only steps whose answers are revealed together are submitted and revealed.");
     }
 

@@ -1,7 +1,9 @@
 package app.duet.command.session;
 
+import app.duet.api.exercise.ExerciseStep;
 import app.duet.api.session.Exercise;
 import app.duet.api.session.SessionStarted;
+import app.duet.command.RuleViolation;
 
 import java.util.List;
 
@@ -11,6 +13,12 @@ record SessionFacts(String sessionId, String coupleId, Exercise exercise, List<S
     static SessionFacts of(SessionStarted started) {
         return new SessionFacts(started.sessionId(), started.coupleId(), started.exercise(),
                 List.copyOf(started.partnerIds()));
+    }
+
+    /** A step of the session's exercise (free notes included), or the rule that it has none such. */
+    ExerciseStep requireStep(String key) {
+        return exercise.step(key)
+                .orElseThrow(() -> new RuleViolation("unknown-step", "This exercise has no such step."));
     }
 
     boolean isPartner(String id) {

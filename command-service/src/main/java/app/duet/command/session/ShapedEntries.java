@@ -50,7 +50,8 @@ class ShapedEntries {
                     "This step asks for the " + step.link().name().toLowerCase().replace('_', ' ') + ".");
         }
         require(CycleLink.isIntensity(command.intensity()), "intensity-out-of-range",
-                "Intensity runs from " + CycleLink.FAINTEST + " (faint) to " + CycleLink.OVERWHELMING + " (overwhelming).");
+                "Intensity runs from " + CycleLink.FAINTEST + " (faint) to " + CycleLink.OVERWHELMING
+                        + " (overwhelming).");
         require((command.link() == CycleLink.BEHAVIOUR) == (command.move() != null), "move-with-behaviour",
                 "A behaviour says what kind of move it was; other links do not.");
         apply(new CycleLinkRecorded(session.sessionId(), command.entryId(), command.partnerId(), command.step(),
