@@ -28,7 +28,14 @@ class ApiBoundaryTest {
     @ArchTest
     static final ArchRule messagesAreRecordsOrEnums = classes()
             .that().resideOutsideOfPackage("app.duet.api.privacy")
-            .should(be(describe("a record or an enum", (JavaClass c) -> c.isRecord() || c.isEnum())));
+            .should(be(describe("a record, an enum, or a sealed interface of records (one record per kind)",
+                    (JavaClass c) -> c.isRecord() || c.isEnum() || isSealedOverRecords(c))));
+
+    private static boolean isSealedOverRecords(JavaClass c) {
+        Class<?> type = c.reflect();
+        return type.isInterface() && type.isSealed()
+                && java.util.Arrays.stream(type.getPermittedSubclasses()).allMatch(Class::isRecord);
+    }
 
     @ArchTest
     static final ArchRule privacyMarksAreAnnotations = classes()

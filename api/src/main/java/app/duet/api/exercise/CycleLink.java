@@ -13,5 +13,14 @@ public enum CycleLink {
     /** The softer, vulnerable feeling under the first one: hurt, fear, shame, sadness. */
     PRIMARY_EMOTION,
     /** What the author longed for underneath it all. */
-    UNMET_NEED
+    UNMET_NEED;
+
+    /** How strong a link was felt runs from faint ... */
+    public static final int FAINTEST = 1;
+    /** ... to overwhelming. */
+    public static final int OVERWHELMING = 10;
+
+    public static boolean isIntensity(int intensity) {
+        return intensity >= FAINTEST && intensity <= OVERWHELMING;
+    }
 }

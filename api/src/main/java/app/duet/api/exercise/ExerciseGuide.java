@@ -9,8 +9,8 @@ import java.util.Map;
 public record ExerciseGuide(Exercise exercise, String title, String purpose, List<StepGuide> steps, List<Act> acts,
                             Map<String, String> labels) {
 
-    /** One step with its words. */
+    /** One step with its words, and the acts a partner on it may do. */
     public record StepGuide(String key, Sharing sharing, List<EntryKind> accepts, CycleLink link, String title,
-                            String prompt, String help, String sharingNote) {
+                            String prompt, String help, String sharingNote, List<Act> acts) {
     }
 }

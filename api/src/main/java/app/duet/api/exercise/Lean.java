@@ -7,5 +7,14 @@ public enum Lean {
     /** Making room without dropping their own needs. */
     BACK,
     /** Tired, stuck, close to giving up. */
-    OUT
+    OUT;
+
+    /** The energy a partner has left, said with their lean, runs from none ... */
+    public static final int NO_ENERGY = 0;
+    /** ... to plenty. */
+    public static final int FULL_ENERGY = 10;
+
+    public static boolean isEnergy(int energy) {
+        return energy >= NO_ENERGY && energy <= FULL_ENERGY;
+    }
 }

@@ -5,9 +5,37 @@ import app.duet.api.exercise.CycleMove;
 import app.duet.api.exercise.Lean;
 import app.duet.api.exercise.NeedKind;
 
-/** What an entry holds besides its words, by kind; fields that do not apply to the kind are null. */
-public record EntryDetails(CycleLink link, Integer intensity, CycleMove move, NeedKind need, String reassurance,
-                           Integer size, Lean lean, Integer energy, String answersEntryId) {
+/**
+ * What an entry holds besides its words: one record per {@link app.duet.api.exercise.EntryKind}.
+ * Each record's fields are named as they were when this was one record with a field for every
+ * kind, so views read (and views stored) before keep their form.
+ */
+public sealed interface EntryDetails {
 
-    public static final EntryDetails NONE = new EntryDetails(null, null, null, null, null, null, null, null, null);
+    /** A free-text entry: its words are all it holds. */
+    Text NONE = new Text();
+
+    /** A free-text entry: nothing besides its words. */
+    record Text() implements EntryDetails {
+    }
+
+    /** One link of the author's side of the cycle, how strongly it was felt, and for a behaviour what kind of move it was. */
+    record Link(CycleLink link, int intensity, CycleMove move) implements EntryDetails {
+    }
+
+    /** A behaviour of the partner's that would move the author, sized from easy to big. */
+    record Behaviour(int size) implements EntryDetails {
+    }
+
+    /** A need for closeness or space; space comes with a reassurance. */
+    record Need(NeedKind need, String reassurance) implements EntryDetails {
+    }
+
+    /** An answer to the partner's need, naming the need's entry. */
+    record Reassurance(String answersEntryId) implements EntryDetails {
+    }
+
+    /** Where the author leans and how much energy they have left. */
+    record CheckIn(Lean lean, int energy) implements EntryDetails {
+    }
 }

@@ -82,7 +82,8 @@ class ExerciseController {
     }
 
     record CycleLinkRequest(@NotBlank @Pattern(regexp = STEP) String step, @NotNull CycleLink link,
-                            @NotNull @Min(1) @Max(10) Integer intensity, CycleMove move,
+                            @NotNull @Min(CycleLink.FAINTEST) @Max(CycleLink.OVERWHELMING) Integer intensity,
+                            CycleMove move,
                             @NotBlank @Size(max = 1000) String words) {
     }
 
@@ -97,7 +98,7 @@ class ExerciseController {
     }
 
     record BehaviourRequest(@NotBlank @Pattern(regexp = STEP) String step, @NotBlank @Size(max = 500) String words,
-                            @NotNull @Min(1) @Max(5) Integer size) {
+                            @NotNull @Min(ListBehaviour.EASIEST) @Max(ListBehaviour.BIGGEST) Integer size) {
     }
 
     @PutMapping("/behaviours/{entryId}")
@@ -139,7 +140,7 @@ class ExerciseController {
     }
 
     record LeanRequest(@NotBlank @Pattern(regexp = STEP) String step, @NotNull Lean lean,
-                       @NotNull @Min(0) @Max(10) Integer energy) {
+                       @NotNull @Min(Lean.NO_ENERGY) @Max(Lean.FULL_ENERGY) Integer energy) {
     }
 
     @PutMapping("/leans/{entryId}")

@@ -6,6 +6,7 @@ import app.duet.api.exercise.Sharing;
 import app.duet.api.session.AnswersRevealed.RevealedEntry;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -15,23 +16,31 @@ import java.util.Set;
 import static app.duet.command.RuleViolation.require;
 
 /**
- * What the session knows of its entries to enforce who sees what: each entry's step and kind, and
- * whether it has reached the partner. Entry ids are chosen by the author's screen, so entries are
- * keyed by author and id: one partner can neither reach nor detect the other's entries by guessing.
- * Never the words themselves: those are only in the (encrypted) events.
+ * Who sees which entry, by the exercise's steps: each entry's step and kind, whether it has reached
+ * the partner, who submitted at a revealed step, and which steps were revealed. Shared by the members
+ * that write, share and reveal entries; each records its own events here. Entry ids are chosen by the
+ * author's screen, so entries are keyed by author and id: one partner can neither reach nor detect
+ * the other's entries by guessing. Never the words themselves: those are only in the (encrypted) events.
  */
 final class SessionEntries {
 
     private record Entry(String step, EntryKind kind, boolean visible) {
     }
 
+    private final SessionFacts session;
     private final Map<String, Entry> entries = new HashMap<>();
     /** Partners who submitted their answers, by revealed step. */
     private final Map<String, Set<String>> submitted = new HashMap<>();
     private final Set<String> revealed = new HashSet<>();
 
-    /** Checks that the author may write this entry now, as new or rewritten. */
-    void requireWritable(String authorId, String entryId, ExerciseStep step, EntryKind kind) {
+    SessionEntries(SessionFacts session) {
+        this.session = session;
+    }
+
+    /** Checks that the author may write this entry of this kind at this step now, as new or rewritten. */
+    ExerciseStep requireWritable(String authorId, String entryId, String stepKey, EntryKind kind) {
+        ExerciseStep step = session.requireStep(stepKey);
+        require(step.accepts(kind), "wrong-step", "This step does not take that kind of answer.");
         Entry entry = entries.get(key(authorId, entryId));
         if (entry != null) {
             require(entry.step().equals(step.key()) && entry.kind() == kind, "entry-mismatch",
@@ -41,27 +50,31 @@ final class SessionEntries {
         require(!revealed.contains(step.key()), "step-revealed", "This step has been revealed; its answers are final.");
         require(!submittedAt(step.key()).contains(authorId), "answers-submitted",
                 "You submitted your answers at this step; they are final until the reveal.");
+        return step;
     }
 
-    /** Checks that the author may share this entry on its own, and returns it. */
-    void requireShareable(String authorId, String entryId, Sharing sharing) {
+    /** Checks that the author may share this entry on its own, as its step says. */
+    void requireShareable(String authorId, String entryId) {
         Entry entry = entries.get(key(authorId, entryId));
         require(entry != null, "unknown-entry", "You have no such entry in this session.");
         require(!entry.visible(), "entry-shared", "This entry is already shared.");
+        Sharing sharing = session.requireStep(entry.step()).sharing();
         require(sharing != Sharing.OWN, "entry-stays-own", "This step is yours alone: its entries are never shared.");
         require(sharing != Sharing.REVEALED, "revealed-together",
                 "Answers at this step are revealed to both of you at once: submit them instead.");
-    }
-
-    String stepOf(String authorId, String entryId) {
-        Entry entry = entries.get(key(authorId, entryId));
-        return entry == null ? null : entry.step();
     }
 
     /** Whether the author has an entry of this kind that the partner can see. */
     boolean isVisible(String authorId, String entryId, EntryKind kind) {
         Entry entry = entries.get(key(authorId, entryId));
         return entry != null && entry.kind() == kind && entry.visible();
+    }
+
+    void requireRevealedStep(String step) {
+        boolean revealedTogether = session.exercise().step(step)
+                .map(s -> s.sharing() == Sharing.REVEALED).orElse(false);
+        require(revealedTogether, "not-a-reveal-step",
+                "Only steps whose answers are revealed together are submitted and revealed.");
     }
 
     void requireSubmittable(String authorId, String step) {
@@ -86,7 +99,7 @@ final class SessionEntries {
                 answers.add(new RevealedEntry(key.substring(0, slash), key.substring(slash + 1)));
             }
         });
-        answers.sort(java.util.Comparator.comparing(RevealedEntry::authorId).thenComparing(RevealedEntry::entryId));
+        answers.sort(Comparator.comparing(RevealedEntry::authorId).thenComparing(RevealedEntry::entryId));
         return answers;
     }
 

@@ -23,6 +23,7 @@ import app.duet.api.session.AnswersRevealed.RevealedEntry;
 import app.duet.api.session.AnswersSubmitted;
 import app.duet.api.session.Exercise;
 import app.duet.api.session.PartnerJoinedSession;
+import app.duet.api.session.PartnerMovedToStep;
 import app.duet.api.session.SessionEnded;
 import app.duet.api.session.SessionStarted;
 import app.duet.api.session.TherapistJoinedSession;
@@ -31,6 +32,7 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -80,10 +82,13 @@ class ExerciseActsTest {
                 (ObservingTherapists) (couple, therapist) -> COUPLE.equals(couple) && consented.contains(therapist));
     }
 
-    /** A session of this exercise with both partners in it. */
+    /** A session of this exercise with both partners in it, on the first step that offers acts (if any does). */
     private static Object[] running(Exercise exercise) {
-        return new Object[]{new SessionStarted(SESSION, COUPLE, exercise, List.of(ALEX, SAM), ALEX), ALEX_JOINED,
-                SAM_JOINED};
+        List<Object> given = new ArrayList<>(List.of(new SessionStarted(SESSION, COUPLE, exercise, List.of(ALEX, SAM),
+                ALEX), ALEX_JOINED, SAM_JOINED));
+        exercise.steps().stream().filter(step -> !step.acts().isEmpty()).findFirst().ifPresent(step -> given.addAll(
+                List.of(new PartnerMovedToStep(SESSION, ALEX, step.key()), new PartnerMovedToStep(SESSION, SAM, step.key()))));
+        return given.toArray();
     }
 
     // --- softening and re-engagement ------------------------------------------------------------

@@ -45,7 +45,8 @@ class ExerciseGuides {
             String prefix = step == ExerciseStep.NOTES ? "step.notes." : "step." + exercise + "." + step.key() + ".";
             steps.add(new ExerciseGuide.StepGuide(step.key(), step.sharing(), step.accepts(), step.link(),
                     words.getString(prefix + "title"), words.getString(prefix + "prompt"),
-                    words.getString(prefix + "help"), words.getString("sharing." + step.sharing())));
+                    words.getString(prefix + "help"), words.getString("sharing." + step.sharing()),
+                    step.acts().stream().sorted().toList()));
         });
         Map<String, String> labels = new LinkedHashMap<>();
         for (String key : words.keySet().stream().sorted().toList()) {

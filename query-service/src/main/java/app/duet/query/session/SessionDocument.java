@@ -259,7 +259,7 @@ public class SessionDocument {
     private List<LoopSideView> loop() {
         return partners.stream().map(partner -> new LoopSideView(partner.partnerId(), entries.stream()
                 .filter(entry -> entry.kind() == EntryKind.CYCLE_LINK && entry.authorId().equals(partner.partnerId()))
-                .sorted(Comparator.comparing((EntryView entry) -> entry.details().link())
+                .sorted(Comparator.comparing((EntryView entry) -> ((EntryDetails.Link) entry.details()).link())
                         .thenComparing(EntryView::sharedAt))
                 .toList())).toList();
     }

@@ -157,29 +157,26 @@ public class SessionProjection {
     @EventHandler
     public void on(CycleLinkRecorded event, @SequenceNumber long sequence, @Timestamp Instant at) {
         draft(event.sessionId(), sequence, s -> s.writeDraft(event.entryId(), event.authorId(), event.step(),
-                EntryKind.CYCLE_LINK, event.words(), new EntryDetails(event.link(), event.intensity(), event.move(),
-                        null, null, null, null, null, null), at));
+                EntryKind.CYCLE_LINK, event.words(),
+                new EntryDetails.Link(event.link(), event.intensity(), event.move()), at));
     }
 
     @EventHandler
     public void on(BehaviourListed event, @SequenceNumber long sequence, @Timestamp Instant at) {
         draft(event.sessionId(), sequence, s -> s.writeDraft(event.entryId(), event.authorId(), event.step(),
-                EntryKind.BEHAVIOUR, event.words(), new EntryDetails(null, null, null, null, null, event.size(),
-                        null, null, null), at));
+                EntryKind.BEHAVIOUR, event.words(), new EntryDetails.Behaviour(event.size()), at));
     }
 
     @EventHandler
     public void on(NeedStated event, @SequenceNumber long sequence, @Timestamp Instant at) {
         draft(event.sessionId(), sequence, s -> s.writeDraft(event.entryId(), event.authorId(), event.step(),
-                EntryKind.NEED, event.words(), new EntryDetails(null, null, null, event.need(), event.reassurance(),
-                        null, null, null, null), at));
+                EntryKind.NEED, event.words(), new EntryDetails.Need(event.need(), event.reassurance()), at));
     }
 
     @EventHandler
     public void on(ReassuranceWritten event, @SequenceNumber long sequence, @Timestamp Instant at) {
         draft(event.sessionId(), sequence, s -> s.writeDraft(event.entryId(), event.authorId(), event.step(),
-                EntryKind.REASSURANCE, event.words(), new EntryDetails(null, null, null, null, null, null, null,
-                        null, event.needEntryId()), at));
+                EntryKind.REASSURANCE, event.words(), new EntryDetails.Reassurance(event.needEntryId()), at));
     }
 
     /** Check-ins in a session are entries; those between sessions belong to the couple's view. */
@@ -187,8 +184,7 @@ public class SessionProjection {
     public void on(LeanCheckedIn event, @SequenceNumber long sequence, @Timestamp Instant at) {
         if (event.sessionId() != null) {
             draft(event.sessionId(), sequence, s -> s.writeDraft(event.checkInId(), event.partnerId(), event.step(),
-                    EntryKind.LEAN, null, new EntryDetails(null, null, null, null, null, null, event.lean(),
-                            event.energy(), null), at));
+                    EntryKind.LEAN, null, new EntryDetails.CheckIn(event.lean(), event.energy()), at));
         }
     }
 

@@ -96,7 +96,7 @@ class AnalystsTest {
         awaitCycle(ROBIN, cycle, state -> partner(state, ROBIN).path("bidsAnswered").asInt() == 1);
         Instant afterBids = Instant.now();
 
-        // A session: each names a deeper feeling and need, revealed together; then both turning points.
+        // A session: each names a deeper feeling and need, revealed together; then, at closeness, both turning points.
         String sessionId = commands.post(ROBIN, couple + "/sessions", "{\"exercise\":\"RESENTMENT_TO_CLOSENESS\"}")
                 .get("sessionId").asString();
         String session = "/api/commands/sessions/" + sessionId;
@@ -107,6 +107,8 @@ class AnalystsTest {
         commands.post(ROBIN, session + "/steps/deeper-feeling/submit", null);
         commands.post(KAI, session + "/steps/deeper-feeling/submit", null);
         commands.post(KAI, session + "/steps/deeper-feeling/reveal", null);
+        commands.post(KAI, session + "/step", "{\"step\":\"closeness\"}");
+        commands.post(ROBIN, session + "/step", "{\"step\":\"closeness\"}");
         commands.post(KAI, session + "/reengagements", words(WORDS.get(9)));
         commands.post(ROBIN, session + "/softenings", words(WORDS.get(10)));
         awaitCycle(ROBIN, cycle, state -> state.path("phase").asString().equals("SOFTENING"));

@@ -21,6 +21,7 @@ import app.duet.api.exercise.LeanCheckedIn;
 import app.duet.api.session.AnswersRevealed;
 import app.duet.api.session.AnswersSubmitted;
 import app.duet.api.session.BidMade;
+import app.duet.api.session.EntryDetails;
 import app.duet.api.session.EntryView;
 import app.duet.api.session.FindMyDrafts;
 import app.duet.api.session.BidResponse;
@@ -176,7 +177,8 @@ abstract class LiveViewsContract {
         assertThat(session().version()).as("private answers change no visible version").isEqualTo(6);
         assertThat(session().entries()).isEmpty();
         assertThat(sessions.handle(new FindMyDrafts(SESSION, SAM))).singleElement()
-                .satisfies(draft -> assertThat(draft.details().lean()).isEqualTo(Lean.IN));
+                .satisfies(draft -> assertThat(draft.details()).isInstanceOfSatisfying(EntryDetails.CheckIn.class,
+                        details -> assertThat(details.lean()).isEqualTo(Lean.IN)));
 
         sessions.on(new AnswersSubmitted(SESSION, "lean", ALEX), 8, LIVE);
         sessions.on(new AnswersSubmitted(SESSION, "lean", SAM), 9, LIVE);
