@@ -1,19 +1,12 @@
 // The acts an exercise offers besides its answers: softer words (a softening, a re-engagement) a
 // therapist may confirm as turning points, baby steps chosen from the partner's list (or answered
 // with a smaller step) and committed to, and a pact to let an old hurt go. Their cards show at the
-// steps that offer them, and everywhere once something was done.
+// steps that offer them, and everywhere once something was done; their forms and buttons only at a
+// step that offers the act, as the guide says (the session refuses an act anywhere else).
 import { command } from '../api.js';
 import { fill, h, when } from '../dom.js';
 import { countedText, onPress, onSubmit, problemBox } from '../forms.js';
 import { entryBody } from './answers.js';
-
-/** The steps at which an exercise's acts are offered; what was already done shows at every step. */
-const ACT_STEPS = {
-    CYCLE_MAP: ['loop', 'next-time'],
-    RESENTMENT_TO_CLOSENESS: ['closeness'],
-    BABY_STEPS: ['choose', 'let-go'],
-    SPACE_AND_CLOSENESS: ['reassure', 'plan'],
-};
 
 /**
  * The acts' cards, in one element, brought up to date by render(). view(), guide(), current() and
@@ -23,9 +16,20 @@ const ACT_STEPS = {
 export function actsPart({ me, sessionId, observer, view, guide, current, labels, nameOf, active }) {
     const acts = h('div', { class: 'stack acts' });
 
+    /** The acts the partner's current step offers, as the exercise's guide lists them. */
+    function offeredHere() {
+        const step = (guide().steps ?? []).find((s) => s.key === current());
+        return new Set(step?.acts ?? []);
+    }
+
+    /** Whether this partner may do this act now, here. */
+    function mayDo(act) {
+        return active() && offeredHere().has(act);
+    }
+
     function renderActs() {
         const done = (view().moves?.length ?? 0) + (view().pacts?.length ?? 0) + (view().babySteps?.length ?? 0) > 0;
-        const here = (ACT_STEPS[view().exercise] ?? []).includes(current());
+        const here = offeredHere().size > 0;
         const offered = new Set(here || done || observer ? guide().acts ?? [] : []);
         const parts = [];
         if (offered.has('SOFTENING') || offered.has('REENGAGEMENT')) {
@@ -61,7 +65,7 @@ export function actsPart({ me, sessionId, observer, view, guide, current, labels
     }
 
     function movesCard(offered) {
-        const forms = active() ? [...offered].filter((a) => a === 'SOFTENING' || a === 'REENGAGEMENT').map(actForm) : [];
+        const forms = [...offered].filter((a) => (a === 'SOFTENING' || a === 'REENGAGEMENT') && mayDo(a)).map(actForm);
         const moves = view().moves ?? [];
         return h('section', { class: 'card stack moves-card', 'aria-labelledby': 'moves-title' },
             h('h2', { id: 'moves-title' }, 'Softer words'),
@@ -104,7 +108,7 @@ export function actsPart({ me, sessionId, observer, view, guide, current, labels
 
     function babyStepItem(entry, taken) {
         const box = problemBox();
-        const mineToTake = entry.authorId !== me && !observer && active();
+        const mineToTake = entry.authorId !== me && !observer && mayDo('BABY_STEP');
         const actions = [];
         if (mineToTake && !taken) {
             const choose = h('button', { class: 'button primary', type: 'button' }, 'I will do this');
@@ -148,14 +152,14 @@ export function actsPart({ me, sessionId, observer, view, guide, current, labels
                 words.reset();
             });
         }
-        const form = active() ? letGoForm : null;
+        const form = mayDo('LET_GO') ? letGoForm : null;
         const pacts = view().pacts ?? [];
         return h('section', { class: 'card stack let-go-card', 'aria-labelledby': 'let-go-title' },
             h('h2', { id: 'let-go-title' }, 'Letting go'),
             h('p', { class: 'hint' }, 'One of you proposes; the pact holds when the other agrees.'),
             form,
             pacts.length === 0 ? h('p', { class: 'muted' }, 'No pact proposed yet.') : h('ol', { class: 'entries' }, pacts.map((pact) => {
-                const agree = active() && !pact.agreedBy && pact.proposedBy !== me && h('button', { class: 'button primary', type: 'button' }, 'Agree to let it go');
+                const agree = mayDo('LET_GO') && !pact.agreedBy && pact.proposedBy !== me && h('button', { class: 'button primary', type: 'button' }, 'Agree to let it go');
                 if (agree) {
                     onPress(agree, box, () => command(`sessions/${sessionId}/let-go/${pact.pactId}/agree`));
                 }

@@ -12,7 +12,6 @@ import app.duet.api.everyday.MakeEverydayBid;
 import app.duet.api.everyday.ShareListItem;
 import app.duet.api.exercise.Lean;
 import app.duet.api.session.BidResponse;
-import app.duet.command.everyday.LeanCheckIn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -81,7 +80,7 @@ class EverydayController {
         commands.sendAndWait(new AnswerEverydayBid(coupleId, partner(actor), bidId, request.response()));
     }
 
-    record CheckInRequest(@NotNull Lean lean, @NotNull @Min(LeanCheckIn.NO_ENERGY) @Max(LeanCheckIn.FULL_ENERGY) Integer energy) {
+    record CheckInRequest(@NotNull Lean lean, @NotNull @Min(Lean.NO_ENERGY) @Max(Lean.FULL_ENERGY) Integer energy) {
     }
 
     @PostMapping("/check-ins")

@@ -7,22 +7,16 @@ import app.duet.api.session.MakeBid;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
+import app.duet.command.everyday.Bids;
 
-import static app.duet.command.RuleViolation.require;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** Bids for connection made during the session: each goes to the other partner, who answers it once. */
+/** Bids for connection made during the session: each goes to the other partner, who answers it once (the rules of {@link Bids}). */
 class SessionBids {
 
     private final SessionFacts session;
     private final Presence presence;
-    /** Who each bid was made to. */
-    private final Map<String, String> recipients = new HashMap<>();
-    private final Set<String> answered = new HashSet<>();
+    private final Bids bids = new Bids();
 
     SessionBids(SessionFacts session, Presence presence) {
         this.session = session;
@@ -32,7 +26,7 @@ class SessionBids {
     @CommandHandler
     public void handle(MakeBid command) {
         presence.requireActive(command.partnerId());
-        require(!recipients.containsKey(command.bidId()), "duplicate-bid", "That bid was already made.");
+        bids.requireNew(command.bidId());
         apply(new BidMade(session.sessionId(), command.bidId(), command.partnerId(),
                 session.otherPartner(command.partnerId()), command.words()));
     }
@@ -40,20 +34,17 @@ class SessionBids {
     @CommandHandler
     public void handle(AnswerBid command) {
         presence.requireActive(command.partnerId());
-        String recipient = recipients.get(command.bidId());
-        require(recipient != null, "unknown-bid", "There is no such bid in this session.");
-        require(recipient.equals(command.partnerId()), "own-bid", "Only the partner a bid was made to can answer it.");
-        require(!answered.contains(command.bidId()), "bid-already-answered", "This bid was already answered.");
+        bids.requireAnswerable(command.bidId(), command.partnerId(), command.response());
         apply(new BidAnswered(session.sessionId(), command.bidId(), command.partnerId(), command.response()));
     }
 
     @EventSourcingHandler
     void on(BidMade event) {
-        recipients.put(event.bidId(), event.toPartnerId());
+        bids.made(event.bidId(), event.toPartnerId());
     }
 
     @EventSourcingHandler
     void on(BidAnswered event) {
-        answered.add(event.bidId());
+        bids.answered(event.bidId());
     }
 }

@@ -5,7 +5,6 @@ import app.duet.api.exercise.CycleLink;
 import app.duet.api.exercise.CycleLinkRecorded;
 import app.duet.api.exercise.EntryKind;
 import app.duet.api.exercise.ExerciseStep;
-import app.duet.api.exercise.Lean;
 import app.duet.api.exercise.LeanCheckedIn;
 import app.duet.api.exercise.ListBehaviour;
 import app.duet.api.exercise.NeedKind;
@@ -16,6 +15,7 @@ import app.duet.api.exercise.RecordCycleLink;
 import app.duet.api.exercise.RecordLean;
 import app.duet.api.exercise.StateNeed;
 import app.duet.command.RuleViolation;
+import app.duet.command.everyday.LeanCheckIn;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
@@ -92,9 +92,7 @@ class ShapedEntries {
     public void handle(RecordLean command) {
         presence.requireActive(command.partnerId());
         entries.requireWritable(command.partnerId(), command.entryId(), command.step(), EntryKind.LEAN);
-        require(command.lean() != null, "lean-required", "Say whether you lean in, back or out.");
-        require(Lean.isEnergy(command.energy()), "energy-out-of-range",
-                "Energy runs from " + Lean.NO_ENERGY + " (none left) to " + Lean.FULL_ENERGY + " (plenty).");
+        LeanCheckIn.requireComplete(command.lean(), command.energy());
         apply(new LeanCheckedIn(session.coupleId(), session.sessionId(), command.entryId(), command.partnerId(),
                 command.step(), command.lean(), command.energy()));
     }
