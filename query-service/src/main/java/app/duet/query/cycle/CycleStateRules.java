@@ -47,7 +47,8 @@ import static app.duet.query.cycle.PartnerFigureRules.shown;
  * the document these rules were made for. Nothing else: no MongoDB, no clock, no framework, so the
  * projection, time travel and tests feed it the same way. It never sees a word: an answer counts
  * only once its author shared it or it was revealed, so the state shows nothing a partner has not
- * let out. Each figure lists the events behind it; the phase is decided in {@link CyclePhaseRules}.
+ * let out. Each figure lists the events behind it. What several events share is in
+ * {@link PartnerFigureRules} (a partner's moves, bids, answers and leans) and {@link CyclePhaseRules}.
  */
 public final class CycleStateRules {
 
