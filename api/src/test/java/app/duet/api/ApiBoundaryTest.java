@@ -11,7 +11,7 @@ import static com.tngtech.archunit.lang.conditions.ArchConditions.be;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The shared contract stays a contract: plain records and enums, no framework but Axon's annotations. */
+/** The shared contract stays a contract: plain records and enums, no framework but Axon's and Jackson's annotations. */
 @AnalyzeClasses(packages = "app.duet.api", importOptions = ImportOption.DoNotIncludeTests.class)
 class ApiBoundaryTest {
 
@@ -24,6 +24,14 @@ class ApiBoundaryTest {
     static final ArchRule onlyAxonAnnotations = noClasses()
             .should().dependOnClassesThat(describe("are Axon classes other than annotations",
                     (JavaClass c) -> c.getPackageName().startsWith("org.axonframework") && !c.isAnnotation()));
+
+    /** Enums that go by a wire name say so with Jackson's annotations; nothing else of Jackson's comes in. */
+    @ArchTest
+    static final ArchRule onlyJacksonAnnotations = noClasses()
+            .should().dependOnClassesThat(describe("are Jackson classes other than its annotations",
+                    (JavaClass c) -> (c.getPackageName().startsWith("com.fasterxml.jackson")
+                            || c.getPackageName().startsWith("tools.jackson"))
+                            && !c.getPackageName().equals("com.fasterxml.jackson.annotation")));
 
     @ArchTest
     static final ArchRule messagesAreRecordsOrEnums = classes()

@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Makes ended access take effect at once on this instance. A withdrawn consent closes the
  * therapist's open live views of the couple and refuses their new requests even before the couple's
- * projection has caught up; an erased couple closes everyone's live views of it and drops its data
+ * projection has caught up ({@link TherapistConsent} decides with it); an erased couple closes everyone's live views of it and drops its data
  * key from this JVM's cache. Every instance must see every such event (the person may be connected
  * to any of them), so this processor keeps its position in memory, per instance, starting from the
  * newest event; older ones are already in the projections and the key store.
@@ -34,24 +34,25 @@ public class AccessEnforcement {
     public static final String PROCESSING_GROUP = "access-enforcement";
     private static final Logger log = LoggerFactory.getLogger(AccessEnforcement.class);
 
-    private final Set<String> withdrawn = ConcurrentHashMap.newKeySet();
     private final Set<String> erased = ConcurrentHashMap.newKeySet();
+    private final TherapistConsent consent;
     private final LiveConnections connections;
     private final DataKeys keys;
 
-    public AccessEnforcement(LiveConnections connections, DataKeys keys) {
+    public AccessEnforcement(TherapistConsent consent, LiveConnections connections, DataKeys keys) {
+        this.consent = consent;
         this.connections = connections;
         this.keys = keys;
     }
 
     @EventHandler
     void on(TherapistAccessGranted event) {
-        withdrawn.remove(key(event.coupleId(), event.therapistId()));
+        consent.granted(event.coupleId(), event.therapistId());
     }
 
     @EventHandler
     void on(TherapistAccessWithdrawn event) {
-        withdrawn.add(key(event.coupleId(), event.therapistId()));
+        consent.withdrawn(event.coupleId(), event.therapistId());
         int closed = connections.close(event.therapistId()::equals, topicsOf(event.coupleId()), "Consent was withdrawn");
         log.info("Consent withdrawn for a therapist of couple {}: closed {} live connection(s)", event.coupleId(), closed);
     }
@@ -79,15 +80,6 @@ public class AccessEnforcement {
         topics.add(ViewPublisher.COUPLE_TOPIC + coupleId);
         topics.add(ViewPublisher.CYCLE_TOPIC + coupleId);
         return topics;
-    }
-
-    /** True while the newest event this instance saw for the pair is a withdrawal. */
-    public boolean isWithdrawn(String coupleId, String therapistId) {
-        return withdrawn.contains(key(coupleId, therapistId));
-    }
-
-    private static String key(String coupleId, String therapistId) {
-        return coupleId + "/" + therapistId;
     }
 
     @Component

@@ -6,7 +6,6 @@ import app.duet.api.couple.CoupleView;
 import app.duet.api.couple.FindCouple;
 import app.duet.api.session.FindSession;
 import app.duet.api.session.SessionView;
-import app.duet.query.analytics.Replays;
 import app.duet.query.events.CatchingUp;
 import app.duet.query.live.LiveViews;
 import app.duet.query.live.ViewPublisher;
@@ -45,11 +44,11 @@ public class StompAccess implements ChannelInterceptor {
     private final QueryGateway queries;
     private final ViewAccess access;
     /** Looked up late: replays send through the broker this guards. */
-    private final ObjectProvider<Replays> replays;
+    private final ObjectProvider<ReplayOwners> replays;
     private final CatchingUp catchingUp;
 
     public StompAccess(ObjectProvider<JwtDecoder> tokens, JwtAuthenticationConverter people, QueryGateway queries,
-                       ViewAccess access, ObjectProvider<Replays> replays, CatchingUp catchingUp) {
+                       ViewAccess access, ObjectProvider<ReplayOwners> replays, CatchingUp catchingUp) {
         this.tokens = tokens;
         this.people = people;
         this.queries = queries;
@@ -106,8 +105,8 @@ public class StompAccess implements ChannelInterceptor {
                 || destination.startsWith(ViewPublisher.CYCLE_TOPIC))) {
             String coupleId = destination.substring(destination.indexOf('.') + 1);
             access.requireMayRead(actor, find(new FindCouple(coupleId), CoupleView.class), ViewAccess.Via.LIVE);
-        } else if (destination != null && destination.startsWith(Replays.TOPIC)) {
-            String replayId = destination.substring(Replays.TOPIC.length());
+        } else if (destination != null && destination.startsWith(ReplayOwners.TOPIC)) {
+            String replayId = destination.substring(ReplayOwners.TOPIC.length());
             if (!actor.is(Role.ANALYST) || !replays.getObject().ownerOf(replayId).map(actor.id()::equals).orElse(false)) {
                 throw new AccessDeniedException("Only the analyst who started a replay listens to it.");
             }

@@ -6,16 +6,14 @@ import app.duet.api.couple.CoupleView;
 import app.duet.api.couple.PartnerView;
 import app.duet.api.session.ParticipantView;
 import app.duet.api.session.SessionView;
-import app.duet.query.audit.ContentReads;
-import app.duet.query.couple.CoupleDocumentRepository;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
  * Who may see a couple's or a session's content: its own partners, and a therapist while both
- * partners consent. Analysts and admins never see a couple's views. The same rule guards the REST
- * queries and every STOMP subscription, so content cannot leak through one and not the other; and
- * every read by someone other than a partner goes into the couple's audit log.
+ * partners consent ({@link TherapistConsent}). Analysts and admins never see a couple's views. The
+ * same rule guards the REST queries and every STOMP subscription, so content cannot leak through one
+ * and not the other; and every read by someone other than a partner goes into the couple's audit log.
  */
 @Component
 public class ViewAccess {
@@ -26,12 +24,12 @@ public class ViewAccess {
     private static final String REFUSED =
             "Only the couple's partners, and a therapist they both consented to, may see this.";
 
-    private final CoupleDocumentRepository couples;
+    private final TherapistConsent consent;
     private final AccessEnforcement enforcement;
-    private final ContentReads audit;
+    private final ReadLog audit;
 
-    public ViewAccess(CoupleDocumentRepository couples, AccessEnforcement enforcement, ContentReads audit) {
-        this.couples = couples;
+    public ViewAccess(TherapistConsent consent, AccessEnforcement enforcement, ReadLog audit) {
+        this.consent = consent;
         this.enforcement = enforcement;
         this.audit = audit;
     }
@@ -83,15 +81,9 @@ public class ViewAccess {
         if (actor.is(Role.PARTNER) && partnerOfIt) {
             return;
         }
-        if (!observes(actor, coupleId)) {
+        if (!actor.is(Role.THERAPIST) || !consent.allows(actor.id(), coupleId)) {
             throw new AccessDeniedException(REFUSED);
         }
         audit.record(actor, coupleId, what, via.name());
-    }
-
-    private boolean observes(Actor actor, String coupleId) {
-        return actor.is(Role.THERAPIST)
-                && !enforcement.isWithdrawn(coupleId, actor.id())
-                && couples.findById(coupleId).map(couple -> couple.isObservedBy(actor.id())).orElse(false);
     }
 }

@@ -3,6 +3,7 @@ package app.duet.query.analytics;
 import app.duet.query.events.ViewsBuiltBy;
 import app.duet.query.cycle.CycleStateProjection;
 import app.duet.access.Actor;
+import app.duet.api.AggregateType;
 import app.duet.api.access.Role;
 import app.duet.api.analytics.CohortView;
 import app.duet.api.analytics.DeadLetterRetryView;
@@ -12,7 +13,7 @@ import app.duet.api.analytics.ReplayStatusView;
 import app.duet.api.cycle.CycleStateView;
 import app.duet.api.cycle.EvidenceRef;
 import app.duet.query.audit.ContentReads;
-import app.duet.query.cycle.CycleState;
+import app.duet.query.cycle.CycleStateDocument;
 import app.duet.query.cycle.CycleStateStore;
 import app.duet.query.rebuild.DeadLetters;
 import app.duet.query.rebuild.Projections;
@@ -136,7 +137,7 @@ class AnalyticsController {
     @Operation(summary = "Prepare a replay of one session (by its pseudonym), paused at the start: subscribe to /topic/replays.{replayId}, then play")
     ReplayStatusView startReplay(@Parameter(hidden = true) Actor actor, @Valid @RequestBody ReplayRequest request) {
         actor.require(Role.ANALYST);
-        for (CycleState state : store.all(store.serving())) {
+        for (CycleStateDocument state : store.all(store.serving())) {
             for (String sessionId : state.sessionIds()) {
                 if (pseudonyms.session(sessionId).equals(request.session())) {
                     audit.record(actor, state.coupleId(), "a pseudonymised replay of session " + request.session(), "REST");
@@ -243,12 +244,12 @@ class AnalyticsController {
         if (aggregateId == null) {
             return null;
         }
-        return "JointSession".equals(aggregateType) ? pseudonyms.session(aggregateId) : pseudonyms.couple(aggregateId);
+        return AggregateType.JOINT_SESSION.matches(aggregateType) ? pseudonyms.session(aggregateId) : pseudonyms.couple(aggregateId);
     }
 
-    private CycleState stateOf(Actor actor, String couple, Instant at) {
+    private CycleStateDocument stateOf(Actor actor, String couple, Instant at) {
         actor.require(Role.ANALYST);
-        CycleState current = store.all(store.serving()).stream()
+        CycleStateDocument current = store.all(store.serving()).stream()
                 .filter(state -> pseudonyms.couple(state.coupleId()).equals(couple)).findFirst()
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No couple " + couple + " is known."));
         audit.record(actor, current.coupleId(), at == null ? "its pseudonymised cycle state"

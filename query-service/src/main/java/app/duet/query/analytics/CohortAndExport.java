@@ -5,7 +5,8 @@ import app.duet.api.cycle.CycleStateView;
 import app.duet.api.cycle.PartnerCycleView;
 import app.duet.api.cycle.Phase;
 import app.duet.api.cycle.SessionRatioView;
-import app.duet.query.cycle.CycleState;
+import app.duet.api.cycle.TimelineKind;
+import app.duet.query.cycle.CycleStateDocument;
 import app.duet.query.cycle.CycleStateStore;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
@@ -57,8 +58,8 @@ public class CohortAndExport {
         Map<String, Integer> byExercise = new TreeMap<>(views.stream().flatMap(v -> v.sessions().stream())
                 .collect(Collectors.groupingBy(s -> s.exercise().name(), Collectors.summingInt(s -> 1))));
         return new CohortView(views.size(), byPhase, mean(towards), towards.size(),
-                views.stream().mapToInt(v -> v.timeline().stream().filter(t -> t.kind().equals("softening")).mapToInt(t -> 1).sum()).sum(),
-                views.stream().mapToInt(v -> v.timeline().stream().filter(t -> t.kind().equals("re-engagement")).mapToInt(t -> 1).sum()).sum(),
+                views.stream().mapToInt(v -> v.timeline().stream().filter(t -> t.kind() == TimelineKind.SOFTENING).mapToInt(t -> 1).sum()).sum(),
+                views.stream().mapToInt(v -> v.timeline().stream().filter(t -> t.kind() == TimelineKind.RE_ENGAGEMENT).mapToInt(t -> 1).sum()).sum(),
                 views.stream().mapToInt(CycleStateView::resentmentsReleased).sum(),
                 views.stream().mapToInt(CycleStateView::resentmentsOpen).sum(),
                 mean(views.stream().map(v -> v.adherence().checkpointsPercent()).filter(Objects::nonNull).toList()),
@@ -94,8 +95,8 @@ public class CohortAndExport {
             row.put("phase", view.phase());
             row.put("phase_since", view.phaseSince());
             row.put("sessions", view.sessions().size());
-            row.put("softenings", view.timeline().stream().filter(t -> t.kind().equals("softening")).count());
-            row.put("reengagements", view.timeline().stream().filter(t -> t.kind().equals("re-engagement")).count());
+            row.put("softenings", view.timeline().stream().filter(t -> t.kind() == TimelineKind.SOFTENING).count());
+            row.put("reengagements", view.timeline().stream().filter(t -> t.kind() == TimelineKind.RE_ENGAGEMENT).count());
             row.put("resentments_open", view.resentmentsOpen());
             row.put("resentments_released", view.resentmentsReleased());
             for (String side : List.of("A", "B")) {
@@ -120,7 +121,7 @@ public class CohortAndExport {
     }
 
     private List<CycleStateView> states() {
-        List<CycleState> states = store.all(store.serving());
+        List<CycleStateDocument> states = store.all(store.serving());
         return states.stream().filter(state -> state.partnerIds().size() == 2).map(pseudonymised::of)
                 .sorted(java.util.Comparator.comparing(CycleStateView::coupleId)).toList();
     }

@@ -1,5 +1,6 @@
 package app.duet.query.analytics;
 
+import app.duet.api.AggregateType;
 import app.duet.eventstore.privacy.DataKeys;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -39,7 +40,7 @@ public class CoupleHistory {
                     .forEach(events::add);
         }
         events.sort(Comparator.<DomainEventMessage<?>, Instant>comparing(DomainEventMessage::getTimestamp)
-                .thenComparing(event -> "Couple".equals(event.getType()) ? 0 : 1)
+                .thenComparing(event -> AggregateType.COUPLE.matches(event.getType()) ? 0 : 1)
                 .thenComparing(DomainEventMessage::getAggregateIdentifier)
                 .thenComparingLong(DomainEventMessage::getSequenceNumber));
         return events;

@@ -6,7 +6,7 @@ import app.duet.api.cycle.MoveRef;
 import app.duet.api.cycle.PartnerCycleView;
 import app.duet.api.cycle.SessionRatioView;
 import app.duet.api.cycle.TimelineItem;
-import app.duet.query.cycle.CycleState;
+import app.duet.query.cycle.CycleStateDocument;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -24,7 +24,7 @@ public class PseudonymisedStates {
         this.pseudonyms = pseudonyms;
     }
 
-    public CycleStateView of(CycleState state) {
+    public CycleStateView of(CycleStateDocument state) {
         CycleStateView view = state.toView();
         List<String> partnerIds = state.partnerIds();
         return new CycleStateView(pseudonyms.couple(view.coupleId()), view.phase(), view.phaseSince(),
@@ -42,7 +42,7 @@ public class PseudonymisedStates {
                 view.figures().stream().map(figure -> figure(figure, state)).toList(), view.version());
     }
 
-    public List<EvidenceRef> evidence(CycleState state, String figure) {
+    public List<EvidenceRef> evidence(CycleStateDocument state, String figure) {
         return state.evidenceFor(realFigure(figure, state)).stream().map(ref -> new EvidenceRef(
                 pseudonyms.event(ref.eventId()), ref.type(),
                 ref.aggregateId().equals(state.coupleId()) ? pseudonyms.couple(ref.aggregateId())
@@ -50,7 +50,7 @@ public class PseudonymisedStates {
     }
 
     /** A figure's name with the partner or session in it pseudonymised ("bids-toward:A"). */
-    private String figure(String figure, CycleState state) {
+    private String figure(String figure, CycleStateDocument state) {
         int colon = figure.indexOf(':');
         if (colon < 0) {
             return figure;
@@ -64,7 +64,7 @@ public class PseudonymisedStates {
      * The real figure name for a pseudonymised one. Only names as analysts see them are known: asking
      * by a real id answers nothing, so it cannot confirm a guessed id either.
      */
-    private String realFigure(String figure, CycleState state) {
+    private String realFigure(String figure, CycleStateDocument state) {
         for (String real : state.toView().figures()) {
             if (figure(real, state).equals(figure)) {
                 return real;

@@ -4,6 +4,7 @@ import app.duet.api.analytics.ReplayFrame;
 import app.duet.api.analytics.ReplayStatusView;
 import app.duet.api.couple.CoupleErased;
 import app.duet.query.access.AccessEnforcement;
+import app.duet.query.access.ReplayOwners;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,13 +28,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * Analysts' replays of one session: its events pushed in order to {@code /topic/replays.{id}} at the
  * pace they happened, sped up 1 to 50 times, with pause, resume, seek and a change of speed. A
- * replay belongs to the analyst who started it and lives on the instance that plays it.
+ * replay belongs to the analyst who started it (only they may listen, see {@link ReplayOwners}) and
+ * lives on the instance that plays it.
  */
 @Component
 @ProcessingGroup(AccessEnforcement.PROCESSING_GROUP)
-public class Replays {
+public class Replays implements ReplayOwners {
 
-    public static final String TOPIC = "/topic/replays.";
     static final double SLOWEST = 1;
     static final double FASTEST = 50;
 
@@ -136,6 +137,7 @@ public class Replays {
         return announce(replay);
     }
 
+    @Override
     public Optional<String> ownerOf(String replayId) {
         return Optional.ofNullable(replays.get(replayId)).map(replay -> replay.ownerId);
     }

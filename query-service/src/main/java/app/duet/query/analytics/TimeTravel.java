@@ -1,6 +1,7 @@
 package app.duet.query.analytics;
 
-import app.duet.query.cycle.CycleState;
+import app.duet.query.cycle.CycleStateDocument;
+import app.duet.query.cycle.CycleStateRules;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -20,9 +21,10 @@ public class TimeTravel {
         this.history = history;
     }
 
-    public CycleState cycleStateAt(String coupleId, Instant at) {
-        CycleState state = new CycleState(coupleId);
-        history.upTo(coupleId, at).forEach(state::applyOnce);
+    public CycleStateDocument cycleStateAt(String coupleId, Instant at) {
+        CycleStateDocument state = new CycleStateDocument(coupleId);
+        CycleStateRules rules = new CycleStateRules(state);
+        history.upTo(coupleId, at).forEach(rules::applyOnce);
         return state;
     }
 }

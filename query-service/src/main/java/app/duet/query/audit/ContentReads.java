@@ -7,6 +7,7 @@ import app.duet.api.audit.ContentReadView;
 import app.duet.api.audit.FindContentReads;
 import app.duet.api.couple.CoupleErased;
 import app.duet.api.couple.TherapistView;
+import app.duet.query.access.ReadLog;
 import app.duet.query.couple.CoupleDocumentRepository;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -26,7 +27,7 @@ import java.util.stream.Collectors;
  */
 @Component
 @ProcessingGroup(ClinicalProjection.PROCESSING_GROUP)
-public class ContentReads {
+public class ContentReads implements ReadLog {
 
     private static final Duration SAME_VISIT = Duration.ofMinutes(5);
 
@@ -43,6 +44,7 @@ public class ContentReads {
      * The reader's name is kept as it was then, so the log still says who after access has ended.
      * Rereading the same thing the same way within {@link #SAME_VISIT} is one visit, one line.
      */
+    @Override
     public void record(Actor reader, String coupleId, String what, String via) {
         if (!reader.is(Role.THERAPIST) && !reader.is(Role.ANALYST)) {
             return;

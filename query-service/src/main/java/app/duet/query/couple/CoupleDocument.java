@@ -48,7 +48,7 @@ public class CoupleDocument {
     private String invitationCode;
     private List<SessionSummary> sessions = new ArrayList<>();
     private List<TherapistView> therapists = new ArrayList<>();
-    /** The therapists who may observe now, indexed for the caseload query. */
+    /** The therapists whose access is active, indexed for the caseload query. */
     @Indexed
     private List<String> observingTherapistIds = new ArrayList<>();
     private List<BidView> everydayBids = new ArrayList<>();
@@ -96,17 +96,18 @@ public class CoupleDocument {
     void grantTherapist(String therapistId) {
         therapists.replaceAll(t -> t.therapistId().equals(therapistId)
                 ? new TherapistView(therapistId, t.therapistName(), TherapistAccess.ACTIVE, t.invitedBy()) : t);
-        observingTherapistIds.add(therapistId);
+        indexObservers();
     }
 
     void withdrawTherapist(String therapistId) {
         therapists.removeIf(t -> t.therapistId().equals(therapistId));
-        observingTherapistIds.remove(therapistId);
+        indexObservers();
     }
 
-    public String therapistNameOf(String therapistId) {
-        return therapists.stream().filter(t -> t.therapistId().equals(therapistId))
-                .map(TherapistView::therapistName).findFirst().orElse(null);
+    /** The caseload's index follows the therapists' access; whether that lets one observe is decided in access. */
+    private void indexObservers() {
+        observingTherapistIds = new ArrayList<>(therapists.stream().filter(t -> t.access() == TherapistAccess.ACTIVE)
+                .map(TherapistView::therapistId).toList());
     }
 
     // --- between sessions -----------------------------------------------------------------------
@@ -217,22 +218,6 @@ public class CoupleDocument {
         List<String> longer = new ArrayList<>(list);
         longer.add(value);
         return List.copyOf(longer);
-    }
-
-    public List<String> sessionIds() {
-        return sessions.stream().map(SessionSummary::sessionId).toList();
-    }
-
-    /** Whether this therapist may observe the couple now: both partners consent. */
-    public boolean isObservedBy(String therapistId) {
-        return observingTherapistIds.contains(therapistId);
-    }
-
-    /** The name a partner gave, for views that show people rather than ids. */
-    /** The partner's name, or null: unknown, or erased (a name whose key was destroyed reads as null). */
-    public String displayNameOf(String partnerId) {
-        return partners.stream().filter(p -> p.partnerId().equals(partnerId))
-                .map(PartnerView::displayName).filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
     AppliedEvents applied() {

@@ -11,6 +11,7 @@ import app.duet.api.cycle.CaseloadEntry;
 import app.duet.api.cycle.CycleStateView;
 import app.duet.api.cycle.Phase;
 import app.duet.api.cycle.TimelineItem;
+import app.duet.api.cycle.TimelineKind;
 import app.duet.api.session.SessionStatus;
 import app.duet.query.access.ViewAccess;
 import io.swagger.v3.oas.annotations.Operation;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** The therapist's caseload at a glance: last session, running session, phase and its trend, per couple. */
 @RestController
@@ -56,7 +58,7 @@ class CaseloadController {
             SessionSummary last = couple.sessions().stream().max(Comparator.comparing(SessionSummary::startedAt)).orElse(null);
             String running = couple.sessions().stream().filter(s -> s.status() == SessionStatus.RUNNING)
                     .map(SessionSummary::sessionId).findFirst().orElse(null);
-            CycleStateView cycle = states.find(states.serving(), couple.coupleId()).map(CycleState::toView).orElse(null);
+            CycleStateView cycle = states.find(states.serving(), couple.coupleId()).map(CycleStateDocument::toView).orElse(null);
             return new CaseloadEntry(couple.coupleId(), couple.partners(), last == null ? null : last.startedAt(),
                     last == null ? null : last.exercise(), running, cycle == null ? null : cycle.phase(),
                     cycle == null ? null : cycle.phaseSince(), cycle == null ? CaseloadEntry.Trend.STEADY : trend(cycle));
@@ -65,8 +67,8 @@ class CaseloadController {
 
     /** Compares the phase with the last one before it that stood at another distance from connection. */
     static CaseloadEntry.Trend trend(CycleStateView cycle) {
-        List<Phase> changes = cycle.timeline().stream().map(TimelineItem::kind).filter(kind -> kind.startsWith("phase-"))
-                .map(kind -> Phase.valueOf(kind.substring("phase-".length()).toUpperCase().replace('-', '_'))).toList();
+        List<Phase> changes = cycle.timeline().stream().map(TimelineItem::kind).map(TimelineKind::phaseReached)
+                .filter(Objects::nonNull).toList();
         int now = RANK.get(cycle.phase());
         for (int i = changes.size() - 2; i >= -1; i--) {
             int before = RANK.get(i < 0 ? Phase.ESCALATED : changes.get(i));

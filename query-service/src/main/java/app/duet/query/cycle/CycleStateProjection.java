@@ -33,7 +33,7 @@ public class CycleStateProjection extends CycleStateUpdater {
 
     @QueryHandler
     public Optional<CycleStateView> handle(FindCycleState query) {
-        return store.find(store.serving(), query.coupleId()).map(CycleState::toView);
+        return store.find(store.serving(), query.coupleId()).map(CycleStateDocument::toView);
     }
 
     @QueryHandler

@@ -38,20 +38,20 @@ public class CycleStateStore {
         mongo.upsert(Query.query(Criteria.where("_id").is(SWITCH_ID)), Update.update("collection", collection), SWITCHES);
     }
 
-    public Optional<CycleState> find(String collection, String coupleId) {
-        return Optional.ofNullable(mongo.findById(coupleId, CycleState.class, collection));
+    public Optional<CycleStateDocument> find(String collection, String coupleId) {
+        return Optional.ofNullable(mongo.findById(coupleId, CycleStateDocument.class, collection));
     }
 
-    public Optional<CycleState> findBySession(String collection, String sessionId) {
+    public Optional<CycleStateDocument> findBySession(String collection, String sessionId) {
         return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("sessionIds").is(sessionId)),
-                CycleState.class, collection));
+                CycleStateDocument.class, collection));
     }
 
-    public List<CycleState> all(String collection) {
-        return mongo.findAll(CycleState.class, collection);
+    public List<CycleStateDocument> all(String collection) {
+        return mongo.findAll(CycleStateDocument.class, collection);
     }
 
-    public void save(String collection, CycleState state) {
+    public void save(String collection, CycleStateDocument state) {
         mongo.save(state, collection);
     }
 

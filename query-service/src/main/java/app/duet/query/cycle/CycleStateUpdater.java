@@ -1,5 +1,6 @@
 package app.duet.query.cycle;
 
+import app.duet.api.AggregateType;
 import app.duet.api.couple.CoupleErased;
 import app.duet.api.session.SessionStarted;
 import app.duet.query.live.ViewPublisher;
@@ -14,7 +15,7 @@ import java.util.Optional;
 
 /**
  * Keeps cycle states in one collection from the couple's events and its sessions'. The rules are in
- * {@link CycleState}; this finds the state an event belongs to, applies the event once, and, while
+ * {@link CycleStateRules}; this finds the state an event belongs to, applies the event once, and, while
  * its collection serves, pushes what changed to the couple's cycle topic. Two of these run in their
  * own processing groups (see {@link CycleStateStore}), so one can be rebuilt while the other serves.
  */
@@ -38,11 +39,11 @@ abstract class CycleStateUpdater {
             return;
         }
         stateOf(event, domain).ifPresent(state -> {
-            CycleState.Applied applied = state.applyOnce(domain);
-            if (applied != CycleState.Applied.BEFORE) {
+            CycleStateRules.Applied applied = new CycleStateRules(state).applyOnce(domain);
+            if (applied != CycleStateRules.Applied.BEFORE) {
                 store.save(collection, state);
             }
-            if (applied == CycleState.Applied.VISIBLY && !replay.isReplay() && collection.equals(store.serving())) {
+            if (applied == CycleStateRules.Applied.VISIBLY && !replay.isReplay() && collection.equals(store.serving())) {
                 publisher.publish(state.toView(), processingGroup);
             }
         });
@@ -60,10 +61,10 @@ abstract class CycleStateUpdater {
     }
 
     /** The couple's own events carry its id; a session's events are found by the session. */
-    private Optional<CycleState> stateOf(Object event, DomainEventMessage<?> message) {
+    private Optional<CycleStateDocument> stateOf(Object event, DomainEventMessage<?> message) {
         String aggregateId = message.getAggregateIdentifier();
-        if ("Couple".equals(message.getType())) {
-            return Optional.of(store.find(collection, aggregateId).orElseGet(() -> new CycleState(aggregateId)));
+        if (AggregateType.COUPLE.matches(message.getType())) {
+            return Optional.of(store.find(collection, aggregateId).orElseGet(() -> new CycleStateDocument(aggregateId)));
         }
         if (event instanceof SessionStarted started) {
             return store.find(collection, started.coupleId());

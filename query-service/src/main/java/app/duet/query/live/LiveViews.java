@@ -1,8 +1,8 @@
 package app.duet.query.live;
 
 /**
- * The processing group of the views partners watch live. Couple and session views share it, so
- * one processor applies their events in store order (a session view copies names from its couple).
+ * The processing group of the views partners watch live. Couple and session views share it, so one
+ * processor reads the events for both; neither reads the other's documents, so each can be rebuilt alone.
  */
 public final class LiveViews {
 

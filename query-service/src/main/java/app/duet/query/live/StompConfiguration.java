@@ -2,10 +2,7 @@ package app.duet.query.live;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
-import app.duet.query.access.LiveConnections;
-import app.duet.query.access.StompAccess;
 import org.springframework.messaging.Message;
-import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
@@ -18,7 +15,8 @@ import org.springframework.web.socket.config.annotation.WebSocketTransportRegist
 
 /**
  * STOMP over a plain WebSocket at /ws. One instance uses the in-memory broker; several instances
- * relay to RabbitMQ's STOMP plugin, so a partner connected to one sees what another projected.
+ * relay to RabbitMQ's STOMP plugin, so a partner connected to one sees what another projected. Who
+ * may connect and listen is the access package's to say: it adds its guard to this endpoint.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocketMessageBroker
@@ -26,18 +24,9 @@ import org.springframework.web.socket.config.annotation.WebSocketTransportRegist
 class StompConfiguration implements WebSocketMessageBrokerConfigurer {
 
     private final StompRelayProperties relay;
-    private final StompAccess access;
-    private final LiveConnections connections;
 
-    StompConfiguration(StompRelayProperties relay, StompAccess access, LiveConnections connections) {
+    StompConfiguration(StompRelayProperties relay) {
         this.relay = relay;
-        this.access = access;
-        this.connections = connections;
-    }
-
-    @Override
-    public void configureClientInboundChannel(ChannelRegistration registration) {
-        registration.interceptors(access);
     }
 
     @Override
@@ -83,6 +72,5 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
     @Override
     public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
         registration.setMessageSizeLimit(64 * 1024);
-        registration.addDecoratorFactory(connections);
     }
 }

@@ -38,8 +38,6 @@ import app.duet.api.session.SessionStarted;
 import app.duet.api.session.SessionView;
 import app.duet.api.session.TherapistJoinedSession;
 import app.duet.api.session.TherapistLeftSession;
-import app.duet.query.couple.CoupleDocument;
-import app.duet.query.couple.CoupleDocumentRepository;
 import app.duet.query.live.LiveViews;
 import app.duet.query.live.ViewPublisher;
 import org.axonframework.config.ProcessingGroup;
@@ -59,31 +57,27 @@ import java.util.function.Consumer;
 /**
  * Builds the live view of each joint session and pushes every visible change to the session's
  * topic. Private entries change only their author's drafts: nothing is pushed for them, and the
- * version, which counts visible changes, stays as it is.
+ * version, which counts visible changes, stays as it is. Names come from {@link SessionNames}.
  */
 @Component
 @ProcessingGroup(LiveViews.PROCESSING_GROUP)
 public class SessionProjection {
 
     private final SessionDocumentRepository sessions;
-    private final CoupleDocumentRepository couples;
+    private final SessionNames names;
     private final ViewPublisher publisher;
 
-    public SessionProjection(SessionDocumentRepository sessions, CoupleDocumentRepository couples,
-                             ViewPublisher publisher) {
+    public SessionProjection(SessionDocumentRepository sessions, SessionNames names, ViewPublisher publisher) {
         this.sessions = sessions;
-        this.couples = couples;
+        this.names = names;
         this.publisher = publisher;
     }
 
     @EventHandler
     public void on(SessionStarted event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
-        Optional<CoupleDocument> couple = couples.findById(event.coupleId());
         SessionDocument session = sessions.findById(event.sessionId()).orElseGet(() -> new SessionDocument(
-                event.sessionId(), event.coupleId(), event.exercise(),
-                event.partnerIds().stream().map(id -> new ParticipantView(id,
-                        couple.map(c -> c.displayNameOf(id)).orElse(null), false, null)).toList(),
-                at));
+                event.sessionId(), event.coupleId(), event.exercise(), event.partnerIds().stream()
+                .map(id -> new ParticipantView(id, names.partnerName(event.coupleId(), id), false, null)).toList(), at));
         apply(session, event.sessionId(), sequence, replay, s -> { });
     }
 
@@ -114,11 +108,8 @@ public class SessionProjection {
 
     @EventHandler
     public void on(TherapistJoinedSession event, @SequenceNumber long sequence, ReplayStatus replay) {
-        sessions.findById(event.sessionId()).ifPresent(session -> {
-            String name = couples.findById(session.coupleId())
-                    .map(couple -> couple.therapistNameOf(event.therapistId())).orElse(null);
-            apply(session, event.sessionId(), sequence, replay, s -> s.observe(event.therapistId(), name));
-        });
+        update(event.sessionId(), sequence, replay,
+                s -> s.observe(event.therapistId(), names.therapistName(s.coupleId(), event.therapistId())));
     }
 
     @EventHandler

@@ -245,7 +245,8 @@ class AnalystsTest {
 
     private void rebuildEverythingAndCompare() {
         MongoTemplate mongo = product.querySide.getBean(MongoTemplate.class);
-        List<String> collections = List.of("session_views", "couple_overviews", "therapist_only", "cycle_states");
+        List<String> collections = List.of("session_views", "session_names", "couple_overviews", "therapist_only",
+                "cycle_states");
         Map<String, List<Document>> before = snapshot(mongo, collections);
         assertThat(before.get("cycle_states")).hasSize(1);
         CommandClient queries = new CommandClient(ProductOnH2.baseUrl(product.querySide), id -> analyst);

@@ -5,6 +5,8 @@ import app.duet.api.couple.CoupleView;
 import app.duet.api.couple.FindCouple;
 import app.duet.api.couple.FindCoupleOfPartner;
 import app.duet.api.couple.PartnerJoinedCouple;
+import app.duet.api.couple.TherapistAccessWithdrawn;
+import app.duet.api.couple.TherapistInvited;
 import app.duet.api.session.BidAnswered;
 import app.duet.api.commitment.CommitmentAccepted;
 import app.duet.api.commitment.CommitmentMade;
@@ -27,16 +29,20 @@ import app.duet.api.session.FindMyDrafts;
 import app.duet.api.session.BidResponse;
 import app.duet.api.session.Exercise;
 import app.duet.api.session.FindSession;
+import app.duet.api.session.ObserverView;
 import app.duet.api.session.PartnerJoinedSession;
 import app.duet.api.session.PartnerLeftSession;
 import app.duet.api.session.SessionEnded;
 import app.duet.api.session.SessionStarted;
 import app.duet.api.session.SessionStatus;
 import app.duet.api.session.SessionView;
+import app.duet.api.session.TherapistJoinedSession;
 import app.duet.query.couple.CoupleDocumentRepository;
 import app.duet.query.couple.CoupleProjection;
 import app.duet.query.live.ViewPublisher;
+import app.duet.query.session.CoupleNamesRepository;
 import app.duet.query.session.SessionDocumentRepository;
+import app.duet.query.session.SessionNames;
 import app.duet.query.session.SessionProjection;
 import com.mongodb.client.MongoClient;
 import org.axonframework.eventhandling.ReplayStatus;
@@ -61,7 +67,7 @@ import static org.mockito.Mockito.verify;
 /**
  * What the live views must do on any MongoDB: follow the events, apply each one once however often
  * it is delivered, push every change (and nothing while replaying), and come out the same when
- * rebuilt. Run against the in-process stand-in and, where Docker exists, real MongoDB.
+ * rebuilt, together or each alone. Run against the in-process stand-in and, where Docker exists, real MongoDB.
  */
 abstract class LiveViewsContract {
 
@@ -74,6 +80,7 @@ abstract class LiveViewsContract {
 
     private ViewPublisher publisher;
     private CoupleProjection couples;
+    private SessionNames names;
     private SessionProjection sessions;
 
     protected abstract MongoClient mongo();
@@ -85,8 +92,8 @@ abstract class LiveViewsContract {
         CoupleDocumentRepository coupleDocuments = repositories.getRepository(CoupleDocumentRepository.class);
         publisher = mock(ViewPublisher.class);
         couples = new CoupleProjection(coupleDocuments, publisher);
-        sessions = new SessionProjection(repositories.getRepository(SessionDocumentRepository.class), coupleDocuments,
-                publisher);
+        names = new SessionNames(repositories.getRepository(CoupleNamesRepository.class));
+        sessions = new SessionProjection(repositories.getRepository(SessionDocumentRepository.class), names, publisher);
     }
 
     @Test
@@ -160,6 +167,7 @@ abstract class LiveViewsContract {
         CoupleView couple = couples.handle(new FindCouple(COUPLE)).orElseThrow();
 
         sessions.reset();
+        names.reset();
         couples.reset();
         assertThat(sessions.handle(new FindSession(SESSION))).isEmpty();
         history(ReplayStatus.REPLAY);
@@ -231,18 +239,76 @@ abstract class LiveViewsContract {
         });
     }
 
+    @Test
+    void theSessionViewsRebuildAloneTheSameWithNoCoupleOverviewAtAll() {
+        history(LIVE);
+        SessionView session = session();
+        couples.reset();
+        sessions.reset();
+        names.reset();
+
+        sessionViewsSide(ReplayStatus.REPLAY);
+
+        assertThat(session()).isEqualTo(session);
+        assertThat(session().partners()).extracting("displayName").containsExactly("Alex", "Sam");
+        assertThat(couples.handle(new FindCouple(COUPLE))).isEmpty();
+    }
+
+    @Test
+    void theCoupleOverviewRebuildsAloneTheSameWithNoSessionViewAtAll() {
+        history(LIVE);
+        CoupleView couple = couples.handle(new FindCouple(COUPLE)).orElseThrow();
+        couples.reset();
+        sessions.reset();
+        names.reset();
+
+        coupleOverviewSide(ReplayStatus.REPLAY);
+
+        assertThat(couples.handle(new FindCouple(COUPLE))).contains(couple);
+        assertThat(sessions.handle(new FindSession(SESSION))).isEmpty();
+    }
+
+    @Test
+    void aTherapistIsNamedAsTheCoupleInvitedThemUntilTheirAccessIsWithdrawn() {
+        history(LIVE);
+        names.on(new TherapistInvited(COUPLE, "therapist-1", "Dr Lee", ALEX), 2);
+        sessions.on(new TherapistJoinedSession(SESSION, "therapist-1"), 6, LIVE);
+        assertThat(session().observers()).containsExactly(new ObserverView("therapist-1", "Dr Lee"));
+
+        names.on(new TherapistAccessWithdrawn(COUPLE, "therapist-1", SAM), 3);
+        names.on(new TherapistInvited(COUPLE, "therapist-1", "Dr Lee", ALEX), 2);
+
+        assertThat(names.therapistName(COUPLE, "therapist-1")).as("a redelivered invitation brings nothing back").isNull();
+        assertThat(names.partnerName(COUPLE, SAM)).isEqualTo("Sam");
+    }
+
     /** A couple pairs, starts a session; Alex bids, Sam answers and steps out. */
     private void history(ReplayStatus replay) {
+        coupleOverviewSide(replay);
+        sessionViewsSide(replay);
+    }
+
+    /** The history as the couple overview sees it: pairing and the session starting. */
+    private void coupleOverviewSide(ReplayStatus replay) {
         couples.on(new CoupleCreated(COUPLE, ALEX, "Alex", "K7QF-2MZD", T0.plusSeconds(604_800)), 0, replay);
         couples.on(new PartnerJoinedCouple(COUPLE, SAM, "Sam"), 1, replay);
-        SessionStarted started = new SessionStarted(SESSION, COUPLE, Exercise.CHECK_IN, List.of(ALEX, SAM), ALEX);
-        couples.on(started, 0, T0, replay);
-        sessions.on(started, 0, T0, replay);
+        couples.on(started(), 0, T0, replay);
+    }
+
+    /** The history as the session views see it: the partners' names, then the session itself. */
+    private void sessionViewsSide(ReplayStatus replay) {
+        names.on(new CoupleCreated(COUPLE, ALEX, "Alex", "K7QF-2MZD", T0.plusSeconds(604_800)), 0);
+        names.on(new PartnerJoinedCouple(COUPLE, SAM, "Sam"), 1);
+        sessions.on(started(), 0, T0, replay);
         sessions.on(new PartnerJoinedSession(SESSION, ALEX), 1, replay);
         sessions.on(new PartnerJoinedSession(SESSION, SAM), 2, replay);
         sessions.on(new BidMade(SESSION, "bid-1", ALEX, SAM, "Tea?"), 3, T0.plusSeconds(4), replay);
         sessions.on(new BidAnswered(SESSION, "bid-1", SAM, BidResponse.TOWARD), 4, T0.plusSeconds(5), replay);
         sessions.on(new PartnerLeftSession(SESSION, SAM), 5, replay);
+    }
+
+    private static SessionStarted started() {
+        return new SessionStarted(SESSION, COUPLE, Exercise.CHECK_IN, List.of(ALEX, SAM), ALEX);
     }
 
     private SessionView session() {

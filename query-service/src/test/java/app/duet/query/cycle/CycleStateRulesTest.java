@@ -18,7 +18,6 @@ import app.duet.api.cycle.MoveRef;
 import app.duet.api.cycle.PartnerCycleView;
 import app.duet.api.cycle.Phase;
 import app.duet.api.cycle.SessionRatioView;
-import app.duet.api.cycle.TimelineItem;
 import app.duet.api.everyday.AppreciationExpressed;
 import app.duet.api.everyday.EverydayBidAnswered;
 import app.duet.api.everyday.EverydayBidMade;
@@ -58,7 +57,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * answer may (not) move, bids turned toward against Gottman's reference, shown and declared roles,
  * session ratios, the lean gap, adherence, resentments and the last turning points.
  */
-class CycleStateTest {
+class CycleStateRulesTest {
 
     private static final String COUPLE = "couple-1";
     private static final String ANNA = "anna";
@@ -69,7 +68,8 @@ class CycleStateTest {
     private static final Instant T0 = Instant.parse("2025-03-01T09:00:00Z");
     private static final LocalDate DAY = LocalDate.of(2025, 3, 1);
 
-    private final CycleState state = new CycleState(COUPLE);
+    private final CycleStateDocument state = new CycleStateDocument(COUPLE);
+    private final CycleStateRules rules = new CycleStateRules(state);
     private final List<EvidenceRef> refs = new ArrayList<>();
     private int ids;
     private boolean lastChanged;
@@ -77,7 +77,7 @@ class CycleStateTest {
     // --- helpers --------------------------------------------------------------------------------
 
     /** Applies the events one minute apart, with ids e1, e2, ...; returns the state. */
-    private CycleState given(Object... events) {
+    private CycleStateDocument given(Object... events) {
         for (Object event : events) {
             when(event);
         }
@@ -90,7 +90,7 @@ class CycleStateTest {
         EvidenceRef ref = new EvidenceRef("e" + n, event.getClass().getSimpleName(), aggregateOf(event),
                 T0.plus(Duration.ofMinutes(n)));
         refs.add(ref);
-        lastChanged = state.apply(event, ref);
+        lastChanged = rules.apply(event, ref);
         return ref;
     }
 
@@ -122,7 +122,8 @@ class CycleStateTest {
     }
 
     private List<String> phaseNotes() {
-        return view().timeline().stream().map(TimelineItem::kind).filter(kind -> kind.startsWith("phase-")).toList();
+        return view().timeline().stream().map(item -> item.kind().wireName()).filter(kind -> kind.startsWith("phase-"))
+                .toList();
     }
 
     private String next(String prefix) {
@@ -230,7 +231,7 @@ class CycleStateTest {
         assertThat(view.phaseSince()).isEqualTo(changing.at());
         assertThat(ids("phase")).contains(changing.eventId());
         assertThat(view.timeline()).last().satisfies(item -> {
-            assertThat(item.kind()).isEqualTo("phase-" + phase.name().toLowerCase().replace('_', '-'));
+            assertThat(item.kind().wireName()).isEqualTo("phase-" + phase.name().toLowerCase().replace('_', '-'));
             assertThat(item.eventId()).isEqualTo(changing.eventId());
         });
     }
@@ -693,6 +694,58 @@ class CycleStateTest {
 
             assertThat(view().lastReengagement()).isEqualTo(new MoveRef(BEN, SESSION, later.at(), false));
             assertThat(ids("last-reengagement")).containsExactly(later.eventId());
+        }
+    }
+
+    // --- one rule per event ---------------------------------------------------------------------
+
+    @Nested
+    class OneRulePerEvent {
+
+        @Test
+        void everyEventWithARuleIsAppliedByIt() {
+            List<Class<?>> handled = java.util.Arrays.stream(CycleStateRules.class.getMethods())
+                    .filter(method -> method.getName().equals("on")).map(method -> method.getParameterTypes()[0])
+                    .toList();
+            assertThat(handled).doesNotHaveDuplicates();
+            assertThat(CycleStateRules.events()).containsExactlyInAnyOrderElementsOf(handled);
+        }
+
+        @Test
+        void theRulesCanBeDrivenEventByEventWithoutTheDispatch() {
+            CycleStateDocument direct = new CycleStateDocument(COUPLE);
+            CycleStateRules rulesOfDirect = new CycleStateRules(direct);
+            EvidenceRef created = ref("e1", COUPLE, 1);
+            EvidenceRef joined = ref("e2", COUPLE, 2);
+            EvidenceRef bid = ref("e3", COUPLE, 3);
+            EvidenceRef answer = ref("e4", COUPLE, 4);
+            rulesOfDirect.on(new CoupleCreated(COUPLE, ANNA, "Anna", "CODE-1", T0), created);
+            rulesOfDirect.on(new PartnerJoinedCouple(COUPLE, BEN, "Ben"), joined);
+            rulesOfDirect.on(new EverydayBidMade(COUPLE, "bid-1", ANNA, BEN, "coffee?"), bid);
+            rulesOfDirect.on(new EverydayBidAnswered(COUPLE, "bid-1", BEN, BidResponse.TOWARD), answer);
+
+            given(new CoupleCreated(COUPLE, ANNA, "Anna", "CODE-1", T0), new PartnerJoinedCouple(COUPLE, BEN, "Ben"),
+                    new EverydayBidMade(COUPLE, "bid-1", ANNA, BEN, "coffee?"),
+                    new EverydayBidAnswered(COUPLE, "bid-1", BEN, BidResponse.TOWARD));
+
+            assertThat(direct.toView()).isEqualTo(view());
+            assertThat(direct.toView().timeline()).extracting(item -> item.kind().wireName())
+                    .containsExactly("paired", "bid-made", "bid-turned-toward");
+            assertThat(direct.evidenceFor("bids-toward:" + BEN)).containsExactly(answer);
+        }
+
+        @Test
+        void anEventWithoutARuleChangesNothing() {
+            coupleInSession();
+            CycleStateView before = view();
+
+            assertThat(rules.apply(new app.duet.api.session.SessionPaused(SESSION, ANNA), ref("e9", SESSION, 9)))
+                    .isFalse();
+            assertThat(view()).isEqualTo(before);
+        }
+
+        private static EvidenceRef ref(String eventId, String aggregateId, int minute) {
+            return new EvidenceRef(eventId, "Event", aggregateId, T0.plus(Duration.ofMinutes(minute)));
         }
     }
 }

@@ -1,0 +1,294 @@
+package app.duet.query.cycle;
+
+import app.duet.api.commitment.CheckpointOutcome;
+import app.duet.api.commitment.CheckpointReviewed;
+import app.duet.api.commitment.HomeworkDone;
+import app.duet.api.commitment.HomeworkSet;
+import app.duet.api.commitment.SessionAttended;
+import app.duet.api.commitment.SessionMissed;
+import app.duet.api.couple.CoupleCreated;
+import app.duet.api.couple.PartnerJoinedCouple;
+import app.duet.api.cycle.EvidenceKind;
+import app.duet.api.cycle.EvidenceRef;
+import app.duet.api.cycle.TimelineKind;
+import app.duet.api.everyday.AppreciationExpressed;
+import app.duet.api.everyday.EverydayBidAnswered;
+import app.duet.api.everyday.EverydayBidMade;
+import app.duet.api.exercise.BabyStepCommitted;
+import app.duet.api.exercise.BlamerSoftened;
+import app.duet.api.exercise.ChangeEventConfirmed;
+import app.duet.api.exercise.CycleLink;
+import app.duet.api.exercise.CycleLinkRecorded;
+import app.duet.api.exercise.LeanCheckedIn;
+import app.duet.api.exercise.LetGoProposed;
+import app.duet.api.exercise.ResentmentReleased;
+import app.duet.api.exercise.WithdrawerReengaged;
+import app.duet.api.session.AnswersRevealed;
+import app.duet.api.session.BidAnswered;
+import app.duet.api.session.BidMade;
+import app.duet.api.session.EntryShared;
+import app.duet.api.session.SessionStarted;
+import app.duet.query.cycle.CycleStateDocument.Move;
+import app.duet.query.cycle.CycleStateDocument.Pending;
+import app.duet.query.cycle.CycleStateDocument.Ratio;
+import org.axonframework.eventhandling.DomainEventMessage;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static app.duet.query.cycle.CyclePhaseRules.moment;
+import static app.duet.query.cycle.PartnerFigureRules.answered;
+import static app.duet.query.cycle.PartnerFigureRules.leaned;
+import static app.duet.query.cycle.PartnerFigureRules.shown;
+
+/**
+ * The rules that turn a couple's events into its cycle state: one method per event, each changing
+ * the document these rules were made for. Nothing else: no MongoDB, no clock, no framework, so the
+ * projection, time travel and tests feed it the same way. It never sees a word: an answer counts
+ * only once its author shared it or it was revealed, so the state shows nothing a partner has not
+ * let out. Each figure lists the events behind it. What several events share is in
+ * {@link PartnerFigureRules} (a partner's moves, bids, answers and leans) and {@link CyclePhaseRules}.
+ */
+public final class CycleStateRules {
+
+    /** What applying a delivered event did. */
+    public enum Applied {
+        /** It was applied before: delivery is at least once. */
+        BEFORE,
+        /** Applied, but no figure changed (an answer not let out yet): nothing to push. */
+        QUIETLY,
+        /** A figure changed. */
+        VISIBLY
+    }
+
+    /** One event's rule. */
+    @FunctionalInterface
+    private interface Rule<E> {
+        void apply(CycleStateRules rules, E event, EvidenceRef ref);
+    }
+
+    /** The events the cycle state listens to; every other event changes nothing. */
+    private static final Map<Class<?>, Rule<Object>> RULES = Map.ofEntries(
+            rule(CoupleCreated.class, CycleStateRules::on), rule(PartnerJoinedCouple.class, CycleStateRules::on),
+            rule(SessionStarted.class, CycleStateRules::on),
+            rule(BidMade.class, CycleStateRules::on), rule(EverydayBidMade.class, CycleStateRules::on),
+            rule(BidAnswered.class, CycleStateRules::on), rule(EverydayBidAnswered.class, CycleStateRules::on),
+            rule(CycleLinkRecorded.class, CycleStateRules::on), rule(LeanCheckedIn.class, CycleStateRules::on),
+            rule(EntryShared.class, CycleStateRules::on), rule(AnswersRevealed.class, CycleStateRules::on),
+            rule(BlamerSoftened.class, CycleStateRules::on), rule(WithdrawerReengaged.class, CycleStateRules::on),
+            rule(ChangeEventConfirmed.class, CycleStateRules::on),
+            rule(AppreciationExpressed.class, CycleStateRules::on), rule(BabyStepCommitted.class, CycleStateRules::on),
+            rule(LetGoProposed.class, CycleStateRules::on), rule(ResentmentReleased.class, CycleStateRules::on),
+            rule(HomeworkSet.class, CycleStateRules::on), rule(HomeworkDone.class, CycleStateRules::on),
+            rule(CheckpointReviewed.class, CycleStateRules::on), rule(SessionAttended.class, CycleStateRules::on),
+            rule(SessionMissed.class, CycleStateRules::on));
+
+    private static <E> Map.Entry<Class<?>, Rule<Object>> rule(Class<E> type, Rule<E> rule) {
+        return Map.entry(type, (rules, event, ref) -> rule.apply(rules, type.cast(event), ref));
+    }
+
+    /** The events that have a rule. */
+    static Set<Class<?>> events() {
+        return RULES.keySet();
+    }
+
+    private final CycleStateDocument state;
+
+    public CycleStateRules(CycleStateDocument state) {
+        this.state = state;
+    }
+
+    /** Applies an event once however often it is delivered, as the projection and time travel both need. */
+    public Applied applyOnce(DomainEventMessage<?> event) {
+        String aggregate = event.getAggregateIdentifier();
+        if (!state.applied.isNew(aggregate, event.getSequenceNumber())) {
+            return Applied.BEFORE;
+        }
+        if (apply(event.getPayload(), CycleStateEvidence.refOf(event))) {
+            state.applied.record(aggregate, event.getSequenceNumber());
+            return Applied.VISIBLY;
+        }
+        state.applied.skip(aggregate, event.getSequenceNumber());
+        return Applied.QUIETLY;
+    }
+
+    /**
+     * Applies one event of the couple or of one of its sessions; says whether any figure changed.
+     * Events that belong to no couple this state knows change nothing.
+     */
+    public boolean apply(Object event, EvidenceRef ref) {
+        Rule<Object> rule = RULES.get(event.getClass());
+        if (rule == null) {
+            return false;
+        }
+        int before = state.marks();
+        rule.apply(this, event, ref);
+        return state.marks() != before;
+    }
+
+    // --- pairing and sessions -------------------------------------------------------------------
+
+    public void on(CoupleCreated event, EvidenceRef ref) {
+        state.phaseSince = ref.at();
+        state.addPartner(event.partnerId());
+    }
+
+    public void on(PartnerJoinedCouple event, EvidenceRef ref) {
+        state.addPartner(event.partnerId());
+        state.note(TimelineKind.PAIRED, ref, event.partnerId(), null);
+    }
+
+    public void on(SessionStarted event, EvidenceRef ref) {
+        state.sessionIds.add(event.sessionId());
+        state.ratios.put(event.sessionId(), new Ratio(event.sessionId(), event.exercise(), 0, 0));
+        state.note(TimelineKind.SESSION_STARTED, ref, event.startedBy(), event.sessionId());
+    }
+
+    // --- bids -----------------------------------------------------------------------------------
+
+    public void on(BidMade event, EvidenceRef ref) {
+        shown(state, event.fromPartnerId(), true, ref, TimelineKind.BID_MADE, event.sessionId());
+    }
+
+    public void on(EverydayBidMade event, EvidenceRef ref) {
+        shown(state, event.fromPartnerId(), true, ref, TimelineKind.BID_MADE, null);
+    }
+
+    public void on(BidAnswered event, EvidenceRef ref) {
+        answered(state, event.byPartnerId(), event.response(), event.sessionId(), ref);
+    }
+
+    public void on(EverydayBidAnswered event, EvidenceRef ref) {
+        answered(state, event.byPartnerId(), event.response(), null, ref);
+    }
+
+    // --- answers, counted once both partners can see them ---------------------------------------
+
+    public void on(CycleLinkRecorded event, EvidenceRef ref) {
+        state.pending.put(key(event.sessionId(), event.authorId(), event.entryId()), event.link() == CycleLink.BEHAVIOUR
+                ? Pending.behaviour(event.move() != null && event.move().pursuing(), ref) : Pending.link(ref));
+    }
+
+    /** A lean counts from the moment both can see it: at once between sessions, at the reveal in a session. */
+    public void on(LeanCheckedIn event, EvidenceRef ref) {
+        if (event.sessionId() == null) {
+            leaned(state, event.partnerId(), event.lean(), event.energy(), ref, null);
+        } else {
+            state.pending.put(key(event.sessionId(), event.partnerId(), event.checkInId()),
+                    Pending.lean(event.lean(), event.energy(), ref));
+        }
+    }
+
+    public void on(EntryShared event, EvidenceRef ref) {
+        becameVisible(event.sessionId(), event.authorId(), event.entryId(), ref);
+    }
+
+    public void on(AnswersRevealed event, EvidenceRef ref) {
+        event.entries().forEach(entry -> becameVisible(event.sessionId(), entry.authorId(), entry.entryId(), ref));
+    }
+
+    private void becameVisible(String sessionId, String authorId, String entryId, EvidenceRef ref) {
+        Pending answer = state.pending.remove(key(sessionId, authorId, entryId));
+        if (answer != null) {
+            PartnerFigureRules.becameVisible(state, answer, authorId, ref);
+        }
+    }
+
+    // --- turning points -------------------------------------------------------------------------
+
+    public void on(BlamerSoftened event, EvidenceRef ref) {
+        state.softenings++;
+        state.lastSoftening = new Move(event.moveId(), event.partnerId(), event.sessionId(), ref.at(), false);
+        state.evidenceOnly(EvidenceKind.LAST_SOFTENING.figure(), List.of(ref));
+        shown(state, event.partnerId(), true, ref, TimelineKind.SOFTENING, event.sessionId());
+        moment(state, +1, ref, event.sessionId());
+    }
+
+    public void on(WithdrawerReengaged event, EvidenceRef ref) {
+        state.reengagements++;
+        state.lastReengagement = new Move(event.moveId(), event.partnerId(), event.sessionId(), ref.at(), false);
+        state.evidenceOnly(EvidenceKind.LAST_REENGAGEMENT.figure(), List.of(ref));
+        shown(state, event.partnerId(), false, ref, TimelineKind.RE_ENGAGEMENT, event.sessionId());
+        moment(state, +1, ref, event.sessionId());
+    }
+
+    /** A confirmation counts for the last softening or re-engagement only if it is that very move. */
+    public void on(ChangeEventConfirmed event, EvidenceRef ref) {
+        if (state.lastSoftening != null && state.lastSoftening.moveId().equals(event.moveId())) {
+            state.lastSoftening = state.lastSoftening.asConfirmed();
+            state.evidence(EvidenceKind.LAST_SOFTENING.figure(), ref);
+        } else if (state.lastReengagement != null && state.lastReengagement.moveId().equals(event.moveId())) {
+            state.lastReengagement = state.lastReengagement.asConfirmed();
+            state.evidence(EvidenceKind.LAST_REENGAGEMENT.figure(), ref);
+        }
+        state.note(TimelineKind.CHANGE_EVENT_CONFIRMED, ref, event.partnerId(), event.sessionId());
+    }
+
+    // --- warmth and resentments -----------------------------------------------------------------
+
+    public void on(AppreciationExpressed event, EvidenceRef ref) {
+        state.note(TimelineKind.APPRECIATION, ref, event.fromPartnerId(), null);
+        moment(state, +1, ref, null);
+    }
+
+    public void on(BabyStepCommitted event, EvidenceRef ref) {
+        state.note(TimelineKind.BABY_STEP_COMMITTED, ref, event.committedBy(), event.sessionId());
+        moment(state, +1, ref, event.sessionId());
+    }
+
+    public void on(LetGoProposed event, EvidenceRef ref) {
+        state.openPacts.put(event.pactId(), event.proposedBy());
+        state.evidence(EvidenceKind.RESENTMENTS.figure(), ref);
+        state.note(TimelineKind.LET_GO_PROPOSED, ref, event.proposedBy(), event.sessionId());
+    }
+
+    public void on(ResentmentReleased event, EvidenceRef ref) {
+        state.openPacts.remove(event.pactId());
+        state.resentmentsReleased++;
+        state.evidence(EvidenceKind.RESENTMENTS.figure(), ref);
+        state.note(TimelineKind.RESENTMENT_RELEASED, ref, event.agreedBy(), event.sessionId());
+        moment(state, +1, ref, event.sessionId());
+    }
+
+    // --- signs of commitment --------------------------------------------------------------------
+
+    public void on(HomeworkSet event, EvidenceRef ref) {
+        state.homeworkSet++;
+        state.evidence(EvidenceKind.ADHERENCE.figure(), ref);
+    }
+
+    public void on(HomeworkDone event, EvidenceRef ref) {
+        state.homeworkDone++;
+        state.evidence(EvidenceKind.ADHERENCE.figure(), ref);
+        state.note(TimelineKind.HOMEWORK_DONE, ref, event.partnerId(), null);
+        moment(state, +1, ref, null);
+    }
+
+    /** A check-point kept counts 1, partly kept 0.5, missed 0. */
+    public void on(CheckpointReviewed event, EvidenceRef ref) {
+        state.checkpointsReviewed++;
+        state.checkpointPoints += event.outcome() == CheckpointOutcome.KEPT ? 1.0
+                : event.outcome() == CheckpointOutcome.PARTLY_KEPT ? 0.5 : 0.0;
+        state.evidence(EvidenceKind.ADHERENCE.figure(), ref);
+        state.note(TimelineKind.checkpoint(event.outcome()), ref, null, null);
+        moment(state, event.outcome() == CheckpointOutcome.MISSED ? -1 : +1, ref, null);
+    }
+
+    public void on(SessionAttended event, EvidenceRef ref) {
+        state.sessionsAttended += event.attendedBy().size();
+        state.evidence(EvidenceKind.ADHERENCE.figure(), ref);
+    }
+
+    public void on(SessionMissed event, EvidenceRef ref) {
+        state.sessionsMissed++;
+        state.evidence(EvidenceKind.ADHERENCE.figure(), ref);
+        shown(state, event.partnerId(), false, ref, TimelineKind.SESSION_MISSED, null);
+        moment(state, -1, ref, null);
+    }
+
+    /** Mongo field names may not contain dots; ids are UUID-like or chosen from letters, digits and dashes. */
+    private static String key(String sessionId, String authorId, String entryId) {
+        return sessionId + ":" + authorId + ":" + entryId;
+    }
+}
