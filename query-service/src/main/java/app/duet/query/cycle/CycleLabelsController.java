@@ -1,6 +1,8 @@
 package app.duet.query.cycle;
 
 import app.duet.api.cycle.CycleRole;
+import app.duet.api.cycle.EvidenceKind;
+import app.duet.api.cycle.TimelineKind;
 import app.duet.api.cycle.Phase;
 import app.duet.api.exercise.Lean;
 import io.swagger.v3.oas.annotations.Operation;
@@ -21,8 +23,8 @@ import java.util.function.Function;
 /**
  * The words for everything the cycle state names, in the reader's language, from the
  * {@code i18n/cycle} resource bundle, so no screen keeps a copy of its own. A language without a
- * translation falls back to English. The timeline, evidence and band kinds are keyed by the strings
- * the cycle state sends, as the bundle lists them.
+ * translation falls back to English. Timeline moments and figures are listed by their kinds in
+ * {@code api}, keyed by the strings the cycle state sends; bands, gaps and event types by the bundle.
  */
 @RestController
 @RequestMapping("/api/queries/cycle")
@@ -41,8 +43,10 @@ class CycleLabelsController {
                 byEnum(Phase.values(), phase -> described(words, "phase." + phase)),
                 byEnum(CycleRole.values(), role -> words.getString("role." + role)),
                 byEnum(Lean.values(), lean -> described(words, "lean." + lean)),
-                listed(words, "band."), listed(words, "gap."), listed(words, "timeline."),
-                listed(words, "evidence."), listed(words, "event."));
+                listed(words, "band."), listed(words, "gap."),
+                byWireName(TimelineKind.values(), TimelineKind::wireName, words, "timeline."),
+                byWireName(EvidenceKind.values(), EvidenceKind::wireName, words, "evidence."),
+                listed(words, "event."));
     }
 
     private static Described described(ResourceBundle words, String key) {
@@ -52,6 +56,14 @@ class CycleLabelsController {
     private static <E extends Enum<E>, V> Map<E, V> byEnum(E[] values, Function<E, V> words) {
         Map<E, V> labels = new LinkedHashMap<>();
         Arrays.stream(values).forEach(value -> labels.put(value, words.apply(value)));
+        return labels;
+    }
+
+    /** A kind the cycle state sends, keyed as it is sent: a kind with no words fails the labels' test, not the page. */
+    private static <E extends Enum<E>> Map<String, String> byWireName(E[] kinds, Function<E, String> wireName,
+                                                                    ResourceBundle words, String prefix) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        Arrays.stream(kinds).forEach(kind -> labels.put(wireName.apply(kind), words.getString(prefix + wireName.apply(kind))));
         return labels;
     }
 

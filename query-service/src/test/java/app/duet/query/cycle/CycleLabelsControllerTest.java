@@ -4,7 +4,9 @@ import app.duet.api.access.Role;
 import app.duet.api.commitment.CheckpointOutcome;
 import app.duet.api.cycle.CycleRole;
 import app.duet.api.cycle.GottmanReference;
+import app.duet.api.cycle.EvidenceKind;
 import app.duet.api.cycle.Phase;
+import app.duet.api.cycle.TimelineKind;
 import app.duet.api.exercise.Lean;
 import app.duet.query.QueryServiceApplication;
 import app.duet.testing.TestTokens;
@@ -128,14 +130,15 @@ class CycleLabelsControllerTest {
         assertThat(labels.get("bands").propertyNames()).containsExactlyInAnyOrderElementsOf(bands);
         assertThat(labels.get("gaps").propertyNames()).containsExactlyInAnyOrder("0", "1", "2");
 
-        List<String> moments = new ArrayList<>(MOMENTS);
-        Arrays.stream(Phase.values()).map(phase -> "phase-" + phase.name().toLowerCase().replace('_', '-')).forEach(moments::add);
-        Arrays.stream(CheckpointOutcome.values()).map(outcome -> "checkpoint-" + outcome.name().toLowerCase().replace('_', '-'))
-                .forEach(moments::add);
+        List<String> moments = Arrays.stream(TimelineKind.values()).map(TimelineKind::wireName).toList();
+        assertThat(moments).containsAll(MOMENTS);
+        Arrays.stream(Phase.values()).forEach(phase -> assertThat(moments).contains(TimelineKind.phaseChangedTo(phase).wireName()));
+        Arrays.stream(CheckpointOutcome.values()).forEach(outcome -> assertThat(moments).contains(TimelineKind.checkpoint(outcome).wireName()));
         assertThat(labels.get("timeline").propertyNames()).containsExactlyInAnyOrderElementsOf(moments);
         MOMENTS.forEach(kind -> assertThat(labels.at("/timeline/" + kind).asString()).as(kind).contains("{who}"));
         assertThat(labels.at("/timeline/phase-connected").asString()).contains(labels.at("/phases/CONNECTED/label").asString());
 
+        assertThat(FIGURES).containsExactlyInAnyOrderElementsOf(Arrays.stream(EvidenceKind.values()).map(EvidenceKind::wireName).toList());
         assertThat(labels.get("evidence").propertyNames()).containsExactlyInAnyOrderElementsOf(FIGURES);
         assertThat(labels.get("events").propertyNames()).containsExactlyInAnyOrderElementsOf(EVENTS);
         List.of("bands", "gaps", "timeline", "evidence", "events").forEach(map ->
