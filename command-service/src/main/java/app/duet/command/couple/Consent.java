@@ -1,12 +1,12 @@
 package app.duet.command.couple;
 
-import app.duet.api.couple.ConsentToTherapist;
+import app.duet.api.couple.GrantTherapistAccess;
 import app.duet.api.couple.CoupleErased;
 import app.duet.api.couple.InviteTherapist;
 import app.duet.api.couple.TherapistAccessGranted;
 import app.duet.api.couple.TherapistAccessWithdrawn;
 import app.duet.api.couple.TherapistInvited;
-import app.duet.api.couple.WithdrawTherapistConsent;
+import app.duet.api.couple.WithdrawTherapistAccess;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
@@ -47,7 +47,7 @@ class Consent {
     }
 
     @CommandHandler
-    public void handle(ConsentToTherapist command) {
+    public void handle(GrantTherapistAccess command) {
         pairing.requirePartner(command.partnerId());
         Set<String> consents = consentsByTherapist.get(command.therapistId());
         require(consents != null, "therapist-not-invited", "This therapist has not been invited.");
@@ -56,7 +56,7 @@ class Consent {
     }
 
     @CommandHandler
-    public void handle(WithdrawTherapistConsent command) {
+    public void handle(WithdrawTherapistAccess command) {
         pairing.requirePartner(command.partnerId());
         require(consentsByTherapist.containsKey(command.therapistId()), "therapist-not-invited",
                 "This therapist has no access to withdraw.");

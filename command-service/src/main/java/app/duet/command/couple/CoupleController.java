@@ -1,12 +1,12 @@
 package app.duet.command.couple;
 
-import app.duet.api.couple.ConsentToTherapist;
+import app.duet.api.couple.GrantTherapistAccess;
 import app.duet.api.couple.CreateCouple;
 import app.duet.api.couple.EraseCouple;
 import app.duet.api.couple.InviteTherapist;
 import app.duet.api.couple.JoinCouple;
 import app.duet.api.couple.StartSession;
-import app.duet.api.couple.WithdrawTherapistConsent;
+import app.duet.api.couple.WithdrawTherapistAccess;
 import app.duet.api.session.Exercise;
 import app.duet.access.Actor;
 import app.duet.api.access.Role;
@@ -104,7 +104,7 @@ class CoupleController {
     @Operation(summary = "Consent to the invited therapist observing your couple")
     void consentToTherapist(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId,
                             @PathVariable String therapistId) {
-        commands.sendAndWait(new ConsentToTherapist(coupleId, partner(actor), therapistId));
+        commands.sendAndWait(new GrantTherapistAccess(coupleId, partner(actor), therapistId));
     }
 
     @PostMapping("/{coupleId}/therapists/{therapistId}/withdraw")
@@ -112,7 +112,7 @@ class CoupleController {
     @Operation(summary = "Withdraw consent: the therapist's access, live views included, ends at once")
     void withdrawTherapistConsent(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId,
                                   @PathVariable String therapistId) {
-        commands.sendAndWait(new WithdrawTherapistConsent(coupleId, partner(actor), therapistId));
+        commands.sendAndWait(new WithdrawTherapistAccess(coupleId, partner(actor), therapistId));
     }
 
     @PostMapping("/{coupleId}/erase")

@@ -2,7 +2,7 @@ package app.duet.command.session;
 
 import app.duet.access.Actor;
 import app.duet.api.access.Role;
-import app.duet.api.exercise.AgreeToLetGo;
+import app.duet.api.exercise.ReleaseResentment;
 import app.duet.api.exercise.ChooseBabyStep;
 import app.duet.api.exercise.CommitToBabyStep;
 import app.duet.api.exercise.ConfirmChangeEvent;
@@ -17,8 +17,8 @@ import app.duet.api.exercise.Reassure;
 import app.duet.api.exercise.RecordCycleLink;
 import app.duet.api.exercise.RecordLean;
 import app.duet.api.exercise.StateNeed;
-import app.duet.api.exercise.VoiceReengagement;
-import app.duet.api.exercise.VoiceSoftening;
+import app.duet.api.exercise.ReengageAsWithdrawer;
+import app.duet.api.exercise.SoftenAsBlamer;
 import app.duet.api.exercise.ExerciseStep;
 import app.duet.api.session.RevealAnswers;
 import app.duet.api.session.ShareEntry;
@@ -186,7 +186,7 @@ class ExerciseController {
     MoveVoiced soften(@Parameter(hidden = true) Actor actor, @PathVariable String sessionId,
                       @Valid @RequestBody WordsRequest request) {
         String moveId = UUID.randomUUID().toString();
-        commands.sendAndWait(new VoiceSoftening(sessionId, partner(actor), moveId, request.words().strip()));
+        commands.sendAndWait(new SoftenAsBlamer(sessionId, partner(actor), moveId, request.words().strip()));
         return new MoveVoiced(moveId);
     }
 
@@ -196,7 +196,7 @@ class ExerciseController {
     MoveVoiced reengage(@Parameter(hidden = true) Actor actor, @PathVariable String sessionId,
                         @Valid @RequestBody WordsRequest request) {
         String moveId = UUID.randomUUID().toString();
-        commands.sendAndWait(new VoiceReengagement(sessionId, partner(actor), moveId, request.words().strip()));
+        commands.sendAndWait(new ReengageAsWithdrawer(sessionId, partner(actor), moveId, request.words().strip()));
         return new MoveVoiced(moveId);
     }
 
@@ -249,6 +249,6 @@ class ExerciseController {
     @Operation(summary = "Agree to the pact your partner proposed: the resentment is let go")
     void agreeToLetGo(@Parameter(hidden = true) Actor actor, @PathVariable String sessionId,
                       @PathVariable String pactId) {
-        commands.sendAndWait(new AgreeToLetGo(sessionId, partner(actor), pactId));
+        commands.sendAndWait(new ReleaseResentment(sessionId, partner(actor), pactId));
     }
 }

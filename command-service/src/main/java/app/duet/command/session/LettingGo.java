@@ -1,7 +1,7 @@
 package app.duet.command.session;
 
 import app.duet.api.exercise.Act;
-import app.duet.api.exercise.AgreeToLetGo;
+import app.duet.api.exercise.ReleaseResentment;
 import app.duet.api.exercise.LetGoProposed;
 import app.duet.api.exercise.ProposeLetGo;
 import app.duet.api.exercise.ResentmentReleased;
@@ -39,7 +39,7 @@ class LettingGo {
     }
 
     @CommandHandler
-    public void handle(AgreeToLetGo command) {
+    public void handle(ReleaseResentment command) {
         presence.requireAct(command.partnerId(), Act.LET_GO);
         String proposer = proposers.get(command.pactId());
         require(proposer != null, "unknown-pact", "There is no such pact in this session.");

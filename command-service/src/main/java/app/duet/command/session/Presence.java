@@ -5,7 +5,7 @@ import app.duet.api.session.EndSession;
 import app.duet.api.session.JoinSession;
 import app.duet.api.session.LeaveSession;
 import app.duet.api.session.MoveToStep;
-import app.duet.api.session.ObserveSession;
+import app.duet.api.session.JoinSessionAsTherapist;
 import app.duet.api.session.PartnerJoinedSession;
 import app.duet.api.session.PartnerLeftSession;
 import app.duet.api.session.PartnerMovedToStep;
@@ -14,7 +14,7 @@ import app.duet.api.session.ResumeSession;
 import app.duet.api.session.SessionEnded;
 import app.duet.api.session.SessionPaused;
 import app.duet.api.session.SessionResumed;
-import app.duet.api.session.StopObserving;
+import app.duet.api.session.LeaveSessionAsTherapist;
 import app.duet.api.session.TherapistJoinedSession;
 import app.duet.api.session.TherapistLeftSession;
 import org.axonframework.commandhandling.CommandHandler;
@@ -93,7 +93,7 @@ class Presence {
     }
 
     @CommandHandler
-    public void handle(ObserveSession command, ObservingTherapists consents) {
+    public void handle(JoinSessionAsTherapist command, ObservingTherapists consents) {
         requireRunning();
         require(consents.observes(session.coupleId(), command.therapistId()), "not-consented",
                 "Only a therapist both partners consented to may observe this session.");
@@ -103,7 +103,7 @@ class Presence {
     }
 
     @CommandHandler
-    public void handle(StopObserving command) {
+    public void handle(LeaveSessionAsTherapist command) {
         require(observers.contains(command.therapistId()), "not-observing", "You are not observing this session.");
         apply(new TherapistLeftSession(session.sessionId(), command.therapistId()));
     }

@@ -7,10 +7,10 @@ import app.duet.api.session.JoinSession;
 import app.duet.api.session.LeaveSession;
 import app.duet.api.session.MakeBid;
 import app.duet.api.session.MoveToStep;
-import app.duet.api.session.ObserveSession;
+import app.duet.api.session.JoinSessionAsTherapist;
 import app.duet.api.session.PauseSession;
 import app.duet.api.session.ResumeSession;
-import app.duet.api.session.StopObserving;
+import app.duet.api.session.LeaveSessionAsTherapist;
 import app.duet.access.Actor;
 import app.duet.api.access.Role;
 import io.swagger.v3.oas.annotations.Operation;
@@ -120,14 +120,14 @@ class SessionController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "A therapist both partners consented to joins as an observer; both partners see it")
     void observe(@Parameter(hidden = true) Actor actor, @PathVariable String sessionId) {
-        commands.sendAndWait(new ObserveSession(sessionId, actor.require(Role.THERAPIST).id()));
+        commands.sendAndWait(new JoinSessionAsTherapist(sessionId, actor.require(Role.THERAPIST).id()));
     }
 
     @PostMapping("/stop-observing")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "The observing therapist leaves the session")
     void stopObserving(@Parameter(hidden = true) Actor actor, @PathVariable String sessionId) {
-        commands.sendAndWait(new StopObserving(sessionId, actor.require(Role.THERAPIST).id()));
+        commands.sendAndWait(new LeaveSessionAsTherapist(sessionId, actor.require(Role.THERAPIST).id()));
     }
 
     private static String partnerOrTherapist(Actor actor) {

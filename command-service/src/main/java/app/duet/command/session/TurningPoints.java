@@ -5,8 +5,8 @@ import app.duet.api.exercise.BlamerSoftened;
 import app.duet.api.exercise.ChangeEvent;
 import app.duet.api.exercise.ChangeEventConfirmed;
 import app.duet.api.exercise.ConfirmChangeEvent;
-import app.duet.api.exercise.VoiceReengagement;
-import app.duet.api.exercise.VoiceSoftening;
+import app.duet.api.exercise.ReengageAsWithdrawer;
+import app.duet.api.exercise.SoftenAsBlamer;
 import app.duet.api.exercise.WithdrawerReengaged;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -38,13 +38,13 @@ class TurningPoints {
     }
 
     @CommandHandler
-    public void handle(VoiceSoftening command) {
+    public void handle(SoftenAsBlamer command) {
         requireNewMove(command.partnerId(), Act.SOFTENING, command.moveId(), command.words());
         apply(new BlamerSoftened(session.sessionId(), command.moveId(), command.partnerId(), command.words()));
     }
 
     @CommandHandler
-    public void handle(VoiceReengagement command) {
+    public void handle(ReengageAsWithdrawer command) {
         requireNewMove(command.partnerId(), Act.REENGAGEMENT, command.moveId(), command.words());
         apply(new WithdrawerReengaged(session.sessionId(), command.moveId(), command.partnerId(), command.words()));
     }

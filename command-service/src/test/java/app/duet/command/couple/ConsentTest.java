@@ -2,12 +2,12 @@ package app.duet.command.couple;
 
 import app.duet.api.couple.CoupleCreated;
 import app.duet.api.couple.PartnerJoinedCouple;
-import app.duet.api.couple.ConsentToTherapist;
+import app.duet.api.couple.GrantTherapistAccess;
 import app.duet.api.couple.InviteTherapist;
 import app.duet.api.couple.TherapistAccessGranted;
 import app.duet.api.couple.TherapistAccessWithdrawn;
 import app.duet.api.couple.TherapistInvited;
-import app.duet.api.couple.WithdrawTherapistConsent;
+import app.duet.api.couple.WithdrawTherapistAccess;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +41,7 @@ class ConsentTest {
                 .expectEvents(new TherapistInvited(COUPLE, THERAPIST, "Dr. Lee", ALEX));
         fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE, EXPIRES), new PartnerJoinedCouple(COUPLE, SAM, "Sam"),
                         new TherapistInvited(COUPLE, THERAPIST, "Dr. Lee", ALEX))
-                .when(new ConsentToTherapist(COUPLE, SAM, THERAPIST))
+                .when(new GrantTherapistAccess(COUPLE, SAM, THERAPIST))
                 .expectEvents(new TherapistAccessGranted(COUPLE, THERAPIST, SAM));
     }
 
@@ -49,7 +49,7 @@ class ConsentTest {
     void theInvitingPartnerCannotConsentTwiceInPlaceOfTheOther() {
         fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE, EXPIRES), new PartnerJoinedCouple(COUPLE, SAM, "Sam"),
                         new TherapistInvited(COUPLE, THERAPIST, "Dr. Lee", ALEX))
-                .when(new ConsentToTherapist(COUPLE, ALEX, THERAPIST))
+                .when(new GrantTherapistAccess(COUPLE, ALEX, THERAPIST))
                 .expectNoEvents()
                 .expectException(brokenRule("already-consented"));
     }
@@ -59,7 +59,7 @@ class ConsentTest {
         fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE, EXPIRES), new PartnerJoinedCouple(COUPLE, SAM, "Sam"),
                         new TherapistInvited(COUPLE, THERAPIST, "Dr. Lee", ALEX),
                         new TherapistAccessGranted(COUPLE, THERAPIST, SAM))
-                .when(new WithdrawTherapistConsent(COUPLE, SAM, THERAPIST))
+                .when(new WithdrawTherapistAccess(COUPLE, SAM, THERAPIST))
                 .expectEvents(new TherapistAccessWithdrawn(COUPLE, THERAPIST, SAM));
     }
 
@@ -68,7 +68,7 @@ class ConsentTest {
         fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE, EXPIRES), new PartnerJoinedCouple(COUPLE, SAM, "Sam"),
                         new TherapistInvited(COUPLE, THERAPIST, "Dr. Lee", ALEX),
                         new TherapistAccessWithdrawn(COUPLE, THERAPIST, SAM))
-                .when(new ConsentToTherapist(COUPLE, ALEX, THERAPIST))
+                .when(new GrantTherapistAccess(COUPLE, ALEX, THERAPIST))
                 .expectNoEvents()
                 .expectException(brokenRule("therapist-not-invited"));
     }
@@ -77,7 +77,7 @@ class ConsentTest {
     void onlyThePartnersDecideAboutTherapists() {
         fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE, EXPIRES), new PartnerJoinedCouple(COUPLE, SAM, "Sam"),
                         new TherapistInvited(COUPLE, THERAPIST, "Dr. Lee", ALEX))
-                .when(new ConsentToTherapist(COUPLE, THERAPIST, THERAPIST))
+                .when(new GrantTherapistAccess(COUPLE, THERAPIST, THERAPIST))
                 .expectNoEvents()
                 .expectException(brokenRule("not-a-partner"));
     }

@@ -1,7 +1,7 @@
 package app.duet.command.session;
 
 import app.duet.api.exercise.Act;
-import app.duet.api.exercise.AgreeToLetGo;
+import app.duet.api.exercise.ReleaseResentment;
 import app.duet.api.exercise.BabyStepChosen;
 import app.duet.api.exercise.BehaviourListed;
 import app.duet.api.exercise.BlamerSoftened;
@@ -11,8 +11,8 @@ import app.duet.api.exercise.ExerciseStep;
 import app.duet.api.exercise.LetGoProposed;
 import app.duet.api.exercise.OfferSmallerStep;
 import app.duet.api.exercise.ProposeLetGo;
-import app.duet.api.exercise.VoiceReengagement;
-import app.duet.api.exercise.VoiceSoftening;
+import app.duet.api.exercise.ReengageAsWithdrawer;
+import app.duet.api.exercise.SoftenAsBlamer;
 import app.duet.api.session.AnswersRevealed;
 import app.duet.api.session.AnswersRevealed.RevealedEntry;
 import app.duet.api.session.AnswersSubmitted;
@@ -75,7 +75,7 @@ class ActsByStepTest {
     @Test
     void aSofteningIsVoicedOnlyOnAStepThatOffersIt() {
         fixture.given(on(Exercise.CYCLE_MAP, "incident", "loop"))
-                .when(new VoiceSoftening(SESSION, ALEX, "move-1", "I miss you"))
+                .when(new SoftenAsBlamer(SESSION, ALEX, "move-1", "I miss you"))
                 .expectNoEvents()
                 .expectException(brokenRule(NOT_HERE));
     }
@@ -83,7 +83,7 @@ class ActsByStepTest {
     @Test
     void aReengagementIsVoicedOnlyOnAStepThatOffersIt() {
         fixture.given(on(Exercise.SPACE_AND_CLOSENESS, "reassure", "needs"))
-                .when(new VoiceReengagement(SESSION, SAM, "move-1", "I went quiet because I was scared"))
+                .when(new ReengageAsWithdrawer(SESSION, SAM, "move-1", "I went quiet because I was scared"))
                 .expectNoEvents()
                 .expectException(brokenRule(NOT_HERE));
     }
@@ -113,7 +113,7 @@ class ActsByStepTest {
                 .expectException(brokenRule(NOT_HERE));
         fixture.given(on(Exercise.RESENTMENT_TO_CLOSENESS, "closeness", "need"))
                 .andGiven(new LetGoProposed(SESSION, "pact-1", ALEX, "The missed birthday"))
-                .when(new AgreeToLetGo(SESSION, SAM, "pact-1"))
+                .when(new ReleaseResentment(SESSION, SAM, "pact-1"))
                 .expectNoEvents()
                 .expectException(brokenRule(NOT_HERE));
     }
@@ -121,7 +121,7 @@ class ActsByStepTest {
     @Test
     void aPartnerWhoHasNotMovedToAStepYetDoesNoAct() {
         fixture.given(on(Exercise.CYCLE_MAP, null, "loop"))
-                .when(new VoiceSoftening(SESSION, ALEX, "move-1", "I miss you"))
+                .when(new SoftenAsBlamer(SESSION, ALEX, "move-1", "I miss you"))
                 .expectNoEvents()
                 .expectException(brokenRule(NOT_HERE));
     }
@@ -129,7 +129,7 @@ class ActsByStepTest {
     @Test
     void freeNotesOfferNoAct() {
         fixture.given(on(Exercise.CYCLE_MAP, "notes", "loop"))
-                .when(new VoiceSoftening(SESSION, ALEX, "move-1", "I miss you"))
+                .when(new SoftenAsBlamer(SESSION, ALEX, "move-1", "I miss you"))
                 .expectNoEvents()
                 .expectException(brokenRule(NOT_HERE));
     }
@@ -138,11 +138,11 @@ class ActsByStepTest {
     void theStepAPartnerLastMovedToIsTheOneThatCounts() {
         fixture.given(on(Exercise.CYCLE_MAP, "incident", null))
                 .andGiven(new PartnerMovedToStep(SESSION, ALEX, "loop"))
-                .when(new VoiceSoftening(SESSION, ALEX, "move-1", "I miss you"))
+                .when(new SoftenAsBlamer(SESSION, ALEX, "move-1", "I miss you"))
                 .expectEvents(new BlamerSoftened(SESSION, "move-1", ALEX, "I miss you"));
         fixture.given(on(Exercise.CYCLE_MAP, "loop", null))
                 .andGiven(new PartnerMovedToStep(SESSION, ALEX, "my-side"))
-                .when(new VoiceSoftening(SESSION, ALEX, "move-1", "I miss you"))
+                .when(new SoftenAsBlamer(SESSION, ALEX, "move-1", "I miss you"))
                 .expectNoEvents()
                 .expectException(brokenRule(NOT_HERE));
     }
@@ -150,7 +150,7 @@ class ActsByStepTest {
     @Test
     void anExerciseThatOffersNoSuchActSaysSoWhateverTheStep() {
         fixture.given(on(Exercise.CHECK_IN, "lean", "lean"))
-                .when(new VoiceSoftening(SESSION, ALEX, "move-1", "I miss you"))
+                .when(new SoftenAsBlamer(SESSION, ALEX, "move-1", "I miss you"))
                 .expectNoEvents()
                 .expectException(brokenRule("not-in-this-exercise"));
     }

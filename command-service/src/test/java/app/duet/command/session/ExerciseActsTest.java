@@ -1,6 +1,6 @@
 package app.duet.command.session;
 
-import app.duet.api.exercise.AgreeToLetGo;
+import app.duet.api.exercise.ReleaseResentment;
 import app.duet.api.exercise.BabyStepChosen;
 import app.duet.api.exercise.BabyStepCommitted;
 import app.duet.api.exercise.BehaviourListed;
@@ -15,8 +15,8 @@ import app.duet.api.exercise.OfferSmallerStep;
 import app.duet.api.exercise.ProposeLetGo;
 import app.duet.api.exercise.ResentmentReleased;
 import app.duet.api.exercise.SmallerStepOffered;
-import app.duet.api.exercise.VoiceReengagement;
-import app.duet.api.exercise.VoiceSoftening;
+import app.duet.api.exercise.ReengageAsWithdrawer;
+import app.duet.api.exercise.SoftenAsBlamer;
 import app.duet.api.exercise.WithdrawerReengaged;
 import app.duet.api.session.AnswersRevealed;
 import app.duet.api.session.AnswersRevealed.RevealedEntry;
@@ -96,25 +96,25 @@ class ExerciseActsTest {
     @Test
     void aPartnerVoicesASoftening() {
         fixture.given(running(Exercise.CYCLE_MAP))
-                .when(new VoiceSoftening(SESSION, ALEX, MOVE, "I miss you"))
+                .when(new SoftenAsBlamer(SESSION, ALEX, MOVE, "I miss you"))
                 .expectEvents(ALEX_SOFTENED);
     }
 
     @Test
     void aPartnerVoicesAReengagement() {
         fixture.given(running(Exercise.SPACE_AND_CLOSENESS))
-                .when(new VoiceReengagement(SESSION, SAM, MOVE, "I went quiet because I was scared"))
+                .when(new ReengageAsWithdrawer(SESSION, SAM, MOVE, "I went quiet because I was scared"))
                 .expectEvents(new WithdrawerReengaged(SESSION, MOVE, SAM, "I went quiet because I was scared"));
     }
 
     @Test
     void softeningAndReengagementBelongOnlyToTheExercisesThatOfferThem() {
         fixture.given(running(Exercise.CHECK_IN))
-                .when(new VoiceSoftening(SESSION, ALEX, MOVE, "I miss you"))
+                .when(new SoftenAsBlamer(SESSION, ALEX, MOVE, "I miss you"))
                 .expectNoEvents()
                 .expectException(brokenRule("not-in-this-exercise"));
         fixture.given(running(Exercise.BABY_STEPS))
-                .when(new VoiceReengagement(SESSION, SAM, MOVE, "I'm here"))
+                .when(new ReengageAsWithdrawer(SESSION, SAM, MOVE, "I'm here"))
                 .expectNoEvents()
                 .expectException(brokenRule("not-in-this-exercise"));
     }
@@ -122,11 +122,11 @@ class ExerciseActsTest {
     @Test
     void aMoveIsPutIntoWords() {
         fixture.given(running(Exercise.CYCLE_MAP))
-                .when(new VoiceSoftening(SESSION, ALEX, MOVE, "  "))
+                .when(new SoftenAsBlamer(SESSION, ALEX, MOVE, "  "))
                 .expectNoEvents()
                 .expectException(brokenRule("words-required"));
         fixture.given(running(Exercise.CYCLE_MAP))
-                .when(new VoiceReengagement(SESSION, SAM, MOVE, null))
+                .when(new ReengageAsWithdrawer(SESSION, SAM, MOVE, null))
                 .expectNoEvents()
                 .expectException(brokenRule("words-required"));
     }
@@ -135,7 +135,7 @@ class ExerciseActsTest {
     void aMoveIsVoicedOnce() {
         fixture.given(running(Exercise.CYCLE_MAP))
                 .andGiven(ALEX_SOFTENED)
-                .when(new VoiceReengagement(SESSION, SAM, MOVE, "I'm here"))
+                .when(new ReengageAsWithdrawer(SESSION, SAM, MOVE, "I'm here"))
                 .expectNoEvents()
                 .expectException(brokenRule("duplicate-move"));
     }
@@ -373,7 +373,7 @@ class ExerciseActsTest {
     void theOtherPartnerAgreesAndTheResentmentIsReleased() {
         fixture.given(running(Exercise.RESENTMENT_TO_CLOSENESS))
                 .andGiven(ALEX_PROPOSES)
-                .when(new AgreeToLetGo(SESSION, SAM, PACT))
+                .when(new ReleaseResentment(SESSION, SAM, PACT))
                 .expectEvents(new ResentmentReleased(SESSION, PACT, ALEX, SAM));
     }
 
@@ -381,7 +381,7 @@ class ExerciseActsTest {
     void nobodyAgreesToTheirOwnPact() {
         fixture.given(running(Exercise.RESENTMENT_TO_CLOSENESS))
                 .andGiven(ALEX_PROPOSES)
-                .when(new AgreeToLetGo(SESSION, ALEX, PACT))
+                .when(new ReleaseResentment(SESSION, ALEX, PACT))
                 .expectNoEvents()
                 .expectException(brokenRule("own-pact"));
     }
@@ -389,7 +389,7 @@ class ExerciseActsTest {
     @Test
     void onlyAProposedPactIsAgreedTo() {
         fixture.given(running(Exercise.RESENTMENT_TO_CLOSENESS))
-                .when(new AgreeToLetGo(SESSION, SAM, PACT))
+                .when(new ReleaseResentment(SESSION, SAM, PACT))
                 .expectNoEvents()
                 .expectException(brokenRule("unknown-pact"));
     }
@@ -398,7 +398,7 @@ class ExerciseActsTest {
     void aResentmentIsReleasedOnce() {
         fixture.given(running(Exercise.RESENTMENT_TO_CLOSENESS))
                 .andGiven(ALEX_PROPOSES, new ResentmentReleased(SESSION, PACT, ALEX, SAM))
-                .when(new AgreeToLetGo(SESSION, SAM, PACT))
+                .when(new ReleaseResentment(SESSION, SAM, PACT))
                 .expectNoEvents()
                 .expectException(brokenRule("already-released"));
     }
@@ -410,7 +410,7 @@ class ExerciseActsTest {
         SessionEnded ended = new SessionEnded(SESSION, SAM);
         fixture.given(running(Exercise.CYCLE_MAP))
                 .andGiven(ended)
-                .when(new VoiceSoftening(SESSION, ALEX, MOVE, "I miss you"))
+                .when(new SoftenAsBlamer(SESSION, ALEX, MOVE, "I miss you"))
                 .expectNoEvents()
                 .expectException(brokenRule("session-ended"));
         fixture.given(running(Exercise.CYCLE_MAP))
@@ -430,7 +430,7 @@ class ExerciseActsTest {
                 .expectException(brokenRule("session-ended"));
         fixture.given(running(Exercise.RESENTMENT_TO_CLOSENESS))
                 .andGiven(ALEX_PROPOSES, ended)
-                .when(new AgreeToLetGo(SESSION, SAM, PACT))
+                .when(new ReleaseResentment(SESSION, SAM, PACT))
                 .expectNoEvents()
                 .expectException(brokenRule("session-ended"));
     }

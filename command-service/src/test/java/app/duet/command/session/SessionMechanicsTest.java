@@ -3,11 +3,11 @@ package app.duet.command.session;
 import app.duet.api.exercise.CycleLink;
 import app.duet.api.exercise.ProposeLetGo;
 import app.duet.api.exercise.RecordCycleLink;
-import app.duet.api.exercise.VoiceSoftening;
+import app.duet.api.exercise.SoftenAsBlamer;
 import app.duet.api.session.DraftWritten;
 import app.duet.api.session.Exercise;
 import app.duet.api.session.MoveToStep;
-import app.duet.api.session.ObserveSession;
+import app.duet.api.session.JoinSessionAsTherapist;
 import app.duet.api.session.PartnerJoinedSession;
 import app.duet.api.session.PartnerMovedToStep;
 import app.duet.api.session.PauseSession;
@@ -17,7 +17,7 @@ import app.duet.api.session.SessionPaused;
 import app.duet.api.session.SessionResumed;
 import app.duet.api.session.SessionStarted;
 import app.duet.api.session.ShareEntry;
-import app.duet.api.session.StopObserving;
+import app.duet.api.session.LeaveSessionAsTherapist;
 import app.duet.api.session.TherapistJoinedSession;
 import app.duet.api.session.TherapistLeftSession;
 import app.duet.api.session.WriteDraft;
@@ -175,7 +175,7 @@ class SessionMechanicsTest {
     @Test
     void aTherapistBothPartnersConsentedToObservesTheSession() {
         fixture.given(STARTED, ALEX_JOINED)
-                .when(new ObserveSession(SESSION, THERAPIST))
+                .when(new JoinSessionAsTherapist(SESSION, THERAPIST))
                 .expectEvents(THERAPIST_JOINED);
     }
 
@@ -186,14 +186,14 @@ class SessionMechanicsTest {
     @Test
     void observingAgainIsShownAgain() {
         fixture.given(STARTED, ALEX_JOINED, THERAPIST_JOINED)
-                .when(new ObserveSession(SESSION, THERAPIST))
+                .when(new JoinSessionAsTherapist(SESSION, THERAPIST))
                 .expectEvents(THERAPIST_JOINED);
     }
 
     @Test
     void aTherapistWithoutBothConsentsDoesNotObserve() {
         fixture.given(STARTED, ALEX_JOINED)
-                .when(new ObserveSession(SESSION, "therapist-other"))
+                .when(new JoinSessionAsTherapist(SESSION, "therapist-other"))
                 .expectNoEvents()
                 .expectException(brokenRule("not-consented"));
     }
@@ -201,14 +201,14 @@ class SessionMechanicsTest {
     @Test
     void theObservingTherapistStopsObserving() {
         fixture.given(STARTED, ALEX_JOINED, THERAPIST_JOINED)
-                .when(new StopObserving(SESSION, THERAPIST))
+                .when(new LeaveSessionAsTherapist(SESSION, THERAPIST))
                 .expectEvents(new TherapistLeftSession(SESSION, THERAPIST));
     }
 
     @Test
     void onlyAnObservingTherapistStopsObserving() {
         fixture.given(STARTED, ALEX_JOINED)
-                .when(new StopObserving(SESSION, THERAPIST))
+                .when(new LeaveSessionAsTherapist(SESSION, THERAPIST))
                 .expectNoEvents()
                 .expectException(brokenRule("not-observing"));
     }
@@ -216,7 +216,7 @@ class SessionMechanicsTest {
     @Test
     void theEndOfTheSessionEndsObserving() {
         fixture.given(STARTED, ALEX_JOINED, THERAPIST_JOINED, ENDED)
-                .when(new StopObserving(SESSION, THERAPIST))
+                .when(new LeaveSessionAsTherapist(SESSION, THERAPIST))
                 .expectNoEvents()
                 .expectException(brokenRule("not-observing"));
     }
@@ -239,7 +239,7 @@ class SessionMechanicsTest {
                 .expectNoEvents()
                 .expectException(brokenRule("session-paused"));
         fixture.given(STARTED, ALEX_JOINED, SAM_JOINED, ALEX_PAUSED)
-                .when(new VoiceSoftening(SESSION, SAM, "move-1", "I miss you"))
+                .when(new SoftenAsBlamer(SESSION, SAM, "move-1", "I miss you"))
                 .expectNoEvents()
                 .expectException(brokenRule("session-paused"));
         fixture.given(STARTED, ALEX_JOINED, SAM_JOINED, ALEX_PAUSED)
@@ -270,7 +270,7 @@ class SessionMechanicsTest {
                 .expectNoEvents()
                 .expectException(brokenRule("session-ended"));
         fixture.given(STARTED, ALEX_JOINED, SAM_JOINED, ENDED)
-                .when(new ObserveSession(SESSION, THERAPIST))
+                .when(new JoinSessionAsTherapist(SESSION, THERAPIST))
                 .expectNoEvents()
                 .expectException(brokenRule("session-ended"));
         fixture.given(STARTED, ALEX_JOINED, SAM_JOINED, ENDED)

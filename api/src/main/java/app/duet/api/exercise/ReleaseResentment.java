@@ -3,5 +3,5 @@ package app.duet.api.exercise;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** The other partner agrees to the let-go pact. */
-public record AgreeToLetGo(@TargetAggregateIdentifier String sessionId, String partnerId, String pactId) {
+public record ReleaseResentment(@TargetAggregateIdentifier String sessionId, String partnerId, String pactId) {
 }

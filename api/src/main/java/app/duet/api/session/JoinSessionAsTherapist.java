@@ -3,5 +3,5 @@ package app.duet.api.session;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** A therapist both partners consented to joins the session as an observer. */
-public record ObserveSession(@TargetAggregateIdentifier String sessionId, String therapistId) {
+public record JoinSessionAsTherapist(@TargetAggregateIdentifier String sessionId, String therapistId) {
 }

@@ -3,5 +3,5 @@ package app.duet.api.session;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** The observing therapist leaves the session. */
-public record StopObserving(@TargetAggregateIdentifier String sessionId, String therapistId) {
+public record LeaveSessionAsTherapist(@TargetAggregateIdentifier String sessionId, String therapistId) {
 }

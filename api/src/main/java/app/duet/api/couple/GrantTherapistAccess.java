@@ -3,5 +3,5 @@ package app.duet.api.couple;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** The other partner consents to the invited therapist observing the couple. */
-public record ConsentToTherapist(@TargetAggregateIdentifier String coupleId, String partnerId, String therapistId) {
+public record GrantTherapistAccess(@TargetAggregateIdentifier String coupleId, String partnerId, String therapistId) {
 }
