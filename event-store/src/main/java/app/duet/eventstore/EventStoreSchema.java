@@ -5,6 +5,8 @@ import app.duet.eventstore.privacy.DataKeys;
 import app.duet.eventstore.privacy.PersonalDataSerializer;
 import app.duet.eventstore.upcasting.CoupleCreatedUpcaster;
 import app.duet.eventstore.upcasting.DraftWrittenUpcaster;
+import app.duet.eventstore.upcasting.MovedEvents;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -42,15 +44,18 @@ public class EventStoreSchema {
         return new PersonalDataSerializer(jackson, keys);
     }
 
-    /** Every change of an event's shape comes with an upcaster; Axon picks up EventUpcaster beans. */
+    /**
+     * Every change of an event's name or shape comes with an upcaster, in one chain whose order is
+     * this list's: a moved event takes its new name first, so the upcasters of its shape find it.
+     */
     @Bean
-    public CoupleCreatedUpcaster coupleCreatedUpcaster() {
-        return new CoupleCreatedUpcaster();
+    public EventUpcasterChain eventUpcasters() {
+        return upcasters();
     }
 
-    @Bean
-    public DraftWrittenUpcaster draftWrittenUpcaster() {
-        return new DraftWrittenUpcaster();
+    /** The same chain, for code that reads stored events without Spring (tests, tools). */
+    public static EventUpcasterChain upcasters() {
+        return new EventUpcasterChain(new MovedEvents(), new CoupleCreatedUpcaster(), new DraftWrittenUpcaster());
     }
 
     /**

@@ -1,6 +1,6 @@
 package app.duet.api.cycle;
 
-import app.duet.api.couple.PartnerView;
+import app.duet.api.pairing.PartnerView;
 import app.duet.api.session.Exercise;
 
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package app.duet.api.privacy;
 
+import app.duet.api.pairing.CoupleCreated;
+
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;

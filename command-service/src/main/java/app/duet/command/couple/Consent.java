@@ -1,12 +1,12 @@
 package app.duet.command.couple;
 
-import app.duet.api.couple.GrantTherapistAccess;
-import app.duet.api.couple.CoupleErased;
-import app.duet.api.couple.InviteTherapist;
-import app.duet.api.couple.TherapistAccessGranted;
-import app.duet.api.couple.TherapistAccessWithdrawn;
-import app.duet.api.couple.TherapistInvited;
-import app.duet.api.couple.WithdrawTherapistAccess;
+import app.duet.api.consent.GrantTherapistAccess;
+import app.duet.api.privacy.CoupleErased;
+import app.duet.api.consent.InviteTherapist;
+import app.duet.api.consent.TherapistAccessGranted;
+import app.duet.api.consent.TherapistAccessWithdrawn;
+import app.duet.api.consent.TherapistInvited;
+import app.duet.api.consent.WithdrawTherapistAccess;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 

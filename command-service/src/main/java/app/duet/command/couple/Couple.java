@@ -1,7 +1,7 @@
 package app.duet.command.couple;
 
-import app.duet.api.couple.CoupleCreated;
-import app.duet.api.couple.CreateCouple;
+import app.duet.api.pairing.CoupleCreated;
+import app.duet.api.pairing.CreateCouple;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;

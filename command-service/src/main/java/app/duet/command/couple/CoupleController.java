@@ -1,12 +1,12 @@
 package app.duet.command.couple;
 
-import app.duet.api.couple.GrantTherapistAccess;
-import app.duet.api.couple.CreateCouple;
-import app.duet.api.couple.EraseCouple;
-import app.duet.api.couple.InviteTherapist;
-import app.duet.api.couple.JoinCouple;
-import app.duet.api.couple.StartSession;
-import app.duet.api.couple.WithdrawTherapistAccess;
+import app.duet.api.consent.GrantTherapistAccess;
+import app.duet.api.pairing.CreateCouple;
+import app.duet.api.privacy.EraseCouple;
+import app.duet.api.consent.InviteTherapist;
+import app.duet.api.pairing.JoinCouple;
+import app.duet.api.session.StartSession;
+import app.duet.api.consent.WithdrawTherapistAccess;
 import app.duet.api.session.Exercise;
 import app.duet.access.Actor;
 import app.duet.api.access.Role;

@@ -1,7 +1,7 @@
 package app.duet.command.couple;
 
-import app.duet.api.couple.CoupleCreated;
-import app.duet.api.couple.PartnerJoinedCouple;
+import app.duet.api.pairing.CoupleCreated;
+import app.duet.api.pairing.PartnerJoinedCouple;
 import app.duet.command.RuleViolation;
 import app.duet.command.WriteModelLookups;
 import org.axonframework.config.ProcessingGroup;

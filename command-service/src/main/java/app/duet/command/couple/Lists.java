@@ -1,11 +1,11 @@
 package app.duet.command.couple;
 
-import app.duet.api.everyday.DropListItem;
-import app.duet.api.everyday.KeepListItem;
-import app.duet.api.everyday.ListItemDropped;
-import app.duet.api.everyday.ListItemKept;
-import app.duet.api.everyday.ListItemShared;
-import app.duet.api.everyday.ShareListItem;
+import app.duet.api.lists.DropListItem;
+import app.duet.api.lists.KeepListItem;
+import app.duet.api.lists.ListItemDropped;
+import app.duet.api.lists.ListItemKept;
+import app.duet.api.lists.ListItemShared;
+import app.duet.api.lists.ShareListItem;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 

@@ -1,11 +1,11 @@
 package app.duet.command.couple;
 
-import app.duet.api.couple.CoupleCreated;
-import app.duet.api.couple.CoupleErased;
-import app.duet.api.couple.EraseCouple;
-import app.duet.api.couple.JoinCouple;
-import app.duet.api.couple.PartnerJoinedCouple;
-import app.duet.api.couple.StartSession;
+import app.duet.api.pairing.CoupleCreated;
+import app.duet.api.privacy.CoupleErased;
+import app.duet.api.privacy.EraseCouple;
+import app.duet.api.pairing.JoinCouple;
+import app.duet.api.pairing.PartnerJoinedCouple;
+import app.duet.api.session.StartSession;
 import app.duet.command.session.JointSession;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;

@@ -1,8 +1,8 @@
 package app.duet.command.couple;
 
-import app.duet.api.couple.CoupleCreated;
-import app.duet.api.couple.CoupleErased;
-import app.duet.api.couple.PartnerJoinedCouple;
+import app.duet.api.pairing.CoupleCreated;
+import app.duet.api.privacy.CoupleErased;
+import app.duet.api.pairing.PartnerJoinedCouple;
 import app.duet.command.WriteModelLookups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

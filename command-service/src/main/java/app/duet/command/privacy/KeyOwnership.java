@@ -1,6 +1,6 @@
 package app.duet.command.privacy;
 
-import app.duet.api.couple.CoupleErased;
+import app.duet.api.privacy.CoupleErased;
 import app.duet.api.session.SessionStarted;
 import app.duet.eventstore.privacy.DataKeys;
 import app.duet.command.WriteModelLookups;

@@ -1,13 +1,13 @@
 package app.duet.command.couple;
 
-import app.duet.api.couple.CoupleCreated;
-import app.duet.api.couple.PartnerJoinedCouple;
+import app.duet.api.pairing.CoupleCreated;
+import app.duet.api.pairing.PartnerJoinedCouple;
 import app.duet.api.clinical.RaiseSafetyConcern;
 import app.duet.api.clinical.SafetyConcernRaised;
 import app.duet.api.clinical.TherapistNoteWritten;
 import app.duet.api.clinical.WriteTherapistNote;
-import app.duet.api.couple.TherapistAccessGranted;
-import app.duet.api.couple.TherapistInvited;
+import app.duet.api.consent.TherapistAccessGranted;
+import app.duet.api.consent.TherapistInvited;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,13 +1,13 @@
 package app.duet.command.couple;
 
-import app.duet.api.couple.CoupleCreated;
-import app.duet.api.couple.PartnerJoinedCouple;
-import app.duet.api.couple.GrantTherapistAccess;
-import app.duet.api.couple.InviteTherapist;
-import app.duet.api.couple.TherapistAccessGranted;
-import app.duet.api.couple.TherapistAccessWithdrawn;
-import app.duet.api.couple.TherapistInvited;
-import app.duet.api.couple.WithdrawTherapistAccess;
+import app.duet.api.pairing.CoupleCreated;
+import app.duet.api.pairing.PartnerJoinedCouple;
+import app.duet.api.consent.GrantTherapistAccess;
+import app.duet.api.consent.InviteTherapist;
+import app.duet.api.consent.TherapistAccessGranted;
+import app.duet.api.consent.TherapistAccessWithdrawn;
+import app.duet.api.consent.TherapistInvited;
+import app.duet.api.consent.WithdrawTherapistAccess;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,15 +1,15 @@
 package app.duet.command.couple;
 
-import app.duet.api.couple.CoupleCreated;
-import app.duet.api.couple.CoupleErased;
-import app.duet.api.couple.PartnerJoinedCouple;
-import app.duet.api.everyday.DropListItem;
-import app.duet.api.everyday.KeepListItem;
-import app.duet.api.everyday.ListItemDropped;
-import app.duet.api.everyday.ListItemKept;
-import app.duet.api.everyday.ListItemShared;
-import app.duet.api.everyday.ListKind;
-import app.duet.api.everyday.ShareListItem;
+import app.duet.api.pairing.CoupleCreated;
+import app.duet.api.privacy.CoupleErased;
+import app.duet.api.pairing.PartnerJoinedCouple;
+import app.duet.api.lists.DropListItem;
+import app.duet.api.lists.KeepListItem;
+import app.duet.api.lists.ListItemDropped;
+import app.duet.api.lists.ListItemKept;
+import app.duet.api.lists.ListItemShared;
+import app.duet.api.lists.ListKind;
+import app.duet.api.lists.ShareListItem;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;

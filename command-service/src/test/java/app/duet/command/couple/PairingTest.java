@@ -1,12 +1,12 @@
 package app.duet.command.couple;
 
-import app.duet.api.couple.CoupleCreated;
-import app.duet.api.couple.CoupleErased;
-import app.duet.api.couple.CreateCouple;
-import app.duet.api.couple.EraseCouple;
-import app.duet.api.couple.JoinCouple;
-import app.duet.api.couple.PartnerJoinedCouple;
-import app.duet.api.couple.StartSession;
+import app.duet.api.pairing.CoupleCreated;
+import app.duet.api.privacy.CoupleErased;
+import app.duet.api.pairing.CreateCouple;
+import app.duet.api.privacy.EraseCouple;
+import app.duet.api.pairing.JoinCouple;
+import app.duet.api.pairing.PartnerJoinedCouple;
+import app.duet.api.session.StartSession;
 import app.duet.api.session.Exercise;
 import app.duet.api.session.SessionStarted;
 import org.axonframework.test.aggregate.AggregateTestFixture;

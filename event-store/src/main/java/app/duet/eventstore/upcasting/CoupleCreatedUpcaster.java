@@ -1,6 +1,6 @@
 package app.duet.eventstore.upcasting;
 
-import app.duet.api.couple.CoupleCreated;
+import app.duet.api.pairing.CoupleCreated;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import org.axonframework.serialization.SimpleSerializedType;

@@ -1,6 +1,6 @@
 package app.duet.eventstore.privacy;
 
-import app.duet.api.couple.CoupleCreated;
+import app.duet.api.pairing.CoupleCreated;
 import app.duet.api.session.BidMade;
 import app.duet.api.session.JoinSession;
 import org.axonframework.serialization.SerializedObject;

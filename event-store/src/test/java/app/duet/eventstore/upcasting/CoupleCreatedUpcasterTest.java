@@ -1,6 +1,6 @@
 package app.duet.eventstore.upcasting;
 
-import app.duet.api.couple.CoupleCreated;
+import app.duet.api.pairing.CoupleCreated;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;

@@ -1,6 +1,6 @@
 package app.duet.eventstore.upcasting;
 
-import app.duet.api.couple.CoupleCreated;
+import app.duet.api.pairing.CoupleCreated;
 import app.duet.api.session.DraftWritten;
 import app.duet.eventstore.privacy.DataKeys;
 import app.duet.eventstore.privacy.PersonalDataSerializer;

@@ -1,8 +1,8 @@
 package app.duet.query.access;
 
-import app.duet.api.couple.CoupleErased;
-import app.duet.api.couple.TherapistAccessGranted;
-import app.duet.api.couple.TherapistAccessWithdrawn;
+import app.duet.api.privacy.CoupleErased;
+import app.duet.api.consent.TherapistAccessGranted;
+import app.duet.api.consent.TherapistAccessWithdrawn;
 import app.duet.eventstore.privacy.DataKeys;
 import app.duet.query.live.ViewPublisher;
 import org.axonframework.config.ConfigurerModule;

@@ -2,8 +2,8 @@ package app.duet.query.access;
 
 import app.duet.access.Actor;
 import app.duet.api.access.Role;
-import app.duet.api.couple.CoupleView;
-import app.duet.api.couple.FindCouple;
+import app.duet.api.pairing.CoupleView;
+import app.duet.api.pairing.FindCouple;
 import app.duet.api.session.FindSession;
 import app.duet.api.session.SessionView;
 import app.duet.query.events.CatchingUp;

@@ -1,8 +1,8 @@
 package app.duet.query.access;
 
-import app.duet.api.couple.CoupleView;
-import app.duet.api.couple.FindCouple;
-import app.duet.api.couple.TherapistAccess;
+import app.duet.api.pairing.CoupleView;
+import app.duet.api.pairing.FindCouple;
+import app.duet.api.consent.TherapistAccess;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;

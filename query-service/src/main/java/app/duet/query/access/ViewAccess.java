@@ -2,8 +2,8 @@ package app.duet.query.access;
 
 import app.duet.access.Actor;
 import app.duet.api.access.Role;
-import app.duet.api.couple.CoupleView;
-import app.duet.api.couple.PartnerView;
+import app.duet.api.pairing.CoupleView;
+import app.duet.api.pairing.PartnerView;
 import app.duet.api.session.ParticipantView;
 import app.duet.api.session.SessionView;
 import org.springframework.security.access.AccessDeniedException;

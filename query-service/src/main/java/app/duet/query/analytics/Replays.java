@@ -2,7 +2,7 @@ package app.duet.query.analytics;
 
 import app.duet.api.analytics.ReplayFrame;
 import app.duet.api.analytics.ReplayStatusView;
-import app.duet.api.couple.CoupleErased;
+import app.duet.api.privacy.CoupleErased;
 import app.duet.query.access.AccessEnforcement;
 import app.duet.query.access.ReplayOwners;
 import org.axonframework.config.ProcessingGroup;

@@ -6,7 +6,7 @@ import app.duet.api.clinical.SafetyConcernRaised;
 import app.duet.api.clinical.SafetyConcernView;
 import app.duet.api.clinical.TherapistNoteView;
 import app.duet.api.clinical.TherapistNoteWritten;
-import app.duet.api.couple.CoupleErased;
+import app.duet.api.privacy.CoupleErased;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;

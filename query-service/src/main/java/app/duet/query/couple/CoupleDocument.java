@@ -1,10 +1,10 @@
 package app.duet.query.couple;
 
-import app.duet.api.couple.CoupleView;
-import app.duet.api.couple.PartnerView;
-import app.duet.api.couple.SessionSummary;
-import app.duet.api.couple.TherapistAccess;
-import app.duet.api.couple.TherapistView;
+import app.duet.api.pairing.CoupleView;
+import app.duet.api.pairing.PartnerView;
+import app.duet.api.session.SessionSummary;
+import app.duet.api.consent.TherapistAccess;
+import app.duet.api.consent.TherapistView;
 import app.duet.api.session.Exercise;
 import app.duet.api.session.SessionStatus;
 import app.duet.query.live.AppliedEvents;
@@ -22,8 +22,8 @@ import app.duet.api.commitment.CommitmentView;
 import app.duet.api.commitment.HomeworkView;
 import app.duet.api.everyday.AppreciationView;
 import app.duet.api.everyday.LeanView;
-import app.duet.api.everyday.ListItemView;
-import app.duet.api.everyday.ListKind;
+import app.duet.api.lists.ListItemView;
+import app.duet.api.lists.ListKind;
 import app.duet.api.exercise.Lean;
 import app.duet.api.session.BidResponse;
 import app.duet.api.session.BidView;

@@ -1,7 +1,7 @@
 package app.duet.query.cycle;
 
 import app.duet.api.AggregateType;
-import app.duet.api.couple.CoupleErased;
+import app.duet.api.privacy.CoupleErased;
 import app.duet.api.session.SessionStarted;
 import app.duet.query.live.ViewPublisher;
 import org.axonframework.eventhandling.DomainEventMessage;

@@ -1,6 +1,6 @@
 package app.duet.query.live;
 
-import app.duet.api.couple.CoupleView;
+import app.duet.api.pairing.CoupleView;
 import app.duet.api.cycle.CycleStateView;
 import app.duet.api.session.SessionView;
 import app.duet.query.events.CatchingUp;

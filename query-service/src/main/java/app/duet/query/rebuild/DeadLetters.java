@@ -119,7 +119,7 @@ public class DeadLetters {
         }
 
         @org.axonframework.eventhandling.EventHandler
-        void on(app.duet.api.couple.CoupleErased event) {
+        void on(app.duet.api.privacy.CoupleErased event) {
             java.util.Set<String> sequences = new java.util.HashSet<>(keys.ownersOf(event.coupleId()));
             sequences.add(event.coupleId());
             deadLetters.forget(sequences);

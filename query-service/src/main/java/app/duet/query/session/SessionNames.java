@@ -1,10 +1,10 @@
 package app.duet.query.session;
 
-import app.duet.api.couple.CoupleCreated;
-import app.duet.api.couple.CoupleErased;
-import app.duet.api.couple.PartnerJoinedCouple;
-import app.duet.api.couple.TherapistAccessWithdrawn;
-import app.duet.api.couple.TherapistInvited;
+import app.duet.api.pairing.CoupleCreated;
+import app.duet.api.privacy.CoupleErased;
+import app.duet.api.pairing.PartnerJoinedCouple;
+import app.duet.api.consent.TherapistAccessWithdrawn;
+import app.duet.api.consent.TherapistInvited;
 import app.duet.query.live.LiveViews;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;

@@ -1,7 +1,7 @@
 package app.duet.query.session;
 
-import app.duet.api.couple.CoupleErased;
-import app.duet.api.couple.TherapistAccessWithdrawn;
+import app.duet.api.privacy.CoupleErased;
+import app.duet.api.consent.TherapistAccessWithdrawn;
 import app.duet.api.exercise.BabyStepChosen;
 import app.duet.api.exercise.BabyStepCommitted;
 import app.duet.api.exercise.BehaviourListed;

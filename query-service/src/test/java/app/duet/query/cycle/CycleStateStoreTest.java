@@ -1,7 +1,7 @@
 package app.duet.query.cycle;
 
-import app.duet.api.couple.CoupleCreated;
-import app.duet.api.couple.PartnerJoinedCouple;
+import app.duet.api.pairing.CoupleCreated;
+import app.duet.api.pairing.PartnerJoinedCouple;
 import app.duet.api.cycle.CycleStateView;
 import app.duet.api.cycle.EvidenceRef;
 import app.duet.api.cycle.TimelineKind;

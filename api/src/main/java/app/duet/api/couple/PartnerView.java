@@ -1,5 +1,0 @@
-package app.duet.api.couple;
-
-/** One partner as their couple sees them. */
-public record PartnerView(String partnerId, String displayName) {
-}

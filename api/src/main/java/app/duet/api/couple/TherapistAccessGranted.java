@@ -1,8 +1,0 @@
-package app.duet.api.couple;
-
-import org.axonframework.serialization.Revision;
-
-/** Both partners consented: the therapist may now observe the couple and its sessions. */
-@Revision("1")
-public record TherapistAccessGranted(String coupleId, String therapistId, String consentedBy) {
-}

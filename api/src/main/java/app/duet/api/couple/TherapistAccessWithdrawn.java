@@ -1,8 +1,0 @@
-package app.duet.api.couple;
-
-import org.axonframework.serialization.Revision;
-
-/** A partner withdrew consent: the therapist no longer sees anything of the couple. */
-@Revision("1")
-public record TherapistAccessWithdrawn(String coupleId, String therapistId, String withdrawnBy) {
-}

@@ -1,7 +1,0 @@
-package app.duet.api.couple;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-/** Either partner withdraws consent; the therapist's access ends at once. */
-public record WithdrawTherapistAccess(@TargetAggregateIdentifier String coupleId, String partnerId, String therapistId) {
-}

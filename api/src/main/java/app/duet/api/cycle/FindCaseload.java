@@ -1,0 +1,5 @@
+package app.duet.api.cycle;
+
+/** Asks for the couples a therapist may observe now. */
+public record FindCaseload(String therapistId) {
+}

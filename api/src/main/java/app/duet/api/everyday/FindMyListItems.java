@@ -1,5 +1,0 @@
-package app.duet.api.everyday;
-
-/** Asks for a partner's own list items that they have not shared. */
-public record FindMyListItems(String coupleId, String authorId) {
-}

@@ -1,7 +1,0 @@
-package app.duet.api.everyday;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-/** A partner shows an item of their list to the other (and a consented therapist). */
-public record ShareListItem(@TargetAggregateIdentifier String coupleId, String partnerId, String itemId) {
-}

@@ -1,0 +1,5 @@
+package app.duet.api.pairing;
+
+/** Asks for one couple's overview. */
+public record FindCouple(String coupleId) {
+}
