@@ -35,7 +35,7 @@ class ApiBoundaryTest {
 
     @ArchTest
     static final ArchRule messagesAreRecordsOrEnums = classes()
-            .that().resideOutsideOfPackage("app.duet.api.privacy")
+            .that().areNotAnnotations()
             .should(be(describe("a record, an enum, or a sealed interface of records (one record per kind)",
                     (JavaClass c) -> c.isRecord() || c.isEnum() || isSealedOverRecords(c))));
 
@@ -47,8 +47,8 @@ class ApiBoundaryTest {
 
     @ArchTest
     static final ArchRule privacyMarksAreAnnotations = classes()
-            .that().resideInAPackage("app.duet.api.privacy")
-            .should(be(describe("an annotation", JavaClass::isAnnotation)));
+            .that().areAnnotations()
+            .should().resideInAPackage("app.duet.api.privacy");
 
     /** Personal data is encrypted with its owner's key: a message that has some must name its owner. */
     @ArchTest
