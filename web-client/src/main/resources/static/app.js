@@ -10,12 +10,12 @@ import { connect, disconnect, onRefusal, onState } from './js/live.js';
 import { analystScreen } from './js/analytics/analyst-screen.js';
 import { loadCycleLabels } from './js/cycle/labels.js';
 import { exerciseGuides } from './js/exercise/guides.js';
-import { caseScreen } from './js/screens/case.js';
-import { coupleScreen } from './js/screens/couple.js';
-import { sessionScreen } from './js/screens/session.js';
-import { signedOutScreen } from './js/screens/signed-out.js';
-import { therapistScreen } from './js/screens/therapist.js';
-import { welcomeScreen } from './js/screens/welcome.js';
+import { caseScreen } from './js/clinical/case.js';
+import { coupleScreen } from './js/pairing/couple.js';
+import { sessionScreen } from './js/session/session.js';
+import { signedOutScreen } from './js/identity/signed-out.js';
+import { therapistScreen } from './js/clinical/therapist.js';
+import { welcomeScreen } from './js/pairing/welcome.js';
 
 const main = document.getElementById('main');
 

@@ -1,4 +1,5 @@
-// Labelled fields, waiting buttons, and refusals shown right where the partner acted.
+// Labelled fields, waiting buttons, refusals shown right where the partner acted, and focus that
+// stays on the item acted on when a push rebuilds its list.
 import { h } from './dom.js';
 
 /** A labelled input (or textarea, or select), with an optional hint tied to it for screen readers. */
@@ -99,4 +100,30 @@ export function countedText({ id, name = id, label, hint, max, rows = 4, ...attr
 export function pressed(button, box, action) {
     onPress(button, box, action);
     return button;
+}
+
+/**
+ * Focus that follows an item acted on: acting(key, action) remembers it, and built(elements), given
+ * what a push rebuilt, moves the focus to its new element, so the keyboard stays where it was.
+ */
+export function focusFollower() {
+    let acted = null;
+    return {
+        async acting(key, action) {
+            acted = key;
+            try {
+                await action();
+            } catch (problem) {
+                acted = null;
+                throw problem;
+            }
+        },
+        built(elements) {
+            const item = acted && elements.find((el) => el.dataset.key === acted);
+            if (item) {
+                item.focus();
+                acted = null;
+            }
+        },
+    };
 }

@@ -6,8 +6,8 @@
 import { command, put, queryUntil } from '../api.js';
 import { fill, h, renderList, when } from '../dom.js';
 import { onPress, onSubmit, problemBox } from '../forms.js';
-import { newEntryId } from '../screens/entries.js';
-import { loopCard } from '../screens/loop.js';
+import { newEntryId } from '../session/entries.js';
+import { loopCard } from './loop.js';
 import { actsPart } from './acts.js';
 import { entryBody, formParts } from './answers.js';
 import { exerciseGuides } from './guides.js';

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,12 +59,24 @@ class PageTest {
     void everyModuleThePageImportsIsServed() throws Exception {
         Map<String, String> loaded = modules();
 
-        assertThat(loaded).containsKeys("/app.js", "/js/auth.js", "/js/live.js", "/js/screens/signed-out.js",
-                "/js/screens/therapist.js", "/js/screens/case.js", "/js/screens/session.js", "/js/screens/entries.js",
-                "/js/screens/couple-therapists.js", "/js/screens/reads.js", "/js/screens/safety.js", "/js/screens/erase.js",
+        assertThat(loaded).containsKeys("/app.js", "/js/auth.js", "/js/live.js", "/js/identity/signed-out.js",
+                "/js/clinical/therapist.js", "/js/clinical/case.js", "/js/session/session.js", "/js/session/entries.js",
+                "/js/consent/couple-therapists.js", "/js/audit/reads.js", "/js/clinical/safety.js", "/js/privacy/erase.js",
                 "/js/analytics/analyst-screen.js", "/js/cycle/cycle-card.js", "/js/cycle/labels.js", "/js/exercise/exercise-card.js",
                 "/js/exercise/guides.js");
         assertThat(get("/style.css").statusCode()).isEqualTo(200);
+    }
+
+    /** Where is homework? One folder name, the same as the api's package (STYLE.md, "A feature is a room"). */
+    @Test
+    void eachFeatureOfTheApiHasItsFolderOnThePage() throws Exception {
+        Set<String> folders = modules().keySet().stream().filter(path -> path.startsWith("/js/"))
+                .map(path -> path.substring("/js/".length())).filter(path -> path.contains("/"))
+                .map(path -> path.substring(0, path.indexOf('/'))).collect(Collectors.toSet());
+
+        assertThat(folders).contains("pairing", "consent", "privacy", "everyday", "lists", "clinical", "commitment",
+                "session", "exercise", "cycle", "analytics", "audit");
+        assertThat(folders).doesNotContain("screens");
     }
 
     /** A module says one thing: none grows past about 400 lines (STYLE.md). */

@@ -1,14 +1,14 @@
 // Life between sessions, for one partner: bids for connection and their answers, a lean check-in
-// and appreciations, here; their own lists (lists.js), and the homework and time-bound commitments
-// their therapist sets (commitments.js), as parts of one card kept current by the pushed CoupleView.
+// and appreciations, here; their own lists (js/lists/), and the homework and time-bound commitments
+// their therapist sets (js/commitment/), as parts of one card kept current by the pushed CoupleView.
 import { command } from '../api.js';
 import { fill, h, renderList, when } from '../dom.js';
-import { countedText, onSubmit, problemBox } from '../forms.js';
+import { countedText, focusFollower, onSubmit, problemBox } from '../forms.js';
 import { leanLabel, leans } from '../cycle/labels.js';
 import { RESPONSES } from '../words.js';
-import { bidItem } from './bid.js';
-import { commitmentsPart, homeworkPart } from './commitments.js';
-import { listsPart } from './lists.js';
+import { bidItem } from '../session/bid.js';
+import { commitmentsPart, homeworkPart } from '../commitment/commitments.js';
+import { listsPart } from '../lists/lists.js';
 
 const MAX_WORDS = 1000;
 const FIRST_SHOWN = 6;      // bids and appreciations shown before "Show all"
@@ -218,32 +218,6 @@ function appreciationsPart(ctx) {
             const known = new Set((before?.appreciations ?? []).map((a) => a.appreciationId));
             (before ? next.appreciations ?? [] : []).filter((a) => !known.has(a.appreciationId) && a.toPartnerId === ctx.me)
                 .forEach((a) => ctx.announce(`${ctx.nameOf(a.fromPartnerId)} appreciates: ${a.words}`));
-        },
-    };
-}
-
-/**
- * Focus that follows an item acted on: acting(key, action) remembers it, and built(elements), given
- * what a push rebuilt, moves the focus to its new element, so the keyboard stays where it was.
- */
-export function focusFollower() {
-    let acted = null;
-    return {
-        async acting(key, action) {
-            acted = key;
-            try {
-                await action();
-            } catch (problem) {
-                acted = null;
-                throw problem;
-            }
-        },
-        built(elements) {
-            const item = acted && elements.find((el) => el.dataset.key === acted);
-            if (item) {
-                item.focus();
-                acted = null;
-            }
         },
     };
 }

@@ -8,7 +8,7 @@ import { countedText, onSubmit, problemBox } from '../forms.js';
 import { follow } from '../feed.js';
 import { exerciseLabel } from '../exercise/guides.js';
 import { cycleCard } from '../cycle/cycle-card.js';
-import { therapistFrameCard } from './therapist-frame.js';
+import { therapistFrameCard } from '../commitment/therapist-frame.js';
 
 const MAX_NOTE = 4000;
 

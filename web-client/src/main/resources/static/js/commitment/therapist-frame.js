@@ -4,11 +4,10 @@
 // change back, exactly as the partners see it.
 import { command, Problem } from '../api.js';
 import { h, renderList } from '../dom.js';
-import { countedText, field, onPress, onSubmit, problemBox } from '../forms.js';
+import { countedText, field, focusFollower, onPress, onSubmit, problemBox } from '../forms.js';
 import {
     CHECKPOINT_OUTCOMES, COMMITMENT_OUTCOMES, commitmentFacts, homeworkFacts, markingFields, onDay, today,
 } from './commitments.js';
-import { focusFollower } from './everyday.js';
 
 const MAX_HOMEWORK = 2000;
 const MAX_CHECKPOINTS = 52;

@@ -5,12 +5,12 @@ import { command } from '../api.js';
 import { fill, h, renderList, when } from '../dom.js';
 import { field, onSubmit, problemBox } from '../forms.js';
 import { exerciseGuides, exerciseLabel, loadedGuides } from '../exercise/guides.js';
-import { therapistsCard } from './couple-therapists.js';
+import { therapistsCard } from '../consent/couple-therapists.js';
 import { cycleCard } from '../cycle/cycle-card.js';
-import { everydayCard } from './everyday.js';
-import { eraseCard } from './erase.js';
-import { readsCard } from './reads.js';
-import { safetyCard } from './safety.js';
+import { everydayCard } from '../everyday/everyday.js';
+import { eraseCard } from '../privacy/erase.js';
+import { readsCard } from '../audit/reads.js';
+import { safetyCard } from '../clinical/safety.js';
 
 const FIRST_OFFERED = 'CHECK_IN';
 
