@@ -5,6 +5,7 @@ import app.duet.eventstore.privacy.DataKeys;
 import app.duet.eventstore.privacy.PersonalDataSerializer;
 import app.duet.eventstore.upcasting.CoupleCreatedUpcaster;
 import app.duet.eventstore.upcasting.DraftWrittenUpcaster;
+import app.duet.eventstore.upcasting.LeanCheckInsSplit;
 import app.duet.eventstore.upcasting.MovedEvents;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -55,7 +56,8 @@ public class EventStoreSchema {
 
     /** The same chain, for code that reads stored events without Spring (tests, tools). */
     public static EventUpcasterChain upcasters() {
-        return new EventUpcasterChain(new MovedEvents(), new CoupleCreatedUpcaster(), new DraftWrittenUpcaster());
+        return new EventUpcasterChain(new MovedEvents(), new CoupleCreatedUpcaster(), new DraftWrittenUpcaster(),
+                new LeanCheckInsSplit());
     }
 
     /**
