@@ -1,9 +1,11 @@
-package app.duet.command.couple;
+package app.duet.command.clinical;
 
 import app.duet.api.clinical.RaiseSafetyConcern;
 import app.duet.api.clinical.SafetyConcernRaised;
 import app.duet.api.clinical.TherapistNoteWritten;
 import app.duet.api.clinical.WriteTherapistNote;
+import app.duet.command.consent.Consent;
+import app.duet.command.pairing.Pairing;
 import org.axonframework.commandhandling.CommandHandler;
 
 import java.util.List;
@@ -12,13 +14,13 @@ import static app.duet.command.RuleViolation.require;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** What is said to the therapist alone: their private notes, and a partner's safety concern. */
-class Clinical {
+public class Clinical {
 
     private final String coupleId;
     private final Pairing pairing;
     private final Consent consent;
 
-    Clinical(String coupleId, Pairing pairing, Consent consent) {
+    public Clinical(String coupleId, Pairing pairing, Consent consent) {
         this.coupleId = coupleId;
         this.pairing = pairing;
         this.consent = consent;

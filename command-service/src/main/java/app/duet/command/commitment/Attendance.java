@@ -1,8 +1,10 @@
-package app.duet.command.couple;
+package app.duet.command.commitment;
 
 import app.duet.api.commitment.RecordAttendance;
 import app.duet.api.commitment.SessionAttended;
 import app.duet.api.commitment.SessionMissed;
+import app.duet.command.consent.Consent;
+import app.duet.command.pairing.Pairing;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
@@ -14,14 +16,14 @@ import static app.duet.command.RuleViolation.require;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** Who came to each therapy meeting, as the observing therapist records it; whoever did not, missed it. */
-class Attendance {
+public class Attendance {
 
     private final String coupleId;
     private final Pairing pairing;
     private final Consent consent;
     private final Set<String> meetings = new HashSet<>();
 
-    Attendance(String coupleId, Pairing pairing, Consent consent) {
+    public Attendance(String coupleId, Pairing pairing, Consent consent) {
         this.coupleId = coupleId;
         this.pairing = pairing;
         this.consent = consent;

@@ -1,4 +1,4 @@
-package app.duet.command.couple;
+package app.duet.command.commitment;
 
 import app.duet.api.commitment.CommitmentProposed;
 

@@ -1,4 +1,4 @@
-package app.duet.command.couple;
+package app.duet.command.commitment;
 
 import app.duet.api.commitment.AcceptCommitment;
 import app.duet.api.commitment.AdjustCommitment;
@@ -11,6 +11,8 @@ import app.duet.api.commitment.CommitmentProposed;
 import app.duet.api.commitment.ConcludeCommitment;
 import app.duet.api.commitment.ProposeCommitment;
 import app.duet.api.commitment.ReviewCheckpoint;
+import app.duet.command.consent.Consent;
+import app.duet.command.pairing.Pairing;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
@@ -28,14 +30,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * partners accept it as it stands, either side may move its dates, and the therapist reviews its
  * check-points and concludes it.
  */
-class Commitments {
+public class Commitments {
 
     private final String coupleId;
     private final Pairing pairing;
     private final Consent consent;
     private final Map<String, Commitment> byId = new HashMap<>();
 
-    Commitments(String coupleId, Pairing pairing, Consent consent) {
+    public Commitments(String coupleId, Pairing pairing, Consent consent) {
         this.coupleId = coupleId;
         this.pairing = pairing;
         this.consent = consent;

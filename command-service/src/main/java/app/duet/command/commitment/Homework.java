@@ -1,9 +1,11 @@
-package app.duet.command.couple;
+package app.duet.command.commitment;
 
 import app.duet.api.commitment.HomeworkDone;
 import app.duet.api.commitment.HomeworkSet;
 import app.duet.api.commitment.MarkHomeworkDone;
 import app.duet.api.commitment.SetHomework;
+import app.duet.command.consent.Consent;
+import app.duet.command.pairing.Pairing;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
@@ -15,7 +17,7 @@ import static app.duet.command.RuleViolation.requireWords;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** Homework the observing therapist sets, and each partner's part of it done. */
-class Homework {
+public class Homework {
 
     private final String coupleId;
     private final Pairing pairing;
@@ -24,7 +26,7 @@ class Homework {
     /** Who has done which homework, as homework/partner. */
     private final Set<String> done = new HashSet<>();
 
-    Homework(String coupleId, Pairing pairing, Consent consent) {
+    public Homework(String coupleId, Pairing pairing, Consent consent) {
         this.coupleId = coupleId;
         this.pairing = pairing;
         this.consent = consent;

@@ -1,12 +1,13 @@
-package app.duet.command.couple;
+package app.duet.command.consent;
 
 import app.duet.api.consent.GrantTherapistAccess;
-import app.duet.api.privacy.CoupleErased;
 import app.duet.api.consent.InviteTherapist;
 import app.duet.api.consent.TherapistAccessGranted;
 import app.duet.api.consent.TherapistAccessWithdrawn;
 import app.duet.api.consent.TherapistInvited;
 import app.duet.api.consent.WithdrawTherapistAccess;
+import app.duet.api.privacy.CoupleErased;
+import app.duet.command.pairing.Pairing;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
@@ -23,14 +24,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * The therapists a partner invited and who has consented to each. The command side's one place
  * that decides whether a therapist observes the couple: both partners consent, and it is not erased.
  */
-class Consent {
+public class Consent {
 
     private final String coupleId;
     private final Pairing pairing;
     /** Each therapist a partner has invited, with who has consented so far. */
     private final Map<String, Set<String>> consentsByTherapist = new HashMap<>();
 
-    Consent(String coupleId, Pairing pairing) {
+    public Consent(String coupleId, Pairing pairing) {
         this.coupleId = coupleId;
         this.pairing = pairing;
     }
@@ -65,12 +66,12 @@ class Consent {
 
     // --- what the other members, and the couple's sessions, ask ---------------------------------
 
-    boolean observes(String therapistId) {
+    public boolean observes(String therapistId) {
         return observingTherapists().contains(therapistId);
     }
 
     /** Therapists both partners consented to, in a stable order; none once the couple is erased. */
-    List<String> observingTherapists() {
+    public List<String> observingTherapists() {
         List<String> partners = pairing.partnerIds();
         return consentsByTherapist.entrySet().stream()
                 .filter(entry -> pairing.isComplete() && entry.getValue().containsAll(partners))
@@ -78,7 +79,7 @@ class Consent {
     }
 
     /** The therapist's frame (homework, commitments, attendance) is set only by an observing therapist. */
-    void requireObserving(String therapistId) {
+    public void requireObserving(String therapistId) {
         pairing.requireNotErased();
         require(observes(therapistId), "not-observing", "Only a therapist both partners consented to does this.");
     }

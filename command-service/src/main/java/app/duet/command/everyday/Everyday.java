@@ -1,4 +1,4 @@
-package app.duet.command.couple;
+package app.duet.command.everyday;
 
 import app.duet.api.everyday.AnswerEverydayBid;
 import app.duet.api.everyday.AppreciationExpressed;
@@ -8,8 +8,7 @@ import app.duet.api.everyday.EverydayBidMade;
 import app.duet.api.everyday.ExpressAppreciation;
 import app.duet.api.everyday.MakeEverydayBid;
 import app.duet.api.exercise.LeanCheckedIn;
-import app.duet.command.everyday.Bids;
-import app.duet.command.everyday.LeanCheckIn;
+import app.duet.command.pairing.Pairing;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
@@ -21,7 +20,7 @@ import static app.duet.command.RuleViolation.requireWords;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** Life between sessions: bids for connection, lean check-ins and appreciations. */
-class Everyday {
+public class Everyday {
 
     private final String coupleId;
     private final Pairing pairing;
@@ -29,7 +28,7 @@ class Everyday {
     private final Set<String> checkIns = new HashSet<>();
     private final Set<String> appreciations = new HashSet<>();
 
-    Everyday(String coupleId, Pairing pairing) {
+    public Everyday(String coupleId, Pairing pairing) {
         this.coupleId = coupleId;
         this.pairing = pairing;
     }

@@ -1,15 +1,11 @@
-package app.duet.command.couple;
+package app.duet.command.everyday;
 
 import app.duet.access.Actor;
 import app.duet.api.access.Role;
 import app.duet.api.everyday.AnswerEverydayBid;
 import app.duet.api.everyday.CheckInLean;
-import app.duet.api.lists.DropListItem;
 import app.duet.api.everyday.ExpressAppreciation;
-import app.duet.api.lists.KeepListItem;
-import app.duet.api.lists.ListKind;
 import app.duet.api.everyday.MakeEverydayBid;
-import app.duet.api.lists.ShareListItem;
 import app.duet.api.exercise.Lean;
 import app.duet.api.session.BidResponse;
 import io.swagger.v3.oas.annotations.Operation;
@@ -32,10 +28,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.UUID;
 
-/** What partners do between sessions: bids, lean check-ins, appreciations, and their own lists. */
+/** What partners do between sessions: bids, lean check-ins and appreciations. */
 @RestController
 @RequestMapping("/api/commands/couples/{coupleId}")
-@Tag(name = "Between sessions", description = "Everyday bids, lean check-ins, appreciations, needs, boundaries and deal-breakers")
+@Tag(name = "Between sessions", description = "Everyday bids, lean check-ins and appreciations")
 class EverydayController {
 
     private final CommandGateway commands;
@@ -54,9 +50,6 @@ class EverydayController {
     }
 
     record AppreciatedResponse(String appreciationId) {
-    }
-
-    record ListItemKeptResponse(String itemId) {
     }
 
     @PostMapping("/bids")
@@ -101,35 +94,6 @@ class EverydayController {
         String appreciationId = UUID.randomUUID().toString();
         commands.sendAndWait(new ExpressAppreciation(coupleId, partner(actor), appreciationId, request.words().strip()));
         return new AppreciatedResponse(appreciationId);
-    }
-
-    record ListItemRequest(@NotNull ListKind list, @NotBlank @Size(max = 1000) String words) {
-    }
-
-    @PostMapping("/lists")
-    @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Add a relationship need, boundary or deal-breaker to your list; only you see it until you share it")
-    ListItemKeptResponse keepListItem(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId,
-                         @Valid @RequestBody ListItemRequest request) {
-        String itemId = UUID.randomUUID().toString();
-        commands.sendAndWait(new KeepListItem(coupleId, partner(actor), itemId, request.list(), request.words().strip()));
-        return new ListItemKeptResponse(itemId);
-    }
-
-    @PostMapping("/lists/{itemId}/share")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Show an item of your list to your partner (and a therapist you both consented to)")
-    void shareListItem(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId,
-                       @PathVariable String itemId) {
-        commands.sendAndWait(new ShareListItem(coupleId, partner(actor), itemId));
-    }
-
-    @PostMapping("/lists/{itemId}/drop")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Take an item off your list")
-    void dropListItem(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId,
-                      @PathVariable String itemId) {
-        commands.sendAndWait(new DropListItem(coupleId, partner(actor), itemId));
     }
 
     private static String partner(Actor actor) {

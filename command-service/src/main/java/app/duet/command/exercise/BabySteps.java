@@ -1,4 +1,4 @@
-package app.duet.command.session;
+package app.duet.command.exercise;
 
 import app.duet.api.exercise.Act;
 import app.duet.api.exercise.BabyStepChosen;
@@ -8,6 +8,10 @@ import app.duet.api.exercise.CommitToBabyStep;
 import app.duet.api.exercise.EntryKind;
 import app.duet.api.exercise.OfferSmallerStep;
 import app.duet.api.exercise.SmallerStepOffered;
+import app.duet.command.session.Presence;
+import app.duet.command.session.SessionEntries;
+import app.duet.command.session.SessionFacts;
+import app.duet.command.session.Words;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
@@ -24,7 +28,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * answered with a smaller step, and commits to them. Behaviours are keyed by who listed them and the
  * entry id, as entries are.
  */
-class BabySteps {
+public class BabySteps {
 
     private final SessionFacts session;
     private final Presence presence;
@@ -35,7 +39,7 @@ class BabySteps {
     private final Map<String, String> smallerStepBy = new HashMap<>();
     private final Set<String> committed = new HashSet<>();
 
-    BabySteps(SessionFacts session, Presence presence, SessionEntries entries) {
+    public BabySteps(SessionFacts session, Presence presence, SessionEntries entries) {
         this.session = session;
         this.presence = presence;
         this.entries = entries;

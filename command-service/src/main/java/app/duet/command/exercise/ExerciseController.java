@@ -1,4 +1,4 @@
-package app.duet.command.session;
+package app.duet.command.exercise;
 
 import app.duet.access.Actor;
 import app.duet.api.access.Role;
@@ -45,8 +45,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.UUID;
-
-import static app.duet.command.session.SessionController.partner;
 
 /**
  * The exercises' entries and acts. Entries (text, cycle links, behaviours, needs, reassurances,
@@ -250,5 +248,10 @@ class ExerciseController {
     void agreeToLetGo(@Parameter(hidden = true) Actor actor, @PathVariable String sessionId,
                       @PathVariable String pactId) {
         commands.sendAndWait(new ReleaseResentment(sessionId, partner(actor), pactId));
+    }
+
+    /** Only partners write and act in sessions; therapists, analysts and admins never do. */
+    private static String partner(Actor actor) {
+        return actor.require(Role.PARTNER).id();
     }
 }

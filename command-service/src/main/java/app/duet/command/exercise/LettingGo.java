@@ -1,10 +1,13 @@
-package app.duet.command.session;
+package app.duet.command.exercise;
 
 import app.duet.api.exercise.Act;
 import app.duet.api.exercise.ReleaseResentment;
 import app.duet.api.exercise.LetGoProposed;
 import app.duet.api.exercise.ProposeLetGo;
 import app.duet.api.exercise.ResentmentReleased;
+import app.duet.command.session.Presence;
+import app.duet.command.session.SessionFacts;
+import app.duet.command.session.Words;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
@@ -17,7 +20,7 @@ import static app.duet.command.RuleViolation.require;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** Pacts to let an old resentment go: one partner proposes, the other agrees, and it is released. */
-class LettingGo {
+public class LettingGo {
 
     private final SessionFacts session;
     private final Presence presence;
@@ -25,7 +28,7 @@ class LettingGo {
     private final Map<String, String> proposers = new HashMap<>();
     private final Set<String> released = new HashSet<>();
 
-    LettingGo(SessionFacts session, Presence presence) {
+    public LettingGo(SessionFacts session, Presence presence) {
         this.session = session;
         this.presence = presence;
     }

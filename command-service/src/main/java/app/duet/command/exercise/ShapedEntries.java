@@ -1,4 +1,4 @@
-package app.duet.command.session;
+package app.duet.command.exercise;
 
 import app.duet.api.exercise.BehaviourListed;
 import app.duet.api.exercise.CycleLink;
@@ -16,6 +16,10 @@ import app.duet.api.exercise.RecordLean;
 import app.duet.api.exercise.StateNeed;
 import app.duet.command.RuleViolation;
 import app.duet.command.everyday.LeanCheckIn;
+import app.duet.command.session.Presence;
+import app.duet.command.session.SessionEntries;
+import app.duet.command.session.SessionFacts;
+import app.duet.command.session.Words;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
@@ -27,13 +31,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * list, needs and the reassurances that answer them, and check-ins. Who sees them when is the same
  * as for any entry ({@link SessionEntries}).
  */
-class ShapedEntries {
+public class ShapedEntries {
 
     private final SessionFacts session;
     private final Presence presence;
     private final SessionEntries entries;
 
-    ShapedEntries(SessionFacts session, Presence presence, SessionEntries entries) {
+    public ShapedEntries(SessionFacts session, Presence presence, SessionEntries entries) {
         this.session = session;
         this.presence = presence;
         this.entries = entries;

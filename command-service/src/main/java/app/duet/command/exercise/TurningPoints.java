@@ -1,4 +1,4 @@
-package app.duet.command.session;
+package app.duet.command.exercise;
 
 import app.duet.api.exercise.Act;
 import app.duet.api.exercise.BlamerSoftened;
@@ -8,6 +8,10 @@ import app.duet.api.exercise.ConfirmChangeEvent;
 import app.duet.api.exercise.ReengageAsWithdrawer;
 import app.duet.api.exercise.SoftenAsBlamer;
 import app.duet.api.exercise.WithdrawerReengaged;
+import app.duet.command.session.ObservingTherapists;
+import app.duet.command.session.Presence;
+import app.duet.command.session.SessionFacts;
+import app.duet.command.session.Words;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
@@ -23,7 +27,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * The turning points: a blamer's softening and a withdrawer's re-engagement, seen by both partners as
  * they are voiced, and confirmed as change events by the observing therapist.
  */
-class TurningPoints {
+public class TurningPoints {
 
     private final SessionFacts session;
     private final Presence presence;
@@ -32,7 +36,7 @@ class TurningPoints {
     private final Map<String, String> authors = new HashMap<>();
     private final Set<String> confirmed = new HashSet<>();
 
-    TurningPoints(SessionFacts session, Presence presence) {
+    public TurningPoints(SessionFacts session, Presence presence) {
         this.session = session;
         this.presence = presence;
     }

@@ -1,4 +1,4 @@
-package app.duet.command.couple;
+package app.duet.command.lists;
 
 import app.duet.api.lists.DropListItem;
 import app.duet.api.lists.KeepListItem;
@@ -6,6 +6,7 @@ import app.duet.api.lists.ListItemDropped;
 import app.duet.api.lists.ListItemKept;
 import app.duet.api.lists.ListItemShared;
 import app.duet.api.lists.ShareListItem;
+import app.duet.command.pairing.Pairing;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
@@ -17,7 +18,7 @@ import static app.duet.command.RuleViolation.requireWords;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** Each partner's own lists (needs, boundaries, deal-breakers): private until its author shares an item. */
-class Lists {
+public class Lists {
 
     private final String coupleId;
     private final Pairing pairing;
@@ -26,7 +27,7 @@ class Lists {
     private final Set<String> shared = new HashSet<>();
     private final Set<String> dropped = new HashSet<>();
 
-    Lists(String coupleId, Pairing pairing) {
+    public Lists(String coupleId, Pairing pairing) {
         this.coupleId = coupleId;
         this.pairing = pairing;
     }

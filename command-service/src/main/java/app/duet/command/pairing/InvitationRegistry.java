@@ -1,4 +1,4 @@
-package app.duet.command.couple;
+package app.duet.command.pairing;
 
 import app.duet.api.pairing.CoupleCreated;
 import app.duet.api.pairing.PartnerJoinedCouple;

@@ -1,12 +1,9 @@
-package app.duet.command.couple;
+package app.duet.command.pairing;
 
 import app.duet.api.pairing.CoupleCreated;
-import app.duet.api.privacy.CoupleErased;
-import app.duet.api.privacy.EraseCouple;
 import app.duet.api.pairing.JoinCouple;
 import app.duet.api.pairing.PartnerJoinedCouple;
-import app.duet.api.session.StartSession;
-import app.duet.command.session.JointSession;
+import app.duet.api.privacy.CoupleErased;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
@@ -16,13 +13,12 @@ import java.util.List;
 
 import static app.duet.command.RuleViolation.require;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
 /**
  * The two partners, paired by an invitation code, until the couple is erased. Every other member of
- * the couple asks this one who may act; joint sessions start here, for both partners.
+ * the couple, whatever its feature, asks this one who may act.
  */
-class Pairing {
+public class Pairing {
 
     private final String coupleId;
     private final List<String> partnerIds = new ArrayList<>();
@@ -30,7 +26,7 @@ class Pairing {
     private final Instant invitationExpiresAt;
     private boolean erased;
 
-    Pairing(CoupleCreated created) {
+    public Pairing(CoupleCreated created) {
         coupleId = created.coupleId();
         partnerIds.add(created.partnerId());
         invitationCode = created.invitationCode();
@@ -38,7 +34,7 @@ class Pairing {
     }
 
     /** A person is a partner in one couple at a time: the command side's own lookup knows every couple. */
-    static void requireInNoCouple(String personId, PartnerRegistry partners) {
+    public static void requireInNoCouple(String personId, PartnerRegistry partners) {
         require(partners.coupleOf(personId).isEmpty(), "already-in-a-couple", "You are already a partner in a couple.");
     }
 
@@ -57,51 +53,36 @@ class Pairing {
         apply(new PartnerJoinedCouple(coupleId, command.partnerId(), command.displayName()));
     }
 
-    @CommandHandler
-    public void handle(StartSession command) throws Exception {
-        requirePartner(command.partnerId());
-        require(isComplete(), "couple-incomplete", "A joint session needs both partners: share the invitation code first.");
-        List<String> partners = List.copyOf(partnerIds);
-        createNew(JointSession.class, () -> new JointSession(command.sessionId(), coupleId,
-                command.exercise(), partners, command.partnerId()));
-    }
-
-    @CommandHandler
-    public void handle(EraseCouple command) {
-        requirePartner(command.partnerId());
-        apply(new CoupleErased(coupleId, command.partnerId()));
-    }
-
     // --- what the other members ask -------------------------------------------------------------
 
-    void requireNotErased() {
+    public void requireNotErased() {
         require(!erased, "couple-erased", "This couple has been erased.");
     }
 
-    void requirePartner(String partnerId) {
+    public void requirePartner(String partnerId) {
         requireNotErased();
         require(isPartner(partnerId), "not-a-partner", "Only the couple's partners decide this.");
     }
 
     /** A partner acting towards the other, who must have joined. */
-    void requirePaired(String partnerId) {
+    public void requirePaired(String partnerId) {
         requirePartner(partnerId);
         require(isComplete(), "couple-incomplete", "Your partner has not joined yet.");
     }
 
-    boolean isPartner(String personId) {
+    public boolean isPartner(String personId) {
         return partnerIds.contains(personId);
     }
 
-    boolean isComplete() {
+    public boolean isComplete() {
         return partnerIds.size() == 2;
     }
 
-    List<String> partnerIds() {
+    public List<String> partnerIds() {
         return List.copyOf(partnerIds);
     }
 
-    String otherPartner(String partnerId) {
+    public String otherPartner(String partnerId) {
         return partnerIds.get(0).equals(partnerId) ? partnerIds.get(1) : partnerIds.get(0);
     }
 

@@ -1,4 +1,4 @@
-package app.duet.command.couple;
+package app.duet.command.clinical;
 
 import app.duet.api.pairing.CoupleCreated;
 import app.duet.api.pairing.PartnerJoinedCouple;
@@ -8,6 +8,7 @@ import app.duet.api.clinical.TherapistNoteWritten;
 import app.duet.api.clinical.WriteTherapistNote;
 import app.duet.api.consent.TherapistAccessGranted;
 import app.duet.api.consent.TherapistInvited;
+import app.duet.command.couple.Couple;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;

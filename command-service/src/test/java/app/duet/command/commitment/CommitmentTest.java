@@ -1,4 +1,4 @@
-package app.duet.command.couple;
+package app.duet.command.commitment;
 
 import app.duet.api.commitment.AcceptCommitment;
 import app.duet.api.commitment.AdjustCommitment;
@@ -19,6 +19,7 @@ import app.duet.api.pairing.PartnerJoinedCouple;
 import app.duet.api.consent.TherapistAccessGranted;
 import app.duet.api.consent.TherapistAccessWithdrawn;
 import app.duet.api.consent.TherapistInvited;
+import app.duet.command.couple.Couple;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;

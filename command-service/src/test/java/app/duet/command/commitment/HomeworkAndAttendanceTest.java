@@ -1,4 +1,4 @@
-package app.duet.command.couple;
+package app.duet.command.commitment;
 
 import app.duet.api.commitment.HomeworkDone;
 import app.duet.api.commitment.HomeworkSet;
@@ -12,6 +12,7 @@ import app.duet.api.privacy.CoupleErased;
 import app.duet.api.pairing.PartnerJoinedCouple;
 import app.duet.api.consent.TherapistAccessGranted;
 import app.duet.api.consent.TherapistInvited;
+import app.duet.command.couple.Couple;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;

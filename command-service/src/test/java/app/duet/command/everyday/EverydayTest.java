@@ -1,4 +1,4 @@
-package app.duet.command.couple;
+package app.duet.command.everyday;
 
 import app.duet.api.pairing.CoupleCreated;
 import app.duet.api.privacy.CoupleErased;
@@ -13,6 +13,7 @@ import app.duet.api.everyday.MakeEverydayBid;
 import app.duet.api.exercise.Lean;
 import app.duet.api.exercise.LeanCheckedIn;
 import app.duet.api.session.BidResponse;
+import app.duet.command.couple.Couple;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;

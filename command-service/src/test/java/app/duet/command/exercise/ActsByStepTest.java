@@ -1,4 +1,4 @@
-package app.duet.command.session;
+package app.duet.command.exercise;
 
 import app.duet.api.exercise.Act;
 import app.duet.api.exercise.ReleaseResentment;
@@ -20,6 +20,8 @@ import app.duet.api.session.Exercise;
 import app.duet.api.session.PartnerJoinedSession;
 import app.duet.api.session.PartnerMovedToStep;
 import app.duet.api.session.SessionStarted;
+import app.duet.command.jointsession.JointSession;
+import app.duet.command.session.ObservingTherapists;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;

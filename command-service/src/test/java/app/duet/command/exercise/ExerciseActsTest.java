@@ -1,4 +1,4 @@
-package app.duet.command.session;
+package app.duet.command.exercise;
 
 import app.duet.api.exercise.ReleaseResentment;
 import app.duet.api.exercise.BabyStepChosen;
@@ -27,6 +27,8 @@ import app.duet.api.session.PartnerMovedToStep;
 import app.duet.api.session.SessionEnded;
 import app.duet.api.session.SessionStarted;
 import app.duet.api.session.TherapistJoinedSession;
+import app.duet.command.jointsession.JointSession;
+import app.duet.command.session.ObservingTherapists;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,4 +1,4 @@
-package app.duet.command.couple;
+package app.duet.command.lists;
 
 import app.duet.api.pairing.CoupleCreated;
 import app.duet.api.privacy.CoupleErased;
@@ -10,6 +10,7 @@ import app.duet.api.lists.ListItemKept;
 import app.duet.api.lists.ListItemShared;
 import app.duet.api.lists.ListKind;
 import app.duet.api.lists.ShareListItem;
+import app.duet.command.couple.Couple;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;

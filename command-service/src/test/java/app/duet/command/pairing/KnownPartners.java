@@ -1,4 +1,4 @@
-package app.duet.command.couple;
+package app.duet.command.pairing;
 
 import java.util.Map;
 import java.util.Optional;

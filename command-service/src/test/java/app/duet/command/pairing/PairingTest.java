@@ -1,26 +1,22 @@
-package app.duet.command.couple;
+package app.duet.command.pairing;
 
 import app.duet.api.pairing.CoupleCreated;
 import app.duet.api.privacy.CoupleErased;
 import app.duet.api.pairing.CreateCouple;
-import app.duet.api.privacy.EraseCouple;
 import app.duet.api.pairing.JoinCouple;
 import app.duet.api.pairing.PartnerJoinedCouple;
-import app.duet.api.session.StartSession;
-import app.duet.api.session.Exercise;
-import app.duet.api.session.SessionStarted;
+import app.duet.command.couple.Couple;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 import static app.duet.command.BrokenRule.brokenRule;
 
-/** Pairing two partners by an invitation code, starting their joint sessions, and erasing the couple. */
+/** Pairing two partners by an invitation code, one couple per person. */
 class PairingTest {
 
     private static final String COUPLE = "couple-1";
@@ -29,7 +25,6 @@ class PairingTest {
     private static final String CODE = "K7QF-2MZD";
     private static final Instant EXPIRES = Instant.parse("2026-03-08T19:00:00Z");
     private static final Instant BEFORE_EXPIRY = EXPIRES.minusSeconds(3600);
-    private static final String THERAPIST = "therapist-lee";
 
     private FixtureConfiguration<Couple> fixture;
 
@@ -98,54 +93,11 @@ class PairingTest {
     }
 
     @Test
-    void aPairedPartnerStartsAJointSessionForBoth() {
-        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE, EXPIRES), new PartnerJoinedCouple(COUPLE, SAM, "Sam"))
-                .when(new StartSession(COUPLE, "session-1", SAM, Exercise.CHECK_IN))
-                .expectEvents(new SessionStarted("session-1", COUPLE, Exercise.CHECK_IN, List.of(ALEX, SAM), SAM));
-    }
-
-    @Test
-    void noSessionStartsBeforeBothPartnersArePaired() {
-        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE, EXPIRES))
-                .when(new StartSession(COUPLE, "session-1", ALEX, Exercise.CHECK_IN))
-                .expectNoEvents()
-                .expectException(brokenRule("couple-incomplete"));
-    }
-
-    @Test
-    void someoneOutsideTheCoupleCannotStartItsSession() {
-        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE, EXPIRES), new PartnerJoinedCouple(COUPLE, SAM, "Sam"))
-                .when(new StartSession(COUPLE, "session-1", "partner-third", Exercise.CHECK_IN))
-                .expectNoEvents()
-                .expectException(brokenRule("not-a-partner"));
-    }
-
-    @Test
-    void eitherPartnerErasesTheCouple() {
-        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE, EXPIRES), new PartnerJoinedCouple(COUPLE, SAM, "Sam"))
-                .when(new EraseCouple(COUPLE, SAM))
-                .expectEvents(new CoupleErased(COUPLE, SAM));
-    }
-
-    @Test
-    void nothingHappensInAnErasedCouple() {
-        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE, EXPIRES), new PartnerJoinedCouple(COUPLE, SAM, "Sam"),
-                        new CoupleErased(COUPLE, SAM))
-                .when(new StartSession(COUPLE, "session-2", ALEX, Exercise.CHECK_IN))
-                .expectNoEvents()
-                .expectException(brokenRule("couple-erased"));
+    void nobodyJoinsAnErasedCouple() {
         fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE, EXPIRES), new CoupleErased(COUPLE, ALEX))
                 .when(new JoinCouple(COUPLE, SAM, "Sam", CODE, BEFORE_EXPIRY))
                 .expectNoEvents()
                 .expectException(brokenRule("couple-erased"));
-    }
-
-    @Test
-    void someoneOutsideTheCoupleCannotEraseIt() {
-        fixture.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE, EXPIRES), new PartnerJoinedCouple(COUPLE, SAM, "Sam"))
-                .when(new EraseCouple(COUPLE, THERAPIST))
-                .expectNoEvents()
-                .expectException(brokenRule("not-a-partner"));
     }
 
     @Test
