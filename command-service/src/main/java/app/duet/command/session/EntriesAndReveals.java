@@ -18,13 +18,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Entries private to their author until shared or revealed: free-text drafts, sharing one entry when
  * its author is ready, and submitting then revealing both partners' answers at the same instant.
  */
-class EntriesAndReveals {
+public class EntriesAndReveals {
 
     private final SessionFacts session;
     private final Presence presence;
     private final SessionEntries entries;
 
-    EntriesAndReveals(SessionFacts session, Presence presence, SessionEntries entries) {
+    public EntriesAndReveals(SessionFacts session, Presence presence, SessionEntries entries) {
         this.session = session;
         this.presence = presence;
         this.entries = entries;

@@ -33,7 +33,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * therapist, pause and end. The other members ask it whether someone may act now, and whether the
  * step a partner is on offers an act.
  */
-class Presence {
+public class Presence {
 
     private final SessionFacts session;
     private final Set<String> present = new HashSet<>();
@@ -43,7 +43,7 @@ class Presence {
     private boolean paused;
     private boolean ended;
 
-    Presence(SessionFacts session) {
+    public Presence(SessionFacts session) {
         this.session = session;
     }
 
@@ -110,18 +110,18 @@ class Presence {
 
     // --- what the other members ask -------------------------------------------------------------
 
-    void requireRunning() {
+    public void requireRunning() {
         require(!ended, "session-ended", "This session has ended; nothing more can happen in it.");
     }
 
     /** Writing, sharing and acting: a present partner in a session that is neither ended nor paused. */
-    void requireActive(String partnerId) {
+    public void requireActive(String partnerId) {
         requirePresent(partnerId);
         require(!paused, "session-paused", "The session is paused; resume it to go on.");
     }
 
     /** An act: an active partner, in an exercise that offers it, on a step that offers it. */
-    void requireAct(String partnerId, Act act) {
+    public void requireAct(String partnerId, Act act) {
         requireActive(partnerId);
         require(session.exercise().offers(act), "not-in-this-exercise", "This exercise does not offer that.");
         boolean offeredHere = session.exercise().step(steps.get(partnerId)).map(step -> step.offers(act)).orElse(false);
@@ -130,7 +130,7 @@ class Presence {
     }
 
     /** A therapist watching now: joined as an observer, and both partners still consent. */
-    boolean isObserving(String therapistId, ObservingTherapists consents) {
+    public boolean isObserving(String therapistId, ObservingTherapists consents) {
         return observers.contains(therapistId) && consents.observes(session.coupleId(), therapistId);
     }
 

@@ -12,13 +12,13 @@ import app.duet.command.everyday.Bids;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** Bids for connection made during the session: each goes to the other partner, who answers it once (the rules of {@link Bids}). */
-class SessionBids {
+public class SessionBids {
 
     private final SessionFacts session;
     private final Presence presence;
     private final Bids bids = new Bids();
 
-    SessionBids(SessionFacts session, Presence presence) {
+    public SessionBids(SessionFacts session, Presence presence) {
         this.session = session;
         this.presence = presence;
     }

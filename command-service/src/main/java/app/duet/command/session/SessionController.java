@@ -33,7 +33,7 @@ import java.util.UUID;
 
 @RestController
 @RequestMapping("/api/commands/sessions/{sessionId}")
-@Tag(name = "Joint sessions", description = "Presence, steps, pause, the observing therapist and bids for connection in a live session")
+@Tag(name = "Joint sessions", description = "Starting a live session; presence, steps, pause, the observing therapist and bids for connection in it")
 class SessionController {
 
     private final CommandGateway commands;
@@ -137,8 +137,8 @@ class SessionController {
         return partner(actor);
     }
 
-    /** Only partners act in couples and sessions; therapists, analysts and admins never do. */
-    static String partner(Actor actor) {
+    /** Only partners act in sessions; therapists, analysts and admins never do. */
+    private static String partner(Actor actor) {
         return actor.require(Role.PARTNER).id();
     }
 }

@@ -22,7 +22,7 @@ import static app.duet.command.RuleViolation.require;
  * author's screen, so entries are keyed by author and id: one partner can neither reach nor detect
  * the other's entries by guessing. Never the words themselves: those are only in the (encrypted) events.
  */
-final class SessionEntries {
+public final class SessionEntries {
 
     private record Entry(String step, EntryKind kind, boolean visible) {
     }
@@ -33,12 +33,12 @@ final class SessionEntries {
     private final Map<String, Set<String>> submitted = new HashMap<>();
     private final Set<String> revealed = new HashSet<>();
 
-    SessionEntries(SessionFacts session) {
+    public SessionEntries(SessionFacts session) {
         this.session = session;
     }
 
     /** Checks that the author may write this entry of this kind at this step now, as new or rewritten. */
-    ExerciseStep requireWritable(String authorId, String entryId, String stepKey, EntryKind kind) {
+    public ExerciseStep requireWritable(String authorId, String entryId, String stepKey, EntryKind kind) {
         ExerciseStep step = session.requireStep(stepKey);
         require(step.accepts(kind), "wrong-step", "This step does not take that kind of answer.");
         Entry entry = entries.get(key(authorId, entryId));
@@ -65,7 +65,7 @@ final class SessionEntries {
     }
 
     /** Whether the author has an entry of this kind that the partner can see. */
-    boolean isVisible(String authorId, String entryId, EntryKind kind) {
+    public boolean isVisible(String authorId, String entryId, EntryKind kind) {
         Entry entry = entries.get(key(authorId, entryId));
         return entry != null && entry.kind() == kind && entry.visible();
     }
@@ -103,7 +103,7 @@ final class SessionEntries {
         return answers;
     }
 
-    void written(String authorId, String entryId, String step, EntryKind kind) {
+    public void written(String authorId, String entryId, String step, EntryKind kind) {
         entries.put(key(authorId, entryId), new Entry(step, kind, false));
     }
 

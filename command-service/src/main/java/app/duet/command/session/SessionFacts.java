@@ -8,9 +8,9 @@ import app.duet.command.RuleViolation;
 import java.util.List;
 
 /** What a session is from its start to its end: its id, its couple, its exercise and its two partners. */
-record SessionFacts(String sessionId, String coupleId, Exercise exercise, List<String> partnerIds) {
+public record SessionFacts(String sessionId, String coupleId, Exercise exercise, List<String> partnerIds) {
 
-    static SessionFacts of(SessionStarted started) {
+    public static SessionFacts of(SessionStarted started) {
         return new SessionFacts(started.sessionId(), started.coupleId(), started.exercise(),
                 List.copyOf(started.partnerIds()));
     }
@@ -25,7 +25,7 @@ record SessionFacts(String sessionId, String coupleId, Exercise exercise, List<S
         return partnerIds.contains(id);
     }
 
-    String otherPartner(String partnerId) {
+    public String otherPartner(String partnerId) {
         return partnerIds.get(0).equals(partnerId) ? partnerIds.get(1) : partnerIds.get(0);
     }
 }

@@ -17,6 +17,7 @@ import app.duet.api.session.SessionEnded;
 import app.duet.api.session.SessionStarted;
 import app.duet.api.session.ShareEntry;
 import app.duet.api.session.WriteDraft;
+import app.duet.command.jointsession.JointSession;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;

@@ -13,6 +13,7 @@ import app.duet.api.session.PartnerJoinedSession;
 import app.duet.api.session.RevealAnswers;
 import app.duet.api.session.SessionStarted;
 import app.duet.api.session.ShareEntry;
+import app.duet.command.jointsession.JointSession;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;

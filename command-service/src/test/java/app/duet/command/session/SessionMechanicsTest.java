@@ -21,6 +21,7 @@ import app.duet.api.session.LeaveSessionAsTherapist;
 import app.duet.api.session.TherapistJoinedSession;
 import app.duet.api.session.TherapistLeftSession;
 import app.duet.api.session.WriteDraft;
+import app.duet.command.jointsession.JointSession;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,0 +1,46 @@
+package app.duet.command.clinical;
+
+import app.duet.api.clinical.RaiseSafetyConcern;
+import app.duet.api.clinical.SafetyConcernRaised;
+import app.duet.api.clinical.TherapistNoteWritten;
+import app.duet.api.clinical.WriteTherapistNote;
+import app.duet.command.consent.Consent;
+import app.duet.command.pairing.Pairing;
+import org.axonframework.commandhandling.CommandHandler;
+
+import java.util.List;
+
+import static app.duet.command.RuleViolation.require;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/** What is said to the therapist alone: their private notes, and a partner's safety concern. */
+public class Clinical {
+
+    private final String coupleId;
+    private final Pairing pairing;
+    private final Consent consent;
+
+    public Clinical(String coupleId, Pairing pairing, Consent consent) {
+        this.coupleId = coupleId;
+        this.pairing = pairing;
+        this.consent = consent;
+    }
+
+    @CommandHandler
+    public void handle(WriteTherapistNote command) {
+        pairing.requireNotErased();
+        require(consent.observes(command.therapistId()), "not-observing",
+                "Only a therapist both partners consented to keeps notes on this couple.");
+        apply(new TherapistNoteWritten(coupleId, command.noteId(), command.therapistId(), command.text()));
+    }
+
+    /** Goes to every therapist observing now, and only to them. */
+    @CommandHandler
+    public void handle(RaiseSafetyConcern command) {
+        pairing.requirePartner(command.partnerId());
+        List<String> therapists = consent.observingTherapists();
+        require(!therapists.isEmpty(), "no-therapist",
+                "No therapist observes this couple yet, so no one could receive this. If you are in danger, call your local emergency number.");
+        apply(new SafetyConcernRaised(coupleId, command.concernId(), command.partnerId(), command.words(), therapists));
+    }
+}

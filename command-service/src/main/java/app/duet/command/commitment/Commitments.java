@@ -1,0 +1,134 @@
+package app.duet.command.commitment;
+
+import app.duet.api.commitment.AcceptCommitment;
+import app.duet.api.commitment.AdjustCommitment;
+import app.duet.api.commitment.CheckpointReviewed;
+import app.duet.api.commitment.CommitmentAccepted;
+import app.duet.api.commitment.CommitmentAdjusted;
+import app.duet.api.commitment.CommitmentConcluded;
+import app.duet.api.commitment.CommitmentMade;
+import app.duet.api.commitment.CommitmentProposed;
+import app.duet.api.commitment.ConcludeCommitment;
+import app.duet.api.commitment.ProposeCommitment;
+import app.duet.api.commitment.ReviewCheckpoint;
+import app.duet.command.consent.Consent;
+import app.duet.command.pairing.Pairing;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import static app.duet.command.RuleViolation.require;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * The couple's time-bound commitments: the observing therapist proposes one, it is made when both
+ * partners accept it as it stands, either side may move its dates, and the therapist reviews its
+ * check-points and concludes it.
+ */
+public class Commitments {
+
+    private final String coupleId;
+    private final Pairing pairing;
+    private final Consent consent;
+    private final Map<String, Commitment> byId = new HashMap<>();
+
+    public Commitments(String coupleId, Pairing pairing, Consent consent) {
+        this.coupleId = coupleId;
+        this.pairing = pairing;
+        this.consent = consent;
+    }
+
+    @CommandHandler
+    public void handle(ProposeCommitment command) {
+        consent.requireObserving(command.therapistId());
+        require(!byId.containsKey(command.commitmentId()), "duplicate-commitment", "That commitment was already proposed.");
+        require(command.checkpoints() == null || command.checkpoints().stream().allMatch(Objects::nonNull),
+                "checkpoint-missing", "Every check-point needs a day.");
+        List<LocalDate> checkpoints = command.checkpoints() == null ? List.of()
+                : command.checkpoints().stream().distinct().sorted().toList();
+        Commitment.requireCoherent(command.startsOn(), command.endsOn(), command.improvementBy(), checkpoints);
+        apply(new CommitmentProposed(coupleId, command.commitmentId(), command.therapistId(), command.startsOn(),
+                command.endsOn(), command.improvementBy(), checkpoints));
+    }
+
+    @CommandHandler
+    public void handle(AdjustCommitment command) {
+        pairing.requireNotErased();
+        require(pairing.isPartner(command.byId()) || consent.observes(command.byId()),
+                "not-a-party", "Only the partners and their observing therapist adjust a commitment.");
+        requireOpen(command.commitmentId()).requireAdjustable(command.endsOn(), command.improvementBy());
+        apply(new CommitmentAdjusted(coupleId, command.commitmentId(), command.byId(), command.endsOn(),
+                command.improvementBy()));
+    }
+
+    @CommandHandler
+    public void handle(AcceptCommitment command) {
+        pairing.requirePartner(command.partnerId());
+        Commitment commitment = requireOpen(command.commitmentId());
+        commitment.requireAcceptableBy(command.partnerId());
+        apply(new CommitmentAccepted(coupleId, command.commitmentId(), command.partnerId()));
+        if (commitment.madeOnceAcceptedBy(command.partnerId(), pairing.partnerIds())) {
+            apply(new CommitmentMade(coupleId, command.commitmentId(), commitment.startsOn(), commitment.endsOn(),
+                    commitment.improvementBy()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(ReviewCheckpoint command) {
+        consent.requireObserving(command.therapistId());
+        require(command.outcome() != null, "outcome-required", "Say how the check-point went.");
+        requireOpen(command.commitmentId()).requireReviewable(command.checkpoint());
+        apply(new CheckpointReviewed(coupleId, command.commitmentId(), command.checkpoint(), command.outcome(),
+                command.therapistId()));
+    }
+
+    @CommandHandler
+    public void handle(ConcludeCommitment command) {
+        consent.requireObserving(command.therapistId());
+        require(command.outcome() != null, "outcome-required", "Say how the commitment ended.");
+        requireOpen(command.commitmentId());
+        apply(new CommitmentConcluded(coupleId, command.commitmentId(), command.outcome(), command.therapistId()));
+    }
+
+    private Commitment requireOpen(String commitmentId) {
+        Commitment commitment = byId.get(commitmentId);
+        require(commitment != null, "unknown-commitment", "There is no such commitment.");
+        commitment.requireOpen();
+        return commitment;
+    }
+
+    @EventSourcingHandler
+    void on(CommitmentProposed event) {
+        byId.put(event.commitmentId(), Commitment.proposed(event));
+    }
+
+    @EventSourcingHandler
+    void on(CommitmentAdjusted event) {
+        byId.computeIfPresent(event.commitmentId(), (id, c) -> c.withDates(event.endsOn(), event.improvementBy()));
+    }
+
+    @EventSourcingHandler
+    void on(CommitmentAccepted event) {
+        byId.computeIfPresent(event.commitmentId(), (id, c) -> c.withAcceptance(event.partnerId()));
+    }
+
+    @EventSourcingHandler
+    void on(CommitmentMade event) {
+        byId.computeIfPresent(event.commitmentId(), (id, c) -> c.asMade());
+    }
+
+    @EventSourcingHandler
+    void on(CheckpointReviewed event) {
+        byId.computeIfPresent(event.commitmentId(), (id, c) -> c.withReview(event.checkpoint()));
+    }
+
+    @EventSourcingHandler
+    void on(CommitmentConcluded event) {
+        byId.computeIfPresent(event.commitmentId(), (id, c) -> c.asConcluded());
+    }
+}
