@@ -7,7 +7,7 @@ import app.duet.api.everyday.EverydayBidAnswered;
 import app.duet.api.everyday.EverydayBidMade;
 import app.duet.api.everyday.ExpressAppreciation;
 import app.duet.api.everyday.MakeEverydayBid;
-import app.duet.api.exercise.LeanCheckedIn;
+import app.duet.api.everyday.LeanCheckedIn;
 import app.duet.command.pairing.Pairing;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -54,8 +54,7 @@ public class Everyday {
         pairing.requirePartner(command.partnerId());
         require(!checkIns.contains(command.checkInId()), "duplicate-check-in", "That check-in was already made.");
         LeanCheckIn.requireComplete(command.lean(), command.energy());
-        apply(new LeanCheckedIn(coupleId, null, command.checkInId(), command.partnerId(), null, command.lean(),
-                command.energy()));
+        apply(new LeanCheckedIn(coupleId, command.checkInId(), command.partnerId(), command.lean(), command.energy()));
     }
 
     @CommandHandler

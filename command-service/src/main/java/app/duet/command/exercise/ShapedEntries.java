@@ -5,7 +5,7 @@ import app.duet.api.exercise.CycleLink;
 import app.duet.api.exercise.CycleLinkRecorded;
 import app.duet.api.exercise.EntryKind;
 import app.duet.api.exercise.ExerciseStep;
-import app.duet.api.exercise.LeanCheckedIn;
+import app.duet.api.exercise.LeanRecorded;
 import app.duet.api.exercise.ListBehaviour;
 import app.duet.api.exercise.NeedKind;
 import app.duet.api.exercise.NeedStated;
@@ -97,7 +97,7 @@ public class ShapedEntries {
         presence.requireActive(command.partnerId());
         entries.requireWritable(command.partnerId(), command.entryId(), command.step(), EntryKind.LEAN);
         LeanCheckIn.requireComplete(command.lean(), command.energy());
-        apply(new LeanCheckedIn(session.coupleId(), session.sessionId(), command.entryId(), command.partnerId(),
+        apply(new LeanRecorded(session.sessionId(), session.coupleId(), command.entryId(), command.partnerId(),
                 command.step(), command.lean(), command.energy()));
     }
 
@@ -122,7 +122,7 @@ public class ShapedEntries {
     }
 
     @EventSourcingHandler
-    void on(LeanCheckedIn event) {
-        entries.written(event.partnerId(), event.checkInId(), event.step(), EntryKind.LEAN);
+    void on(LeanRecorded event) {
+        entries.written(event.partnerId(), event.entryId(), event.step(), EntryKind.LEAN);
     }
 }

@@ -11,7 +11,7 @@ import app.duet.api.everyday.EverydayBidMade;
 import app.duet.api.everyday.ExpressAppreciation;
 import app.duet.api.everyday.MakeEverydayBid;
 import app.duet.api.exercise.Lean;
-import app.duet.api.exercise.LeanCheckedIn;
+import app.duet.api.everyday.LeanCheckedIn;
 import app.duet.api.session.BidResponse;
 import app.duet.command.couple.Couple;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -121,19 +121,19 @@ class EverydayTest {
     void aPartnerChecksInWithTheirLeanBetweenSessions() {
         fixture.given(CREATED, SAM_JOINED)
                 .when(new CheckInLean(COUPLE, ALEX, "check-in-1", Lean.IN, 7))
-                .expectEvents(new LeanCheckedIn(COUPLE, null, "check-in-1", ALEX, null, Lean.IN, 7));
+                .expectEvents(new LeanCheckedIn(COUPLE, "check-in-1", ALEX, Lean.IN, 7));
     }
 
     @Test
     void aPartnerChecksInEvenBeforeTheOtherJoined() {
         fixture.given(CREATED)
                 .when(new CheckInLean(COUPLE, ALEX, "check-in-1", Lean.BACK, 5))
-                .expectEvents(new LeanCheckedIn(COUPLE, null, "check-in-1", ALEX, null, Lean.BACK, 5));
+                .expectEvents(new LeanCheckedIn(COUPLE, "check-in-1", ALEX, Lean.BACK, 5));
     }
 
     @Test
     void aCheckInIsMadeOnce() {
-        fixture.given(CREATED, SAM_JOINED, new LeanCheckedIn(COUPLE, null, "check-in-1", ALEX, null, Lean.IN, 7))
+        fixture.given(CREATED, SAM_JOINED, new LeanCheckedIn(COUPLE, "check-in-1", ALEX, Lean.IN, 7))
                 .when(new CheckInLean(COUPLE, SAM, "check-in-1", Lean.OUT, 2))
                 .expectNoEvents()
                 .expectException(brokenRule("duplicate-check-in"));

@@ -5,7 +5,7 @@ import app.duet.api.exercise.CycleLink;
 import app.duet.api.exercise.CycleLinkRecorded;
 import app.duet.api.exercise.CycleMove;
 import app.duet.api.exercise.Lean;
-import app.duet.api.exercise.LeanCheckedIn;
+import app.duet.api.exercise.LeanRecorded;
 import app.duet.api.exercise.ListBehaviour;
 import app.duet.api.exercise.NeedKind;
 import app.duet.api.exercise.NeedStated;
@@ -270,7 +270,7 @@ class ExerciseEntriesTest {
     void aPartnerChecksInWithTheirLeanAndEnergy() {
         fixture.given(running(Exercise.CHECK_IN))
                 .when(new RecordLean(SESSION, ALEX, ENTRY, "lean", Lean.BACK, 4))
-                .expectEvents(new LeanCheckedIn(COUPLE, SESSION, ENTRY, ALEX, "lean", Lean.BACK, 4));
+                .expectEvents(new LeanRecorded(SESSION, COUPLE, ENTRY, ALEX, "lean", Lean.BACK, 4));
     }
 
     @Test

@@ -1,7 +1,7 @@
 package app.duet.command.session;
 
 import app.duet.api.exercise.Lean;
-import app.duet.api.exercise.LeanCheckedIn;
+import app.duet.api.exercise.LeanRecorded;
 import app.duet.api.session.AnswersRevealed;
 import app.duet.api.session.AnswersRevealed.RevealedEntry;
 import app.duet.api.session.AnswersSubmitted;
@@ -114,7 +114,7 @@ class RevealTest {
     void aRevealLetsOutOnlyTheAnswersOfItsStep() {
         fixture.given(STARTED, ALEX_JOINED, SAM_JOINED, ALEX_ANSWERS, SAM_ANSWERS,
                         new DraftWritten(SESSION, "n-1", ALEX, "notes", "Private note"),
-                        new LeanCheckedIn(COUPLE, SESSION, "l-1", SAM, "lean", Lean.BACK, 3),
+                        new LeanRecorded(SESSION, COUPLE, "l-1", SAM, "lean", Lean.BACK, 3),
                         ALEX_SUBMITTED, SAM_SUBMITTED)
                 .when(new RevealAnswers(SESSION, SAM, STEP))
                 .expectEvents(REVEALED);

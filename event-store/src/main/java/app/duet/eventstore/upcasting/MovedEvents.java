@@ -16,7 +16,7 @@ import java.util.Map;
 public class MovedEvents extends SingleEventUpcaster {
 
     /** Old stored name → the class that reads it now. */
-    static final Map<String, String> NOW_CALLED = Map.ofEntries(
+    public static final Map<String, String> NOW_CALLED = Map.ofEntries(
             // Issue 12: one feature, one package (the couple's package held five features).
             Map.entry("app.duet.api.couple.CoupleCreated", "app.duet.api.pairing.CoupleCreated"),
             Map.entry("app.duet.api.couple.PartnerJoinedCouple", "app.duet.api.pairing.PartnerJoinedCouple"),
