@@ -1,4 +1,4 @@
-package app.duet.query.couple;
+package app.duet.query.pairing;
 
 import app.duet.api.pairing.CoupleView;
 import app.duet.api.pairing.PartnerView;

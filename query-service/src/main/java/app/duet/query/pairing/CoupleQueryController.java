@@ -1,4 +1,4 @@
-package app.duet.query.couple;
+package app.duet.query.pairing;
 
 import app.duet.query.events.ViewsBuiltBy;
 import app.duet.query.live.LiveViews;
