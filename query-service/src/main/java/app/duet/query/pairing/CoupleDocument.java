@@ -1,41 +1,37 @@
 package app.duet.query.pairing;
 
-import app.duet.api.pairing.CoupleView;
-import app.duet.api.pairing.PartnerView;
-import app.duet.api.session.SessionSummary;
+import app.duet.api.commitment.AttendanceView;
+import app.duet.api.commitment.CommitmentView;
+import app.duet.api.commitment.HomeworkView;
 import app.duet.api.consent.TherapistAccess;
 import app.duet.api.consent.TherapistView;
-import app.duet.api.session.Exercise;
-import app.duet.api.session.SessionStatus;
+import app.duet.api.everyday.AppreciationView;
+import app.duet.api.everyday.LeanView;
+import app.duet.api.lists.ListItemView;
+import app.duet.api.pairing.CoupleView;
+import app.duet.api.pairing.PartnerView;
+import app.duet.api.session.BidView;
+import app.duet.api.session.SessionSummary;
 import app.duet.query.live.AppliedEvents;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-import app.duet.api.commitment.AttendanceView;
-import app.duet.api.commitment.CheckpointOutcome;
-import app.duet.api.commitment.CheckpointView;
-import app.duet.api.commitment.CommitmentOutcome;
-import app.duet.api.commitment.CommitmentStatus;
-import app.duet.api.commitment.CommitmentView;
-import app.duet.api.commitment.HomeworkView;
-import app.duet.api.everyday.AppreciationView;
-import app.duet.api.everyday.LeanView;
-import app.duet.api.lists.ListItemView;
-import app.duet.api.lists.ListKind;
-import app.duet.api.exercise.Lean;
-import app.duet.api.session.BidResponse;
-import app.duet.api.session.BidView;
-
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
-/** A couple's overview as stored: partners, invitation, sessions, therapists, and the life between sessions. */
+/**
+ * A couple's overview as stored: partners, invitation, sessions, therapists, and the life between
+ * sessions. Each feature's projection builds its own items and keeps them here through these
+ * methods (by {@link CoupleOverviews}); the document holds them and says what its view shows.
+ */
 @Document("couple_overviews")
 @CompoundIndex(name = "session", def = "{'sessions.sessionId': 1}")
 public class CoupleDocument {
@@ -79,28 +75,31 @@ public class CoupleDocument {
         }
     }
 
-    void addSession(String sessionId, Exercise exercise, Instant startedAt) {
-        sessions.add(0, new SessionSummary(sessionId, exercise, SessionStatus.RUNNING, startedAt, null));
+    // --- sessions -------------------------------------------------------------------------------
+
+    /** Newest first. */
+    public void addSession(SessionSummary session) {
+        sessions.add(0, session);
     }
 
-    void endSession(String sessionId, Instant endedAt) {
-        sessions.replaceAll(session -> session.sessionId().equals(sessionId)
-                ? new SessionSummary(sessionId, session.exercise(), SessionStatus.ENDED, session.startedAt(), endedAt)
-                : session);
+    public void updateSession(String sessionId, UnaryOperator<SessionSummary> change) {
+        replace(sessions, session -> session.sessionId().equals(sessionId), change);
     }
 
-    void inviteTherapist(String therapistId, String name, String invitedBy) {
-        therapists.add(new TherapistView(therapistId, name, TherapistAccess.INVITED, invitedBy));
-    }
+    // --- therapists -----------------------------------------------------------------------------
 
-    void grantTherapist(String therapistId) {
-        therapists.replaceAll(t -> t.therapistId().equals(therapistId)
-                ? new TherapistView(therapistId, t.therapistName(), TherapistAccess.ACTIVE, t.invitedBy()) : t);
+    public void addTherapist(TherapistView therapist) {
+        therapists.add(therapist);
         indexObservers();
     }
 
-    void withdrawTherapist(String therapistId) {
-        therapists.removeIf(t -> t.therapistId().equals(therapistId));
+    public void updateTherapist(String therapistId, UnaryOperator<TherapistView> change) {
+        replace(therapists, therapist -> therapist.therapistId().equals(therapistId), change);
+        indexObservers();
+    }
+
+    public void removeTherapist(String therapistId) {
+        therapists.removeIf(therapist -> therapist.therapistId().equals(therapistId));
         indexObservers();
     }
 
@@ -112,43 +111,47 @@ public class CoupleDocument {
 
     // --- between sessions -----------------------------------------------------------------------
 
-    void addEverydayBid(String bidId, String from, String to, String words, Instant at) {
-        everydayBids.add(new BidView(bidId, from, to, words, at, null, null));
+    public void addEverydayBid(BidView bid) {
+        everydayBids.add(bid);
     }
 
-    void answerEverydayBid(String bidId, BidResponse response, Instant at) {
-        everydayBids.replaceAll(bid -> bid.bidId().equals(bidId) ? new BidView(bid.bidId(), bid.fromPartnerId(),
-                bid.toPartnerId(), bid.words(), bid.madeAt(), response, at) : bid);
+    public void updateEverydayBid(String bidId, UnaryOperator<BidView> change) {
+        replace(everydayBids, bid -> bid.bidId().equals(bidId), change);
     }
 
-    void checkIn(String checkInId, String partnerId, Lean lean, int energy, Instant at) {
-        checkIns.add(new LeanView(checkInId, partnerId, lean, energy, at));
+    public void addCheckIn(LeanView checkIn) {
+        checkIns.add(checkIn);
     }
 
-    void appreciate(String appreciationId, String from, String to, String words, Instant at) {
-        appreciations.add(new AppreciationView(appreciationId, from, to, words, at));
+    public void addAppreciation(AppreciationView appreciation) {
+        appreciations.add(appreciation);
     }
 
-    void keepListItem(String itemId, String authorId, ListKind list, String words, Instant at) {
-        privateListItems.put(itemKey(authorId, itemId), new ListItemView(itemId, authorId, list, words, at, null));
+    // --- lists ----------------------------------------------------------------------------------
+
+    /** An item its author keeps to themselves: never part of the view. */
+    public void keepPrivately(ListItemView item) {
+        privateListItems.put(itemKey(item.authorId(), item.itemId()), item);
     }
 
-    void shareListItem(String itemId, String authorId, Instant at) {
-        ListItemView item = privateListItems.remove(itemKey(authorId, itemId));
-        if (item != null) {
-            sharedLists.add(new ListItemView(itemId, authorId, item.list(), item.words(), item.keptAt(), at));
-        }
+    /** The author's private item, taken out of their own list (to be shared), if they have it. */
+    public Optional<ListItemView> takePrivateItem(String authorId, String itemId) {
+        return Optional.ofNullable(privateListItems.remove(itemKey(authorId, itemId)));
+    }
+
+    public void addSharedItem(ListItemView item) {
+        sharedLists.add(item);
     }
 
     /** Says whether the couple's shared view changed (a private item's removal changes only its author's list). */
-    boolean dropListItem(String itemId, String authorId) {
+    public boolean dropListItem(String itemId, String authorId) {
         privateListItems.remove(itemKey(authorId, itemId));
         return sharedLists.removeIf(item -> item.itemId().equals(itemId) && item.authorId().equals(authorId));
     }
 
-    List<ListItemView> privateItemsOf(String authorId) {
+    public List<ListItemView> privateItemsOf(String authorId) {
         return privateListItems.values().stream().filter(item -> item.authorId().equals(authorId))
-                .sorted(java.util.Comparator.comparing(ListItemView::keptAt)).toList();
+                .sorted(Comparator.comparing(ListItemView::keptAt)).toList();
     }
 
     /** Mongo field names may not contain dots; ids are UUID-like, so a colon is safe. */
@@ -158,66 +161,32 @@ public class CoupleDocument {
 
     // --- homework, commitments, attendance ------------------------------------------------------
 
-    void setHomework(String homeworkId, String words, LocalDate dueOn, Instant at) {
-        homework.add(new HomeworkView(homeworkId, words, dueOn, at, List.of()));
+    public void addHomework(HomeworkView set) {
+        homework.add(set);
     }
 
-    void homeworkDone(String homeworkId, String partnerId) {
-        homework.replaceAll(h -> h.homeworkId().equals(homeworkId) ? new HomeworkView(h.homeworkId(), h.words(),
-                h.dueOn(), h.setAt(), append(h.doneBy(), partnerId)) : h);
+    public void updateHomework(String homeworkId, UnaryOperator<HomeworkView> change) {
+        replace(homework, h -> h.homeworkId().equals(homeworkId), change);
     }
 
-    void proposeCommitment(String commitmentId, String proposedBy, LocalDate startsOn, LocalDate endsOn,
-                           LocalDate improvementBy, List<LocalDate> checkpoints) {
-        commitments.add(new CommitmentView(commitmentId, proposedBy, startsOn, endsOn, improvementBy,
-                checkpoints.stream().map(day -> new CheckpointView(day, null)).toList(), List.of(),
-                CommitmentStatus.PROPOSED, null));
+    public void addCommitment(CommitmentView commitment) {
+        commitments.add(commitment);
     }
 
-    void adjustCommitment(String commitmentId, LocalDate endsOn, LocalDate improvementBy) {
-        updateCommitment(commitmentId, c -> new CommitmentView(c.commitmentId(), c.proposedBy(), c.startsOn(), endsOn,
-                improvementBy, c.checkpoints(), List.of(), CommitmentStatus.PROPOSED, null));
+    public void updateCommitment(String commitmentId, UnaryOperator<CommitmentView> change) {
+        replace(commitments, c -> c.commitmentId().equals(commitmentId), change);
     }
 
-    void acceptCommitment(String commitmentId, String partnerId) {
-        updateCommitment(commitmentId, c -> new CommitmentView(c.commitmentId(), c.proposedBy(), c.startsOn(),
-                c.endsOn(), c.improvementBy(), c.checkpoints(), append(c.acceptedBy(), partnerId), c.status(), null));
+    public void addAttendance(AttendanceView meeting) {
+        attendance.add(meeting);
     }
 
-    void commitmentMade(String commitmentId) {
-        updateCommitment(commitmentId, c -> new CommitmentView(c.commitmentId(), c.proposedBy(), c.startsOn(),
-                c.endsOn(), c.improvementBy(), c.checkpoints(), c.acceptedBy(), CommitmentStatus.MADE, null));
+    public void updateAttendance(String meetingId, UnaryOperator<AttendanceView> change) {
+        replace(attendance, a -> a.meetingId().equals(meetingId), change);
     }
 
-    void reviewCheckpoint(String commitmentId, LocalDate day, CheckpointOutcome outcome) {
-        updateCommitment(commitmentId, c -> new CommitmentView(c.commitmentId(), c.proposedBy(), c.startsOn(),
-                c.endsOn(), c.improvementBy(), c.checkpoints().stream()
-                .map(point -> point.day().equals(day) ? new CheckpointView(day, outcome) : point).toList(),
-                c.acceptedBy(), c.status(), null));
-    }
-
-    void concludeCommitment(String commitmentId, CommitmentOutcome outcome) {
-        updateCommitment(commitmentId, c -> new CommitmentView(c.commitmentId(), c.proposedBy(), c.startsOn(),
-                c.endsOn(), c.improvementBy(), c.checkpoints(), c.acceptedBy(), CommitmentStatus.CONCLUDED, outcome));
-    }
-
-    private void updateCommitment(String commitmentId, java.util.function.UnaryOperator<CommitmentView> change) {
-        commitments.replaceAll(c -> c.commitmentId().equals(commitmentId) ? change.apply(c) : c);
-    }
-
-    void recordAttendance(String meetingId, LocalDate heldOn, List<String> attendedBy) {
-        attendance.add(new AttendanceView(meetingId, heldOn, List.copyOf(attendedBy), List.of()));
-    }
-
-    void recordMissed(String meetingId, String partnerId) {
-        attendance.replaceAll(a -> a.meetingId().equals(meetingId)
-                ? new AttendanceView(a.meetingId(), a.heldOn(), a.attendedBy(), append(a.missedBy(), partnerId)) : a);
-    }
-
-    private static List<String> append(List<String> list, String value) {
-        List<String> longer = new ArrayList<>(list);
-        longer.add(value);
-        return List.copyOf(longer);
+    private static <T> void replace(List<T> items, Predicate<T> which, UnaryOperator<T> change) {
+        items.replaceAll(item -> which.test(item) ? change.apply(item) : item);
     }
 
     AppliedEvents applied() {
