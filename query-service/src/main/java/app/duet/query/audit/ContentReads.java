@@ -8,7 +8,7 @@ import app.duet.api.audit.FindContentReads;
 import app.duet.api.privacy.CoupleErased;
 import app.duet.api.consent.TherapistView;
 import app.duet.query.access.ReadLog;
-import app.duet.query.couple.CoupleDocumentRepository;
+import app.duet.query.pairing.CoupleDocumentRepository;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.queryhandling.QueryHandler;

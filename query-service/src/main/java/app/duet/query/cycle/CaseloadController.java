@@ -27,7 +27,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** The therapist's caseload at a glance: last session, running session, phase and its trend, per couple. */
+/**
+ * The therapist's caseload: the couples who consent to them, and at a glance each one's last and
+ * running session, phase and trend.
+ */
 @RestController
 @Tag(name = "Cycle state", description = "The couple's negative cycle and how it is changing, rebuilt from events")
 @ViewsBuiltBy({LiveViews.PROCESSING_GROUP, CycleStateProjection.PROCESSING_GROUP})
@@ -45,6 +48,17 @@ class CaseloadController {
         this.queries = queries;
         this.states = states;
         this.access = access;
+    }
+
+    @GetMapping("/api/queries/my/caseload")
+    @ViewsBuiltBy(LiveViews.PROCESSING_GROUP)
+    @Operation(summary = "The couples who consented to the signed-in therapist observing them")
+    List<CoupleView> myCaseload(@Parameter(hidden = true) Actor actor) {
+        actor.require(Role.THERAPIST);
+        List<CoupleView> caseload = queries.query(new FindCaseload(actor.id()),
+                ResponseTypes.multipleInstancesOf(CoupleView.class)).join();
+        // A consent withdrawn a moment ago may not have reached the caseload yet: that couple is left out.
+        return caseload.stream().filter(couple -> access.mayRead(actor, couple, ViewAccess.Via.REST)).toList();
     }
 
     @GetMapping("/api/queries/my/caseload/overview")

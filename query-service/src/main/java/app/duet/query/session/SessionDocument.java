@@ -139,8 +139,9 @@ public class SessionDocument {
         }
     }
 
-    void writeDraft(String entryId, String authorId, String step, EntryKind kind, String text, EntryDetails details,
-                    Instant at) {
+    /** A private entry of any kind (the exercise projection writes most of them): its author's alone. */
+    public void writeDraft(String entryId, String authorId, String step, EntryKind kind, String text,
+                           EntryDetails details, Instant at) {
         drafts.put(draftKey(authorId, entryId), new Draft(entryId, authorId, step, kind, text, details, at));
     }
 
@@ -175,13 +176,13 @@ public class SessionDocument {
         return authorId + ":" + entryId;
     }
 
-    // --- acts -----------------------------------------------------------------------------------
+    // --- acts (the exercise projection's) -------------------------------------------------------
 
-    void voice(String moveId, String partnerId, ChangeEvent change, String words, Instant at) {
+    public void voice(String moveId, String partnerId, ChangeEvent change, String words, Instant at) {
         moves.add(new MoveView(moveId, partnerId, change, words, at, List.of()));
     }
 
-    void confirm(String moveId, String therapistId) {
+    public void confirm(String moveId, String therapistId) {
         moves.replaceAll(move -> {
             if (!move.moveId().equals(moveId)) {
                 return move;
@@ -193,21 +194,21 @@ public class SessionDocument {
         });
     }
 
-    void takeUpBabyStep(String behaviourEntryId, String listedBy, String takenUpBy, String smallerStep) {
+    public void takeUpBabyStep(String behaviourEntryId, String listedBy, String takenUpBy, String smallerStep) {
         babySteps.add(new BabyStepView(behaviourEntryId, listedBy, takenUpBy, smallerStep, false));
     }
 
-    void commitToBabyStep(String behaviourEntryId, String listedBy) {
+    public void commitToBabyStep(String behaviourEntryId, String listedBy) {
         babySteps.replaceAll(step -> step.behaviourEntryId().equals(behaviourEntryId) && step.listedBy().equals(listedBy)
                 ? new BabyStepView(step.behaviourEntryId(), step.listedBy(), step.takenUpBy(), step.smallerStep(), true)
                 : step);
     }
 
-    void proposePact(String pactId, String proposedBy, String words, Instant at) {
+    public void proposePact(String pactId, String proposedBy, String words, Instant at) {
         pacts.add(new PactView(pactId, proposedBy, words, at, null, null));
     }
 
-    void releasePact(String pactId, String agreedBy, Instant at) {
+    public void releasePact(String pactId, String agreedBy, Instant at) {
         pacts.replaceAll(pact -> pact.pactId().equals(pactId)
                 ? new PactView(pact.pactId(), pact.proposedBy(), pact.words(), pact.proposedAt(), agreedBy, at) : pact);
     }

@@ -37,13 +37,20 @@ import app.duet.api.session.SessionStarted;
 import app.duet.api.session.SessionStatus;
 import app.duet.api.session.SessionView;
 import app.duet.api.session.TherapistJoinedSession;
-import app.duet.query.couple.CoupleDocumentRepository;
-import app.duet.query.couple.CoupleProjection;
+import app.duet.query.commitment.CommitmentProjection;
+import app.duet.query.everyday.EverydayProjection;
+import app.duet.query.exercise.ExerciseProjection;
+import app.duet.query.lists.ListsProjection;
 import app.duet.query.live.ViewPublisher;
+import app.duet.query.pairing.CoupleDocumentRepository;
+import app.duet.query.pairing.CoupleOverviews;
+import app.duet.query.pairing.CoupleProjection;
 import app.duet.query.session.CoupleNamesRepository;
+import app.duet.query.session.CoupleSessionsProjection;
 import app.duet.query.session.SessionDocumentRepository;
 import app.duet.query.session.SessionNames;
 import app.duet.query.session.SessionProjection;
+import app.duet.query.session.SessionViews;
 import com.mongodb.client.MongoClient;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,8 +87,13 @@ abstract class LiveViewsContract {
 
     private ViewPublisher publisher;
     private CoupleProjection couples;
+    private CoupleSessionsProjection coupleSessions;
+    private EverydayProjection everyday;
+    private ListsProjection lists;
+    private CommitmentProjection commitments;
     private SessionNames names;
     private SessionProjection sessions;
+    private ExerciseProjection exercise;
 
     protected abstract MongoClient mongo();
 
@@ -91,9 +103,17 @@ abstract class LiveViewsContract {
         MongoRepositoryFactory repositories = new MongoRepositoryFactory(template);
         CoupleDocumentRepository coupleDocuments = repositories.getRepository(CoupleDocumentRepository.class);
         publisher = mock(ViewPublisher.class);
-        couples = new CoupleProjection(coupleDocuments, publisher);
+        CoupleOverviews overviews = new CoupleOverviews(coupleDocuments, publisher);
+        couples = new CoupleProjection(coupleDocuments, overviews);
+        coupleSessions = new CoupleSessionsProjection(overviews);
+        everyday = new EverydayProjection(overviews);
+        lists = new ListsProjection(overviews, coupleDocuments);
+        commitments = new CommitmentProjection(overviews);
         names = new SessionNames(repositories.getRepository(CoupleNamesRepository.class));
-        sessions = new SessionProjection(repositories.getRepository(SessionDocumentRepository.class), names, publisher);
+        SessionDocumentRepository sessionDocuments = repositories.getRepository(SessionDocumentRepository.class);
+        SessionViews views = new SessionViews(sessionDocuments, publisher);
+        sessions = new SessionProjection(sessionDocuments, views, names);
+        exercise = new ExerciseProjection(views);
     }
 
     @Test
@@ -123,7 +143,7 @@ abstract class LiveViewsContract {
     void theCoupleOverviewFollowsPairingAndSessions() {
         history(LIVE);
         sessions.on(new SessionEnded(SESSION, SAM), 6, T0.plusSeconds(9), LIVE);
-        couples.on(new SessionEnded(SESSION, SAM), 6, T0.plusSeconds(9), LIVE);
+        coupleSessions.on(new SessionEnded(SESSION, SAM), 6, T0.plusSeconds(9), LIVE);
 
         CoupleView couple = couples.handle(new FindCouple(COUPLE)).orElseThrow();
         assertThat(couple.paired()).isTrue();
@@ -180,8 +200,8 @@ abstract class LiveViewsContract {
     @Test
     void privateAnswersPushNothingAndARevealShowsBothInOnePush() {
         history(LIVE);
-        sessions.on(new LeanCheckedIn(COUPLE, SESSION, "lean-a", ALEX, "lean", Lean.BACK, 4), 6, T0.plusSeconds(10));
-        sessions.on(new LeanCheckedIn(COUPLE, SESSION, "lean-s", SAM, "lean", Lean.IN, 8), 7, T0.plusSeconds(11));
+        exercise.on(new LeanCheckedIn(COUPLE, SESSION, "lean-a", ALEX, "lean", Lean.BACK, 4), 6, T0.plusSeconds(10));
+        exercise.on(new LeanCheckedIn(COUPLE, SESSION, "lean-s", SAM, "lean", Lean.IN, 8), 7, T0.plusSeconds(11));
         assertThat(session().version()).as("private answers change no visible version").isEqualTo(6);
         assertThat(session().entries()).isEmpty();
         assertThat(sessions.handle(new FindMyDrafts(SESSION, SAM))).singleElement()
@@ -208,23 +228,23 @@ abstract class LiveViewsContract {
     @Test
     void theCoupleOverviewFollowsLifeBetweenSessionsAndKeptItemsStayWithTheirAuthor() {
         history(LIVE);
-        couples.on(new EverydayBidMade(COUPLE, "bid-e", SAM, ALEX, "Coffee later?"), 2, T0.plusSeconds(30), LIVE);
-        couples.on(new EverydayBidAnswered(COUPLE, "bid-e", ALEX, BidResponse.TOWARD), 3, T0.plusSeconds(31), LIVE);
-        couples.on(new LeanCheckedIn(COUPLE, null, "check-1", ALEX, null, Lean.OUT, 2), 4, T0.plusSeconds(32), LIVE);
-        couples.on(new ListItemKept(COUPLE, "item-1", SAM, ListKind.BOUNDARY, "No phones at dinner"), 5,
+        everyday.on(new EverydayBidMade(COUPLE, "bid-e", SAM, ALEX, "Coffee later?"), 2, T0.plusSeconds(30), LIVE);
+        everyday.on(new EverydayBidAnswered(COUPLE, "bid-e", ALEX, BidResponse.TOWARD), 3, T0.plusSeconds(31), LIVE);
+        everyday.on(new LeanCheckedIn(COUPLE, null, "check-1", ALEX, null, Lean.OUT, 2), 4, T0.plusSeconds(32), LIVE);
+        lists.on(new ListItemKept(COUPLE, "item-1", SAM, ListKind.BOUNDARY, "No phones at dinner"), 5,
                 T0.plusSeconds(33));
         long versionBeforeSharing = couples.handle(new FindCouple(COUPLE)).orElseThrow().version();
         assertThat(couples.handle(new FindCouple(COUPLE)).orElseThrow().toString()).doesNotContain("No phones");
-        assertThat(couples.handle(new FindMyListItems(COUPLE, ALEX))).isEmpty();
-        assertThat(couples.handle(new FindMyListItems(COUPLE, SAM))).extracting("words").containsExactly("No phones at dinner");
+        assertThat(lists.handle(new FindMyListItems(COUPLE, ALEX))).isEmpty();
+        assertThat(lists.handle(new FindMyListItems(COUPLE, SAM))).extracting("words").containsExactly("No phones at dinner");
 
-        couples.on(new ListItemShared(COUPLE, "item-1", SAM), 6, T0.plusSeconds(34), LIVE);
-        couples.on(new ListItemShared(COUPLE, "item-1", SAM), 6, T0.plusSeconds(34), LIVE);
-        couples.on(new CommitmentProposed(COUPLE, "c-1", "therapist-1", LocalDate.of(2026, 3, 1),
+        lists.on(new ListItemShared(COUPLE, "item-1", SAM), 6, T0.plusSeconds(34), LIVE);
+        lists.on(new ListItemShared(COUPLE, "item-1", SAM), 6, T0.plusSeconds(34), LIVE);
+        commitments.on(new CommitmentProposed(COUPLE, "c-1", "therapist-1", LocalDate.of(2026, 3, 1),
                 LocalDate.of(2026, 6, 1), LocalDate.of(2026, 5, 1), List.of(LocalDate.of(2026, 4, 1))), 7, LIVE);
-        couples.on(new CommitmentAccepted(COUPLE, "c-1", ALEX), 8, LIVE);
-        couples.on(new CommitmentAccepted(COUPLE, "c-1", SAM), 9, LIVE);
-        couples.on(new CommitmentMade(COUPLE, "c-1", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 6, 1),
+        commitments.on(new CommitmentAccepted(COUPLE, "c-1", ALEX), 8, LIVE);
+        commitments.on(new CommitmentAccepted(COUPLE, "c-1", SAM), 9, LIVE);
+        commitments.on(new CommitmentMade(COUPLE, "c-1", LocalDate.of(2026, 3, 1), LocalDate.of(2026, 6, 1),
                 LocalDate.of(2026, 5, 1)), 10, LIVE);
 
         CoupleView couple = couples.handle(new FindCouple(COUPLE)).orElseThrow();
@@ -232,7 +252,7 @@ abstract class LiveViewsContract {
         assertThat(couple.everydayBids()).singleElement().satisfies(bid -> assertThat(bid.response()).isEqualTo(BidResponse.TOWARD));
         assertThat(couple.checkIns()).singleElement().satisfies(check -> assertThat(check.lean()).isEqualTo(Lean.OUT));
         assertThat(couple.sharedLists()).singleElement().satisfies(item -> assertThat(item.words()).isEqualTo("No phones at dinner"));
-        assertThat(couples.handle(new FindMyListItems(COUPLE, SAM))).isEmpty();
+        assertThat(lists.handle(new FindMyListItems(COUPLE, SAM))).isEmpty();
         assertThat(couple.commitments()).singleElement().satisfies(commitment -> {
             assertThat(commitment.status()).isEqualTo(CommitmentStatus.MADE);
             assertThat(commitment.acceptedBy()).containsExactly(ALEX, SAM);
@@ -292,7 +312,7 @@ abstract class LiveViewsContract {
     private void coupleOverviewSide(ReplayStatus replay) {
         couples.on(new CoupleCreated(COUPLE, ALEX, "Alex", "K7QF-2MZD", T0.plusSeconds(604_800)), 0, replay);
         couples.on(new PartnerJoinedCouple(COUPLE, SAM, "Sam"), 1, replay);
-        couples.on(started(), 0, T0, replay);
+        coupleSessions.on(started(), 0, T0, replay);
     }
 
     /** The history as the session views see it: the partners' names, then the session itself. */

@@ -1,4 +1,4 @@
-package app.duet.query.couple;
+package app.duet.query.pairing;
 
 import org.springframework.data.mongodb.repository.MongoRepository;
 

@@ -1,0 +1,61 @@
+package app.duet.query.everyday;
+
+import app.duet.api.everyday.AppreciationExpressed;
+import app.duet.api.everyday.AppreciationView;
+import app.duet.api.everyday.EverydayBidAnswered;
+import app.duet.api.everyday.EverydayBidMade;
+import app.duet.api.everyday.LeanView;
+import app.duet.api.exercise.LeanCheckedIn;
+import app.duet.api.session.BidView;
+import app.duet.query.live.LiveViews;
+import app.duet.query.pairing.CoupleOverviews;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+
+/** The couple overview's life between sessions: bids and their answers, lean check-ins, appreciations. */
+@Component
+@ProcessingGroup(LiveViews.PROCESSING_GROUP)
+public class EverydayProjection {
+
+    private final CoupleOverviews overviews;
+
+    public EverydayProjection(CoupleOverviews overviews) {
+        this.overviews = overviews;
+    }
+
+    @EventHandler
+    public void on(EverydayBidMade event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
+        overviews.update(event.coupleId(), sequence, replay, c -> c.addEverydayBid(new BidView(event.bidId(),
+                event.fromPartnerId(), event.toPartnerId(), event.words(), at, null, null)));
+    }
+
+    @EventHandler
+    public void on(EverydayBidAnswered event, @SequenceNumber long sequence, @Timestamp Instant at,
+                   ReplayStatus replay) {
+        overviews.update(event.coupleId(), sequence, replay, c -> c.updateEverydayBid(event.bidId(),
+                bid -> new BidView(bid.bidId(), bid.fromPartnerId(), bid.toPartnerId(), bid.words(), bid.madeAt(),
+                        event.response(), at)));
+    }
+
+    /** Only check-ins between sessions: those in a session are its entries, private until revealed there. */
+    @EventHandler
+    public void on(LeanCheckedIn event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
+        if (event.sessionId() == null) {
+            overviews.update(event.coupleId(), sequence, replay, c -> c.addCheckIn(new LeanView(event.checkInId(),
+                    event.partnerId(), event.lean(), event.energy(), at)));
+        }
+    }
+
+    @EventHandler
+    public void on(AppreciationExpressed event, @SequenceNumber long sequence, @Timestamp Instant at,
+                   ReplayStatus replay) {
+        overviews.update(event.coupleId(), sequence, replay, c -> c.addAppreciation(new AppreciationView(
+                event.appreciationId(), event.fromPartnerId(), event.toPartnerId(), event.words(), at)));
+    }
+}

@@ -1,0 +1,70 @@
+package app.duet.query.pairing;
+
+import app.duet.api.pairing.CoupleCreated;
+import app.duet.api.pairing.CoupleView;
+import app.duet.api.pairing.FindCouple;
+import app.duet.api.pairing.FindCoupleOfPartner;
+import app.duet.api.pairing.PartnerJoinedCouple;
+import app.duet.api.privacy.CoupleErased;
+import app.duet.query.live.LiveViews;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/**
+ * Each couple's overview begins here, with the couple and its partners, and goes here when the couple
+ * is erased or the live views are rebuilt. Every other feature's projection adds its part to it
+ * through {@link CoupleOverviews}, in the same processing group.
+ */
+@Component
+@ProcessingGroup(LiveViews.PROCESSING_GROUP)
+public class CoupleProjection {
+
+    private final CoupleDocumentRepository couples;
+    private final CoupleOverviews overviews;
+
+    public CoupleProjection(CoupleDocumentRepository couples, CoupleOverviews overviews) {
+        this.couples = couples;
+        this.overviews = overviews;
+    }
+
+    @EventHandler
+    public void on(CoupleCreated event, @SequenceNumber long sequence, ReplayStatus replay) {
+        CoupleDocument couple = couples.findById(event.coupleId())
+                .orElseGet(() -> new CoupleDocument(event.coupleId(), event.invitationCode()));
+        overviews.apply(couple, event.coupleId(), sequence, replay,
+                c -> c.addPartner(event.partnerId(), event.displayName()));
+    }
+
+    @EventHandler
+    public void on(PartnerJoinedCouple event, @SequenceNumber long sequence, ReplayStatus replay) {
+        overviews.update(event.coupleId(), sequence, replay, c -> c.addPartner(event.partnerId(), event.displayName()));
+    }
+
+    /** An erased couple's overview goes; nothing of it is kept for anyone. */
+    @EventHandler
+    public void on(CoupleErased event) {
+        couples.deleteById(event.coupleId());
+    }
+
+    @QueryHandler
+    public Optional<CoupleView> handle(FindCouple query) {
+        return couples.findById(query.coupleId()).map(CoupleDocument::toView);
+    }
+
+    @QueryHandler
+    public Optional<CoupleView> handle(FindCoupleOfPartner query) {
+        return couples.findFirstByPartnerIds(query.partnerId()).map(CoupleDocument::toView);
+    }
+
+    @ResetHandler
+    public void reset() {
+        couples.deleteAll();
+    }
+}
