@@ -129,8 +129,12 @@ class StoredEventsOfEarlierBuildsTest {
             return new StoredEventsFixture.Reading(then.eventId(), then.aggregateId(), then.sequence(),
                     inASession ? "app.duet.api.exercise.LeanRecorded" : "app.duet.api.everyday.LeanCheckedIn", payload);
         }
-        return new StoredEventsFixture.Reading(then.eventId(), then.aggregateId(), then.sequence(),
-                MovedEvents.NOW_CALLED.getOrDefault(then.payloadType(), then.payloadType()), then.payload());
+        String now = MovedEvents.NOW_CALLED.getOrDefault(then.payloadType(), then.payloadType());
+        String simpleNameThen = then.payloadType().substring(then.payloadType().lastIndexOf('.') + 1);
+        String simpleNameNow = now.substring(now.lastIndexOf('.') + 1);
+        String payload = then.payload().startsWith(simpleNameThen + "[")
+                ? simpleNameNow + then.payload().substring(simpleNameThen.length()) : then.payload();
+        return new StoredEventsFixture.Reading(then.eventId(), then.aggregateId(), then.sequence(), now, payload);
     }
 
     /** The {@code name=value} parts of a record's text, e.g. {@code displayName=Alex}. */

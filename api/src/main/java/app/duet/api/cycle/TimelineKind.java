@@ -32,7 +32,8 @@ public enum TimelineKind {
     CHECKPOINT_KEPT("checkpoint-kept", CheckpointOutcome.KEPT),
     CHECKPOINT_PARTLY_KEPT("checkpoint-partly-kept", CheckpointOutcome.PARTLY_KEPT),
     CHECKPOINT_MISSED("checkpoint-missed", CheckpointOutcome.MISSED),
-    SESSION_MISSED("session-missed"),
+    /** A missed appointment with the therapist (its wire name is older than the word "appointment"). */
+    APPOINTMENT_MISSED("session-missed"),
     PHASE_ESCALATED("phase-escalated", Phase.ESCALATED),
     PHASE_DE_ESCALATING("phase-de-escalating", Phase.DE_ESCALATING),
     PHASE_RE_ENGAGING("phase-re-engaging", Phase.RE_ENGAGING),

@@ -1,5 +1,9 @@
 package app.duet.api.session;
 
+import app.duet.api.exercise.BabyStepView;
+import app.duet.api.exercise.MoveView;
+import app.duet.api.exercise.PactView;
+
 import java.time.Instant;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package app.duet.command.commitment;
 
 import app.duet.api.commitment.RecordAttendance;
-import app.duet.api.commitment.SessionAttended;
-import app.duet.api.commitment.SessionMissed;
+import app.duet.api.commitment.AppointmentAttended;
+import app.duet.api.commitment.AppointmentMissed;
 import app.duet.command.consent.Consent;
 import app.duet.command.pairing.Pairing;
 import org.axonframework.commandhandling.CommandHandler;
@@ -38,13 +38,13 @@ public class Attendance {
         require(attended.stream().allMatch(pairing::isPartner), "not-a-partner",
                 "Only the couple's partners attend its sessions.");
         require(new HashSet<>(attended).size() == attended.size(), "attendee-twice", "Name each partner who came once.");
-        apply(new SessionAttended(coupleId, command.meetingId(), command.heldOn(), attended, command.therapistId()));
+        apply(new AppointmentAttended(coupleId, command.meetingId(), command.heldOn(), attended, command.therapistId()));
         pairing.partnerIds().stream().filter(partner -> !attended.contains(partner)).sorted().forEach(partner ->
-                apply(new SessionMissed(coupleId, command.meetingId(), command.heldOn(), partner)));
+                apply(new AppointmentMissed(coupleId, command.meetingId(), command.heldOn(), partner)));
     }
 
     @EventSourcingHandler
-    void on(SessionAttended event) {
+    void on(AppointmentAttended event) {
         meetings.add(event.meetingId());
     }
 }

@@ -4,8 +4,8 @@ import app.duet.api.commitment.HomeworkDone;
 import app.duet.api.commitment.HomeworkSet;
 import app.duet.api.commitment.MarkHomeworkDone;
 import app.duet.api.commitment.RecordAttendance;
-import app.duet.api.commitment.SessionAttended;
-import app.duet.api.commitment.SessionMissed;
+import app.duet.api.commitment.AppointmentAttended;
+import app.duet.api.commitment.AppointmentMissed;
 import app.duet.api.commitment.SetHomework;
 import app.duet.api.pairing.CoupleCreated;
 import app.duet.api.privacy.CoupleErased;
@@ -119,30 +119,30 @@ class HomeworkAndAttendanceTest {
     void attendanceRecordsWhoCameAndAMissForThePartnerWhoDidNot() {
         fixture.given(OBSERVED)
                 .when(new RecordAttendance(COUPLE, THERAPIST, MEETING, HELD, List.of(SAM)))
-                .expectEvents(new SessionAttended(COUPLE, MEETING, HELD, List.of(SAM), THERAPIST),
-                        new SessionMissed(COUPLE, MEETING, HELD, ALEX));
+                .expectEvents(new AppointmentAttended(COUPLE, MEETING, HELD, List.of(SAM), THERAPIST),
+                        new AppointmentMissed(COUPLE, MEETING, HELD, ALEX));
     }
 
     @Test
     void whenNobodyCameEachPartnerMissedTheSession() {
         fixture.given(OBSERVED)
                 .when(new RecordAttendance(COUPLE, THERAPIST, MEETING, HELD, List.of()))
-                .expectEvents(new SessionAttended(COUPLE, MEETING, HELD, List.of(), THERAPIST),
-                        new SessionMissed(COUPLE, MEETING, HELD, ALEX),
-                        new SessionMissed(COUPLE, MEETING, HELD, SAM));
+                .expectEvents(new AppointmentAttended(COUPLE, MEETING, HELD, List.of(), THERAPIST),
+                        new AppointmentMissed(COUPLE, MEETING, HELD, ALEX),
+                        new AppointmentMissed(COUPLE, MEETING, HELD, SAM));
     }
 
     @Test
     void whenBothCameNobodyMissedTheSession() {
         fixture.given(OBSERVED)
                 .when(new RecordAttendance(COUPLE, THERAPIST, MEETING, HELD, List.of(ALEX, SAM)))
-                .expectEvents(new SessionAttended(COUPLE, MEETING, HELD, List.of(ALEX, SAM), THERAPIST));
+                .expectEvents(new AppointmentAttended(COUPLE, MEETING, HELD, List.of(ALEX, SAM), THERAPIST));
     }
 
     @Test
     void aMeetingIsRecordedOnce() {
         fixture.given(OBSERVED)
-                .andGiven(new SessionAttended(COUPLE, MEETING, HELD, List.of(ALEX, SAM), THERAPIST))
+                .andGiven(new AppointmentAttended(COUPLE, MEETING, HELD, List.of(ALEX, SAM), THERAPIST))
                 .when(new RecordAttendance(COUPLE, THERAPIST, MEETING, HELD, List.of(ALEX)))
                 .expectNoEvents()
                 .expectException(brokenRule("duplicate-meeting"));

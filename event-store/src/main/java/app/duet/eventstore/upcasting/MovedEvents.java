@@ -26,7 +26,10 @@ public class MovedEvents extends SingleEventUpcaster {
             Map.entry("app.duet.api.couple.CoupleErased", "app.duet.api.privacy.CoupleErased"),
             Map.entry("app.duet.api.everyday.ListItemKept", "app.duet.api.lists.ListItemKept"),
             Map.entry("app.duet.api.everyday.ListItemShared", "app.duet.api.lists.ListItemShared"),
-            Map.entry("app.duet.api.everyday.ListItemDropped", "app.duet.api.lists.ListItemDropped"));
+            Map.entry("app.duet.api.everyday.ListItemDropped", "app.duet.api.lists.ListItemDropped"),
+            // Issue 12: "session" means a joint exercise session only; a meeting with the therapist is an appointment.
+            Map.entry("app.duet.api.commitment.SessionAttended", "app.duet.api.commitment.AppointmentAttended"),
+            Map.entry("app.duet.api.commitment.SessionMissed", "app.duet.api.commitment.AppointmentMissed"));
 
     @Override
     protected boolean canUpcast(IntermediateEventRepresentation event) {

@@ -2,7 +2,7 @@ package app.duet.query.analytics;
 
 import app.duet.api.exercise.BehaviourListed;
 import app.duet.api.exercise.CycleLinkRecorded;
-import app.duet.api.exercise.LeanCheckedIn;
+import app.duet.api.exercise.LeanRecorded;
 import app.duet.api.exercise.NeedStated;
 import app.duet.api.exercise.ReassuranceWritten;
 import app.duet.api.session.AnswersRevealed;
@@ -78,8 +78,8 @@ final class ReplayFrames {
             return e.authorId() + "/" + e.entryId();
         } else if (payload instanceof ReassuranceWritten e) {
             return e.authorId() + "/" + e.entryId();
-        } else if (payload instanceof LeanCheckedIn e && e.sessionId() != null) {
-            return e.partnerId() + "/" + e.checkInId();
+        } else if (payload instanceof LeanRecorded e) {
+            return e.partnerId() + "/" + e.entryId();
         }
         return null;
     }

@@ -13,8 +13,8 @@ import app.duet.api.commitment.CommitmentView;
 import app.duet.api.commitment.HomeworkDone;
 import app.duet.api.commitment.HomeworkSet;
 import app.duet.api.commitment.HomeworkView;
-import app.duet.api.commitment.SessionAttended;
-import app.duet.api.commitment.SessionMissed;
+import app.duet.api.commitment.AppointmentAttended;
+import app.duet.api.commitment.AppointmentMissed;
 import app.duet.query.live.LiveViews;
 import app.duet.query.pairing.CoupleOverviews;
 import org.axonframework.config.ProcessingGroup;
@@ -106,13 +106,13 @@ public class CommitmentProjection {
     }
 
     @EventHandler
-    public void on(SessionAttended event, @SequenceNumber long sequence, ReplayStatus replay) {
+    public void on(AppointmentAttended event, @SequenceNumber long sequence, ReplayStatus replay) {
         overviews.update(event.coupleId(), sequence, replay, c -> c.addAttendance(new AttendanceView(
                 event.meetingId(), event.heldOn(), List.copyOf(event.attendedBy()), List.of())));
     }
 
     @EventHandler
-    public void on(SessionMissed event, @SequenceNumber long sequence, ReplayStatus replay) {
+    public void on(AppointmentMissed event, @SequenceNumber long sequence, ReplayStatus replay) {
         overviews.update(event.coupleId(), sequence, replay, c -> c.updateAttendance(event.meetingId(),
                 meeting -> new AttendanceView(meeting.meetingId(), meeting.heldOn(), meeting.attendedBy(),
                         append(meeting.missedBy(), event.partnerId()))));

@@ -4,8 +4,8 @@ import app.duet.api.commitment.CheckpointOutcome;
 import app.duet.api.commitment.CheckpointReviewed;
 import app.duet.api.commitment.HomeworkDone;
 import app.duet.api.commitment.HomeworkSet;
-import app.duet.api.commitment.SessionAttended;
-import app.duet.api.commitment.SessionMissed;
+import app.duet.api.commitment.AppointmentAttended;
+import app.duet.api.commitment.AppointmentMissed;
 import app.duet.api.pairing.CoupleCreated;
 import app.duet.api.pairing.PartnerJoinedCouple;
 import app.duet.api.cycle.EvidenceKind;
@@ -19,7 +19,8 @@ import app.duet.api.exercise.BlamerSoftened;
 import app.duet.api.exercise.ChangeEventConfirmed;
 import app.duet.api.exercise.CycleLink;
 import app.duet.api.exercise.CycleLinkRecorded;
-import app.duet.api.exercise.LeanCheckedIn;
+import app.duet.api.everyday.LeanCheckedIn;
+import app.duet.api.exercise.LeanRecorded;
 import app.duet.api.exercise.LetGoProposed;
 import app.duet.api.exercise.ResentmentReleased;
 import app.duet.api.exercise.WithdrawerReengaged;
@@ -75,14 +76,15 @@ public final class CycleStateRules {
             rule(BidMade.class, CycleStateRules::on), rule(EverydayBidMade.class, CycleStateRules::on),
             rule(BidAnswered.class, CycleStateRules::on), rule(EverydayBidAnswered.class, CycleStateRules::on),
             rule(CycleLinkRecorded.class, CycleStateRules::on), rule(LeanCheckedIn.class, CycleStateRules::on),
+            rule(LeanRecorded.class, CycleStateRules::on),
             rule(EntryShared.class, CycleStateRules::on), rule(AnswersRevealed.class, CycleStateRules::on),
             rule(BlamerSoftened.class, CycleStateRules::on), rule(WithdrawerReengaged.class, CycleStateRules::on),
             rule(ChangeEventConfirmed.class, CycleStateRules::on),
             rule(AppreciationExpressed.class, CycleStateRules::on), rule(BabyStepCommitted.class, CycleStateRules::on),
             rule(LetGoProposed.class, CycleStateRules::on), rule(ResentmentReleased.class, CycleStateRules::on),
             rule(HomeworkSet.class, CycleStateRules::on), rule(HomeworkDone.class, CycleStateRules::on),
-            rule(CheckpointReviewed.class, CycleStateRules::on), rule(SessionAttended.class, CycleStateRules::on),
-            rule(SessionMissed.class, CycleStateRules::on));
+            rule(CheckpointReviewed.class, CycleStateRules::on), rule(AppointmentAttended.class, CycleStateRules::on),
+            rule(AppointmentMissed.class, CycleStateRules::on));
 
     private static <E> Map.Entry<Class<?>, Rule<Object>> rule(Class<E> type, Rule<E> rule) {
         return Map.entry(type, (rules, event, ref) -> rule.apply(rules, type.cast(event), ref));
@@ -170,14 +172,14 @@ public final class CycleStateRules {
                 ? Pending.behaviour(event.move() != null && event.move().pursuing(), ref) : Pending.link(ref));
     }
 
-    /** A lean counts from the moment both can see it: at once between sessions, at the reveal in a session. */
+    /** A lean counts from the moment both can see it: at once between sessions, ... */
     public void on(LeanCheckedIn event, EvidenceRef ref) {
-        if (event.sessionId() == null) {
-            leaned(state, event.partnerId(), event.lean(), event.energy(), ref, null);
-        } else {
-            state.pending.put(key(event.sessionId(), event.partnerId(), event.checkInId()),
-                    Pending.lean(event.lean(), event.energy(), ref));
-        }
+        leaned(state, event.partnerId(), event.lean(), event.energy(), ref, null);
+    }
+
+    /** ... at the reveal in a session. */
+    public void on(LeanRecorded event, EvidenceRef ref) {
+        state.pending.put(key(event.sessionId(), event.partnerId(), event.entryId()), Pending.lean(event.lean(), event.energy(), ref));
     }
 
     public void on(EntryShared event, EvidenceRef ref) {
@@ -275,15 +277,15 @@ public final class CycleStateRules {
         moment(state, event.outcome() == CheckpointOutcome.MISSED ? -1 : +1, ref, null);
     }
 
-    public void on(SessionAttended event, EvidenceRef ref) {
+    public void on(AppointmentAttended event, EvidenceRef ref) {
         state.sessionsAttended += event.attendedBy().size();
         state.evidence(EvidenceKind.ADHERENCE.figure(), ref);
     }
 
-    public void on(SessionMissed event, EvidenceRef ref) {
+    public void on(AppointmentMissed event, EvidenceRef ref) {
         state.sessionsMissed++;
         state.evidence(EvidenceKind.ADHERENCE.figure(), ref);
-        shown(state, event.partnerId(), false, ref, TimelineKind.SESSION_MISSED, null);
+        shown(state, event.partnerId(), false, ref, TimelineKind.APPOINTMENT_MISSED, null);
         moment(state, -1, ref, null);
     }
 

@@ -5,7 +5,7 @@ import app.duet.api.everyday.AppreciationView;
 import app.duet.api.everyday.EverydayBidAnswered;
 import app.duet.api.everyday.EverydayBidMade;
 import app.duet.api.everyday.LeanView;
-import app.duet.api.exercise.LeanCheckedIn;
+import app.duet.api.everyday.LeanCheckedIn;
 import app.duet.api.session.BidView;
 import app.duet.query.live.LiveViews;
 import app.duet.query.pairing.CoupleOverviews;
@@ -43,13 +43,11 @@ public class EverydayProjection {
                         event.response(), at)));
     }
 
-    /** Only check-ins between sessions: those in a session are its entries, private until revealed there. */
+    /** A check-in between sessions; those in a session are its entries ({@code LeanRecorded}), private until revealed there. */
     @EventHandler
     public void on(LeanCheckedIn event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
-        if (event.sessionId() == null) {
-            overviews.update(event.coupleId(), sequence, replay, c -> c.addCheckIn(new LeanView(event.checkInId(),
-                    event.partnerId(), event.lean(), event.energy(), at)));
-        }
+        overviews.update(event.coupleId(), sequence, replay, c -> c.addCheckIn(new LeanView(event.checkInId(),
+                event.partnerId(), event.lean(), event.energy(), at)));
     }
 
     @EventHandler

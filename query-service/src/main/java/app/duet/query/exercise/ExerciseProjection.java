@@ -2,15 +2,18 @@ package app.duet.query.exercise;
 
 import app.duet.api.exercise.BabyStepChosen;
 import app.duet.api.exercise.BabyStepCommitted;
+import app.duet.api.exercise.BabyStepView;
 import app.duet.api.exercise.BehaviourListed;
 import app.duet.api.exercise.BlamerSoftened;
 import app.duet.api.exercise.ChangeEvent;
 import app.duet.api.exercise.ChangeEventConfirmed;
 import app.duet.api.exercise.CycleLinkRecorded;
 import app.duet.api.exercise.EntryKind;
-import app.duet.api.exercise.LeanCheckedIn;
+import app.duet.api.exercise.LeanRecorded;
 import app.duet.api.exercise.LetGoProposed;
+import app.duet.api.exercise.MoveView;
 import app.duet.api.exercise.NeedStated;
+import app.duet.api.exercise.PactView;
 import app.duet.api.exercise.ReassuranceWritten;
 import app.duet.api.exercise.ResentmentReleased;
 import app.duet.api.exercise.SmallerStepOffered;
@@ -26,6 +29,8 @@ import org.axonframework.eventhandling.Timestamp;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What partners do in an exercise, in its session's live view: their entries of each kind (cycle
@@ -69,62 +74,68 @@ public class ExerciseProjection {
                 EntryKind.REASSURANCE, event.words(), new EntryDetails.Reassurance(event.needEntryId()), at));
     }
 
-    /** Check-ins in a session are entries; those between sessions belong to the couple's view. */
+    /** A lean in a session is an entry of its step; those between sessions belong to the couple's view. */
     @EventHandler
-    public void on(LeanCheckedIn event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        if (event.sessionId() != null) {
-            views.draft(event.sessionId(), sequence, s -> s.writeDraft(event.checkInId(), event.partnerId(),
-                    event.step(), EntryKind.LEAN, null, new EntryDetails.CheckIn(event.lean(), event.energy()), at));
-        }
+    public void on(LeanRecorded event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        views.draft(event.sessionId(), sequence, s -> s.writeDraft(event.entryId(), event.partnerId(),
+                event.step(), EntryKind.LEAN, null, new EntryDetails.CheckIn(event.lean(), event.energy()), at));
     }
 
     // --- acts: voiced, confirmed, taken up, released -------------------------------------------
 
     @EventHandler
     public void on(BlamerSoftened event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
-        views.update(event.sessionId(), sequence, replay, s -> s.voice(event.moveId(), event.partnerId(),
-                ChangeEvent.BLAMER_SOFTENING, event.words(), at));
+        views.update(event.sessionId(), sequence, replay, s -> s.addMove(new MoveView(event.moveId(), event.partnerId(),
+                ChangeEvent.BLAMER_SOFTENING, event.words(), at, List.of())));
     }
 
     @EventHandler
     public void on(WithdrawerReengaged event, @SequenceNumber long sequence, @Timestamp Instant at,
                    ReplayStatus replay) {
-        views.update(event.sessionId(), sequence, replay, s -> s.voice(event.moveId(), event.partnerId(),
-                ChangeEvent.WITHDRAWER_REENGAGEMENT, event.words(), at));
+        views.update(event.sessionId(), sequence, replay, s -> s.addMove(new MoveView(event.moveId(), event.partnerId(),
+                ChangeEvent.WITHDRAWER_REENGAGEMENT, event.words(), at, List.of())));
     }
 
     @EventHandler
     public void on(ChangeEventConfirmed event, @SequenceNumber long sequence, ReplayStatus replay) {
-        views.update(event.sessionId(), sequence, replay, s -> s.confirm(event.moveId(), event.therapistId()));
+        views.update(event.sessionId(), sequence, replay, s -> s.updateMove(event.moveId(), move -> {
+            List<String> confirmedBy = new ArrayList<>(move.confirmedBy());
+            confirmedBy.add(event.therapistId());
+            return new MoveView(move.moveId(), move.partnerId(), move.change(), move.words(), move.voicedAt(),
+                    List.copyOf(confirmedBy));
+        }));
     }
 
     @EventHandler
     public void on(BabyStepChosen event, @SequenceNumber long sequence, ReplayStatus replay) {
         views.update(event.sessionId(), sequence, replay,
-                s -> s.takeUpBabyStep(event.behaviourEntryId(), event.listedBy(), event.chosenBy(), null));
+                s -> s.addBabyStep(new BabyStepView(event.behaviourEntryId(), event.listedBy(), event.chosenBy(), null, false)));
     }
 
     @EventHandler
     public void on(SmallerStepOffered event, @SequenceNumber long sequence, ReplayStatus replay) {
         views.update(event.sessionId(), sequence, replay,
-                s -> s.takeUpBabyStep(event.behaviourEntryId(), event.listedBy(), event.offeredBy(), event.words()));
+                s -> s.addBabyStep(new BabyStepView(event.behaviourEntryId(), event.listedBy(), event.offeredBy(), event.words(),
+                        false)));
     }
 
     @EventHandler
     public void on(BabyStepCommitted event, @SequenceNumber long sequence, ReplayStatus replay) {
         views.update(event.sessionId(), sequence, replay,
-                s -> s.commitToBabyStep(event.behaviourEntryId(), event.listedBy()));
+                s -> s.updateBabyStep(event.behaviourEntryId(), event.listedBy(), step -> new BabyStepView(
+                        step.behaviourEntryId(), step.listedBy(), step.takenUpBy(), step.smallerStep(), true)));
     }
 
     @EventHandler
     public void on(LetGoProposed event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
         views.update(event.sessionId(), sequence, replay,
-                s -> s.proposePact(event.pactId(), event.proposedBy(), event.words(), at));
+                s -> s.addPact(new PactView(event.pactId(), event.proposedBy(), event.words(), at, null, null)));
     }
 
     @EventHandler
     public void on(ResentmentReleased event, @SequenceNumber long sequence, @Timestamp Instant at,
                    ReplayStatus replay) {
-        views.update(event.sessionId(), sequence, replay, s -> s.releasePact(event.pactId(), event.agreedBy(), at));
+        views.update(event.sessionId(), sequence, replay, s -> s.updatePact(event.pactId(), pact -> new PactView(
+                pact.pactId(), pact.proposedBy(), pact.words(), pact.proposedAt(), event.agreedBy(), at)));
     }
 }

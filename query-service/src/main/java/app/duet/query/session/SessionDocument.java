@@ -1,10 +1,12 @@
 package app.duet.query.session;
 
+import app.duet.api.exercise.BabyStepView;
 import app.duet.api.exercise.ChangeEvent;
 import app.duet.api.exercise.EntryKind;
 import app.duet.api.exercise.ExerciseStep;
+import app.duet.api.exercise.MoveView;
+import app.duet.api.exercise.PactView;
 import app.duet.api.session.AnswersRevealed.RevealedEntry;
-import app.duet.api.session.BabyStepView;
 import app.duet.api.session.BidResponse;
 import app.duet.api.session.BidView;
 import app.duet.api.session.DraftView;
@@ -12,10 +14,8 @@ import app.duet.api.session.EntryDetails;
 import app.duet.api.session.EntryView;
 import app.duet.api.session.Exercise;
 import app.duet.api.session.LoopSideView;
-import app.duet.api.session.MoveView;
 import app.duet.api.session.ObserverView;
 import app.duet.api.session.OutcomeView;
-import app.duet.api.session.PactView;
 import app.duet.api.session.ParticipantView;
 import app.duet.api.session.SessionStatus;
 import app.duet.api.session.SessionView;
@@ -176,41 +176,32 @@ public class SessionDocument {
         return authorId + ":" + entryId;
     }
 
-    // --- acts (the exercise projection's) -------------------------------------------------------
+    // --- acts (the exercise projection's, which builds their views) --------------------------------
 
-    public void voice(String moveId, String partnerId, ChangeEvent change, String words, Instant at) {
-        moves.add(new MoveView(moveId, partnerId, change, words, at, List.of()));
+    public void addMove(MoveView move) {
+        moves.add(move);
     }
 
-    public void confirm(String moveId, String therapistId) {
-        moves.replaceAll(move -> {
-            if (!move.moveId().equals(moveId)) {
-                return move;
-            }
-            List<String> confirmedBy = new ArrayList<>(move.confirmedBy());
-            confirmedBy.add(therapistId);
-            return new MoveView(move.moveId(), move.partnerId(), move.change(), move.words(), move.voicedAt(),
-                    List.copyOf(confirmedBy));
-        });
+    public void updateMove(String moveId, UnaryOperator<MoveView> change) {
+        moves.replaceAll(move -> move.moveId().equals(moveId) ? change.apply(move) : move);
     }
 
-    public void takeUpBabyStep(String behaviourEntryId, String listedBy, String takenUpBy, String smallerStep) {
-        babySteps.add(new BabyStepView(behaviourEntryId, listedBy, takenUpBy, smallerStep, false));
+    public void addBabyStep(BabyStepView step) {
+        babySteps.add(step);
     }
 
-    public void commitToBabyStep(String behaviourEntryId, String listedBy) {
+    /** A baby step is known by the behaviour it takes up and who listed it. */
+    public void updateBabyStep(String behaviourEntryId, String listedBy, UnaryOperator<BabyStepView> change) {
         babySteps.replaceAll(step -> step.behaviourEntryId().equals(behaviourEntryId) && step.listedBy().equals(listedBy)
-                ? new BabyStepView(step.behaviourEntryId(), step.listedBy(), step.takenUpBy(), step.smallerStep(), true)
-                : step);
+                ? change.apply(step) : step);
     }
 
-    public void proposePact(String pactId, String proposedBy, String words, Instant at) {
-        pacts.add(new PactView(pactId, proposedBy, words, at, null, null));
+    public void addPact(PactView pact) {
+        pacts.add(pact);
     }
 
-    public void releasePact(String pactId, String agreedBy, Instant at) {
-        pacts.replaceAll(pact -> pact.pactId().equals(pactId)
-                ? new PactView(pact.pactId(), pact.proposedBy(), pact.words(), pact.proposedAt(), agreedBy, at) : pact);
+    public void updatePact(String pactId, UnaryOperator<PactView> change) {
+        pacts.replaceAll(pact -> pact.pactId().equals(pactId) ? change.apply(pact) : pact);
     }
 
     // --- the end --------------------------------------------------------------------------------

@@ -168,7 +168,7 @@ class ReplaysTest {
                 app.duet.api.exercise.CycleLink.PRIMARY_EMOTION, 3, null, "first try");
         var rewritten = new app.duet.api.exercise.CycleLinkRecorded("session-1", "deep-1", "partner-b", "deeper-feeling",
                 app.duet.api.exercise.CycleLink.PRIMARY_EMOTION, 8, null, "second try");
-        var lean = new app.duet.api.exercise.LeanCheckedIn("couple-1", "session-1", "lean-1", "partner-a", "lean",
+        var lean = new app.duet.api.exercise.LeanRecorded("session-1", "couple-1", "lean-1", "partner-a", "lean",
                 app.duet.api.exercise.Lean.OUT, 1);
         var revealed = new app.duet.api.session.AnswersRevealed("session-1", "deeper-feeling", "partner-a",
                 List.of(new app.duet.api.session.AnswersRevealed.RevealedEntry("partner-b", "deep-1")));

@@ -69,9 +69,9 @@ class CycleLabelsControllerTest {
     /** The events the cycle state is built from, so any of them can lie behind a figure. */
     private static final List<String> EVENTS = List.of("CoupleCreated", "PartnerJoinedCouple", "SessionStarted",
             "BidMade", "EverydayBidMade", "BidAnswered", "EverydayBidAnswered", "CycleLinkRecorded", "EntryShared",
-            "AnswersRevealed", "LeanCheckedIn", "BlamerSoftened", "WithdrawerReengaged", "ChangeEventConfirmed",
+            "AnswersRevealed", "LeanCheckedIn", "LeanRecorded", "BlamerSoftened", "WithdrawerReengaged", "ChangeEventConfirmed",
             "AppreciationExpressed", "BabyStepCommitted", "LetGoProposed", "ResentmentReleased", "HomeworkSet",
-            "HomeworkDone", "CheckpointReviewed", "SessionAttended", "SessionMissed");
+            "HomeworkDone", "CheckpointReviewed", "AppointmentAttended", "AppointmentMissed");
 
     @DynamicPropertySource
     static void trustTheTestIssuer(DynamicPropertyRegistry properties) {

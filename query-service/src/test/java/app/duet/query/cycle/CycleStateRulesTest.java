@@ -4,8 +4,8 @@ import app.duet.api.commitment.CheckpointOutcome;
 import app.duet.api.commitment.CheckpointReviewed;
 import app.duet.api.commitment.HomeworkDone;
 import app.duet.api.commitment.HomeworkSet;
-import app.duet.api.commitment.SessionAttended;
-import app.duet.api.commitment.SessionMissed;
+import app.duet.api.commitment.AppointmentAttended;
+import app.duet.api.commitment.AppointmentMissed;
 import app.duet.api.pairing.CoupleCreated;
 import app.duet.api.pairing.PartnerJoinedCouple;
 import app.duet.api.cycle.AdherenceView;
@@ -28,7 +28,8 @@ import app.duet.api.exercise.CycleLink;
 import app.duet.api.exercise.CycleLinkRecorded;
 import app.duet.api.exercise.CycleMove;
 import app.duet.api.exercise.Lean;
-import app.duet.api.exercise.LeanCheckedIn;
+import app.duet.api.everyday.LeanCheckedIn;
+import app.duet.api.exercise.LeanRecorded;
 import app.duet.api.exercise.LetGoProposed;
 import app.duet.api.exercise.ResentmentReleased;
 import app.duet.api.exercise.WithdrawerReengaged;
@@ -98,7 +99,7 @@ class CycleStateRulesTest {
         if (event instanceof SessionStarted started) {
             return started.sessionId();
         }
-        if (event instanceof LeanCheckedIn lean && lean.sessionId() == null) {
+        if (event instanceof LeanCheckedIn lean) {
             return COUPLE;
         }
         String name = event.getClass().getPackageName();
@@ -193,12 +194,12 @@ class CycleStateRulesTest {
         return new EverydayBidAnswered(COUPLE, next("bid"), by, response);
     }
 
-    private SessionMissed missed(String partner) {
-        return new SessionMissed(COUPLE, next("meeting"), DAY, partner);
+    private AppointmentMissed missed(String partner) {
+        return new AppointmentMissed(COUPLE, next("meeting"), DAY, partner);
     }
 
-    private SessionAttended attended(String... partners) {
-        return new SessionAttended(COUPLE, next("meeting"), DAY, List.of(partners), THERAPIST);
+    private AppointmentAttended attended(String... partners) {
+        return new AppointmentAttended(COUPLE, next("meeting"), DAY, List.of(partners), THERAPIST);
     }
 
     private CheckpointReviewed checkpoint(CheckpointOutcome outcome) {
@@ -206,11 +207,11 @@ class CycleStateRulesTest {
     }
 
     private LeanCheckedIn leanBetweenSessions(String partner, Lean lean, int energy) {
-        return new LeanCheckedIn(COUPLE, null, next("check-in"), partner, null, lean, energy);
+        return new LeanCheckedIn(COUPLE, next("check-in"), partner, lean, energy);
     }
 
-    private static LeanCheckedIn leanInSession(String entryId, String partner, Lean lean, int energy) {
-        return new LeanCheckedIn(COUPLE, SESSION, entryId, partner, "lean", lean, energy);
+    private static LeanRecorded leanInSession(String entryId, String partner, Lean lean, int energy) {
+        return new LeanRecorded(SESSION, COUPLE, entryId, partner, "lean", lean, energy);
     }
 
     private static String other(String partner) {

@@ -19,7 +19,8 @@ import app.duet.api.lists.ListItemKept;
 import app.duet.api.lists.ListItemShared;
 import app.duet.api.lists.ListKind;
 import app.duet.api.exercise.Lean;
-import app.duet.api.exercise.LeanCheckedIn;
+import app.duet.api.everyday.LeanCheckedIn;
+import app.duet.api.exercise.LeanRecorded;
 import app.duet.api.session.AnswersRevealed;
 import app.duet.api.session.AnswersSubmitted;
 import app.duet.api.session.BidMade;
@@ -200,8 +201,8 @@ abstract class LiveViewsContract {
     @Test
     void privateAnswersPushNothingAndARevealShowsBothInOnePush() {
         history(LIVE);
-        exercise.on(new LeanCheckedIn(COUPLE, SESSION, "lean-a", ALEX, "lean", Lean.BACK, 4), 6, T0.plusSeconds(10));
-        exercise.on(new LeanCheckedIn(COUPLE, SESSION, "lean-s", SAM, "lean", Lean.IN, 8), 7, T0.plusSeconds(11));
+        exercise.on(new LeanRecorded(SESSION, COUPLE, "lean-a", ALEX, "lean", Lean.BACK, 4), 6, T0.plusSeconds(10));
+        exercise.on(new LeanRecorded(SESSION, COUPLE, "lean-s", SAM, "lean", Lean.IN, 8), 7, T0.plusSeconds(11));
         assertThat(session().version()).as("private answers change no visible version").isEqualTo(6);
         assertThat(session().entries()).isEmpty();
         assertThat(sessions.handle(new FindMyDrafts(SESSION, SAM))).singleElement()
@@ -230,7 +231,7 @@ abstract class LiveViewsContract {
         history(LIVE);
         everyday.on(new EverydayBidMade(COUPLE, "bid-e", SAM, ALEX, "Coffee later?"), 2, T0.plusSeconds(30), LIVE);
         everyday.on(new EverydayBidAnswered(COUPLE, "bid-e", ALEX, BidResponse.TOWARD), 3, T0.plusSeconds(31), LIVE);
-        everyday.on(new LeanCheckedIn(COUPLE, null, "check-1", ALEX, null, Lean.OUT, 2), 4, T0.plusSeconds(32), LIVE);
+        everyday.on(new LeanCheckedIn(COUPLE, "check-1", ALEX, Lean.OUT, 2), 4, T0.plusSeconds(32), LIVE);
         lists.on(new ListItemKept(COUPLE, "item-1", SAM, ListKind.BOUNDARY, "No phones at dinner"), 5,
                 T0.plusSeconds(33));
         long versionBeforeSharing = couples.handle(new FindCouple(COUPLE)).orElseThrow().version();

@@ -32,8 +32,8 @@ class EveryRemainingEventTest {
     /** The event types no other scenario test's store holds yet. */
     private static final List<String> REMAINING = List.of("BidAnswered", "CheckpointReviewed", "CommitmentAccepted",
             "CommitmentAdjusted", "CommitmentConcluded", "CommitmentMade", "CommitmentProposed", "HomeworkDone",
-            "HomeworkSet", "ListItemDropped", "ListItemShared", "PartnerLeftSession", "SessionAttended",
-            "SessionMissed", "SessionPaused", "SessionResumed", "TherapistLeftSession");
+            "HomeworkSet", "ListItemDropped", "ListItemShared", "PartnerLeftSession", "AppointmentAttended",
+            "AppointmentMissed", "SessionPaused", "SessionResumed", "TherapistLeftSession");
 
     private static ProductOnH2 product;
     private static CommandClient therapist;

@@ -1,6 +1,4 @@
-package app.duet.api.session;
-
-import app.duet.api.exercise.ChangeEvent;
+package app.duet.api.exercise;
 
 import java.time.Instant;
 import java.util.List;

@@ -6,5 +6,5 @@ import java.time.LocalDate;
 
 /** A partner did not come to a therapy session: a sign against commitment. */
 @Revision("1")
-public record SessionMissed(String coupleId, String meetingId, LocalDate heldOn, String partnerId) {
+public record AppointmentMissed(String coupleId, String meetingId, LocalDate heldOn, String partnerId) {
 }

@@ -1,4 +1,4 @@
-package app.duet.api.session;
+package app.duet.api.exercise;
 
 /**
  * What became of a behaviour on a partner's list: chosen as it stands, or answered with a smaller

@@ -1,4 +1,4 @@
-package app.duet.api.session;
+package app.duet.api.exercise;
 
 import java.time.Instant;
 

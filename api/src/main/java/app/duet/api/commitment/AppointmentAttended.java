@@ -7,5 +7,5 @@ import java.util.List;
 
 /** A therapy session was held, and these partners came. */
 @Revision("1")
-public record SessionAttended(String coupleId, String meetingId, LocalDate heldOn, List<String> attendedBy, String recordedBy) {
+public record AppointmentAttended(String coupleId, String meetingId, LocalDate heldOn, List<String> attendedBy, String recordedBy) {
 }
