@@ -21,6 +21,9 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -111,6 +114,16 @@ class IssuerConfiguration implements WebMvcConfigurer {
         return new InMemoryRegisteredClientRepository(List.of(page));
     }
 
+    /**
+     * Authorizations (codes, access and refresh tokens) in the database, not in memory: a restart or
+     * a crash must not sign every partner and therapist out, nor a second issuer instance refuse a
+     * refresh token the first one issued.
+     */
+    @Bean
+    OAuth2AuthorizationService authorizations(JdbcOperations jdbc, RegisteredClientRepository clients) {
+        return new JdbcOAuth2AuthorizationService(jdbc, clients);
+    }
+
     @Bean
     AuthorizationServerSettings authorizationServerSettings(IssuerProperties properties) {
         AuthorizationServerSettings.Builder settings = AuthorizationServerSettings.builder();
@@ -133,7 +146,9 @@ class IssuerConfiguration implements WebMvcConfigurer {
             context.getClaims().subject(account.accountId()).claim("name", account.displayName());
             // Only access tokens grant anything; an ID token says who someone is, never what they may do.
             if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
-                context.getClaims().claim("roles", List.of(account.role().name()));
+                // An ArrayList, not List.of: the token's claims are kept with the authorization in the
+                // database, and the JSON it is read back from admits only collection types it knows.
+                context.getClaims().claim("roles", new java.util.ArrayList<>(List.of(account.role().name())));
             }
         }));
         return new DelegatingOAuth2TokenGenerator(jwts, PublicClientRefresh.generator());
