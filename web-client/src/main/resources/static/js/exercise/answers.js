@@ -18,10 +18,14 @@ export function formParts(kind, step, draft, { labels, theirNeeds }) {
         const select = link.querySelector('select');
         link.hidden = Boolean(step.link);
         const moves = ['CRITICISE', 'PURSUE', 'PLACATE', 'WITHDRAW', 'SHUT_DOWN'];
+        // No move is chosen for the partner: a default would label them (and move the cycle state) for
+        // them. A behaviour needs one, so the field is required while it shows.
         const move = field({ id: id('move'), name: 'move', label: 'What kind of move was it?', control: 'select',
-            options: moves.map((m) => h('option', { value: m, selected: d.move === m }, labels[`move.${m}`] ?? m)) });
+            options: [h('option', { value: '', selected: !d.move }, 'Choose the closest'),
+                ...moves.map((m) => h('option', { value: m, selected: d.move === m }, labels[`move.${m}`] ?? m))] });
         const showMove = () => {
             move.hidden = select.value !== 'BEHAVIOUR';
+            move.querySelector('select').required = !move.hidden;
         };
         select.addEventListener('change', showMove);
         showMove();
