@@ -43,11 +43,11 @@ final class SoakBench {
      * also holds garbage G1 has not reached yet, so it is reported, not judged.
      */
     private record Sample(double minutes, double liveHeapMb, double oldAfterGc, double threads, double openFiles,
-                          double rssMb, double heapCommittedMb, double websockets) {
+                          double rssMb, double rssAnonMb, double heapCommittedMb, double websockets) {
 
         /** What the process holds besides the heap G1 has taken: threads' stacks, classes, code, buffers. */
         double beyondHeapMb() {
-            return rssMb - heapCommittedMb;
+            return rssAnonMb - heapCommittedMb;
         }
     }
 
@@ -114,9 +114,9 @@ final class SoakBench {
                 screens.forEach(StompTestClient::forgetReceived); // counted as they came: the load keeps nothing
                 Sample last = samples.get(samples.size() - 1);
                 System.out.printf("  %5.1f min  live heap %6.1f MB  old gen after GC %5.1f %%  threads %4.0f  open files %5.0f  rss %6.1f MB"
-                                + " (heap committed %6.1f, beyond it %6.1f)  websockets %4.0f%n",
+                                + " (anonymous beyond the heap %6.1f, heap committed %6.1f)  websockets %4.0f%n",
                         last.minutes(), last.liveHeapMb(), last.oldAfterGc(), last.threads(), last.openFiles(), last.rssMb(),
-                        last.heapCommittedMb(), last.beyondHeapMb(), last.websockets());
+                        last.beyondHeapMb(), last.heapCommittedMb(), last.websockets());
                 if (samples.size() == 2) {
                     histogramAtStart = Histogram.of(product.pid());
                     jcmd(product.pid(), "VM.native_memory", "baseline");
@@ -168,10 +168,13 @@ final class SoakBench {
         flat &= flat("threads", samples, quarter, Sample::threads, "count", 4);
         flat &= flat("open-files", samples, quarter, Sample::openFiles, "count", 10);
         // Resident memory follows the heap G1 chooses to keep committed (up to -Xmx), which is sizing,
-        // not leaking: what is kept is judged by live-heap, and the rest of the process by what lies beyond the heap.
+        // not leaking, and holds pages of files the process reads (the jar, the stores), which the
+        // kernel takes back when it needs them: what is kept is judged by live-heap, and the rest of the
+        // process by its anonymous memory beyond the committed heap.
         flat("rss", samples, quarter, Sample::rssMb, "MB", Double.MAX_VALUE);
         flat("heap-committed", samples, quarter, Sample::heapCommittedMb, "MB", Double.MAX_VALUE);
-        flat &= flat("rss-beyond-heap", samples, quarter, Sample::beyondHeapMb, "MB", 64);
+        flat("rss-anonymous", samples, quarter, Sample::rssAnonMb, "MB", Double.MAX_VALUE);
+        flat &= flat("anonymous-beyond-heap", samples, quarter, Sample::beyondHeapMb, "MB", 64);
         if (histogramAtStart != null) {
             System.out.println("What the heap kept more of, after a full collection, from the first sample after warm-up to the end:");
             Histogram.of(product.pid()).growthSince(histogramAtStart, 12).forEach(line -> System.out.println("  " + line));
@@ -204,7 +207,8 @@ final class SoakBench {
         double oldAfterGc = 100 * metric(product, "jvm.memory.usage.after.gc", null);
         fullCollection(product.pid());
         return new Sample(minutes, metric(product, "jvm.memory.used", "area:heap") / 1e6, oldAfterGc,
-                metric(product, "jvm.threads.live", null), openFiles(product.pid()), rssMb(product.pid()),
+                metric(product, "jvm.threads.live", null), openFiles(product.pid()), rssMb(product.pid(), "VmRSS:"),
+                rssMb(product.pid(), "RssAnon:"),
                 metric(product, "jvm.memory.committed", "area:heap") / (1024 * 1024),
                 metric(product, "duet.websocket.connections", null));
     }
@@ -242,9 +246,10 @@ final class SoakBench {
         }
     }
 
-    private static double rssMb(long pid) throws IOException {
+    /** A figure of /proc/PID/status in MB: VmRSS (all resident memory) or RssAnon (not backed by a file). */
+    private static double rssMb(long pid, String field) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
-            if (line.startsWith("VmRSS:")) {
+            if (line.startsWith(field)) {
                 return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
             }
         }
