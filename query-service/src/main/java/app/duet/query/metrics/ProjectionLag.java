@@ -34,6 +34,7 @@ class ProjectionLag implements ConfigurerModule {
 
     private final MeterRegistry registry;
     private final ObjectProvider<EventProcessingConfiguration> processors;
+    private final java.util.Set<String> gauged = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Map<String, Instant> lastApplied = new ConcurrentHashMap<>();
 
     ProjectionLag(MeterRegistry registry, ObjectProvider<EventProcessingConfiguration> processors) {
@@ -50,9 +51,13 @@ class ProjectionLag implements ConfigurerModule {
     private MessageHandlerInterceptor<EventMessage<?>> interceptorFor(String processor) {
         Timer delay = Timer.builder("duet.projection.delay").tag("processor", processor)
                 .publishPercentileHistogram().register(registry);
-        Gauge.builder("duet.projection.lag", lastApplied,
-                        applied -> isCaughtUp(processor) ? 0 : ageInSeconds(applied.get(processor)))
-                .tag("processor", processor).baseUnit("seconds").register(registry);
+        // Axon may build a processor's interceptors more than once (the idle cycle state's, for one);
+        // timers and counters come back as they are, a gauge would be refused with a warning.
+        if (gauged.add(processor)) {
+            Gauge.builder("duet.projection.lag", lastApplied,
+                            applied -> isCaughtUp(processor) ? 0 : ageInSeconds(applied.get(processor)))
+                    .tag("processor", processor).baseUnit("seconds").register(registry);
+        }
         Counter eventsApplied = Counter.builder("duet.projection.applied").tag("processor", processor).register(registry);
         return (UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain) -> {
             Object result = chain.proceed();
