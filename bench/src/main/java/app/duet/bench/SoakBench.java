@@ -206,6 +206,9 @@ final class SoakBench {
     private static Sample sample(PackagedProduct product, double minutes) throws IOException, InterruptedException {
         double oldAfterGc = 100 * metric(product, "jvm.memory.usage.after.gc", null);
         fullCollection(product.pid());
+        // As the heap is judged after a full collection, native memory is judged after the C library's
+        // allocator has handed back what it keeps free (the JIT's arenas, freed, stay resident otherwise).
+        jcmd(product.pid(), "System.trim_native_heap");
         return new Sample(minutes, metric(product, "jvm.memory.used", "area:heap") / 1e6, oldAfterGc,
                 metric(product, "jvm.threads.live", null), openFiles(product.pid()), rssMb(product.pid(), "VmRSS:"),
                 rssMb(product.pid(), "RssAnon:"),
