@@ -11,8 +11,8 @@ import java.util.List;
  * moves no figure. Every figure lists its events at {@code .../cycle-state/evidence/{figure}}.
  */
 public record CycleStateView(String coupleId, Phase phase, Instant phaseSince, List<PartnerCycleView> partners,
-                             GottmanReference reference, List<SessionRatioView> sessions, List<LeanGapPoint> leanGap,
+                             GottmanReference reference, List<SessionRatioView> sessions, List<LeanGapPointView> leanGap,
                              AdherenceView adherence, int resentmentsOpen, int resentmentsReleased,
-                             MoveRef lastSoftening, MoveRef lastReengagement, List<TimelineItem> timeline,
+                             MoveRefView lastSoftening, MoveRefView lastReengagement, List<TimelineItemView> timeline,
                              List<String> figures, long version) {
 }

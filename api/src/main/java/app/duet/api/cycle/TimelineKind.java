@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 
 /**
- * What kind of moment a {@link TimelineItem} is. On the wire (REST, STOMP, the stored state) each
+ * What kind of moment a {@link TimelineItemView} is. On the wire (REST, STOMP, the stored state) each
  * goes by its wire name, such as {@code bid-turned-toward} or {@code phase-connected}.
  */
 public enum TimelineKind {

@@ -1,7 +1,7 @@
 package app.duet.api.pairing;
 
 import app.duet.api.consent.TherapistView;
-import app.duet.api.session.SessionSummary;
+import app.duet.api.session.SessionSummaryView;
 
 import app.duet.api.commitment.AttendanceView;
 import app.duet.api.commitment.CommitmentView;
@@ -19,7 +19,7 @@ import java.util.List;
  * version counts the changes applied, without gaps.
  */
 public record CoupleView(String coupleId, List<PartnerView> partners, String invitationCode, boolean paired,
-                         List<SessionSummary> sessions, List<TherapistView> therapists, List<BidView> everydayBids,
+                         List<SessionSummaryView> sessions, List<TherapistView> therapists, List<BidView> everydayBids,
                          List<LeanView> checkIns, List<AppreciationView> appreciations, List<ListItemView> sharedLists,
                          List<HomeworkView> homework, List<CommitmentView> commitments,
                          List<AttendanceView> attendance, long version) {

@@ -8,10 +8,10 @@ import app.duet.api.access.Role;
 import app.duet.api.analytics.CohortView;
 import app.duet.api.analytics.DeadLetterRetryView;
 import app.duet.api.analytics.DeadLetterView;
-import app.duet.api.analytics.ProjectionStatus;
+import app.duet.api.analytics.ProjectionStatusView;
 import app.duet.api.analytics.ReplayStatusView;
 import app.duet.api.cycle.CycleStateView;
-import app.duet.api.cycle.EvidenceRef;
+import app.duet.api.cycle.EvidenceRefView;
 import app.duet.query.audit.ContentReads;
 import app.duet.query.cycle.CycleStateDocument;
 import app.duet.query.cycle.CycleStateStore;
@@ -98,7 +98,7 @@ class AnalyticsController {
 
     @GetMapping("/couples/{couple}/cycle-state/evidence/{figure}")
     @Operation(summary = "The events behind one figure of the pseudonymised state (now, or at ?at=)")
-    List<EvidenceRef> evidence(@Parameter(hidden = true) Actor actor, @PathVariable String couple,
+    List<EvidenceRefView> evidence(@Parameter(hidden = true) Actor actor, @PathVariable String couple,
                                @PathVariable String figure,
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant at) {
         return pseudonymised.evidence(stateOf(actor, couple, at), figure);
@@ -186,7 +186,7 @@ class AnalyticsController {
     @GetMapping("/projections")
     @ViewsBuiltBy({})
     @Operation(summary = "Each projection's position against the head of the event stream, and whether it is rebuilding or serving")
-    List<ProjectionStatus> projections(@Parameter(hidden = true) Actor actor) {
+    List<ProjectionStatusView> projections(@Parameter(hidden = true) Actor actor) {
         operator(actor);
         return projections.statuses();
     }
@@ -195,7 +195,7 @@ class AnalyticsController {
     @ViewsBuiltBy({})
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Drop a projection's documents and replay every event into it; follow the progress at /projections")
-    List<ProjectionStatus> rebuild(@Parameter(hidden = true) Actor actor, @PathVariable String name) {
+    List<ProjectionStatusView> rebuild(@Parameter(hidden = true) Actor actor, @PathVariable String name) {
         operator(actor);
         projections.rebuild(name);
         return projections.statuses();
@@ -205,7 +205,7 @@ class AnalyticsController {
     @ViewsBuiltBy({})
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Build the cycle state anew beside the serving one; reads stay on the serving one until the switch")
-    List<ProjectionStatus> buildBeside(@Parameter(hidden = true) Actor actor) {
+    List<ProjectionStatusView> buildBeside(@Parameter(hidden = true) Actor actor) {
         operator(actor);
         projections.buildCycleStateBeside();
         return projections.statuses();
@@ -214,7 +214,7 @@ class AnalyticsController {
     @PostMapping("/projections/cycle-state/switch")
     @ViewsBuiltBy({})
     @Operation(summary = "Serve the cycle state from the one built beside, once it has caught up (409 before)")
-    List<ProjectionStatus> switchCycleState(@Parameter(hidden = true) Actor actor) {
+    List<ProjectionStatusView> switchCycleState(@Parameter(hidden = true) Actor actor) {
         operator(actor);
         projections.switchCycleState();
         return projections.statuses();

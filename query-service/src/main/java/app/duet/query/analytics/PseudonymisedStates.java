@@ -1,11 +1,11 @@
 package app.duet.query.analytics;
 
 import app.duet.api.cycle.CycleStateView;
-import app.duet.api.cycle.EvidenceRef;
-import app.duet.api.cycle.MoveRef;
+import app.duet.api.cycle.EvidenceRefView;
+import app.duet.api.cycle.MoveRefView;
 import app.duet.api.cycle.PartnerCycleView;
 import app.duet.api.cycle.SessionRatioView;
-import app.duet.api.cycle.TimelineItem;
+import app.duet.api.cycle.TimelineItemView;
 import app.duet.query.cycle.CycleStateDocument;
 import org.springframework.stereotype.Component;
 
@@ -36,14 +36,14 @@ public class PseudonymisedStates {
                         s.positive(), s.negative())).toList(),
                 view.leanGap(), view.adherence(), view.resentmentsOpen(), view.resentmentsReleased(),
                 move(view.lastSoftening(), partnerIds), move(view.lastReengagement(), partnerIds),
-                view.timeline().stream().map(item -> new TimelineItem(item.at(), item.kind(),
+                view.timeline().stream().map(item -> new TimelineItemView(item.at(), item.kind(),
                         partner(partnerIds, item.partnerId()), pseudonyms.session(item.sessionId()),
                         pseudonyms.event(item.eventId()))).toList(),
                 view.figures().stream().map(figure -> figure(figure, state)).toList(), view.version());
     }
 
-    public List<EvidenceRef> evidence(CycleStateDocument state, String figure) {
-        return state.evidenceFor(realFigure(figure, state)).stream().map(ref -> new EvidenceRef(
+    public List<EvidenceRefView> evidence(CycleStateDocument state, String figure) {
+        return state.evidenceFor(realFigure(figure, state)).stream().map(ref -> new EvidenceRefView(
                 pseudonyms.event(ref.eventId()), ref.type(),
                 ref.aggregateId().equals(state.coupleId()) ? pseudonyms.couple(ref.aggregateId())
                         : pseudonyms.session(ref.aggregateId()), ref.at())).toList();
@@ -73,8 +73,8 @@ public class PseudonymisedStates {
         throw new java.util.NoSuchElementException("This couple's state has no figure " + figure + ".");
     }
 
-    private MoveRef move(MoveRef move, List<String> partnerIds) {
-        return move == null ? null : new MoveRef(partner(partnerIds, move.partnerId()), pseudonyms.session(move.sessionId()),
+    private MoveRefView move(MoveRefView move, List<String> partnerIds) {
+        return move == null ? null : new MoveRefView(partner(partnerIds, move.partnerId()), pseudonyms.session(move.sessionId()),
                 move.at(), move.confirmed());
     }
 

@@ -1,6 +1,6 @@
 package app.duet.query.analytics;
 
-import app.duet.api.analytics.ReplayFrame;
+import app.duet.api.analytics.ReplayFrameView;
 import app.duet.api.analytics.ReplayStatusView;
 import app.duet.api.privacy.CoupleErased;
 import app.duet.query.access.AccessEnforcement;
@@ -182,7 +182,7 @@ public class Replays implements ReplayOwners {
             return;
         }
         ReplayFrames.Frame frame = replay.frames.get(replay.position);
-        messaging.convertAndSend(TOPIC + replay.id, new ReplayFrame(replay.id, replay.position, replay.frames.size(),
+        messaging.convertAndSend(TOPIC + replay.id, new ReplayFrameView(replay.id, replay.position, replay.frames.size(),
                 frame.at(), frame.type(), frame.actor(), frame.details()));
         replay.position++;
         if (replay.position < replay.frames.size()) {

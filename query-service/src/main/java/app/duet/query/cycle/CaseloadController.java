@@ -6,11 +6,11 @@ import app.duet.access.Actor;
 import app.duet.api.access.Role;
 import app.duet.api.pairing.CoupleView;
 import app.duet.api.cycle.FindCaseload;
-import app.duet.api.session.SessionSummary;
-import app.duet.api.cycle.CaseloadEntry;
+import app.duet.api.session.SessionSummaryView;
+import app.duet.api.cycle.CaseloadEntryView;
 import app.duet.api.cycle.CycleStateView;
 import app.duet.api.cycle.Phase;
-import app.duet.api.cycle.TimelineItem;
+import app.duet.api.cycle.TimelineItemView;
 import app.duet.api.cycle.TimelineKind;
 import app.duet.api.session.SessionStatus;
 import app.duet.query.access.ViewAccess;
@@ -63,33 +63,33 @@ class CaseloadController {
 
     @GetMapping("/api/queries/my/caseload/overview")
     @Operation(summary = "For the signed-in therapist: each consenting couple's last and running session, phase and trend")
-    List<CaseloadEntry> overview(@Parameter(hidden = true) Actor actor) {
+    List<CaseloadEntryView> overview(@Parameter(hidden = true) Actor actor) {
         actor.require(Role.THERAPIST);
         List<CoupleView> caseload = queries.query(new FindCaseload(actor.id()),
                 ResponseTypes.multipleInstancesOf(CoupleView.class)).join();
         // A consent withdrawn a moment ago may not have reached the caseload yet: that couple is left out.
         return caseload.stream().filter(couple -> access.mayRead(actor, couple, ViewAccess.Via.REST)).map(couple -> {
-            SessionSummary last = couple.sessions().stream().max(Comparator.comparing(SessionSummary::startedAt)).orElse(null);
+            SessionSummaryView last = couple.sessions().stream().max(Comparator.comparing(SessionSummaryView::startedAt)).orElse(null);
             String running = couple.sessions().stream().filter(s -> s.status() == SessionStatus.RUNNING)
-                    .map(SessionSummary::sessionId).findFirst().orElse(null);
+                    .map(SessionSummaryView::sessionId).findFirst().orElse(null);
             CycleStateView cycle = states.find(states.serving(), couple.coupleId()).map(CycleStateDocument::toView).orElse(null);
-            return new CaseloadEntry(couple.coupleId(), couple.partners(), last == null ? null : last.startedAt(),
+            return new CaseloadEntryView(couple.coupleId(), couple.partners(), last == null ? null : last.startedAt(),
                     last == null ? null : last.exercise(), running, cycle == null ? null : cycle.phase(),
-                    cycle == null ? null : cycle.phaseSince(), cycle == null ? CaseloadEntry.Trend.STEADY : trend(cycle));
+                    cycle == null ? null : cycle.phaseSince(), cycle == null ? CaseloadEntryView.Trend.STEADY : trend(cycle));
         }).toList();
     }
 
     /** Compares the phase with the last one before it that stood at another distance from connection. */
-    static CaseloadEntry.Trend trend(CycleStateView cycle) {
-        List<Phase> changes = cycle.timeline().stream().map(TimelineItem::kind).map(TimelineKind::phaseReached)
+    static CaseloadEntryView.Trend trend(CycleStateView cycle) {
+        List<Phase> changes = cycle.timeline().stream().map(TimelineItemView::kind).map(TimelineKind::phaseReached)
                 .filter(Objects::nonNull).toList();
         int now = RANK.get(cycle.phase());
         for (int i = changes.size() - 2; i >= -1; i--) {
             int before = RANK.get(i < 0 ? Phase.ESCALATED : changes.get(i));
             if (before != now) {
-                return before < now ? CaseloadEntry.Trend.IMPROVING : CaseloadEntry.Trend.WORSENING;
+                return before < now ? CaseloadEntryView.Trend.IMPROVING : CaseloadEntryView.Trend.WORSENING;
             }
         }
-        return CaseloadEntry.Trend.STEADY;
+        return CaseloadEntryView.Trend.STEADY;
     }
 }

@@ -1,7 +1,7 @@
 package app.duet.query.cycle;
 
 import app.duet.api.cycle.EvidenceKind;
-import app.duet.api.cycle.EvidenceRef;
+import app.duet.api.cycle.EvidenceRefView;
 import app.duet.api.cycle.Phase;
 import app.duet.api.cycle.TimelineKind;
 import app.duet.query.cycle.CycleStateDocument.Moment;
@@ -22,7 +22,7 @@ final class CyclePhaseRules {
     }
 
     /** A positive (+1) or negative (-1) moment: it counts in its session's ratio and in the phase's window. */
-    static void moment(CycleStateDocument state, int sign, EvidenceRef ref, String sessionId) {
+    static void moment(CycleStateDocument state, int sign, EvidenceRefView ref, String sessionId) {
         state.window.add(new Moment(sign, ref));
         if (state.window.size() > WINDOW) {
             state.window.remove(0);
@@ -43,7 +43,7 @@ final class CyclePhaseRules {
      * phase; otherwise de-escalating once both named their side of the loop or positive moments
      * outweigh negative ones; otherwise escalated. A change is noted, with the events behind it.
      */
-    static void decidePhase(CycleStateDocument state, EvidenceRef ref) {
+    static void decidePhase(CycleStateDocument state, EvidenceRefView ref) {
         List<Moment> window = state.window;
         long positive = window.stream().filter(m -> m.sign() > 0).count();
         long negative = window.size() - positive;
@@ -64,7 +64,7 @@ final class CyclePhaseRules {
         if (next != state.phase) {
             state.phase = next;
             state.phaseSince = ref.at();
-            List<EvidenceRef> why = new ArrayList<>(window.stream().map(Moment::ref).toList());
+            List<EvidenceRefView> why = new ArrayList<>(window.stream().map(Moment::ref).toList());
             why.addAll(state.evidenceOf(EvidenceKind.NAMED_THE_LOOP.figure()));
             why.addAll(state.evidenceOf(EvidenceKind.LAST_SOFTENING.figure()));
             why.addAll(state.evidenceOf(EvidenceKind.LAST_REENGAGEMENT.figure()));

@@ -6,7 +6,7 @@ import app.duet.access.Actor;
 import app.duet.api.pairing.CoupleView;
 import app.duet.api.pairing.FindCouple;
 import app.duet.api.cycle.CycleStateView;
-import app.duet.api.cycle.EvidenceRef;
+import app.duet.api.cycle.EvidenceRefView;
 import app.duet.api.cycle.FindCycleEvidence;
 import app.duet.api.cycle.FindCycleState;
 import app.duet.query.access.ViewAccess;
@@ -48,10 +48,10 @@ class CycleStateController {
 
     @GetMapping("/evidence/{figure}")
     @Operation(summary = "The events behind one figure (its name as listed in the state's figures), in the order they happened")
-    List<EvidenceRef> evidence(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId,
+    List<EvidenceRefView> evidence(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId,
                                @PathVariable String figure) {
         mayRead(actor, coupleId, "the events behind " + figure);
-        return queries.query(new FindCycleEvidence(coupleId, figure), ResponseTypes.multipleInstancesOf(EvidenceRef.class))
+        return queries.query(new FindCycleEvidence(coupleId, figure), ResponseTypes.multipleInstancesOf(EvidenceRefView.class))
                 .join();
     }
 

@@ -2,8 +2,8 @@ package app.duet.query.cycle;
 
 import app.duet.api.cycle.CycleStateView;
 import app.duet.api.cycle.EvidenceKind;
-import app.duet.api.cycle.EvidenceRef;
-import app.duet.api.cycle.LeanGapPoint;
+import app.duet.api.cycle.EvidenceRefView;
+import app.duet.api.cycle.LeanGapPointView;
 import app.duet.api.cycle.Phase;
 import app.duet.api.cycle.TimelineKind;
 import app.duet.api.exercise.Lean;
@@ -42,24 +42,24 @@ public class CycleStateDocument {
     }
 
     /** What an answer not yet visible would count for, once shared or revealed. */
-    record Pending(String kind, boolean pursuing, Lean lean, Integer energy, EvidenceRef ref) {
+    record Pending(String kind, boolean pursuing, Lean lean, Integer energy, EvidenceRefView ref) {
 
         private static final String BEHAVIOUR = "behaviour";
         private static final String LINK = "link";
         private static final String LEAN = "lean";
 
         /** A behaviour link of the loop: it declares a move, pursuing or withdrawing. */
-        static Pending behaviour(boolean pursuing, EvidenceRef ref) {
+        static Pending behaviour(boolean pursuing, EvidenceRefView ref) {
             return new Pending(BEHAVIOUR, pursuing, null, null, ref);
         }
 
         /** Any other link of the loop. */
-        static Pending link(EvidenceRef ref) {
+        static Pending link(EvidenceRefView ref) {
             return new Pending(LINK, false, null, null, ref);
         }
 
         /** A lean checked in during a session. */
-        static Pending lean(Lean lean, Integer energy, EvidenceRef ref) {
+        static Pending lean(Lean lean, Integer energy, EvidenceRefView ref) {
             return new Pending(LEAN, false, lean, energy, ref);
         }
 
@@ -77,7 +77,7 @@ public class CycleStateDocument {
     }
 
     /** A positive (+1) or negative (-1) moment, with the event it came from. */
-    record Moment(int sign, EvidenceRef ref) {
+    record Moment(int sign, EvidenceRefView ref) {
     }
 
     record Ratio(String sessionId, Exercise exercise, int positive, int negative) {
@@ -104,7 +104,7 @@ public class CycleStateDocument {
     Map<String, Pending> pending = new LinkedHashMap<>();
     List<Moment> window = new ArrayList<>();
     Map<String, Ratio> ratios = new LinkedHashMap<>();
-    List<LeanGapPoint> leanGap = new ArrayList<>();
+    List<LeanGapPointView> leanGap = new ArrayList<>();
     int checkpointsReviewed;
     double checkpointPoints;
     int homeworkSet;
@@ -121,7 +121,7 @@ public class CycleStateDocument {
     Instant phaseSince;
     List<Noted> timeline = new ArrayList<>();
     /** The events behind each figure, by the figure's name (see {@link EvidenceKind}). */
-    Map<String, List<EvidenceRef>> evidence = new LinkedHashMap<>();
+    Map<String, List<EvidenceRefView>> evidence = new LinkedHashMap<>();
     AppliedEvents applied = new AppliedEvents();
 
     protected CycleStateDocument() {
@@ -148,29 +148,29 @@ public class CycleStateDocument {
         });
     }
 
-    void note(TimelineKind kind, EvidenceRef ref, String partnerId, String sessionId) {
+    void note(TimelineKind kind, EvidenceRefView ref, String partnerId, String sessionId) {
         timeline.add(new Noted(ref.at(), kind.wireName(), partnerId, sessionId, ref.eventId()));
     }
 
     /** Lists the event behind a figure, once. */
-    void evidence(String figure, EvidenceRef ref) {
-        List<EvidenceRef> refs = evidence.computeIfAbsent(figure, k -> new ArrayList<>());
+    void evidence(String figure, EvidenceRefView ref) {
+        List<EvidenceRefView> refs = evidence.computeIfAbsent(figure, k -> new ArrayList<>());
         if (!refs.contains(ref)) {
             refs.add(ref);
         }
     }
 
     /** Lists the events behind a figure as they come, the same one again if it counts again. */
-    void evidenceEach(String figure, EvidenceRef... refs) {
+    void evidenceEach(String figure, EvidenceRefView... refs) {
         evidence.computeIfAbsent(figure, k -> new ArrayList<>()).addAll(List.of(refs));
     }
 
     /** Lists only these events behind a figure, forgetting those before. */
-    void evidenceOnly(String figure, List<EvidenceRef> refs) {
+    void evidenceOnly(String figure, List<EvidenceRefView> refs) {
         evidence.put(figure, new ArrayList<>(refs));
     }
 
-    List<EvidenceRef> evidenceOf(String figure) {
+    List<EvidenceRefView> evidenceOf(String figure) {
         return evidence.getOrDefault(figure, List.of());
     }
 
@@ -202,7 +202,7 @@ public class CycleStateDocument {
     }
 
     /** The events behind one figure, in the order they happened. */
-    public List<EvidenceRef> evidenceFor(String figure) {
+    public List<EvidenceRefView> evidenceFor(String figure) {
         return evidence.getOrDefault(figure, List.of());
     }
 

@@ -1,6 +1,6 @@
 package app.duet.query.cycle;
 
-import app.duet.api.cycle.EvidenceRef;
+import app.duet.api.cycle.EvidenceRefView;
 import org.axonframework.eventhandling.DomainEventMessage;
 
 /** How an event is named as evidence: its id in the store, its type, its aggregate, and when. */
@@ -9,8 +9,8 @@ public final class CycleStateEvidence {
     private CycleStateEvidence() {
     }
 
-    public static EvidenceRef refOf(DomainEventMessage<?> message) {
-        return new EvidenceRef(message.getIdentifier(), message.getPayloadType().getSimpleName(),
+    public static EvidenceRefView refOf(DomainEventMessage<?> message) {
+        return new EvidenceRefView(message.getIdentifier(), message.getPayloadType().getSimpleName(),
                 message.getAggregateIdentifier(), message.getTimestamp());
     }
 }

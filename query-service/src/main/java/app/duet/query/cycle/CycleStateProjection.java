@@ -1,7 +1,7 @@
 package app.duet.query.cycle;
 
 import app.duet.api.cycle.CycleStateView;
-import app.duet.api.cycle.EvidenceRef;
+import app.duet.api.cycle.EvidenceRefView;
 import app.duet.api.cycle.FindCycleEvidence;
 import app.duet.api.cycle.FindCycleState;
 import app.duet.query.events.CatchingUp;
@@ -37,7 +37,7 @@ public class CycleStateProjection extends CycleStateUpdater {
     }
 
     @QueryHandler
-    public List<EvidenceRef> handle(FindCycleEvidence query) {
+    public List<EvidenceRefView> handle(FindCycleEvidence query) {
         return store.find(store.serving(), query.coupleId()).map(state -> state.evidenceFor(query.figure()))
                 .orElse(List.of());
     }

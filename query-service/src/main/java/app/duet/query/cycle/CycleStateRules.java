@@ -9,7 +9,7 @@ import app.duet.api.commitment.AppointmentMissed;
 import app.duet.api.pairing.CoupleCreated;
 import app.duet.api.pairing.PartnerJoinedCouple;
 import app.duet.api.cycle.EvidenceKind;
-import app.duet.api.cycle.EvidenceRef;
+import app.duet.api.cycle.EvidenceRefView;
 import app.duet.api.cycle.TimelineKind;
 import app.duet.api.everyday.AppreciationExpressed;
 import app.duet.api.everyday.EverydayBidAnswered;
@@ -66,7 +66,7 @@ public final class CycleStateRules {
     /** One event's rule. */
     @FunctionalInterface
     private interface Rule<E> {
-        void apply(CycleStateRules rules, E event, EvidenceRef ref);
+        void apply(CycleStateRules rules, E event, EvidenceRefView ref);
     }
 
     /** The events the cycle state listens to; every other event changes nothing. */
@@ -119,7 +119,7 @@ public final class CycleStateRules {
      * Applies one event of the couple or of one of its sessions; says whether any figure changed.
      * Events that belong to no couple this state knows change nothing.
      */
-    public boolean apply(Object event, EvidenceRef ref) {
+    public boolean apply(Object event, EvidenceRefView ref) {
         Rule<Object> rule = RULES.get(event.getClass());
         if (rule == null) {
             return false;
@@ -131,17 +131,17 @@ public final class CycleStateRules {
 
     // --- pairing and sessions -------------------------------------------------------------------
 
-    public void on(CoupleCreated event, EvidenceRef ref) {
+    public void on(CoupleCreated event, EvidenceRefView ref) {
         state.phaseSince = ref.at();
         state.addPartner(event.partnerId());
     }
 
-    public void on(PartnerJoinedCouple event, EvidenceRef ref) {
+    public void on(PartnerJoinedCouple event, EvidenceRefView ref) {
         state.addPartner(event.partnerId());
         state.note(TimelineKind.PAIRED, ref, event.partnerId(), null);
     }
 
-    public void on(SessionStarted event, EvidenceRef ref) {
+    public void on(SessionStarted event, EvidenceRefView ref) {
         state.sessionIds.add(event.sessionId());
         state.ratios.put(event.sessionId(), new Ratio(event.sessionId(), event.exercise(), 0, 0));
         state.note(TimelineKind.SESSION_STARTED, ref, event.startedBy(), event.sessionId());
@@ -149,48 +149,48 @@ public final class CycleStateRules {
 
     // --- bids -----------------------------------------------------------------------------------
 
-    public void on(BidMade event, EvidenceRef ref) {
+    public void on(BidMade event, EvidenceRefView ref) {
         shown(state, event.fromPartnerId(), true, ref, TimelineKind.BID_MADE, event.sessionId());
     }
 
-    public void on(EverydayBidMade event, EvidenceRef ref) {
+    public void on(EverydayBidMade event, EvidenceRefView ref) {
         shown(state, event.fromPartnerId(), true, ref, TimelineKind.BID_MADE, null);
     }
 
-    public void on(BidAnswered event, EvidenceRef ref) {
+    public void on(BidAnswered event, EvidenceRefView ref) {
         answered(state, event.byPartnerId(), event.response(), event.sessionId(), ref);
     }
 
-    public void on(EverydayBidAnswered event, EvidenceRef ref) {
+    public void on(EverydayBidAnswered event, EvidenceRefView ref) {
         answered(state, event.byPartnerId(), event.response(), null, ref);
     }
 
     // --- answers, counted once both partners can see them ---------------------------------------
 
-    public void on(CycleLinkRecorded event, EvidenceRef ref) {
+    public void on(CycleLinkRecorded event, EvidenceRefView ref) {
         state.pending.put(key(event.sessionId(), event.authorId(), event.entryId()), event.link() == CycleLink.BEHAVIOUR
                 ? Pending.behaviour(event.move() != null && event.move().pursuing(), ref) : Pending.link(ref));
     }
 
     /** A lean counts from the moment both can see it: at once between sessions, ... */
-    public void on(LeanCheckedIn event, EvidenceRef ref) {
+    public void on(LeanCheckedIn event, EvidenceRefView ref) {
         leaned(state, event.partnerId(), event.lean(), event.energy(), ref, null);
     }
 
     /** ... at the reveal in a session. */
-    public void on(LeanRecorded event, EvidenceRef ref) {
+    public void on(LeanRecorded event, EvidenceRefView ref) {
         state.pending.put(key(event.sessionId(), event.partnerId(), event.entryId()), Pending.lean(event.lean(), event.energy(), ref));
     }
 
-    public void on(EntryShared event, EvidenceRef ref) {
+    public void on(EntryShared event, EvidenceRefView ref) {
         becameVisible(event.sessionId(), event.authorId(), event.entryId(), ref);
     }
 
-    public void on(AnswersRevealed event, EvidenceRef ref) {
+    public void on(AnswersRevealed event, EvidenceRefView ref) {
         event.entries().forEach(entry -> becameVisible(event.sessionId(), entry.authorId(), entry.entryId(), ref));
     }
 
-    private void becameVisible(String sessionId, String authorId, String entryId, EvidenceRef ref) {
+    private void becameVisible(String sessionId, String authorId, String entryId, EvidenceRefView ref) {
         Pending answer = state.pending.remove(key(sessionId, authorId, entryId));
         if (answer != null) {
             PartnerFigureRules.becameVisible(state, answer, authorId, ref);
@@ -199,7 +199,7 @@ public final class CycleStateRules {
 
     // --- turning points -------------------------------------------------------------------------
 
-    public void on(BlamerSoftened event, EvidenceRef ref) {
+    public void on(BlamerSoftened event, EvidenceRefView ref) {
         state.softenings++;
         state.lastSoftening = new Move(event.moveId(), event.partnerId(), event.sessionId(), ref.at(), false);
         state.evidenceOnly(EvidenceKind.LAST_SOFTENING.figure(), List.of(ref));
@@ -207,7 +207,7 @@ public final class CycleStateRules {
         moment(state, +1, ref, event.sessionId());
     }
 
-    public void on(WithdrawerReengaged event, EvidenceRef ref) {
+    public void on(WithdrawerReengaged event, EvidenceRefView ref) {
         state.reengagements++;
         state.lastReengagement = new Move(event.moveId(), event.partnerId(), event.sessionId(), ref.at(), false);
         state.evidenceOnly(EvidenceKind.LAST_REENGAGEMENT.figure(), List.of(ref));
@@ -216,7 +216,7 @@ public final class CycleStateRules {
     }
 
     /** A confirmation counts for the last softening or re-engagement only if it is that very move. */
-    public void on(ChangeEventConfirmed event, EvidenceRef ref) {
+    public void on(ChangeEventConfirmed event, EvidenceRefView ref) {
         if (state.lastSoftening != null && state.lastSoftening.moveId().equals(event.moveId())) {
             state.lastSoftening = state.lastSoftening.asConfirmed();
             state.evidence(EvidenceKind.LAST_SOFTENING.figure(), ref);
@@ -229,23 +229,23 @@ public final class CycleStateRules {
 
     // --- warmth and resentments -----------------------------------------------------------------
 
-    public void on(AppreciationExpressed event, EvidenceRef ref) {
+    public void on(AppreciationExpressed event, EvidenceRefView ref) {
         state.note(TimelineKind.APPRECIATION, ref, event.fromPartnerId(), null);
         moment(state, +1, ref, null);
     }
 
-    public void on(BabyStepCommitted event, EvidenceRef ref) {
+    public void on(BabyStepCommitted event, EvidenceRefView ref) {
         state.note(TimelineKind.BABY_STEP_COMMITTED, ref, event.committedBy(), event.sessionId());
         moment(state, +1, ref, event.sessionId());
     }
 
-    public void on(LetGoProposed event, EvidenceRef ref) {
+    public void on(LetGoProposed event, EvidenceRefView ref) {
         state.openPacts.put(event.pactId(), event.proposedBy());
         state.evidence(EvidenceKind.RESENTMENTS.figure(), ref);
         state.note(TimelineKind.LET_GO_PROPOSED, ref, event.proposedBy(), event.sessionId());
     }
 
-    public void on(ResentmentReleased event, EvidenceRef ref) {
+    public void on(ResentmentReleased event, EvidenceRefView ref) {
         state.openPacts.remove(event.pactId());
         state.resentmentsReleased++;
         state.evidence(EvidenceKind.RESENTMENTS.figure(), ref);
@@ -255,12 +255,12 @@ public final class CycleStateRules {
 
     // --- signs of commitment --------------------------------------------------------------------
 
-    public void on(HomeworkSet event, EvidenceRef ref) {
+    public void on(HomeworkSet event, EvidenceRefView ref) {
         state.homeworkSet++;
         state.evidence(EvidenceKind.ADHERENCE.figure(), ref);
     }
 
-    public void on(HomeworkDone event, EvidenceRef ref) {
+    public void on(HomeworkDone event, EvidenceRefView ref) {
         state.homeworkDone++;
         state.evidence(EvidenceKind.ADHERENCE.figure(), ref);
         state.note(TimelineKind.HOMEWORK_DONE, ref, event.partnerId(), null);
@@ -268,7 +268,7 @@ public final class CycleStateRules {
     }
 
     /** A check-point kept counts 1, partly kept 0.5, missed 0. */
-    public void on(CheckpointReviewed event, EvidenceRef ref) {
+    public void on(CheckpointReviewed event, EvidenceRefView ref) {
         state.checkpointsReviewed++;
         state.checkpointPoints += event.outcome() == CheckpointOutcome.KEPT ? 1.0
                 : event.outcome() == CheckpointOutcome.PARTLY_KEPT ? 0.5 : 0.0;
@@ -277,12 +277,12 @@ public final class CycleStateRules {
         moment(state, event.outcome() == CheckpointOutcome.MISSED ? -1 : +1, ref, null);
     }
 
-    public void on(AppointmentAttended event, EvidenceRef ref) {
+    public void on(AppointmentAttended event, EvidenceRefView ref) {
         state.sessionsAttended += event.attendedBy().size();
         state.evidence(EvidenceKind.ADHERENCE.figure(), ref);
     }
 
-    public void on(AppointmentMissed event, EvidenceRef ref) {
+    public void on(AppointmentMissed event, EvidenceRefView ref) {
         state.sessionsMissed++;
         state.evidence(EvidenceKind.ADHERENCE.figure(), ref);
         shown(state, event.partnerId(), false, ref, TimelineKind.APPOINTMENT_MISSED, null);

@@ -4,10 +4,10 @@ import app.duet.api.cycle.AdherenceView;
 import app.duet.api.cycle.CycleRole;
 import app.duet.api.cycle.CycleStateView;
 import app.duet.api.cycle.GottmanReference;
-import app.duet.api.cycle.MoveRef;
+import app.duet.api.cycle.MoveRefView;
 import app.duet.api.cycle.PartnerCycleView;
 import app.duet.api.cycle.SessionRatioView;
-import app.duet.api.cycle.TimelineItem;
+import app.duet.api.cycle.TimelineItemView;
 import app.duet.api.cycle.TimelineKind;
 import app.duet.query.cycle.CycleStateDocument.Move;
 import app.duet.query.cycle.CycleStateDocument.PartnerFigures;
@@ -33,7 +33,7 @@ final class CycleStateViews {
                         r.negative())).toList(),
                 List.copyOf(state.leanGap), adherence(state), state.openPacts.size(), state.resentmentsReleased,
                 moveRef(state.lastSoftening), moveRef(state.lastReengagement),
-                state.timeline.stream().map(noted -> new TimelineItem(noted.at(), TimelineKind.of(noted.kind()),
+                state.timeline.stream().map(noted -> new TimelineItemView(noted.at(), TimelineKind.of(noted.kind()),
                         noted.partnerId(), noted.sessionId(), noted.eventId())).toList(),
                 List.copyOf(state.evidence.keySet()), state.applied.version());
     }
@@ -58,8 +58,8 @@ final class CycleStateViews {
                 meetings == 0 ? null : Math.round(100f * state.sessionsAttended / meetings));
     }
 
-    private static MoveRef moveRef(Move move) {
-        return move == null ? null : new MoveRef(move.partnerId(), move.sessionId(), move.at(), move.confirmed());
+    private static MoveRefView moveRef(Move move) {
+        return move == null ? null : new MoveRefView(move.partnerId(), move.sessionId(), move.at(), move.confirmed());
     }
 
     private static CycleRole role(int pursuing, int withdrawing) {

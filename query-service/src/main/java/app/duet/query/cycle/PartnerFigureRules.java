@@ -1,8 +1,8 @@
 package app.duet.query.cycle;
 
 import app.duet.api.cycle.EvidenceKind;
-import app.duet.api.cycle.EvidenceRef;
-import app.duet.api.cycle.LeanGapPoint;
+import app.duet.api.cycle.EvidenceRefView;
+import app.duet.api.cycle.LeanGapPointView;
 import app.duet.api.cycle.TimelineKind;
 import app.duet.api.exercise.Lean;
 import app.duet.api.session.BidResponse;
@@ -25,7 +25,7 @@ final class PartnerFigureRules {
     }
 
     /** A pursuing or withdrawing move the partner made, as their behaviour shows it. */
-    static void shown(CycleStateDocument state, String partnerId, boolean pursuing, EvidenceRef ref, TimelineKind kind,
+    static void shown(CycleStateDocument state, String partnerId, boolean pursuing, EvidenceRefView ref, TimelineKind kind,
                       String sessionId) {
         PartnerFigures figures = state.figures(partnerId);
         if (pursuing) {
@@ -39,7 +39,7 @@ final class PartnerFigureRules {
 
     /** Turning toward is a positive moment; away (withdrawing) and against (pursuing) are negative ones. */
     static void answered(CycleStateDocument state, String responder, BidResponse response, String sessionId,
-                         EvidenceRef ref) {
+                         EvidenceRefView ref) {
         PartnerFigures figures = state.figures(responder);
         figures.bidsAnswered++;
         if (response == BidResponse.TOWARD) {
@@ -58,7 +58,7 @@ final class PartnerFigureRules {
     }
 
     /** An answer held back until both can see it counts now, as of the event that let it out. */
-    static void becameVisible(CycleStateDocument state, Pending answer, String authorId, EvidenceRef ref) {
+    static void becameVisible(CycleStateDocument state, Pending answer, String authorId, EvidenceRefView ref) {
         PartnerFigures figures = state.figures(authorId);
         if (answer.isBehaviour()) {
             if (answer.pursuing()) {
@@ -76,7 +76,7 @@ final class PartnerFigureRules {
     }
 
     /** The first link of the loop a partner lets out names their side of it. */
-    private static void namedTheLoop(CycleStateDocument state, String partnerId, EvidenceRef written, EvidenceRef shown) {
+    private static void namedTheLoop(CycleStateDocument state, String partnerId, EvidenceRefView written, EvidenceRefView shown) {
         PartnerFigures figures = state.figures(partnerId);
         if (!figures.namedTheLoop) {
             figures.namedTheLoop = true;
@@ -90,12 +90,12 @@ final class PartnerFigureRules {
      * A lean, as of when both can see it ({@code shownBy}, or when written if at once): leaning in
      * is pursuing, leaning out withdrawing; with both partners' latest leans known, a lean-gap point.
      */
-    static void leaned(CycleStateDocument state, String partnerId, Lean lean, Integer energy, EvidenceRef written,
-                       EvidenceRef shownBy) {
+    static void leaned(CycleStateDocument state, String partnerId, Lean lean, Integer energy, EvidenceRefView written,
+                       EvidenceRefView shownBy) {
         PartnerFigures figures = state.figures(partnerId);
         figures.lastLean = lean;
         figures.lastEnergy = energy;
-        EvidenceRef at = shownBy == null ? written : shownBy;
+        EvidenceRefView at = shownBy == null ? written : shownBy;
         if (shownBy != null) {
             state.evidence(EvidenceKind.SHOWN_ROLE.figure(partnerId), written);
             state.evidence(EvidenceKind.LEAN_GAP.figure(), written);
@@ -112,7 +112,7 @@ final class PartnerFigureRules {
         if (ids.size() == 2 && state.partners.values().stream().allMatch(p -> p.lastLean != null)) {
             int gap = Math.abs(score(state.partners.get(ids.get(0)).lastLean)
                     - score(state.partners.get(ids.get(1)).lastLean));
-            state.leanGap.add(new LeanGapPoint(at.at(), gap));
+            state.leanGap.add(new LeanGapPointView(at.at(), gap));
         }
     }
 

@@ -1,7 +1,7 @@
 package app.duet.query.exercise;
 
 import app.duet.api.exercise.Act;
-import app.duet.api.exercise.ExerciseGuide;
+import app.duet.api.exercise.ExerciseGuideView;
 import app.duet.api.exercise.ExerciseStep;
 import app.duet.api.session.Exercise;
 import io.swagger.v3.oas.annotations.Operation;
@@ -33,17 +33,17 @@ class ExerciseGuides {
 
     @GetMapping("/exercises")
     @Operation(summary = "Every exercise with its steps, prompts, help and labels, in the language the request asks for (Accept-Language)")
-    List<ExerciseGuide> guides(Locale locale) {
+    List<ExerciseGuideView> guides(Locale locale) {
         ResourceBundle words = ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(
                 ResourceBundle.Control.FORMAT_PROPERTIES));
         return Arrays.stream(Exercise.values()).map(exercise -> guide(exercise, words)).toList();
     }
 
-    private static ExerciseGuide guide(Exercise exercise, ResourceBundle words) {
-        List<ExerciseGuide.StepGuide> steps = new ArrayList<>();
+    private static ExerciseGuideView guide(Exercise exercise, ResourceBundle words) {
+        List<ExerciseGuideView.StepGuide> steps = new ArrayList<>();
         Stream.concat(exercise.steps().stream(), Stream.of(ExerciseStep.NOTES)).forEach(step -> {
             String prefix = step == ExerciseStep.NOTES ? "step.notes." : "step." + exercise + "." + step.key() + ".";
-            steps.add(new ExerciseGuide.StepGuide(step.key(), step.sharing(), step.accepts(), step.link(),
+            steps.add(new ExerciseGuideView.StepGuide(step.key(), step.sharing(), step.accepts(), step.link(),
                     words.getString(prefix + "title"), words.getString(prefix + "prompt"),
                     words.getString(prefix + "help"), words.getString("sharing." + step.sharing()),
                     step.acts().stream().sorted().toList()));
@@ -54,7 +54,7 @@ class ExerciseGuides {
                 labels.put(key, words.getString(key));
             }
         }
-        return new ExerciseGuide(exercise, words.getString("exercise." + exercise + ".title"),
+        return new ExerciseGuideView(exercise, words.getString("exercise." + exercise + ".title"),
                 words.getString("exercise." + exercise + ".purpose"), steps,
                 exercise.acts().stream().sorted().toList(), labels);
     }

@@ -11,7 +11,7 @@ import app.duet.api.lists.ListItemView;
 import app.duet.api.pairing.CoupleView;
 import app.duet.api.pairing.PartnerView;
 import app.duet.api.session.BidView;
-import app.duet.api.session.SessionSummary;
+import app.duet.api.session.SessionSummaryView;
 import app.duet.query.live.AppliedEvents;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -42,7 +42,7 @@ public class CoupleDocument {
     @Indexed
     private List<String> partnerIds = new ArrayList<>();
     private String invitationCode;
-    private List<SessionSummary> sessions = new ArrayList<>();
+    private List<SessionSummaryView> sessions = new ArrayList<>();
     private List<TherapistView> therapists = new ArrayList<>();
     /** The therapists whose access is active, indexed for the caseload query. */
     @Indexed
@@ -78,11 +78,11 @@ public class CoupleDocument {
     // --- sessions -------------------------------------------------------------------------------
 
     /** Newest first. */
-    public void addSession(SessionSummary session) {
+    public void addSession(SessionSummaryView session) {
         sessions.add(0, session);
     }
 
-    public void updateSession(String sessionId, UnaryOperator<SessionSummary> change) {
+    public void updateSession(String sessionId, UnaryOperator<SessionSummaryView> change) {
         replace(sessions, session -> session.sessionId().equals(sessionId), change);
     }
 

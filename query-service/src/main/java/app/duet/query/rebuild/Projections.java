@@ -1,6 +1,6 @@
 package app.duet.query.rebuild;
 
-import app.duet.api.analytics.ProjectionStatus;
+import app.duet.api.analytics.ProjectionStatusView;
 import app.duet.query.cycle.CycleStateProjection;
 import app.duet.query.cycle.CycleStateStore;
 import app.duet.query.cycle.NextCycleStateProjection;
@@ -54,7 +54,7 @@ public class Projections {
         this.deadLetters = deadLetters;
     }
 
-    public List<ProjectionStatus> statuses() {
+    public List<ProjectionStatusView> statuses() {
         long head = position(storage.createHeadToken());
         String serving = servingGroup();
         return REBUILDABLE.stream().map(name -> {
@@ -64,7 +64,7 @@ public class Projections {
             boolean replaying = status.values().stream().anyMatch(Projections::stillReplaying);
             int percent = head <= 0 ? 100 : (int) Math.min(100, position * 100 / head);
             boolean serves = !name.startsWith("cycle-state") || name.equals(serving);
-            return new ProjectionStatus(name, processor.isRunning(), replaying, position, head,
+            return new ProjectionStatusView(name, processor.isRunning(), replaying, position, head,
                     processor.isRunning() ? percent : 0, serves, deadLetters.count(name));
         }).toList();
     }

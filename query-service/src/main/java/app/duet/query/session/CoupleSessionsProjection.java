@@ -3,7 +3,7 @@ package app.duet.query.session;
 import app.duet.api.session.SessionEnded;
 import app.duet.api.session.SessionStarted;
 import app.duet.api.session.SessionStatus;
-import app.duet.api.session.SessionSummary;
+import app.duet.api.session.SessionSummaryView;
 import app.duet.query.live.LiveViews;
 import app.duet.query.pairing.CoupleOverviews;
 import org.axonframework.config.ProcessingGroup;
@@ -29,13 +29,13 @@ public class CoupleSessionsProjection {
     @EventHandler
     public void on(SessionStarted event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
         overviews.updateBySession(event.coupleId(), event.sessionId(), sequence, replay, c -> c.addSession(
-                new SessionSummary(event.sessionId(), event.exercise(), SessionStatus.RUNNING, at, null)));
+                new SessionSummaryView(event.sessionId(), event.exercise(), SessionStatus.RUNNING, at, null)));
     }
 
     @EventHandler
     public void on(SessionEnded event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
         overviews.updateBySession(event.sessionId(), sequence, replay, c -> c.updateSession(event.sessionId(),
-                session -> new SessionSummary(session.sessionId(), session.exercise(), SessionStatus.ENDED,
+                session -> new SessionSummaryView(session.sessionId(), session.exercise(), SessionStatus.ENDED,
                         session.startedAt(), at)));
     }
 }

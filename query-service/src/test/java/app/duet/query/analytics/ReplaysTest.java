@@ -1,6 +1,6 @@
 package app.duet.query.analytics;
 
-import app.duet.api.analytics.ReplayFrame;
+import app.duet.api.analytics.ReplayFrameView;
 import app.duet.api.analytics.ReplayStatusView;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,7 +83,7 @@ class ReplaysTest {
 
         assertThat(scheduler.delays).containsExactly(0L, Duration.ofSeconds(1).toNanos(), Duration.ofSeconds(1).toNanos(),
                 Duration.ofSeconds(6).toNanos());
-        assertThat(sentFrames()).extracting(ReplayFrame::index).containsExactly(0, 1, 2, 3);
+        assertThat(sentFrames()).extracting(ReplayFrameView::index).containsExactly(0, 1, 2, 3);
     }
 
     @Test
@@ -108,11 +108,11 @@ class ReplaysTest {
 
         assertThat(paused.paused()).isTrue();
         assertThat(paused.position()).isEqualTo(1);
-        assertThat(sentFrames()).extracting(ReplayFrame::index).containsExactly(0);
+        assertThat(sentFrames()).extracting(ReplayFrameView::index).containsExactly(0);
 
         replays.resume(id, "analyst");
         scheduler.runNext();
-        assertThat(sentFrames()).extracting(ReplayFrame::index).containsExactly(0, 1);
+        assertThat(sentFrames()).extracting(ReplayFrameView::index).containsExactly(0, 1);
     }
 
     @Test
@@ -123,7 +123,7 @@ class ReplaysTest {
         scheduler.runNext();
         scheduler.runNext();
 
-        assertThat(sentFrames()).extracting(ReplayFrame::index).containsExactly(3);
+        assertThat(sentFrames()).extracting(ReplayFrameView::index).containsExactly(3);
         assertThatThrownBy(() -> replays.seek(id, "analyst", 5)).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -191,14 +191,14 @@ class ReplaysTest {
                 T0.plusSeconds(sequence));
     }
 
-    private List<ReplayFrame> sentFrames() {
+    private List<ReplayFrameView> sentFrames() {
         ArgumentCaptor<Object> sent = ArgumentCaptor.forClass(Object.class);
         try {
             verify(messaging, atLeastOnce()).convertAndSend(anyString(), sent.capture());
         } catch (AssertionError nothingSent) {
             return List.of();
         }
-        return sent.getAllValues().stream().filter(ReplayFrame.class::isInstance).map(ReplayFrame.class::cast).toList();
+        return sent.getAllValues().stream().filter(ReplayFrameView.class::isInstance).map(ReplayFrameView.class::cast).toList();
     }
 
     private static ReplayFrames.Frame frame(Instant at) {

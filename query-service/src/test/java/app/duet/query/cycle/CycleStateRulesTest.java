@@ -11,10 +11,10 @@ import app.duet.api.pairing.PartnerJoinedCouple;
 import app.duet.api.cycle.AdherenceView;
 import app.duet.api.cycle.CycleRole;
 import app.duet.api.cycle.CycleStateView;
-import app.duet.api.cycle.EvidenceRef;
+import app.duet.api.cycle.EvidenceRefView;
 import app.duet.api.cycle.GottmanReference;
-import app.duet.api.cycle.LeanGapPoint;
-import app.duet.api.cycle.MoveRef;
+import app.duet.api.cycle.LeanGapPointView;
+import app.duet.api.cycle.MoveRefView;
 import app.duet.api.cycle.PartnerCycleView;
 import app.duet.api.cycle.Phase;
 import app.duet.api.cycle.SessionRatioView;
@@ -71,7 +71,7 @@ class CycleStateRulesTest {
 
     private final CycleStateDocument state = new CycleStateDocument(COUPLE);
     private final CycleStateRules rules = new CycleStateRules(state);
-    private final List<EvidenceRef> refs = new ArrayList<>();
+    private final List<EvidenceRefView> refs = new ArrayList<>();
     private int ids;
     private boolean lastChanged;
 
@@ -86,9 +86,9 @@ class CycleStateRulesTest {
     }
 
     /** Applies one event and returns its ref; {@link #lastChanged} says what apply answered. */
-    private EvidenceRef when(Object event) {
+    private EvidenceRefView when(Object event) {
         int n = refs.size() + 1;
-        EvidenceRef ref = new EvidenceRef("e" + n, event.getClass().getSimpleName(), aggregateOf(event),
+        EvidenceRefView ref = new EvidenceRefView("e" + n, event.getClass().getSimpleName(), aggregateOf(event),
                 T0.plus(Duration.ofMinutes(n)));
         refs.add(ref);
         lastChanged = rules.apply(event, ref);
@@ -106,7 +106,7 @@ class CycleStateRulesTest {
         return name.endsWith(".session") || name.endsWith(".exercise") ? SESSION : COUPLE;
     }
 
-    private EvidenceRef last() {
+    private EvidenceRefView last() {
         return refs.get(refs.size() - 1);
     }
 
@@ -119,7 +119,7 @@ class CycleStateRulesTest {
     }
 
     private List<String> ids(String figure) {
-        return state.evidenceFor(figure).stream().map(EvidenceRef::eventId).toList();
+        return state.evidenceFor(figure).stream().map(EvidenceRefView::eventId).toList();
     }
 
     private List<String> phaseNotes() {
@@ -226,7 +226,7 @@ class CycleStateRulesTest {
         assertThat(state.phase()).isEqualTo(Phase.DE_ESCALATING);
     }
 
-    private void assertPhaseChangedAt(Phase phase, EvidenceRef changing) {
+    private void assertPhaseChangedAt(Phase phase, EvidenceRefView changing) {
         CycleStateView view = view();
         assertThat(view.phase()).isEqualTo(phase);
         assertThat(view.phaseSince()).isEqualTo(changing.at());
@@ -244,7 +244,7 @@ class CycleStateRulesTest {
 
         @Test
         void aCoupleStartsEscalatedSinceItWasCreated() {
-            EvidenceRef created = when(new CoupleCreated(COUPLE, ANNA, "Anna", "CODE-1", T0.plus(Duration.ofDays(7))));
+            EvidenceRefView created = when(new CoupleCreated(COUPLE, ANNA, "Anna", "CODE-1", T0.plus(Duration.ofDays(7))));
             given(new PartnerJoinedCouple(COUPLE, BEN, "Ben"), started(SESSION, Exercise.CYCLE_MAP));
 
             assertThat(view().phase()).isEqualTo(Phase.ESCALATED);
@@ -260,7 +260,7 @@ class CycleStateRulesTest {
                     shared("anna-behaviour", ANNA));
             assertThat(state.phase()).as("only Anna has let her side out").isEqualTo(Phase.ESCALATED);
 
-            EvidenceRef reveal = when(revealed(BEN, "ben-trigger"));
+            EvidenceRefView reveal = when(revealed(BEN, "ben-trigger"));
 
             assertPhaseChangedAt(Phase.DE_ESCALATING, reveal);
             assertThat(ids("named-the-loop")).containsExactly("e4", "e6", "e5", reveal.eventId());
@@ -272,7 +272,7 @@ class CycleStateRulesTest {
             given(appreciation(ANNA), everydayAnswer(BEN, BidResponse.AWAY));
             assertThat(state.phase()).as("two moments are not enough to judge").isEqualTo(Phase.ESCALATED);
 
-            EvidenceRef third = when(appreciation(BEN));
+            EvidenceRefView third = when(appreciation(BEN));
 
             assertPhaseChangedAt(Phase.DE_ESCALATING, third);
         }
@@ -281,7 +281,7 @@ class CycleStateRulesTest {
         void deEscalatingTurnsReEngagingWhenTheWithdrawerReengages() {
             bothNamedTheLoop();
 
-            EvidenceRef reengaged = when(reengaged("move-1", BEN));
+            EvidenceRefView reengaged = when(reengaged("move-1", BEN));
 
             assertPhaseChangedAt(Phase.RE_ENGAGING, reengaged);
         }
@@ -291,11 +291,11 @@ class CycleStateRulesTest {
             bothNamedTheLoop();
             given(reengaged("move-1", BEN));
 
-            EvidenceRef softened = when(softened("move-2", ANNA));
+            EvidenceRefView softened = when(softened("move-2", ANNA));
             assertPhaseChangedAt(Phase.SOFTENING, softened);
             assertThat(ids("phase")).as("the re-engagement before it is behind it too").contains("e8", softened.eventId());
 
-            EvidenceRef reengagedAgain = when(reengaged("move-3", BEN));
+            EvidenceRefView reengagedAgain = when(reengaged("move-3", BEN));
             assertPhaseChangedAt(Phase.RE_ENGAGING, reengagedAgain);
         }
 
@@ -305,7 +305,7 @@ class CycleStateRulesTest {
             given(reengaged("move-1", BEN), softened("move-2", ANNA), appreciation(ANNA), appreciation(BEN));
             assertThat(state.phase()).as("four positives, no negative").isEqualTo(Phase.SOFTENING);
 
-            EvidenceRef fifth = when(appreciation(ANNA));
+            EvidenceRefView fifth = when(appreciation(ANNA));
             assertPhaseChangedAt(Phase.CONNECTED, fifth);
 
             given(everydayAnswer(BEN, BidResponse.AWAY));
@@ -326,7 +326,7 @@ class CycleStateRulesTest {
                 given(i % 2 == 0 ? missed(BEN) : everydayAnswer(BEN, BidResponse.AWAY));
                 assertThat(state.phase()).isNotEqualTo(Phase.ESCALATED);
             }
-            EvidenceRef sixth = when(everydayAnswer(ANNA, BidResponse.AGAINST));
+            EvidenceRefView sixth = when(everydayAnswer(ANNA, BidResponse.AGAINST));
 
             assertPhaseChangedAt(Phase.ESCALATED, sixth);
             assertThat(phaseNotes()).containsExactly("phase-de-escalating", "phase-re-engaging", "phase-softening",
@@ -339,7 +339,7 @@ class CycleStateRulesTest {
             given(missed(BEN), everydayAnswer(ANNA, BidResponse.AGAINST));
             assertThat(state.phase()).as("two moments are not enough to judge").isEqualTo(Phase.DE_ESCALATING);
 
-            EvidenceRef third = when(missed(BEN));
+            EvidenceRefView third = when(missed(BEN));
 
             assertPhaseChangedAt(Phase.ESCALATED, third);
         }
@@ -349,10 +349,10 @@ class CycleStateRulesTest {
             coupleInSession();
             given(missed(BEN), missed(ANNA), appreciation(ANNA), appreciation(BEN));
             assertThat(state.phase()).as("two against two").isEqualTo(Phase.ESCALATED);
-            EvidenceRef outweighing = when(appreciation(ANNA));
+            EvidenceRefView outweighing = when(appreciation(ANNA));
             assertPhaseChangedAt(Phase.DE_ESCALATING, outweighing);
 
-            EvidenceRef even = when(missed(BEN));
+            EvidenceRefView even = when(missed(BEN));
 
             assertPhaseChangedAt(Phase.ESCALATED, even);
         }
@@ -396,15 +396,15 @@ class CycleStateRulesTest {
         @Test
         void onceLetOutTheAnswersCount() {
             coupleInSession();
-            EvidenceRef written = when(behaviour("anna-behaviour", ANNA, CycleMove.CRITICISE));
-            EvidenceRef lean = when(leanInSession("ben-lean", BEN, Lean.OUT, 2));
+            EvidenceRefView written = when(behaviour("anna-behaviour", ANNA, CycleMove.CRITICISE));
+            EvidenceRefView lean = when(leanInSession("ben-lean", BEN, Lean.OUT, 2));
 
-            EvidenceRef share = when(shared("anna-behaviour", ANNA));
+            EvidenceRefView share = when(shared("anna-behaviour", ANNA));
             assertThat(lastChanged).isTrue();
             assertThat(partner(ANNA).declaredRole()).isEqualTo(CycleRole.PURSUER);
             assertThat(ids("declared-role:" + ANNA)).containsExactly(written.eventId(), share.eventId());
 
-            EvidenceRef reveal = when(revealed(BEN, "ben-lean"));
+            EvidenceRefView reveal = when(revealed(BEN, "ben-lean"));
             assertThat(lastChanged).isTrue();
             assertThat(partner(BEN).lastLean()).isEqualTo(Lean.OUT);
             assertThat(partner(BEN).lastEnergy()).isEqualTo(2);
@@ -488,13 +488,13 @@ class CycleStateRulesTest {
     @Test
     void theShownRoleComesFromWhatEachPartnerDid() {
         coupleInSession();
-        EvidenceRef bid = when(sessionBid(ANNA));
-        EvidenceRef everydayBid = when(everydayBid(ANNA));
-        EvidenceRef softening = when(softened("move-1", ANNA));
-        EvidenceRef reengagement = when(reengaged("move-2", BEN));
-        EvidenceRef away = when(everydayAnswer(BEN, BidResponse.AWAY));
-        EvidenceRef missed = when(missed(BEN));
-        EvidenceRef leanOut = when(leanBetweenSessions(BEN, Lean.OUT, 3));
+        EvidenceRefView bid = when(sessionBid(ANNA));
+        EvidenceRefView everydayBid = when(everydayBid(ANNA));
+        EvidenceRefView softening = when(softened("move-1", ANNA));
+        EvidenceRefView reengagement = when(reengaged("move-2", BEN));
+        EvidenceRefView away = when(everydayAnswer(BEN, BidResponse.AWAY));
+        EvidenceRefView missed = when(missed(BEN));
+        EvidenceRefView leanOut = when(leanBetweenSessions(BEN, Lean.OUT, 3));
         given(everydayAnswer(ANNA, BidResponse.TOWARD), leanBetweenSessions(ANNA, Lean.BACK, 6));
 
         PartnerCycleView anna = partner(ANNA);
@@ -526,11 +526,11 @@ class CycleStateRulesTest {
     @Test
     void positiveToNegativeMomentsAreCountedPerSession() {
         coupleInSession();
-        EvidenceRef toward1 = when(sessionAnswer(SESSION, BEN, BidResponse.TOWARD));
-        EvidenceRef toward2 = when(sessionAnswer(SESSION, ANNA, BidResponse.TOWARD));
-        EvidenceRef away = when(sessionAnswer(SESSION, BEN, BidResponse.AWAY));
-        EvidenceRef against = when(sessionAnswer(SESSION, ANNA, BidResponse.AGAINST));
-        EvidenceRef softening = when(softened("move-1", ANNA));
+        EvidenceRefView toward1 = when(sessionAnswer(SESSION, BEN, BidResponse.TOWARD));
+        EvidenceRefView toward2 = when(sessionAnswer(SESSION, ANNA, BidResponse.TOWARD));
+        EvidenceRefView away = when(sessionAnswer(SESSION, BEN, BidResponse.AWAY));
+        EvidenceRefView against = when(sessionAnswer(SESSION, ANNA, BidResponse.AGAINST));
+        EvidenceRefView softening = when(softened("move-1", ANNA));
         // Between sessions: no session's ratio.
         given(appreciation(BEN), everydayAnswer(BEN, BidResponse.AWAY));
         given(started(OTHER_SESSION, Exercise.CHECK_IN), sessionAnswer(OTHER_SESSION, BEN, BidResponse.TOWARD));
@@ -553,10 +553,10 @@ class CycleStateRulesTest {
         given(leanBetweenSessions(ANNA, Lean.IN, 8));
         assertThat(view().leanGap()).as("Ben has not checked in yet").isEmpty();
 
-        EvidenceRef benOut = when(leanBetweenSessions(BEN, Lean.OUT, 2));
-        EvidenceRef annaBack = when(leanBetweenSessions(ANNA, Lean.BACK, 5));
+        EvidenceRefView benOut = when(leanBetweenSessions(BEN, Lean.OUT, 2));
+        EvidenceRefView annaBack = when(leanBetweenSessions(ANNA, Lean.BACK, 5));
 
-        assertThat(view().leanGap()).containsExactly(new LeanGapPoint(benOut.at(), 2), new LeanGapPoint(annaBack.at(), 1));
+        assertThat(view().leanGap()).containsExactly(new LeanGapPointView(benOut.at(), 2), new LeanGapPointView(annaBack.at(), 1));
         assertThat(partner(ANNA).lastLean()).isEqualTo(Lean.BACK);
         assertThat(partner(ANNA).lastEnergy()).isEqualTo(5);
         assertThat(partner(BEN).lastLean()).isEqualTo(Lean.OUT);
@@ -618,12 +618,12 @@ class CycleStateRulesTest {
     @Test
     void resentmentsStayOpenUntilReleased() {
         coupleInSession();
-        EvidenceRef first = when(new LetGoProposed(SESSION, "pact-1", ANNA, "the birthday"));
-        EvidenceRef second = when(new LetGoProposed(SESSION, "pact-2", BEN, "the holiday"));
+        EvidenceRefView first = when(new LetGoProposed(SESSION, "pact-1", ANNA, "the birthday"));
+        EvidenceRefView second = when(new LetGoProposed(SESSION, "pact-2", BEN, "the holiday"));
         assertThat(view().resentmentsOpen()).isEqualTo(2);
         assertThat(view().resentmentsReleased()).isZero();
 
-        EvidenceRef released = when(new ResentmentReleased(SESSION, "pact-1", ANNA, BEN));
+        EvidenceRefView released = when(new ResentmentReleased(SESSION, "pact-1", ANNA, BEN));
 
         assertThat(view().resentmentsOpen()).isEqualTo(1);
         assertThat(view().resentmentsReleased()).isEqualTo(1);
@@ -642,18 +642,18 @@ class CycleStateRulesTest {
             assertThat(view().lastSoftening()).isNull();
             assertThat(view().lastReengagement()).isNull();
 
-            EvidenceRef softening = when(softened("move-1", ANNA));
-            EvidenceRef reengagement = when(reengaged("move-2", BEN));
-            assertThat(view().lastSoftening()).isEqualTo(new MoveRef(ANNA, SESSION, softening.at(), false));
-            assertThat(view().lastReengagement()).isEqualTo(new MoveRef(BEN, SESSION, reengagement.at(), false));
+            EvidenceRefView softening = when(softened("move-1", ANNA));
+            EvidenceRefView reengagement = when(reengaged("move-2", BEN));
+            assertThat(view().lastSoftening()).isEqualTo(new MoveRefView(ANNA, SESSION, softening.at(), false));
+            assertThat(view().lastReengagement()).isEqualTo(new MoveRefView(BEN, SESSION, reengagement.at(), false));
 
-            EvidenceRef confirmSoftening = when(confirmed("move-1", ANNA, ChangeEvent.BLAMER_SOFTENING));
-            assertThat(view().lastSoftening()).isEqualTo(new MoveRef(ANNA, SESSION, softening.at(), true));
+            EvidenceRefView confirmSoftening = when(confirmed("move-1", ANNA, ChangeEvent.BLAMER_SOFTENING));
+            assertThat(view().lastSoftening()).isEqualTo(new MoveRefView(ANNA, SESSION, softening.at(), true));
             assertThat(view().lastReengagement().confirmed()).isFalse();
             assertThat(ids("last-softening")).containsExactly(softening.eventId(), confirmSoftening.eventId());
 
-            EvidenceRef confirmReengagement = when(confirmed("move-2", BEN, ChangeEvent.WITHDRAWER_REENGAGEMENT));
-            assertThat(view().lastReengagement()).isEqualTo(new MoveRef(BEN, SESSION, reengagement.at(), true));
+            EvidenceRefView confirmReengagement = when(confirmed("move-2", BEN, ChangeEvent.WITHDRAWER_REENGAGEMENT));
+            assertThat(view().lastReengagement()).isEqualTo(new MoveRefView(BEN, SESSION, reengagement.at(), true));
             assertThat(ids("last-reengagement")).containsExactly(reengagement.eventId(), confirmReengagement.eventId());
         }
 
@@ -663,9 +663,9 @@ class CycleStateRulesTest {
             given(softened("move-1", ANNA), confirmed("move-1", ANNA, ChangeEvent.BLAMER_SOFTENING));
             assertThat(view().lastSoftening().confirmed()).isTrue();
 
-            EvidenceRef again = when(softened("move-2", ANNA));
+            EvidenceRefView again = when(softened("move-2", ANNA));
 
-            assertThat(view().lastSoftening()).isEqualTo(new MoveRef(ANNA, SESSION, again.at(), false));
+            assertThat(view().lastSoftening()).isEqualTo(new MoveRefView(ANNA, SESSION, again.at(), false));
             assertThat(ids("last-softening")).containsExactly(again.eventId());
         }
 
@@ -677,11 +677,11 @@ class CycleStateRulesTest {
         void confirmingAnEarlierSofteningDoesNotConfirmTheLastOne() {
             coupleInSession();
             given(softened("move-1", ANNA));
-            EvidenceRef later = when(softened("move-2", ANNA));
+            EvidenceRefView later = when(softened("move-2", ANNA));
 
             when(confirmed("move-1", ANNA, ChangeEvent.BLAMER_SOFTENING));
 
-            assertThat(view().lastSoftening()).isEqualTo(new MoveRef(ANNA, SESSION, later.at(), false));
+            assertThat(view().lastSoftening()).isEqualTo(new MoveRefView(ANNA, SESSION, later.at(), false));
             assertThat(ids("last-softening")).containsExactly(later.eventId());
         }
 
@@ -689,11 +689,11 @@ class CycleStateRulesTest {
         void confirmingAnEarlierReengagementDoesNotConfirmTheLastOne() {
             coupleInSession();
             given(reengaged("move-1", BEN));
-            EvidenceRef later = when(reengaged("move-2", BEN));
+            EvidenceRefView later = when(reengaged("move-2", BEN));
 
             when(confirmed("move-1", BEN, ChangeEvent.WITHDRAWER_REENGAGEMENT));
 
-            assertThat(view().lastReengagement()).isEqualTo(new MoveRef(BEN, SESSION, later.at(), false));
+            assertThat(view().lastReengagement()).isEqualTo(new MoveRefView(BEN, SESSION, later.at(), false));
             assertThat(ids("last-reengagement")).containsExactly(later.eventId());
         }
     }
@@ -716,10 +716,10 @@ class CycleStateRulesTest {
         void theRulesCanBeDrivenEventByEventWithoutTheDispatch() {
             CycleStateDocument direct = new CycleStateDocument(COUPLE);
             CycleStateRules rulesOfDirect = new CycleStateRules(direct);
-            EvidenceRef created = ref("e1", COUPLE, 1);
-            EvidenceRef joined = ref("e2", COUPLE, 2);
-            EvidenceRef bid = ref("e3", COUPLE, 3);
-            EvidenceRef answer = ref("e4", COUPLE, 4);
+            EvidenceRefView created = ref("e1", COUPLE, 1);
+            EvidenceRefView joined = ref("e2", COUPLE, 2);
+            EvidenceRefView bid = ref("e3", COUPLE, 3);
+            EvidenceRefView answer = ref("e4", COUPLE, 4);
             rulesOfDirect.on(new CoupleCreated(COUPLE, ANNA, "Anna", "CODE-1", T0), created);
             rulesOfDirect.on(new PartnerJoinedCouple(COUPLE, BEN, "Ben"), joined);
             rulesOfDirect.on(new EverydayBidMade(COUPLE, "bid-1", ANNA, BEN, "coffee?"), bid);
@@ -745,8 +745,8 @@ class CycleStateRulesTest {
             assertThat(view()).isEqualTo(before);
         }
 
-        private static EvidenceRef ref(String eventId, String aggregateId, int minute) {
-            return new EvidenceRef(eventId, "Event", aggregateId, T0.plus(Duration.ofMinutes(minute)));
+        private static EvidenceRefView ref(String eventId, String aggregateId, int minute) {
+            return new EvidenceRefView(eventId, "Event", aggregateId, T0.plus(Duration.ofMinutes(minute)));
         }
     }
 }

@@ -3,7 +3,7 @@ package app.duet.query.cycle;
 import app.duet.api.pairing.CoupleCreated;
 import app.duet.api.pairing.PartnerJoinedCouple;
 import app.duet.api.cycle.CycleStateView;
-import app.duet.api.cycle.EvidenceRef;
+import app.duet.api.cycle.EvidenceRefView;
 import app.duet.api.cycle.TimelineKind;
 import app.duet.api.everyday.EverydayBidAnswered;
 import app.duet.api.everyday.EverydayBidMade;
@@ -96,14 +96,14 @@ class CycleStateStoreTest {
                 .as("the answer held back in the stored state counts once shared").isTrue();
         assertThat(read.toView().timeline()).extracting(item -> item.kind())
                 .contains(TimelineKind.NAMED_THEIR_SIDE);
-        assertThat(read.evidenceFor("declared-role:anna")).extracting(EvidenceRef::eventId).containsExactly("e6", "e7");
+        assertThat(read.evidenceFor("declared-role:anna")).extracting(EvidenceRefView::eventId).containsExactly("e6", "e7");
     }
 
     /** Anna and Ben pair, a session starts; Anna bids between sessions and Ben turns toward her. */
     private static CycleStateDocument history() {
         CycleStateDocument state = new CycleStateDocument(COUPLE);
         CycleStateRules rules = new CycleStateRules(state);
-        List<Map.Entry<Object, EvidenceRef>> events = List.of(
+        List<Map.Entry<Object, EvidenceRefView>> events = List.of(
                 Map.entry(new CoupleCreated(COUPLE, "anna", "Anna", "CODE-1", T0), ref("e1", COUPLE, 1)),
                 Map.entry(new PartnerJoinedCouple(COUPLE, "ben", "Ben"), ref("e2", COUPLE, 2)),
                 Map.entry(new SessionStarted(SESSION, COUPLE, Exercise.CYCLE_MAP, List.of("anna", "ben"), "anna"),
@@ -114,7 +114,7 @@ class CycleStateStoreTest {
         return state;
     }
 
-    private static EvidenceRef ref(String eventId, String aggregateId, int minute) {
-        return new EvidenceRef(eventId, "Event", aggregateId, T0.plus(Duration.ofMinutes(minute)));
+    private static EvidenceRefView ref(String eventId, String aggregateId, int minute) {
+        return new EvidenceRefView(eventId, "Event", aggregateId, T0.plus(Duration.ofMinutes(minute)));
     }
 }

@@ -3,5 +3,5 @@ package app.duet.api.cycle;
 import java.time.Instant;
 
 /** The last softening or re-engagement: who, when, in which session, and whether a therapist confirmed it. */
-public record MoveRef(String partnerId, String sessionId, Instant at, boolean confirmed) {
+public record MoveRefView(String partnerId, String sessionId, Instant at, boolean confirmed) {
 }

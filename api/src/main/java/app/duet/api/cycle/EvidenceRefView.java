@@ -7,5 +7,5 @@ import java.time.Instant;
  * happened. No position in the stream: the gaps between visible events would tell how many
  * private answers the other partner wrote.
  */
-public record EvidenceRef(String eventId, String type, String aggregateId, Instant at) {
+public record EvidenceRefView(String eventId, String type, String aggregateId, Instant at) {
 }

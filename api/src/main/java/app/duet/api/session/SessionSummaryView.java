@@ -6,5 +6,5 @@ import app.duet.api.session.SessionStatus;
 import java.time.Instant;
 
 /** One joint session in a couple's overview. */
-public record SessionSummary(String sessionId, Exercise exercise, SessionStatus status, Instant startedAt, Instant endedAt) {
+public record SessionSummaryView(String sessionId, Exercise exercise, SessionStatus status, Instant startedAt, Instant endedAt) {
 }

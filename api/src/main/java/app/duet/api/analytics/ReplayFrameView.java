@@ -8,6 +8,6 @@ import java.util.Map;
  * ("A", "B" or "therapist"), and only its enumerations, numbers and step keys: never a word, a
  * name or an id.
  */
-public record ReplayFrame(String replayId, int index, int total, Instant at, String type, String actor,
+public record ReplayFrameView(String replayId, int index, int total, Instant at, String type, String actor,
                           Map<String, Object> details) {
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** An exercise in the reader's language: its purpose, each step's prompt and help, and the labels of its choices. */
-public record ExerciseGuide(Exercise exercise, String title, String purpose, List<StepGuide> steps, List<Act> acts,
+public record ExerciseGuideView(Exercise exercise, String title, String purpose, List<StepGuide> steps, List<Act> acts,
                             Map<String, String> labels) {
 
     /** One step with its words, and the acts a partner on it may do. */
