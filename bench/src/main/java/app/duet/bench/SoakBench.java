@@ -86,6 +86,11 @@ final class SoakBench {
             CommandClient.PairedSession paired = http.pairAndJoinSession(alex, sam);
             partners.add(new String[]{alex, sam, paired.sessionId()});
             AtomicLong pushes = pushesPerSession.computeIfAbsent(paired.sessionId(), id -> new AtomicLong());
+            // As the page does: the session's view is read before its topic is listened to. A topic
+            // asked for a moment after joining, before the view knows the partner, is refused.
+            for (String person : List.of(alex, sam)) {
+                awaitReadable(http, person, "/api/queries/sessions/" + paired.sessionId());
+            }
             for (String person : List.of(alex, sam)) {
                 StompTestClient screen = StompTestClient.connect(product.baseUrl().replace("http", "ws") + "/ws", tokens.get(person));
                 screen.onMessage(view -> {
@@ -150,6 +155,9 @@ final class SoakBench {
                 missing += Math.max(0, expected - pushesPerSession.get(couple[2]).get());
             }
         } while (missing > 0 && System.nanoTime() < deadline && sleep(200));
+        long shut = screens.stream().filter(StompTestClient::isShut).count();
+        screens.stream().flatMap(screen -> screen.errors().stream()).distinct()
+                .forEach(error -> System.out.println("  a screen was refused: " + error));
         screens.forEach(StompTestClient::close);
 
         long errorLines;
@@ -161,6 +169,7 @@ final class SoakBench {
         print("commands-refused", refused, "count");
         print("pushes-missing", missing, "count");
         print("log-errors", errorLines, "lines");
+        print("screens-shut", shut, "count");
         int quarter = Math.max(1, samples.size() / 4);
         boolean flat = true;
         flat &= flat("live-heap", samples, quarter, Sample::liveHeapMb, "MB", 16);
@@ -186,7 +195,7 @@ final class SoakBench {
             }
         }
         print("websockets-last", samples.get(samples.size() - 1).websockets(), "count");
-        boolean clean = refused == 0 && missing == 0 && errorLines == 0;
+        boolean clean = refused == 0 && missing == 0 && errorLines == 0 && shut == 0;
         print("verdict", flat && clean ? 1 : 0, flat && clean ? "flat-and-clean" : "NOT-flat-or-clean");
         if (!(flat && clean)) {
             throw new IllegalStateException("The soak was not flat and clean: see the figures above");
@@ -264,6 +273,21 @@ final class SoakBench {
         String id = issuer.signUp(email, "a long enough password", name, "PARTNER").get("accountId").asString();
         tokens.put(id, issuer.signIn(email, "a long enough password").accessToken());
         return id;
+    }
+
+    private static void awaitReadable(CommandClient http, String person, String path) throws InterruptedException {
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                http.get(person, path);
+                return;
+            } catch (AssertionError notYet) {
+                if (System.nanoTime() > giveUp) {
+                    throw notYet;
+                }
+                TimeUnit.MILLISECONDS.sleep(100);
+            }
+        }
     }
 
     private static boolean sleep(long millis) {
