@@ -1,13 +1,10 @@
 package app.duet.bench;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,10 +17,7 @@ record Histogram(Map<String, Long> bytesByClass) {
     private static final Pattern ROW = Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+).*$");
 
     static Histogram of(long pid) throws IOException, InterruptedException {
-        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                String.valueOf(pid), "GC.class_histogram").redirectErrorStream(true).start();
-        String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        jcmd.waitFor(60, TimeUnit.SECONDS);
+        String output = ProcessProbe.jcmd(pid, "GC.class_histogram");
         Map<String, Long> bytes = new HashMap<>();
         for (String line : output.split("\n")) {
             Matcher row = ROW.matcher(line);

@@ -124,7 +124,7 @@ final class SoakBench {
                         last.beyondHeapMb(), last.heapCommittedMb(), last.websockets());
                 if (samples.size() == 2) {
                     histogramAtStart = Histogram.of(product.pid());
-                    jcmd(product.pid(), "VM.native_memory", "baseline");
+                    ProcessProbe.jcmd(product.pid(), "VM.native_memory", "baseline");
                 }
                 nextSample += sampleEvery.toNanos();
             }
@@ -188,7 +188,7 @@ final class SoakBench {
             System.out.println("What the heap kept more of, after a full collection, from the first sample after warm-up to the end:");
             Histogram.of(product.pid()).growthSince(histogramAtStart, 12).forEach(line -> System.out.println("  " + line));
             System.out.println("What the process holds beyond the heap, by kind, against the same moment (committed, KB):");
-            for (String line : jcmd(product.pid(), "VM.native_memory", "summary.diff").split("\n")) {
+            for (String line : ProcessProbe.jcmd(product.pid(), "VM.native_memory", "summary.diff").split("\n")) {
                 if (line.startsWith("Total") || line.matches("^-\\s+\\S.*\\(reserved=.*")) {
                     System.out.println("  " + line.strip());
                 }
@@ -217,29 +217,17 @@ final class SoakBench {
         fullCollection(product.pid());
         // As the heap is judged after a full collection, native memory is judged after the C library's
         // allocator has handed back what it keeps free (the JIT's arenas, freed, stay resident otherwise).
-        jcmd(product.pid(), "System.trim_native_heap");
+        ProcessProbe.jcmd(product.pid(), "System.trim_native_heap");
         return new Sample(minutes, metric(product, "jvm.memory.used", "area:heap") / 1e6, oldAfterGc,
-                metric(product, "jvm.threads.live", null), openFiles(product.pid()), rssMb(product.pid(), "VmRSS:"),
-                rssMb(product.pid(), "RssAnon:"),
+                metric(product, "jvm.threads.live", null), ProcessProbe.openFiles(product.pid()),
+                ProcessProbe.residentMb(product.pid(), "VmRSS:"), ProcessProbe.residentMb(product.pid(), "RssAnon:"),
                 metric(product, "jvm.memory.committed", "area:heap") / (1024 * 1024),
                 metric(product, "duet.websocket.connections", null));
     }
 
     /** Asks the product's JVM for a full collection (jcmd GC.run), so what the heap holds next is what is kept. */
     private static void fullCollection(long pid) throws IOException, InterruptedException {
-        jcmd(pid, "GC.run");
-    }
-
-    private static String jcmd(long pid, String... command) throws IOException, InterruptedException {
-        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                String.valueOf(pid)));
-        line.addAll(List.of(command));
-        Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
-        String output = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        if (!jcmd.waitFor(60, TimeUnit.SECONDS)) {
-            jcmd.destroyForcibly();
-        }
-        return output;
+        ProcessProbe.jcmd(pid, "GC.run");
     }
 
     private static double metric(PackagedProduct product, String name, String tag) throws IOException, InterruptedException {
@@ -247,22 +235,6 @@ final class SoakBench {
         for (JsonNode measurement : answer.path("measurements")) {
             if (measurement.path("statistic").asString().equals("VALUE")) {
                 return measurement.path("value").asDouble();
-            }
-        }
-        return Double.NaN;
-    }
-
-    private static double openFiles(long pid) throws IOException {
-        try (var entries = Files.list(Path.of("/proc", String.valueOf(pid), "fd"))) {
-            return entries.count();
-        }
-    }
-
-    /** A figure of /proc/PID/status in MB: VmRSS (all resident memory) or RssAnon (not backed by a file). */
-    private static double rssMb(long pid, String field) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
-            if (line.startsWith(field)) {
-                return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
             }
         }
         return Double.NaN;
