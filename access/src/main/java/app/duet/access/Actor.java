@@ -40,4 +40,9 @@ public record Actor(String id, String displayName, Set<Role> roles) {
         }
         return this;
     }
+
+    /** The id of the partner acting; refused (403) for anyone who is not a partner. */
+    public String partnerId() {
+        return require(Role.PARTNER).id();
+    }
 }

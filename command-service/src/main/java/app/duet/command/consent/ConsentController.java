@@ -1,7 +1,6 @@
 package app.duet.command.consent;
 
 import app.duet.access.Actor;
-import app.duet.api.access.Role;
 import app.duet.api.consent.GrantTherapistAccess;
 import app.duet.api.consent.InviteTherapist;
 import app.duet.api.consent.WithdrawTherapistAccess;
@@ -45,7 +44,7 @@ class ConsentController {
     @Operation(summary = "Invite a therapist by their therapist code; this is your consent, the other partner's is still needed")
     void inviteTherapist(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId,
                          @Valid @RequestBody InviteTherapistRequest request) {
-        commands.sendAndWait(new InviteTherapist(coupleId, partner(actor), request.therapistCode().strip(),
+        commands.sendAndWait(new InviteTherapist(coupleId, actor.partnerId(), request.therapistCode().strip(),
                 request.therapistName().strip()));
     }
 
@@ -54,7 +53,7 @@ class ConsentController {
     @Operation(summary = "Consent to the invited therapist observing your couple")
     void consentToTherapist(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId,
                             @PathVariable String therapistId) {
-        commands.sendAndWait(new GrantTherapistAccess(coupleId, partner(actor), therapistId));
+        commands.sendAndWait(new GrantTherapistAccess(coupleId, actor.partnerId(), therapistId));
     }
 
     @PostMapping("/therapists/{therapistId}/withdraw")
@@ -62,11 +61,6 @@ class ConsentController {
     @Operation(summary = "Withdraw consent: the therapist's access, live views included, ends at once")
     void withdrawTherapistConsent(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId,
                                   @PathVariable String therapistId) {
-        commands.sendAndWait(new WithdrawTherapistAccess(coupleId, partner(actor), therapistId));
-    }
-
-    /** Only the couple's partners decide who their therapist is. */
-    private static String partner(Actor actor) {
-        return actor.require(Role.PARTNER).id();
+        commands.sendAndWait(new WithdrawTherapistAccess(coupleId, actor.partnerId(), therapistId));
     }
 }

@@ -1,7 +1,6 @@
 package app.duet.command.everyday;
 
 import app.duet.access.Actor;
-import app.duet.api.access.Role;
 import app.duet.api.everyday.AnswerEverydayBid;
 import app.duet.api.everyday.CheckInLean;
 import app.duet.api.everyday.ExpressAppreciation;
@@ -58,7 +57,7 @@ class EverydayController {
     BidMadeResponse makeBid(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId,
                     @Valid @RequestBody WordsRequest request) {
         String bidId = UUID.randomUUID().toString();
-        commands.sendAndWait(new MakeEverydayBid(coupleId, partner(actor), bidId, request.words().strip()));
+        commands.sendAndWait(new MakeEverydayBid(coupleId, actor.partnerId(), bidId, request.words().strip()));
         return new BidMadeResponse(bidId);
     }
 
@@ -70,7 +69,7 @@ class EverydayController {
     @Operation(summary = "Answer a bid your partner made: toward, away or against")
     void answerBid(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId, @PathVariable String bidId,
                    @Valid @RequestBody AnswerRequest request) {
-        commands.sendAndWait(new AnswerEverydayBid(coupleId, partner(actor), bidId, request.response()));
+        commands.sendAndWait(new AnswerEverydayBid(coupleId, actor.partnerId(), bidId, request.response()));
     }
 
     record CheckInRequest(@NotNull Lean lean, @NotNull @Min(Lean.NO_ENERGY) @Max(Lean.FULL_ENERGY) Integer energy) {
@@ -82,7 +81,7 @@ class EverydayController {
     CheckedInResponse checkIn(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId,
                     @Valid @RequestBody CheckInRequest request) {
         String checkInId = UUID.randomUUID().toString();
-        commands.sendAndWait(new CheckInLean(coupleId, partner(actor), checkInId, request.lean(), request.energy()));
+        commands.sendAndWait(new CheckInLean(coupleId, actor.partnerId(), checkInId, request.lean(), request.energy()));
         return new CheckedInResponse(checkInId);
     }
 
@@ -92,11 +91,7 @@ class EverydayController {
     AppreciatedResponse appreciate(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId,
                        @Valid @RequestBody WordsRequest request) {
         String appreciationId = UUID.randomUUID().toString();
-        commands.sendAndWait(new ExpressAppreciation(coupleId, partner(actor), appreciationId, request.words().strip()));
+        commands.sendAndWait(new ExpressAppreciation(coupleId, actor.partnerId(), appreciationId, request.words().strip()));
         return new AppreciatedResponse(appreciationId);
-    }
-
-    private static String partner(Actor actor) {
-        return actor.require(Role.PARTNER).id();
     }
 }

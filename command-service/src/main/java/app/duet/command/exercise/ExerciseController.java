@@ -76,7 +76,7 @@ class ExerciseController {
     void writeDraft(@Parameter(hidden = true) Actor actor, @PathVariable String sessionId,
                     @PathVariable @Pattern(regexp = ENTRY_ID) String entryId, @Valid @RequestBody DraftRequest request) {
         String step = request.step() == null ? ExerciseStep.NOTES.key() : request.step();
-        commands.sendAndWait(new WriteDraft(sessionId, partner(actor), entryId, step, request.text()));
+        commands.sendAndWait(new WriteDraft(sessionId, actor.partnerId(), entryId, step, request.text()));
     }
 
     record CycleLinkRequest(@NotBlank @Pattern(regexp = STEP) String step, @NotNull CycleLink link,
@@ -91,7 +91,7 @@ class ExerciseController {
     void recordCycleLink(@Parameter(hidden = true) Actor actor, @PathVariable String sessionId,
                          @PathVariable @Pattern(regexp = ENTRY_ID) String entryId,
                          @Valid @RequestBody CycleLinkRequest request) {
-        commands.sendAndWait(new RecordCycleLink(sessionId, partner(actor), entryId, request.step(), request.link(),
+        commands.sendAndWait(new RecordCycleLink(sessionId, actor.partnerId(), entryId, request.step(), request.link(),
                 request.intensity(), request.move(), request.words().strip()));
     }
 
@@ -105,7 +105,7 @@ class ExerciseController {
     void listBehaviour(@Parameter(hidden = true) Actor actor, @PathVariable String sessionId,
                        @PathVariable @Pattern(regexp = ENTRY_ID) String entryId,
                        @Valid @RequestBody BehaviourRequest request) {
-        commands.sendAndWait(new ListBehaviour(sessionId, partner(actor), entryId, request.step(),
+        commands.sendAndWait(new ListBehaviour(sessionId, actor.partnerId(), entryId, request.step(),
                 request.words().strip(), request.size()));
     }
 
@@ -118,7 +118,7 @@ class ExerciseController {
     @Operation(summary = "State a need for closeness or space without blame; space comes with a reassurance")
     void stateNeed(@Parameter(hidden = true) Actor actor, @PathVariable String sessionId,
                    @PathVariable @Pattern(regexp = ENTRY_ID) String entryId, @Valid @RequestBody NeedRequest request) {
-        commands.sendAndWait(new StateNeed(sessionId, partner(actor), entryId, request.step(), request.need(),
+        commands.sendAndWait(new StateNeed(sessionId, actor.partnerId(), entryId, request.step(), request.need(),
                 request.words().strip(), request.reassurance() == null ? null : request.reassurance().strip()));
     }
 
@@ -133,7 +133,7 @@ class ExerciseController {
     void reassure(@Parameter(hidden = true) Actor actor, @PathVariable String sessionId,
                   @PathVariable @Pattern(regexp = ENTRY_ID) String entryId,
                   @Valid @RequestBody ReassuranceRequest request) {
-        commands.sendAndWait(new Reassure(sessionId, partner(actor), entryId, request.step(), request.needEntryId(),
+        commands.sendAndWait(new Reassure(sessionId, actor.partnerId(), entryId, request.step(), request.needEntryId(),
                 request.words().strip()));
     }
 
@@ -146,7 +146,7 @@ class ExerciseController {
     @Operation(summary = "Check in: lean in, back or out, and your energy (0-10), revealed with your partner's")
     void recordLean(@Parameter(hidden = true) Actor actor, @PathVariable String sessionId,
                     @PathVariable @Pattern(regexp = ENTRY_ID) String entryId, @Valid @RequestBody LeanRequest request) {
-        commands.sendAndWait(new RecordLean(sessionId, partner(actor), entryId, request.step(), request.lean(),
+        commands.sendAndWait(new RecordLean(sessionId, actor.partnerId(), entryId, request.step(), request.lean(),
                 request.energy()));
     }
 
@@ -155,21 +155,21 @@ class ExerciseController {
     @Operation(summary = "Share an entry of yours at a step that is shared when ready; it is final from then on")
     void shareEntry(@Parameter(hidden = true) Actor actor, @PathVariable String sessionId,
                     @PathVariable String entryId) {
-        commands.sendAndWait(new ShareEntry(sessionId, partner(actor), entryId));
+        commands.sendAndWait(new ShareEntry(sessionId, actor.partnerId(), entryId));
     }
 
     @PostMapping("/steps/{step}/submit")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Your answers at a revealed step are final; your partner learns you are ready, not what you wrote")
     void submit(@Parameter(hidden = true) Actor actor, @PathVariable String sessionId, @PathVariable String step) {
-        commands.sendAndWait(new SubmitAnswers(sessionId, partner(actor), step));
+        commands.sendAndWait(new SubmitAnswers(sessionId, actor.partnerId(), step));
     }
 
     @PostMapping("/steps/{step}/reveal")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Reveal both partners' answers at a step at the same instant, once both have submitted")
     void reveal(@Parameter(hidden = true) Actor actor, @PathVariable String sessionId, @PathVariable String step) {
-        commands.sendAndWait(new RevealAnswers(sessionId, partner(actor), step));
+        commands.sendAndWait(new RevealAnswers(sessionId, actor.partnerId(), step));
     }
 
     record WordsRequest(@NotBlank @Size(max = 1000) String words) {
@@ -184,7 +184,7 @@ class ExerciseController {
     MoveVoiced soften(@Parameter(hidden = true) Actor actor, @PathVariable String sessionId,
                       @Valid @RequestBody WordsRequest request) {
         String moveId = UUID.randomUUID().toString();
-        commands.sendAndWait(new SoftenAsBlamer(sessionId, partner(actor), moveId, request.words().strip()));
+        commands.sendAndWait(new SoftenAsBlamer(sessionId, actor.partnerId(), moveId, request.words().strip()));
         return new MoveVoiced(moveId);
     }
 
@@ -194,7 +194,7 @@ class ExerciseController {
     MoveVoiced reengage(@Parameter(hidden = true) Actor actor, @PathVariable String sessionId,
                         @Valid @RequestBody WordsRequest request) {
         String moveId = UUID.randomUUID().toString();
-        commands.sendAndWait(new ReengageAsWithdrawer(sessionId, partner(actor), moveId, request.words().strip()));
+        commands.sendAndWait(new ReengageAsWithdrawer(sessionId, actor.partnerId(), moveId, request.words().strip()));
         return new MoveVoiced(moveId);
     }
 
@@ -210,7 +210,7 @@ class ExerciseController {
     @Operation(summary = "Choose a behaviour from your partner's revealed list as one you will do")
     void choose(@Parameter(hidden = true) Actor actor, @PathVariable String sessionId,
                 @PathVariable String behaviourEntryId) {
-        commands.sendAndWait(new ChooseBabyStep(sessionId, partner(actor), behaviourEntryId));
+        commands.sendAndWait(new ChooseBabyStep(sessionId, actor.partnerId(), behaviourEntryId));
     }
 
     @PostMapping("/baby-steps/{behaviourEntryId}/smaller-step")
@@ -218,7 +218,7 @@ class ExerciseController {
     @Operation(summary = "Not yet, but willing: answer a behaviour on your partner's list with a smaller step")
     void offerSmallerStep(@Parameter(hidden = true) Actor actor, @PathVariable String sessionId,
                           @PathVariable String behaviourEntryId, @Valid @RequestBody WordsRequest request) {
-        commands.sendAndWait(new OfferSmallerStep(sessionId, partner(actor), behaviourEntryId, request.words().strip()));
+        commands.sendAndWait(new OfferSmallerStep(sessionId, actor.partnerId(), behaviourEntryId, request.words().strip()));
     }
 
     @PostMapping("/baby-steps/{behaviourEntryId}/commit")
@@ -226,7 +226,7 @@ class ExerciseController {
     @Operation(summary = "Commit to a step you chose, or to the smaller step you offered for it")
     void commit(@Parameter(hidden = true) Actor actor, @PathVariable String sessionId,
                 @PathVariable String behaviourEntryId) {
-        commands.sendAndWait(new CommitToBabyStep(sessionId, partner(actor), behaviourEntryId));
+        commands.sendAndWait(new CommitToBabyStep(sessionId, actor.partnerId(), behaviourEntryId));
     }
 
     record PactProposed(String pactId) {
@@ -238,7 +238,7 @@ class ExerciseController {
     PactProposed proposeLetGo(@Parameter(hidden = true) Actor actor, @PathVariable String sessionId,
                               @Valid @RequestBody WordsRequest request) {
         String pactId = UUID.randomUUID().toString();
-        commands.sendAndWait(new ProposeLetGo(sessionId, partner(actor), pactId, request.words().strip()));
+        commands.sendAndWait(new ProposeLetGo(sessionId, actor.partnerId(), pactId, request.words().strip()));
         return new PactProposed(pactId);
     }
 
@@ -247,11 +247,6 @@ class ExerciseController {
     @Operation(summary = "Agree to the pact your partner proposed: the resentment is let go")
     void agreeToLetGo(@Parameter(hidden = true) Actor actor, @PathVariable String sessionId,
                       @PathVariable String pactId) {
-        commands.sendAndWait(new ReleaseResentment(sessionId, partner(actor), pactId));
-    }
-
-    /** Only partners write and act in sessions; therapists, analysts and admins never do. */
-    private static String partner(Actor actor) {
-        return actor.require(Role.PARTNER).id();
+        commands.sendAndWait(new ReleaseResentment(sessionId, actor.partnerId(), pactId));
     }
 }

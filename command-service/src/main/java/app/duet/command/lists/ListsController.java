@@ -1,7 +1,6 @@
 package app.duet.command.lists;
 
 import app.duet.access.Actor;
-import app.duet.api.access.Role;
 import app.duet.api.lists.DropListItem;
 import app.duet.api.lists.KeepListItem;
 import app.duet.api.lists.ListKind;
@@ -48,7 +47,7 @@ class ListsController {
     ListItemKeptResponse keepListItem(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId,
                          @Valid @RequestBody ListItemRequest request) {
         String itemId = UUID.randomUUID().toString();
-        commands.sendAndWait(new KeepListItem(coupleId, partner(actor), itemId, request.list(), request.words().strip()));
+        commands.sendAndWait(new KeepListItem(coupleId, actor.partnerId(), itemId, request.list(), request.words().strip()));
         return new ListItemKeptResponse(itemId);
     }
 
@@ -57,7 +56,7 @@ class ListsController {
     @Operation(summary = "Show an item of your list to your partner (and a therapist you both consented to)")
     void shareListItem(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId,
                        @PathVariable String itemId) {
-        commands.sendAndWait(new ShareListItem(coupleId, partner(actor), itemId));
+        commands.sendAndWait(new ShareListItem(coupleId, actor.partnerId(), itemId));
     }
 
     @PostMapping("/lists/{itemId}/drop")
@@ -65,10 +64,6 @@ class ListsController {
     @Operation(summary = "Take an item off your list")
     void dropListItem(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId,
                       @PathVariable String itemId) {
-        commands.sendAndWait(new DropListItem(coupleId, partner(actor), itemId));
-    }
-
-    private static String partner(Actor actor) {
-        return actor.require(Role.PARTNER).id();
+        commands.sendAndWait(new DropListItem(coupleId, actor.partnerId(), itemId));
     }
 }

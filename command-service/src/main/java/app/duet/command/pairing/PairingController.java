@@ -1,7 +1,6 @@
 package app.duet.command.pairing;
 
 import app.duet.access.Actor;
-import app.duet.api.access.Role;
 import app.duet.api.pairing.CreateCouple;
 import app.duet.api.pairing.JoinCouple;
 import io.swagger.v3.oas.annotations.Operation;
@@ -53,7 +52,7 @@ class PairingController {
     CoupleCreatedResponse create(@Parameter(hidden = true) Actor actor, @Valid @RequestBody CreateCoupleRequest request) {
         String coupleId = UUID.randomUUID().toString();
         String code = InvitationCodes.next();
-        commands.sendAndWait(new CreateCouple(coupleId, partner(actor), request.displayName().strip(), code,
+        commands.sendAndWait(new CreateCouple(coupleId, actor.partnerId(), request.displayName().strip(), code,
                 Instant.now().plus(invitationsValidFor)));
         return new CoupleCreatedResponse(coupleId, code);
     }
@@ -71,12 +70,7 @@ class PairingController {
     CoupleJoinedResponse join(@Parameter(hidden = true) Actor actor, @Valid @RequestBody JoinCoupleRequest request) {
         String code = InvitationCodes.normalize(request.invitationCode());
         String coupleId = invitations.coupleInvitedWith(code);
-        commands.sendAndWait(new JoinCouple(coupleId, partner(actor), request.displayName().strip(), code, Instant.now()));
+        commands.sendAndWait(new JoinCouple(coupleId, actor.partnerId(), request.displayName().strip(), code, Instant.now()));
         return new CoupleJoinedResponse(coupleId);
-    }
-
-    /** Only partners pair; therapists, analysts and admins never do. */
-    private static String partner(Actor actor) {
-        return actor.require(Role.PARTNER).id();
     }
 }

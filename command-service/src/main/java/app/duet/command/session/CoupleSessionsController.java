@@ -1,7 +1,6 @@
 package app.duet.command.session;
 
 import app.duet.access.Actor;
-import app.duet.api.access.Role;
 import app.duet.api.session.Exercise;
 import app.duet.api.session.StartSession;
 import io.swagger.v3.oas.annotations.Operation;
@@ -44,12 +43,7 @@ class CoupleSessionsController {
     SessionStartedResponse startSession(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId,
                                         @Valid @RequestBody StartSessionRequest request) {
         String sessionId = UUID.randomUUID().toString();
-        commands.sendAndWait(new StartSession(coupleId, sessionId, partner(actor), request.exercise()));
+        commands.sendAndWait(new StartSession(coupleId, sessionId, actor.partnerId(), request.exercise()));
         return new SessionStartedResponse(sessionId);
-    }
-
-    /** Only partners start sessions; therapists, analysts and admins never do. */
-    private static String partner(Actor actor) {
-        return actor.require(Role.PARTNER).id();
     }
 }

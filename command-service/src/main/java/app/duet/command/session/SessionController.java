@@ -46,21 +46,21 @@ class SessionController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Enter the session; joining again while present changes nothing")
     void join(@Parameter(hidden = true) Actor actor, @PathVariable String sessionId) {
-        commands.sendAndWait(new JoinSession(sessionId, partner(actor)));
+        commands.sendAndWait(new JoinSession(sessionId, actor.partnerId()));
     }
 
     @PostMapping("/leave")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Leave the session; when nobody is left it ends")
     void leave(@Parameter(hidden = true) Actor actor, @PathVariable String sessionId) {
-        commands.sendAndWait(new LeaveSession(sessionId, partner(actor)));
+        commands.sendAndWait(new LeaveSession(sessionId, actor.partnerId()));
     }
 
     @PostMapping("/end")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "End the session for both partners")
     void end(@Parameter(hidden = true) Actor actor, @PathVariable String sessionId) {
-        commands.sendAndWait(new EndSession(sessionId, partner(actor)));
+        commands.sendAndWait(new EndSession(sessionId, actor.partnerId()));
     }
 
     record MakeBidRequest(@Size(max = 280) String words) {
@@ -76,7 +76,7 @@ class SessionController {
                             @Valid @RequestBody MakeBidRequest request) {
         String bidId = UUID.randomUUID().toString();
         String words = request.words() == null ? "" : request.words().strip();
-        commands.sendAndWait(new MakeBid(sessionId, bidId, partner(actor), words));
+        commands.sendAndWait(new MakeBid(sessionId, bidId, actor.partnerId(), words));
         return new BidMadeResponse(bidId);
     }
 
@@ -88,7 +88,7 @@ class SessionController {
     @Operation(summary = "Answer a bid made to you: toward, away or against")
     void answerBid(@Parameter(hidden = true) Actor actor, @PathVariable String sessionId, @PathVariable String bidId,
                    @Valid @RequestBody AnswerBidRequest request) {
-        commands.sendAndWait(new AnswerBid(sessionId, bidId, partner(actor), request.response()));
+        commands.sendAndWait(new AnswerBid(sessionId, bidId, actor.partnerId(), request.response()));
     }
 
     record MoveToStepRequest(@NotBlank @Size(max = 40) String step) {
@@ -99,7 +99,7 @@ class SessionController {
     @Operation(summary = "Go to a step of the exercise; both partners and the therapist see where you are")
     void moveToStep(@Parameter(hidden = true) Actor actor, @PathVariable String sessionId,
                     @Valid @RequestBody MoveToStepRequest request) {
-        commands.sendAndWait(new MoveToStep(sessionId, partner(actor), request.step()));
+        commands.sendAndWait(new MoveToStep(sessionId, actor.partnerId(), request.step()));
     }
 
     @PostMapping("/pause")
@@ -134,11 +134,6 @@ class SessionController {
         if (actor.is(Role.THERAPIST)) {
             return actor.id();
         }
-        return partner(actor);
-    }
-
-    /** Only partners act in sessions; therapists, analysts and admins never do. */
-    private static String partner(Actor actor) {
-        return actor.require(Role.PARTNER).id();
+        return actor.partnerId();
     }
 }
