@@ -59,13 +59,11 @@ class GlossaryTest {
         for (Row row : rows) {
             if (named(row.command())) {
                 JavaClass command = message(row.feature(), row.command());
-                // A command that creates an aggregate is handled by the root's constructor (Axon's
-                // rule), in the root's package; the event it applies is still made in the feature's.
                 assertThat(handlers(CommandHandler.class).filter(handler -> takes(handler, command)).toList())
                         .as("%s is handled in app.duet.command.%s", row.command(), row.feature())
                         .isNotEmpty()
-                        .allSatisfy(handler -> assertThat(handler instanceof com.tngtech.archunit.core.domain.JavaConstructor
-                                || handler.getOwner().getPackageName().startsWith("app.duet.command." + row.feature()))
+                        .allSatisfy(handler -> assertThat(handler.getOwner().getPackageName()
+                                .startsWith("app.duet.command." + row.feature()))
                                 .as("%s handled in %s", row.command(), handler.getOwner().getName()).isTrue());
             }
         }

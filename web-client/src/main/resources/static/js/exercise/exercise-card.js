@@ -6,7 +6,7 @@
 import { command, put, queryUntil } from '../api.js';
 import { fill, h, renderList, when } from '../dom.js';
 import { onPress, onSubmit, problemBox } from '../forms.js';
-import { newEntryId } from '../session/entries.js';
+import { newEntryId } from '../ids.js';
 import { loopCard } from './loop.js';
 import { actsPart } from './acts.js';
 import { entryBody, formParts } from './answers.js';

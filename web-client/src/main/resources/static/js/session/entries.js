@@ -4,6 +4,7 @@
 import { command, put, queryUntil } from '../api.js';
 import { h, renderList, when } from '../dom.js';
 import { countedText, onPress, onSubmit, problemBox } from '../forms.js';
+import { newEntryId } from '../ids.js';
 
 const MAX_TEXT = 4000;
 
@@ -181,12 +182,4 @@ export function sharedCard({ me, observer = false, announce, therapists = () => 
             shown = view;
         },
     };
-}
-
-/** A fresh id for a draft; crypto.randomUUID needs a secure page, getRandomValues does not. */
-export function newEntryId() {
-    if (crypto.randomUUID) {
-        return crypto.randomUUID();
-    }
-    return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -79,6 +79,48 @@ class PageTest {
         assertThat(folders).doesNotContain("screens");
     }
 
+    /**
+     * Feature folders depend on each other in one direction only, as the services' packages do: a
+     * screen that composes others sits above them, and nothing they hold reaches back up to it.
+     */
+    @Test
+    void featureFoldersImportEachOtherInOneDirection() throws Exception {
+        Map<String, Set<String>> usedByFolder = new HashMap<>();
+        modules().forEach((path, body) -> {
+            String from = featureFolder(path);
+            Matcher imports = RELATIVE_IMPORT.matcher(body);
+            while (imports.find()) {
+                String to = featureFolder(URI.create(path).resolve(imports.group(1)).getPath());
+                if (from != null && to != null && !from.equals(to)) {
+                    usedByFolder.computeIfAbsent(from, folder -> new java.util.TreeSet<>()).add(to);
+                }
+            }
+        });
+
+        assertThat(usedByFolder).as("the page's feature folders and the folders each imports from").isNotEmpty();
+        for (String folder : usedByFolder.keySet()) {
+            assertThat(reachableFrom(folder, usedByFolder)).as("folders %s leads back to itself through", folder)
+                    .doesNotContain(folder);
+        }
+    }
+
+    private static String featureFolder(String path) {
+        String[] parts = path.split("/");
+        return parts.length == 4 && parts[1].equals("js") ? parts[2] : null;
+    }
+
+    private static Set<String> reachableFrom(String folder, Map<String, Set<String>> usedByFolder) {
+        Set<String> reached = new java.util.TreeSet<>();
+        Deque<String> next = new ArrayDeque<>(usedByFolder.getOrDefault(folder, Set.of()));
+        while (!next.isEmpty()) {
+            String reachedFolder = next.pop();
+            if (reached.add(reachedFolder)) {
+                next.addAll(usedByFolder.getOrDefault(reachedFolder, Set.of()));
+            }
+        }
+        return reached;
+    }
+
     /** A module says one thing: none grows past about 400 lines (STYLE.md). */
     @Test
     void noModuleIsLongerThanFourHundredLines() throws Exception {

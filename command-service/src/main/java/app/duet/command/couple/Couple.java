@@ -1,7 +1,6 @@
 package app.duet.command.couple;
 
 import app.duet.api.pairing.CoupleCreated;
-import app.duet.api.pairing.CreateCouple;
 import app.duet.command.clinical.Clinical;
 import app.duet.command.commitment.Attendance;
 import app.duet.command.commitment.Commitments;
@@ -11,10 +10,8 @@ import app.duet.command.everyday.Everyday;
 import app.duet.command.jointsession.JointSession;
 import app.duet.command.lists.Lists;
 import app.duet.command.pairing.Pairing;
-import app.duet.command.pairing.PartnerRegistry;
 import app.duet.command.privacy.Erasure;
 import app.duet.command.session.CoupleSessions;
-import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateMember;
@@ -61,11 +58,9 @@ public class Couple {
         // Axon rebuilds the couple from its events.
     }
 
-    @CommandHandler
-    public Couple(CreateCouple command, PartnerRegistry partners) {
-        Pairing.requireInNoCouple(command.partnerId(), partners);
-        apply(new CoupleCreated(command.coupleId(), command.partnerId(), command.displayName(),
-                command.invitationCode(), command.invitationExpiresAt()));
+    /** A new couple, opened by pairing ({@code CoupleOpening}) through {@link CouplesInTheEventStore}. */
+    Couple(CoupleCreated created) {
+        apply(created);
     }
 
     /** Whether this therapist may observe now, as the couple's consents decide it. */

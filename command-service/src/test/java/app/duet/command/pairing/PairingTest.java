@@ -6,6 +6,7 @@ import app.duet.api.pairing.CreateCouple;
 import app.duet.api.pairing.JoinCouple;
 import app.duet.api.pairing.PartnerJoinedCouple;
 import app.duet.command.couple.Couple;
+import app.duet.command.couple.CouplesInTheEventStore;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,8 +31,15 @@ class PairingTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Couple.class);
-        fixture.registerInjectableResource(KnownPartners.none());
+        fixture = couples(KnownPartners.none());
+    }
+
+    /** The couple's aggregate, and pairing's handler that opens one, knowing these partners. */
+    private static FixtureConfiguration<Couple> couples(KnownPartners partners) {
+        FixtureConfiguration<Couple> couples = new AggregateTestFixture<>(Couple.class);
+        couples.registerInjectableResource(partners);
+        couples.registerAnnotatedCommandHandler(new CoupleOpening(partners, new CouplesInTheEventStore(couples.getRepository())));
+        return couples;
     }
 
     @Test
@@ -74,8 +82,7 @@ class PairingTest {
 
     @Test
     void aPartnerOfAnotherCoupleOpensNoSecondOne() {
-        FixtureConfiguration<Couple> inAnotherCouple = new AggregateTestFixture<>(Couple.class);
-        inAnotherCouple.registerInjectableResource(new KnownPartners(Map.of(ALEX, "couple-0")));
+        FixtureConfiguration<Couple> inAnotherCouple = couples(new KnownPartners(Map.of(ALEX, "couple-0")));
         inAnotherCouple.givenNoPriorActivity()
                 .when(new CreateCouple(COUPLE, ALEX, "Alex", CODE, EXPIRES))
                 .expectNoEvents()
@@ -84,8 +91,7 @@ class PairingTest {
 
     @Test
     void aPartnerOfAnotherCoupleJoinsNoSecondOne() {
-        FixtureConfiguration<Couple> inAnotherCouple = new AggregateTestFixture<>(Couple.class);
-        inAnotherCouple.registerInjectableResource(new KnownPartners(Map.of(SAM, "couple-0")));
+        FixtureConfiguration<Couple> inAnotherCouple = couples(new KnownPartners(Map.of(SAM, "couple-0")));
         inAnotherCouple.given(new CoupleCreated(COUPLE, ALEX, "Alex", CODE, EXPIRES))
                 .when(new JoinCouple(COUPLE, SAM, "Sam", CODE, BEFORE_EXPIRY))
                 .expectNoEvents()

@@ -1,0 +1,7 @@
+/** A fresh id for a draft; crypto.randomUUID needs a secure page, getRandomValues does not. */
+export function newEntryId() {
+    if (crypto.randomUUID) {
+        return crypto.randomUUID();
+    }
+    return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
