@@ -4,7 +4,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -47,7 +46,7 @@ class EmbeddedMongo {
     @Bean(destroyMethod = "shutdownNow")
     MongoServer embeddedMongoServer(ObjectProvider<ViewsFile> file) {
         MongoBackend backend = file.getIfAvailable();
-        MongoServer server = new MongoServer(backend != null ? backend : new MemoryBackend());
+        MongoServer server = new MongoServer(backend != null ? backend : new IndexedMemoryBackend());
         server.bind("127.0.0.1", 0);
         return server;
     }

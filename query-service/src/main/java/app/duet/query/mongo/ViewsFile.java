@@ -1,7 +1,11 @@
 package app.duet.query.mongo;
 
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
@@ -18,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -113,6 +118,19 @@ final class ViewsFile extends H2Backend {
         } finally {
             commits.readLock().unlock();
         }
+    }
+
+    /** The file's databases answer by {@link FieldIndex} where the stand-in would read whole collections. */
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        // The backend opens its databases while it is built, before this class's fields are set: ask it for the store.
+        return new H2Database(databaseName, getMvStore(), getCursorRegistry()) {
+            @Override
+            protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
+                                                               List<IndexKey> keys, boolean sparse) {
+                return new FieldIndex<>(indexName, keys);
+            }
+        };
     }
 
     @Override

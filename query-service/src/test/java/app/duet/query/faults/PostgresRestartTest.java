@@ -143,7 +143,9 @@ class PostgresRestartTest {
             assertThat(answer.status()).isEqualTo(503);
             assertThat(answer.retryAfter()).isNotBlank();
             assertThat(answer.contentType()).startsWith("application/problem+json");
-            assertThat(answer.millis()).as("refused fast, not after the pool's default 30 s").isLessThan(3_000);
+            // The pool gives up after 2 s (command-service.yml); the bound only has to tell that from
+            // the pool's default 30 s, with room for a machine shared by other work.
+            assertThat(answer.millis()).as("refused fast, not after the pool's default 30 s").isLessThan(10_000);
         });
         Set<String> acknowledged = new HashSet<>();
         answers.stream().filter(answer -> answer.status() == 201).forEach(answer -> acknowledged.add(answer.bidId()));

@@ -1,0 +1,23 @@
+package app.duet.query.mongo;
+
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
+
+import java.util.List;
+
+/** The stand-in in memory (the tests' views), with {@link FieldIndex} for the indexes it would ignore. */
+final class IndexedMemoryBackend extends MemoryBackend {
+
+    @Override
+    public MemoryDatabase openOrCreateDatabase(String databaseName) {
+        return new MemoryDatabase(databaseName, getCursorRegistry()) {
+            @Override
+            protected Index<Integer> openOrCreateSecondaryIndex(String collectionName, String indexName,
+                                                                List<IndexKey> keys, boolean sparse) {
+                return new FieldIndex<>(indexName, keys);
+            }
+        };
+    }
+}
