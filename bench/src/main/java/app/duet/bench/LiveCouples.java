@@ -1,0 +1,142 @@
+package app.duet.bench;
+
+import app.duet.identity.BrowserSignIn;
+import app.duet.query.live.ViewPublisher;
+import app.duet.query.support.StompTestClient;
+import app.duet.testing.CommandClient;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Couples as real people make them, through the product's own front doors: each partner signs up
+ * and signs in at the issuer, they pair and both join a running session, and every tenth couple
+ * invites a therapist whom both consent to and who observes the session. Every one of them keeps a
+ * live screen (a STOMP connection subscribed to the session's view) as the page does.
+ */
+final class LiveCouples implements AutoCloseable {
+
+    private static final String PASSWORD = "a long enough password";
+
+    /** Someone with a screen on a session: a partner ({@code 0}, {@code 1}) or the observing therapist ({@code 2}). */
+    record Screen(int who, StompTestClient client) {
+    }
+
+    static final class Couple {
+        final int index;
+        final String coupleId;
+        final String sessionId;
+        final String[] partners;
+        final List<Screen> screens = new ArrayList<>();
+
+        Couple(int index, String coupleId, String sessionId, String[] partners) {
+            this.index = index;
+            this.coupleId = coupleId;
+            this.sessionId = sessionId;
+            this.partners = partners;
+        }
+
+        int recipients() {
+            return screens.size();
+        }
+    }
+
+    final Map<String, String> tokens = new ConcurrentHashMap<>();
+    final CommandClient commands;
+    final CommandClient queries;
+    final List<Couple> couples = new ArrayList<>();
+    private final Stack stack;
+
+    private LiveCouples(Stack stack) {
+        this.stack = stack;
+        this.commands = new CommandClient(stack.commands, tokens::get);
+        this.queries = new CommandClient(stack.queries, tokens::get);
+    }
+
+    /**
+     * Opens {@code count} couples on {@code pool}; {@code onFrame} hears every frame any screen
+     * receives, with its couple and who the screen belongs to.
+     */
+    static LiveCouples open(Stack stack, int count, ExecutorService pool, FrameListener onFrame) throws Exception {
+        LiveCouples live = new LiveCouples(stack);
+        List<Future<Couple>> opening = new ArrayList<>();
+        for (int n = 0; n < count; n++) {
+            int index = n;
+            opening.add(pool.submit(() -> live.openCouple(index, onFrame)));
+        }
+        long started = System.nanoTime();
+        for (Future<Couple> couple : opening) {
+            live.couples.add(couple.get());
+            if (live.couples.size() % 100 == 0) {
+                System.out.printf("  …%d couples live (%.0f s)%n", live.couples.size(), (System.nanoTime() - started) / 1e9);
+            }
+        }
+        return live;
+    }
+
+    interface FrameListener {
+        void heard(Couple couple, int who, String frame);
+    }
+
+    private Couple openCouple(int index, FrameListener onFrame) throws Exception {
+        BrowserSignIn browser = new BrowserSignIn(stack.issuer);
+        String[] partners = {signUp(browser, "PARTNER"), signUp(browser, "PARTNER")};
+        CommandClient.PairedSession paired = commands.pairAndJoinSession(partners[0], partners[1]);
+        Couple couple = new Couple(index, paired.coupleId(), paired.sessionId(), partners);
+        List<String> watching = new ArrayList<>(List.of(partners));
+        if (index % 10 == 0) {
+            String therapist = signUp(browser, "THERAPIST");
+            commands.post(partners[0], "/api/commands/couples/" + couple.coupleId + "/therapists",
+                    "{\"therapistCode\":\"" + therapist + "\",\"therapistName\":\"Dr Bench\"}");
+            commands.post(partners[1], "/api/commands/couples/" + couple.coupleId + "/therapists/" + therapist + "/consent", null);
+            commands.post(therapist, "/api/commands/sessions/" + couple.sessionId + "/observe", null);
+            watching.add(therapist);
+        }
+        for (int who = 0; who < watching.size(); who++) {
+            String token = tokens.get(watching.get(who));
+            // A screen listens to a view once it can read it, as the page does.
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (queries.getWithToken(token, "/api/queries/sessions/" + couple.sessionId).statusCode() != 200) {
+                if (System.nanoTime() > until) {
+                    throw new IllegalStateException("Session " + couple.sessionId + " not readable by screen " + who + " within 60 s");
+                }
+                TimeUnit.MILLISECONDS.sleep(50);
+            }
+            StompTestClient client = StompTestClient.connect(stack.webSocket(), token);
+            int screen = who;
+            client.onMessage(body -> onFrame.heard(couple, screen, body.toString()));
+            client.subscribe(ViewPublisher.SESSION_TOPIC + couple.sessionId);
+            couple.screens.add(new Screen(who, client));
+        }
+        return couple;
+    }
+
+    private String signUp(BrowserSignIn browser, String role) {
+        String email = "bench-" + UUID.randomUUID() + "@duet.test";
+        String accountId = browser.signUp(email, PASSWORD, "Bench " + role.toLowerCase(), role).get("accountId").asString();
+        tokens.put(accountId, browser.signIn(email, PASSWORD).accessToken());
+        return accountId;
+    }
+
+    /** Screens the server refused or closed, and STOMP ERROR frames received. */
+    int screenFailures() {
+        int failures = 0;
+        for (Couple couple : couples) {
+            for (Screen screen : couple.screens) {
+                failures += (screen.client().isShut() ? 1 : 0) + screen.client().errors().size();
+            }
+        }
+        return failures;
+    }
+
+    @Override
+    public void close() {
+        couples.forEach(couple -> couple.screens.forEach(screen -> screen.client().close()));
+    }
+}
