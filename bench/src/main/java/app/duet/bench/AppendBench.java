@@ -1,6 +1,5 @@
 package app.duet.bench;
 
-import app.duet.identity.BrowserSignIn;
 import app.duet.testing.CommandClient;
 
 import java.sql.Connection;
@@ -10,7 +9,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -30,7 +28,6 @@ import java.util.concurrent.atomic.AtomicLong;
 final class AppendBench {
 
     private static final String S = "append";
-    private static final String PASSWORD = "a long enough password";
 
     static void main(String[] args) throws Exception {
         Map<String, String> options = Bench.options(args);
@@ -43,9 +40,10 @@ final class AppendBench {
         Figures.line(S, "raw-batched-insert-floor", rawInserts(writers, seconds, 100), "rows/s");
         for (String name : stacks) {
             double rate;
-            try (Stack stack = Stack.start(name, false)) {
+            Accounts accounts = new Accounts(options);
+            try (Stack stack = Stack.start(name, false, accounts.productArguments())) {
                 Figures.Cpu cpu = new Figures.Cpu(stack.pids());
-                rate = commands(stack, writers, seconds);
+                rate = commands(stack, accounts, writers, seconds);
                 cpu.print(S, "-" + name);
             }
             Figures.line(S, name + "-commands", rate, "commands/s");
@@ -105,16 +103,14 @@ final class AppendBench {
     }
 
     /** Commands a second the stack answers 2xx with {@code writers} writers bidding flat out after a 5 s warm-up. */
-    private static double commands(Stack stack, int writers, int seconds) throws Exception {
-        Map<String, String> tokens = new ConcurrentHashMap<>();
-        CommandClient http = new CommandClient(stack.commands, tokens::get);
+    private static double commands(Stack stack, Accounts accounts, int writers, int seconds) throws Exception {
+        CommandClient http = new CommandClient(stack.commands, accounts.tokens::get);
         ExecutorService pool = Executors.newFixedThreadPool(writers);
         System.out.printf("Opening %d couples on %s…%n", writers, stack.name);
         List<Future<String[]>> opening = new ArrayList<>();
         for (int w = 0; w < writers; w++) {
             opening.add(pool.submit(() -> {
-                BrowserSignIn browser = new BrowserSignIn(stack.issuer);
-                String[] partners = {signUp(browser, tokens), signUp(browser, tokens)};
+                String[] partners = {accounts.newPerson(stack, "PARTNER"), accounts.newPerson(stack, "PARTNER")};
                 String session = http.pairAndJoinSession(partners[0], partners[1]).sessionId();
                 return new String[]{session, partners[0], partners[1]};
             }));
@@ -155,13 +151,6 @@ final class AppendBench {
         Figures.latencies(S, stack.name + "-command", latencies);
         Figures.line(S, stack.name + "-refused", refused.get(), "commands");
         return answered.get() / (double) seconds;
-    }
-
-    private static String signUp(BrowserSignIn browser, Map<String, String> tokens) {
-        String email = "append-" + UUID.randomUUID() + "@duet.test";
-        String accountId = browser.signUp(email, PASSWORD, "Partner", "PARTNER").get("accountId").asString();
-        tokens.put(accountId, browser.signIn(email, PASSWORD).accessToken());
-        return accountId;
     }
 
     private AppendBench() {

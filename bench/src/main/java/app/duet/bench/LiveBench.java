@@ -44,7 +44,7 @@ final class LiveBench {
         FloorBench.Floor floor = FloorBench.measure(S, "", 100, Integer.parseInt(options.getOrDefault("floor-seconds", "20")));
         int failures = floor.missing();
         for (String name : stacks) {
-            failures += new LiveBench().run(name, sizes, seconds, interval, floor);
+            failures += new LiveBench().run(name, new Accounts(options), sizes, seconds, interval, floor);
         }
         Figures.line(S, "p99-goal", 50, "ms");
         Figures.machineLoad(S, "after");
@@ -54,16 +54,16 @@ final class LiveBench {
     }
 
     /** Opens the largest number of couples once, then runs each size on the first N of them; returns failures. */
-    private int run(String stackName, int[] sizes, int seconds, int interval, FloorBench.Floor floor) throws Exception {
+    private int run(String stackName, Accounts accounts, int[] sizes, int seconds, int interval, FloorBench.Floor floor) throws Exception {
         int largest = Arrays.stream(sizes).max().orElseThrow();
         ExecutorService pool = Executors.newFixedThreadPool(64);
         int failures = 0;
         long startAt = System.nanoTime();
-        try (Stack stack = Stack.start(stackName, true)) {
+        try (Stack stack = Stack.start(stackName, true, accounts.productArguments())) {
             Figures.line(S, stackName + "-start", (System.nanoTime() - startAt) / 1e9, "s");
             System.out.printf("Opening %d couples on %s…%n", largest, stackName);
             long opening = System.nanoTime();
-            try (LiveCouples live = LiveCouples.open(stack, largest, Executors.newFixedThreadPool(8), this::heard)) {
+            try (LiveCouples live = LiveCouples.open(stack, accounts, largest, pool, this::heard)) {
                 Figures.line(S, stackName + "-open-" + largest + "-couples", (System.nanoTime() - opening) / 1e9, "s");
                 for (int size : sizes) {
                     failures += phase(stack, live, size, seconds, interval, pool, floor);

@@ -1,6 +1,5 @@
 package app.duet.bench;
 
-import app.duet.identity.BrowserSignIn;
 import app.duet.query.live.ViewPublisher;
 import app.duet.query.support.StompTestClient;
 import app.duet.testing.CommandClient;
@@ -8,21 +7,17 @@ import app.duet.testing.CommandClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Couples as real people make them, through the product's own front doors: each partner signs up
- * and signs in at the issuer, they pair and both join a running session, and every tenth couple
+ * Couples as real people make them, through the product's own front doors: each partner signs in
+ * ({@link Accounts}), they pair and both join a running session, and every tenth couple
  * invites a therapist whom both consent to and who observes the session. Every one of them keeps a
  * live screen (a STOMP connection subscribed to the session's view) as the page does.
  */
 final class LiveCouples implements AutoCloseable {
-
-    private static final String PASSWORD = "a long enough password";
 
     /** Someone with a screen on a session: a partner ({@code 0}, {@code 1}) or the observing therapist ({@code 2}). */
     record Screen(int who, StompTestClient client) {
@@ -47,14 +42,17 @@ final class LiveCouples implements AutoCloseable {
         }
     }
 
-    final Map<String, String> tokens = new ConcurrentHashMap<>();
+    final Map<String, String> tokens;
     final CommandClient commands;
     final CommandClient queries;
     final List<Couple> couples = new ArrayList<>();
     private final Stack stack;
+    private final Accounts accounts;
 
-    private LiveCouples(Stack stack) {
+    private LiveCouples(Stack stack, Accounts accounts) {
         this.stack = stack;
+        this.accounts = accounts;
+        this.tokens = accounts.tokens;
         this.commands = new CommandClient(stack.commands, tokens::get);
         this.queries = new CommandClient(stack.queries, tokens::get);
     }
@@ -63,8 +61,8 @@ final class LiveCouples implements AutoCloseable {
      * Opens {@code count} couples on {@code pool}; {@code onFrame} hears every frame any screen
      * receives, with its couple and who the screen belongs to.
      */
-    static LiveCouples open(Stack stack, int count, ExecutorService pool, FrameListener onFrame) throws Exception {
-        LiveCouples live = new LiveCouples(stack);
+    static LiveCouples open(Stack stack, Accounts accounts, int count, ExecutorService pool, FrameListener onFrame) throws Exception {
+        LiveCouples live = new LiveCouples(stack, accounts);
         List<Future<Couple>> opening = new ArrayList<>();
         for (int n = 0; n < count; n++) {
             int index = n;
@@ -85,13 +83,12 @@ final class LiveCouples implements AutoCloseable {
     }
 
     private Couple openCouple(int index, FrameListener onFrame) throws Exception {
-        BrowserSignIn browser = new BrowserSignIn(stack.issuer);
-        String[] partners = {signUp(browser, "PARTNER"), signUp(browser, "PARTNER")};
+        String[] partners = {accounts.newPerson(stack, "PARTNER"), accounts.newPerson(stack, "PARTNER")};
         CommandClient.PairedSession paired = commands.pairAndJoinSession(partners[0], partners[1]);
         Couple couple = new Couple(index, paired.coupleId(), paired.sessionId(), partners);
         List<String> watching = new ArrayList<>(List.of(partners));
         if (index % 10 == 0) {
-            String therapist = signUp(browser, "THERAPIST");
+            String therapist = accounts.newPerson(stack, "THERAPIST");
             commands.post(partners[0], "/api/commands/couples/" + couple.coupleId + "/therapists",
                     "{\"therapistCode\":\"" + therapist + "\",\"therapistName\":\"Dr Bench\"}");
             commands.post(partners[1], "/api/commands/couples/" + couple.coupleId + "/therapists/" + therapist + "/consent", null);
@@ -115,13 +112,6 @@ final class LiveCouples implements AutoCloseable {
             couple.screens.add(new Screen(who, client));
         }
         return couple;
-    }
-
-    private String signUp(BrowserSignIn browser, String role) {
-        String email = "bench-" + UUID.randomUUID() + "@duet.test";
-        String accountId = browser.signUp(email, PASSWORD, "Bench " + role.toLowerCase(), role).get("accountId").asString();
-        tokens.put(accountId, browser.signIn(email, PASSWORD).accessToken());
-        return accountId;
     }
 
     /** Screens the server refused or closed, and STOMP ERROR frames received. */

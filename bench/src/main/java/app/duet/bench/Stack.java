@@ -38,18 +38,20 @@ final class Stack implements AutoCloseable {
         this.dataDir = dataDir;
     }
 
-    static Stack start(String name, boolean withQueries) throws Exception {
+    /** {@code trust}: arguments every service gets, to accept the bench's tokens ({@link Accounts}). */
+    static Stack start(String name, boolean withQueries, List<String> trust) throws Exception {
         return switch (name) {
-            case "standalone" -> standalone();
-            case "distributed" -> distributed(withQueries);
+            case "standalone" -> standalone(trust);
+            case "distributed" -> distributed(withQueries, trust);
             default -> throw new IllegalArgumentException("No stack " + name + ": standalone or distributed");
         };
     }
 
-    static Stack standalone() throws Exception {
+    static Stack standalone(List<String> trust) throws Exception {
         Path data = Files.createTempDirectory("duet-bench-standalone");
         List<String> arguments = new ArrayList<>(List.of("--duet.data-dir=" + data, "--duet.identity.access-token-ttl=2h"));
         arguments.addAll(NO_LIMITS);
+        arguments.addAll(trust);
         ProductJvm product = ProductJvm.start("standalone", ProductJvm.jar("standalone/target/duet-standalone-exec.jar"),
                 List.of("-Xmx1g"), arguments);
         product.awaitStatus200("/actuator/health/readiness", Duration.ofMinutes(4));
@@ -57,7 +59,7 @@ final class Stack implements AutoCloseable {
     }
 
     /** The issuer and command-service, and query-service unless only commands are measured. */
-    static Stack distributed(boolean withQueries) throws Exception {
+    static Stack distributed(boolean withQueries, List<String> trust) throws Exception {
         BenchSchema schema = new BenchSchema("stack");
         List<ProductJvm> jvms = new ArrayList<>();
         try {
@@ -68,7 +70,7 @@ final class Stack implements AutoCloseable {
                             "--duet.identity.web-client.redirect-uris=http://127.0.0.1:{port}/")));
             jvms.add(identity);
             identity.awaitStatus200("/actuator/health/readiness", Duration.ofMinutes(4));
-            List<String> tokens = List.of("--duet.access.jwk-set-uri=" + identity.base() + "/oauth2/jwks");
+            List<String> tokens = trust.isEmpty() ? List.of("--duet.access.jwk-set-uri=" + identity.base() + "/oauth2/jwks") : trust;
             ProductJvm command = ProductJvm.start("command-service", ProductJvm.jar("command-service/target/command-service-0.1.0-SNAPSHOT-exec.jar"),
                     List.of("-Xmx1g"), concat(concat(database, tokens), NO_LIMITS));
             jvms.add(command);
