@@ -58,7 +58,7 @@ final class FloorBench {
                 long warmUp = 2L * rate;
                 List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
                 for (int c = 0; c < 2; c++) {
-                    StompTestClient client = StompTestClient.connect("ws://127.0.0.1:" + port + "/ws", null);
+                    StompTestClient client = LiveCouples.connect("ws://127.0.0.1:" + port + "/ws", null);
                     client.subscribe(FloorServer.TOPIC);
                     client.onMessage(body -> {
                         long now = System.nanoTime();

@@ -105,13 +105,30 @@ final class LiveCouples implements AutoCloseable {
                 }
                 TimeUnit.MILLISECONDS.sleep(50);
             }
-            StompTestClient client = StompTestClient.connect(stack.webSocket(), token);
+            StompTestClient client = connect(stack.webSocket(), token);
             int screen = who;
             client.onMessage(body -> onFrame.heard(couple, screen, body.toString()));
             client.subscribe(ViewPublisher.SESSION_TOPIC + couple.sessionId);
             couple.screens.add(new Screen(who, client));
         }
         return couple;
+    }
+
+    /**
+     * A STOMP connection, tried again up to five times: on a busy machine the WebSocket client's
+     * five-second upgrade timeout is sometimes too short, which is not what a bench measures.
+     */
+    static StompTestClient connect(String url, String token) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return StompTestClient.connect(url, token);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException slow) {
+                if (attempt == 5) {
+                    throw slow;
+                }
+                System.err.println("STOMP connect failed (" + slow.getMessage() + "), trying again");
+            }
+        }
     }
 
     /** Screens the server refused or closed, and STOMP ERROR frames received. */
