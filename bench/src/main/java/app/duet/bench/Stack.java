@@ -63,8 +63,12 @@ final class Stack implements AutoCloseable {
         BenchSchema schema = new BenchSchema("stack");
         List<ProductJvm> jvms = new ArrayList<>();
         try {
+            // A request waits up to 15 s for a pooled connection, as in standalone, rather than the 2 s
+            // after which the services answer 503 (meant for a database that is away): on a shared
+            // 2-core machine under load, a wait of seconds is queueing, not an outage.
             List<String> database = List.of("--spring.datasource.url=" + schema.url(),
-                    "--spring.datasource.username=" + BenchSchema.USER, "--spring.datasource.password=" + BenchSchema.PASSWORD);
+                    "--spring.datasource.username=" + BenchSchema.USER, "--spring.datasource.password=" + BenchSchema.PASSWORD,
+                    "--spring.datasource.hikari.connection-timeout=15000");
             ProductJvm identity = ProductJvm.start("identity", ProductJvm.jar("identity/target/identity-0.1.0-SNAPSHOT-exec.jar"),
                     List.of("-Xmx512m"), concat(database, List.of("--duet.identity.access-token-ttl=2h",
                             "--duet.identity.web-client.redirect-uris=http://127.0.0.1:{port}/")));
