@@ -63,7 +63,7 @@ final class LiveBench {
             Figures.line(S, stackName + "-start", (System.nanoTime() - startAt) / 1e9, "s");
             System.out.printf("Opening %d couples on %s…%n", largest, stackName);
             long opening = System.nanoTime();
-            try (LiveCouples live = LiveCouples.open(stack, accounts, largest, pool, this::heard)) {
+            try (LiveCouples live = LiveCouples.open(stack, accounts, largest, Executors.newFixedThreadPool(16), this::heard)) {
                 Figures.line(S, stackName + "-open-" + largest + "-couples", (System.nanoTime() - opening) / 1e9, "s");
                 for (int size : sizes) {
                     failures += phase(stack, live, size, seconds, interval, pool, floor);

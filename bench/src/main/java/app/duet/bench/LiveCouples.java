@@ -84,15 +84,22 @@ final class LiveCouples implements AutoCloseable {
 
     private Couple openCouple(int index, FrameListener onFrame) throws Exception {
         String[] partners = {accounts.newPerson(stack, "PARTNER"), accounts.newPerson(stack, "PARTNER")};
-        CommandClient.PairedSession paired = commands.pairAndJoinSession(partners[0], partners[1]);
-        Couple couple = new Couple(index, paired.coupleId(), paired.sessionId(), partners);
+        var created = post(partners[0], "/api/commands/couples", "{\"displayName\":\"Alex\"}");
+        String coupleId = created.get("coupleId").asString();
+        post(partners[1], "/api/commands/couples/join", "{\"invitationCode\":\"" + created.get("invitationCode").asString()
+                + "\",\"displayName\":\"Sam\"}");
+        String sessionId = post(partners[0], "/api/commands/couples/" + coupleId + "/sessions", "{\"exercise\":\"CHECK_IN\"}")
+                .get("sessionId").asString();
+        post(partners[0], "/api/commands/sessions/" + sessionId + "/join", null);
+        post(partners[1], "/api/commands/sessions/" + sessionId + "/join", null);
+        Couple couple = new Couple(index, coupleId, sessionId, partners);
         List<String> watching = new ArrayList<>(List.of(partners));
         if (index % 10 == 0) {
             String therapist = accounts.newPerson(stack, "THERAPIST");
-            commands.post(partners[0], "/api/commands/couples/" + couple.coupleId + "/therapists",
+            post(partners[0], "/api/commands/couples/" + couple.coupleId + "/therapists",
                     "{\"therapistCode\":\"" + therapist + "\",\"therapistName\":\"Dr Bench\"}");
-            commands.post(partners[1], "/api/commands/couples/" + couple.coupleId + "/therapists/" + therapist + "/consent", null);
-            commands.post(therapist, "/api/commands/sessions/" + couple.sessionId + "/observe", null);
+            post(partners[1], "/api/commands/couples/" + couple.coupleId + "/therapists/" + therapist + "/consent", null);
+            post(therapist, "/api/commands/sessions/" + couple.sessionId + "/observe", null);
             watching.add(therapist);
         }
         for (int who = 0; who < watching.size(); who++) {
@@ -112,6 +119,25 @@ final class LiveCouples implements AutoCloseable {
             couple.screens.add(new Screen(who, client));
         }
         return couple;
+    }
+
+    /**
+     * A setup command; a 503 (the product's pool had no connection for it in time, as happens when a
+     * busy machine slows every command) is sent again after a pause, as the page does after Retry-After.
+     * Only setup retries: a refused command in the measured phases counts as refused.
+     */
+    private tools.jackson.databind.JsonNode post(String person, String path, String body) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            var answer = commands.send(person, path, body);
+            if (answer.statusCode() != 503 || attempt == 5) {
+                if (answer.statusCode() >= 300) {
+                    throw new IllegalStateException(path + " answered " + answer.statusCode() + ": " + answer.body());
+                }
+                return answer.body().isEmpty() ? tools.jackson.databind.node.NullNode.getInstance()
+                        : new tools.jackson.databind.ObjectMapper().readTree(answer.body());
+            }
+            TimeUnit.SECONDS.sleep(2);
+        }
     }
 
     /**
