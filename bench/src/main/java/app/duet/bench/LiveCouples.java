@@ -104,11 +104,12 @@ final class LiveCouples implements AutoCloseable {
         }
         for (int who = 0; who < watching.size(); who++) {
             String token = tokens.get(watching.get(who));
-            // A screen listens to a view once it can read it, as the page does.
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            // A screen listens to a view once it can read it, as the page does (on a busy machine the
+            // projections may be minutes behind the setup's commands).
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
             while (queries.getWithToken(token, "/api/queries/sessions/" + couple.sessionId).statusCode() != 200) {
                 if (System.nanoTime() > until) {
-                    throw new IllegalStateException("Session " + couple.sessionId + " not readable by screen " + who + " within 60 s");
+                    throw new IllegalStateException("Session " + couple.sessionId + " not readable by screen " + who + " within 300 s");
                 }
                 TimeUnit.MILLISECONDS.sleep(50);
             }
