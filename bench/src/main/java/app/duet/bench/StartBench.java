@@ -59,8 +59,8 @@ final class StartBench {
         for (int run = 1; run <= runs; run++) {
             Path data = Files.createTempDirectory("duet-bench-start");
             try (ProductJvm product = ProductJvm.start("standalone", jar, jvm, List.of("--duet.data-dir=" + data))) {
-                double page = product.awaitStatus200("/", Duration.ofMinutes(3));
-                double ready = product.awaitStatus200("/actuator/health/readiness", Duration.ofMinutes(3));
+                double page = product.awaitStatus200("/", Duration.ofMinutes(10));
+                double ready = product.awaitStatus200("/actuator/health/readiness", Duration.ofMinutes(10));
                 Figures.line(S, prefix + "cold-start-run-" + run, page, "s");
                 Figures.line(S, prefix + "ready-run-" + run, ready, "s");
                 best = Math.min(best, page);
