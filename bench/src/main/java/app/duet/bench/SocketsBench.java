@@ -95,7 +95,7 @@ final class SocketsBench {
         try (IdleStompClients clients = new IdleStompClients(servers, "/ws", deflate)) {
             System.out.printf("Opening %d connections…%n", connections);
             long opening = System.nanoTime();
-            clients.open(screens, 64, TimeUnit.MINUTES.toNanos(5));
+            clients.open(screens, 32, TimeUnit.MINUTES.toNanos(5));
             System.out.printf("  opened in %.0f s%n", (System.nanoTime() - opening) / 1e9);
             // A subscription the product refuses is answered with an ERROR frame a moment later.
             clients.hold(TimeUnit.SECONDS.toNanos(5));
