@@ -60,7 +60,7 @@ final class SocketsBench {
         // As system properties, which outrank the product's own configuration files.
         PackagedProduct product = new PackagedProduct(jar, work.resolve("data"), log).withJvmOptions(
                 issuer.springProperties().stream().map(property -> "-D" + property).toArray(String[]::new));
-        product.startAndAwaitReady(Duration.ofMinutes(3));
+        product.startAndAwaitReady(Duration.ofMinutes(10));
         try {
             run(product, issuer, connections, couples, threads, addresses, deflate, holdSeconds);
         } finally {

@@ -23,6 +23,8 @@ import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerCo
 @EnableConfigurationProperties(StompRelayProperties.class)
 class StompConfiguration implements WebSocketMessageBrokerConfigurer {
 
+    static final String ENDPOINT = "/ws";
+
     private final StompRelayProperties relay;
 
     StompConfiguration(StompRelayProperties relay) {
@@ -31,7 +33,7 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
-        registry.addEndpoint("/ws").setHandshakeHandler(WebSocketTransport.withoutCompression()).setAllowedOriginPatterns("*");
+        registry.addEndpoint(ENDPOINT).setAllowedOriginPatterns("*");
         registry.setErrorHandler(new ReasonInErrorFrames());
     }
 

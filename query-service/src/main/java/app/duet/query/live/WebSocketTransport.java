@@ -1,22 +1,24 @@
 package app.duet.query.live;
 
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.websocket.server.ServerContainer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.web.context.ServletContextAware;
-import org.springframework.web.socket.WebSocketExtension;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
 import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
-import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 
-import java.util.List;
+import java.util.Collections;
+import java.util.Enumeration;
 
 /**
  * What an open STOMP connection costs and may carry ({@link WebSocketLimits}). Idle, each held about
@@ -51,16 +53,16 @@ class WebSocketTransport implements WebSocketMessageBrokerConfigurer {
         registration.interceptors(new PushSizeLimit(limits.bytes(limits.pushedFrame())));
     }
 
-    /** Offers no per-message compression, whatever the browser asks for. */
-    static DefaultHandshakeHandler withoutCompression() {
-        return new DefaultHandshakeHandler() {
-            @Override
-            protected List<WebSocketExtension> filterRequestedExtensions(ServerHttpRequest request,
-                                                                         List<WebSocketExtension> requested,
-                                                                         List<WebSocketExtension> supported) {
-                return List.of();
-            }
-        };
+    /**
+     * Hides a browser's offer of per-message compression from the handshake: Tomcat takes up any
+     * extension it has installed that the request offers, whatever the endpoint lists.
+     */
+    @Bean
+    FilterRegistrationBean<Filter> noCompressionOffered() {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>((request, response, chain) ->
+                chain.doFilter(new WithoutExtensions((HttpServletRequest) request), response));
+        registration.addUrlPatterns(StompConfiguration.ENDPOINT);
+        return registration;
     }
 
     @Bean
@@ -87,6 +89,31 @@ class WebSocketTransport implements WebSocketMessageBrokerConfigurer {
                 container.setDefaultMaxBinaryMessageBufferSize(limits.bytes(limits.messageBuffer()));
             }
         };
+    }
+
+    /** The handshake request as if it offered no extension. */
+    static final class WithoutExtensions extends HttpServletRequestWrapper {
+        private static final String EXTENSIONS = "Sec-WebSocket-Extensions";
+
+        WithoutExtensions(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return EXTENSIONS.equalsIgnoreCase(name) ? null : super.getHeader(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaders(String name) {
+            return EXTENSIONS.equalsIgnoreCase(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
+        }
+
+        @Override
+        public Enumeration<String> getHeaderNames() {
+            return Collections.enumeration(Collections.list(super.getHeaderNames()).stream()
+                    .filter(name -> !EXTENSIONS.equalsIgnoreCase(name)).toList());
+        }
     }
 
     /**

@@ -63,9 +63,9 @@ class WebSocketTransportTest {
         assertThat(container.getDefaultMaxTextMessageBufferSize()).isEqualTo(1024);
         assertThat(container.getDefaultMaxBinaryMessageBufferSize()).isEqualTo(1024);
         var connector = ((TomcatWebServer) ((WebServerApplicationContext) product.querySide).getWebServer()).getTomcat().getConnector();
-        assertThat(connector.getProperty("socket.appReadBufSize")).isEqualTo(4096);
-        assertThat(connector.getProperty("socket.appWriteBufSize")).isEqualTo(4096);
-        assertThat(connector.getProperty("maxConnections")).isEqualTo(20000);
+        assertThat(String.valueOf(connector.getProperty("socket.appReadBufSize"))).isEqualTo("4096");
+        assertThat(String.valueOf(connector.getProperty("socket.appWriteBufSize"))).isEqualTo("4096");
+        assertThat(String.valueOf(connector.getProperty("maxConnections"))).isEqualTo("20000");
         assertThat(System.getProperty(WebSocketTransport.TOMCAT_FRAME_BUFFER)).isEqualTo("4096");
     }
 
@@ -91,12 +91,12 @@ class WebSocketTransportTest {
             screen.subscribe(topic);
             // The subscription takes hold a moment after SUBSCRIBE: push until the first one arrives.
             await().atMost(Duration.ofSeconds(10)).until(() -> {
-                pushes.convertAndSend(topic, Map.of("version", 1, "words", "w".repeat(PUSH_LIMIT - 100)));
+                pushes.convertAndSend(topic, (Object) Map.of("version", 1, "words", "w".repeat(PUSH_LIMIT - 100)));
                 return !screen.received().isEmpty();
             });
             assertThat(screen.received().get(0).body().path("words").asString()).hasSize(PUSH_LIMIT - 100);
 
-            pushes.convertAndSend(topic, Map.of("version", 2, "words", "secret ".repeat(PUSH_LIMIT)));
+            pushes.convertAndSend(topic, (Object) Map.of("version", 2, "words", "secret ".repeat(PUSH_LIMIT)));
             StompTestClient.Received notice = await().atMost(Duration.ofSeconds(10))
                     .until(() -> screen.received().get(screen.received().size() - 1), last -> last.isNotice());
             assertThat(notice.notice()).isEqualTo(PushSizeLimit.NOTICE);
@@ -104,7 +104,7 @@ class WebSocketTransportTest {
             assertThat(notice.body().toString()).as("a notice carries no content").doesNotContain("secret");
             assertThat(screen.isShut()).as("the connection stays open").isFalse();
 
-            pushes.convertAndSend(topic, Map.of("version", 3));
+            pushes.convertAndSend(topic, (Object) Map.of("version", 3));
             await().atMost(Duration.ofSeconds(10)).until(() -> screen.latestVersion(topic) == 3);
         }
     }
@@ -129,7 +129,7 @@ class WebSocketTransportTest {
         try (StompTestClient screen = StompTestClient.connect(product.ws, TestTokens.trusted().partner(stranger))) {
             screen.subscribe(ViewPublisher.COUPLE_TOPIC + coupleId);
             await().atMost(Duration.ofSeconds(10)).until(() -> !screen.errors().isEmpty() || screen.isShut());
-            product.querySide.getBean(SimpMessagingTemplate.class).convertAndSend(ViewPublisher.COUPLE_TOPIC + coupleId,
+            product.querySide.getBean(SimpMessagingTemplate.class).convertAndSend(ViewPublisher.COUPLE_TOPIC + coupleId, (Object)
                     Map.of("version", 9, "words", "only theirs"));
             assertThat(screen.received()).as("nothing of another couple's reaches a stranger").isEmpty();
         }
