@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.web.context.ServletContextAware;
 import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
 import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
@@ -23,10 +24,10 @@ import java.util.Enumeration;
 /**
  * What an open STOMP connection costs and may carry ({@link WebSocketLimits}). Idle, each held about
  * 112 KB of heap, nearly all of it buffers sized for frames that never come: Tomcat's socket buffers,
- * its frame buffers in and out, a whole-message buffer of 8,192 chars and another of 8,192 bytes, and
- * per-message compression's buffers (with zlib's state beside the heap). Now the buffers are small and
- * frames pass through them in pieces, and compression is not offered: views are small JSON, and the
- * compressor's state per connection outweighs what it saves.
+ * its frame buffers in and out, a whole-message buffer of 16,640 chars (raised so by Spring's STOMP
+ * handler) and one of 8,192 bytes, and per-message compression's buffers (with zlib's state beside
+ * the heap). Now the buffers are small and frames pass through them in pieces, and compression is not
+ * offered: views are small JSON, and the compressor's state per connection outweighs what it saves.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WebSocketLimits.class)
@@ -45,7 +46,7 @@ class WebSocketTransport implements WebSocketMessageBrokerConfigurer {
     public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
         registration.setMessageSizeLimit(limits.bytes(limits.inboundFrame()))
                 .setSendBufferSizeLimit(limits.bytes(limits.sendBuffer()))
-                .addDecoratorFactory(InPieces::new);
+                .addDecoratorFactory(handler -> new InPieces(handler, limits.bytes(limits.messageBuffer())));
     }
 
     @Override
@@ -122,8 +123,23 @@ class WebSocketTransport implements WebSocketMessageBrokerConfigurer {
      * with an ERROR.
      */
     static final class InPieces extends WebSocketHandlerDecorator {
-        InPieces(WebSocketHandler handler) {
+        private final int messageBuffer;
+
+        InPieces(WebSocketHandler handler, int messageBuffer) {
             super(handler);
+            this.messageBuffer = messageBuffer;
+        }
+
+        /**
+         * Spring's STOMP handler raises each session's text buffer to 16,640 chars (33 KB) so that a
+         * whole frame fits; taken in pieces, none needs to: it goes back to the small one, which Tomcat
+         * takes up at the next message (the CONNECT).
+         */
+        @Override
+        public void afterConnectionEstablished(WebSocketSession session) throws Exception {
+            super.afterConnectionEstablished(session);
+            session.setTextMessageSizeLimit(messageBuffer);
+            session.setBinaryMessageSizeLimit(messageBuffer);
         }
 
         @Override
