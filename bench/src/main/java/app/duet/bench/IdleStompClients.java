@@ -10,13 +10,10 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 /**
@@ -157,14 +154,8 @@ final class IdleStompClients implements AutoCloseable {
     }
 
     private void upgrade(Client client, SelectionKey key) throws IOException {
-        byte[] nonce = new byte[16];
-        ThreadLocalRandom.current().nextBytes(nonce);
         InetSocketAddress server = (InetSocketAddress) client.channel.getRemoteAddress();
-        String request = "GET " + path + " HTTP/1.1\r\nHost: " + server.getHostString() + ":" + server.getPort()
-                + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce)
-                + "\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: v12.stomp\r\n"
-                // What Chrome and Firefox offer with every WebSocket.
-                + (offerDeflate ? "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n" : "") + "\r\n";
+        String request = WebSocketWire.upgradeRequest(server, path, offerDeflate);
         client.state = State.UPGRADING;
         key.interestOps(SelectionKey.OP_READ);
         send(client, key, ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII)));
@@ -214,58 +205,19 @@ final class IdleStompClients implements AutoCloseable {
     /** Whole WebSocket frames from the server, each a STOMP frame (Spring sends one per message); returns the bytes used. */
     private int frames(Client client, SelectionKey key, byte[] bytes) throws IOException {
         int at = 0;
-        while (client.state != State.SHUT && bytes.length - at >= 2) {
-            boolean compressed = (bytes[at] & 0x40) != 0;
-            int opcode = bytes[at] & 0x0f;
-            long length = bytes[at + 1] & 0x7f;
-            int header = 2;
-            if (length == 126) {
-                if (bytes.length - at < 4) {
-                    break;
-                }
-                length = ((bytes[at + 2] & 0xff) << 8) | (bytes[at + 3] & 0xff);
-                header = 4;
-            } else if (length == 127) {
-                if (bytes.length - at < 10) {
-                    break;
-                }
-                length = ByteBuffer.wrap(bytes, at + 2, 8).getLong();
-                header = 10;
-            }
-            if (bytes.length - at - header < length) {
-                break;
-            }
-            byte[] raw = java.util.Arrays.copyOfRange(bytes, at + header, at + header + (int) length);
-            String payload = new String(compressed ? inflate(client, raw) : raw, StandardCharsets.UTF_8);
-            at += header + (int) length;
-            switch (opcode) {
+        WebSocketWire.Frame frame;
+        while (client.state != State.SHUT && (frame = WebSocketWire.Frame.at(bytes, at)) != null) {
+            byte[] raw = java.util.Arrays.copyOfRange(bytes, frame.payloadStart(), frame.end());
+            String payload = new String(frame.compressed() ? WebSocketWire.inflate(client.inflater, raw) : raw, StandardCharsets.UTF_8);
+            at = frame.end();
+            switch (frame.opcode()) {
                 case 0x8 -> shut(client, "closed by the server" + (payload.length() > 2 ? ": " + payload.substring(2) : ""));
-                case 0x9 -> send(client, key, frame(0xA, payload.getBytes(StandardCharsets.UTF_8)));
+                case 0x9 -> send(client, key, WebSocketWire.masked(0xA, payload.getBytes(StandardCharsets.UTF_8)));
                 case 0x1, 0x0 -> stomp(client, key, payload);
-                default -> {
-                }
+                default -> { }
             }
         }
         return at;
-    }
-
-    /** RFC 7692: the sender dropped the final empty block's tail (00 00 ff ff); it is put back before inflating. */
-    private static byte[] inflate(Client client, byte[] compressed) throws IOException {
-        byte[] input = java.util.Arrays.copyOf(compressed, compressed.length + 4);
-        input[compressed.length + 2] = (byte) 0xff;
-        input[compressed.length + 3] = (byte) 0xff;
-        client.inflater.setInput(input);
-        ByteArrayOutputStream plain = new ByteArrayOutputStream();
-        byte[] chunk = new byte[8192];
-        try {
-            int inflated;
-            while ((inflated = client.inflater.inflate(chunk)) > 0) {
-                plain.write(chunk, 0, inflated);
-            }
-        } catch (DataFormatException broken) {
-            throw new IOException("A compressed frame could not be inflated", broken);
-        }
-        return plain.toByteArray();
     }
 
     private void stomp(Client client, SelectionKey key, String frame) throws IOException {
@@ -289,27 +241,7 @@ final class IdleStompClients implements AutoCloseable {
     }
 
     private void sendText(Client client, SelectionKey key, String stomp) throws IOException {
-        send(client, key, frame(0x1, stomp.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    /** A client's frame: final, masked (RFC 6455 requires it of clients). */
-    private static ByteBuffer frame(int opcode, byte[] payload) {
-        ByteBuffer frame = ByteBuffer.allocate(payload.length + 14);
-        frame.put((byte) (0x80 | opcode));
-        if (payload.length < 126) {
-            frame.put((byte) (0x80 | payload.length));
-        } else if (payload.length < 65536) {
-            frame.put((byte) (0x80 | 126)).putShort((short) payload.length);
-        } else {
-            frame.put((byte) (0x80 | 127)).putLong(payload.length);
-        }
-        byte[] mask = new byte[4];
-        ThreadLocalRandom.current().nextBytes(mask);
-        frame.put(mask);
-        for (int i = 0; i < payload.length; i++) {
-            frame.put((byte) (payload[i] ^ mask[i % 4]));
-        }
-        return frame.flip();
+        send(client, key, WebSocketWire.masked(0x1, stomp.getBytes(StandardCharsets.UTF_8)));
     }
 
     private void send(Client client, SelectionKey key, ByteBuffer bytes) throws IOException {
@@ -345,8 +277,8 @@ final class IdleStompClients implements AutoCloseable {
         refusals.merge(why.length() > 200 ? why.substring(0, 200) : why, 1, Integer::sum);
         try {
             client.channel.close();
-        } catch (IOException ignored) {
-            // closing what is already broken
+        } catch (IOException alreadyBroken) {
+            // nothing more to close
         }
     }
 
