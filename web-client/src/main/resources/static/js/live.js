@@ -199,6 +199,9 @@ function heard(notice) {
         if (state === 'live') {
             setState('catching-up');
         }
+    } else if (notice === 'view-too-large') {
+        // A view over the server's limit for a pushed frame is not pushed: every feed fetches its view.
+        connectListeners.forEach((listener) => listener());
     } else if (notice === 'caught-up' && catchingUp) {
         catchingUp = false;
         if (state === 'catching-up') {

@@ -168,7 +168,7 @@ final class RestartBench {
      * for five seconds (no events are written meanwhile). Axon's "caught up" flag cannot tell: it
      * stays set once a processor has caught up the first time.
      */
-    private static void awaitProjectionsCaughtUp(PackagedProduct product, Duration atMost) throws Exception {
+    static void awaitProjectionsCaughtUp(PackagedProduct product, Duration atMost) throws Exception {
         long deadline = System.nanoTime() + atMost.toNanos();
         String last = "";
         int unchanged = 0;

@@ -11,17 +11,19 @@ import org.springframework.web.socket.messaging.StompSubProtocolErrorHandler;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
-import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
 
 /**
  * STOMP over a plain WebSocket at /ws. One instance uses the in-memory broker; several instances
  * relay to RabbitMQ's STOMP plugin, so a partner connected to one sees what another projected. Who
- * may connect and listen is the access package's to say: it adds its guard to this endpoint.
+ * may connect and listen is the access package's to say: it adds its guard to this endpoint. What a
+ * connection may carry and hold is {@link WebSocketTransport}'s.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocketMessageBroker
 @EnableConfigurationProperties(StompRelayProperties.class)
 class StompConfiguration implements WebSocketMessageBrokerConfigurer {
+
+    static final String ENDPOINT = "/ws";
 
     private final StompRelayProperties relay;
 
@@ -31,7 +33,7 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
 
     @Override
     public void registerStompEndpoints(StompEndpointRegistry registry) {
-        registry.addEndpoint("/ws").setAllowedOriginPatterns("*");
+        registry.addEndpoint(ENDPOINT).setAllowedOriginPatterns("*");
         registry.setErrorHandler(new ReasonInErrorFrames());
     }
 
@@ -67,10 +69,5 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
         } else {
             registry.enableSimpleBroker("/topic");
         }
-    }
-
-    @Override
-    public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
-        registration.setMessageSizeLimit(64 * 1024);
     }
 }
