@@ -1,5 +1,6 @@
 package app.duet.query.session;
 
+import app.duet.api.session.SessionView;
 import app.duet.query.live.ViewPublisher;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.springframework.stereotype.Component;
@@ -40,10 +41,12 @@ public class SessionViews {
     /** Applies a change once per event, stores it, and tells the session's screens. */
     void apply(SessionDocument session, String aggregateId, long sequence, ReplayStatus replay,
                Consumer<SessionDocument> change) {
+        // What the screens were shown, to push only what this change made different; not needed in a replay.
+        SessionView before = replay.isReplay() || session.applied().version() == 0 ? null : session.toView();
         if (session.applied().applyOnce(aggregateId, sequence, () -> change.accept(session))) {
             sessions.save(session);
             if (!replay.isReplay()) {
-                publisher.publish(session.toView());
+                publisher.publish(before, session.toView());
             }
         }
     }

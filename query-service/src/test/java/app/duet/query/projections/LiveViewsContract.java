@@ -136,7 +136,7 @@ abstract class LiveViewsContract {
         assertThat(view.status()).isEqualTo(SessionStatus.RUNNING);
 
         ArgumentCaptor<SessionView> pushed = ArgumentCaptor.forClass(SessionView.class);
-        verify(publisher, times(6)).publish(pushed.capture());
+        verify(publisher, times(6)).publish(org.mockito.ArgumentMatchers.any(), pushed.capture());
         assertThat(pushed.getAllValues()).extracting(SessionView::version).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
     }
 
@@ -169,7 +169,7 @@ abstract class LiveViewsContract {
 
         assertThat(session()).isEqualTo(before);
         assertThat(couples.handle(new FindCouple(COUPLE)).orElseThrow().partners()).hasSize(2);
-        verify(publisher, times(6)).publish(org.mockito.ArgumentMatchers.any(SessionView.class));
+        verify(publisher, times(6)).publish(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(SessionView.class));
     }
 
     @Test
@@ -177,8 +177,8 @@ abstract class LiveViewsContract {
         history(ReplayStatus.REPLAY);
 
         assertThat(session().version()).isEqualTo(6);
-        verify(publisher, never()).publish(org.mockito.ArgumentMatchers.any(SessionView.class));
-        verify(publisher, never()).publish(org.mockito.ArgumentMatchers.any(CoupleView.class));
+        verify(publisher, never()).publish(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(SessionView.class));
+        verify(publisher, never()).publish(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(CoupleView.class));
     }
 
     @Test
@@ -195,7 +195,7 @@ abstract class LiveViewsContract {
 
         assertThat(session()).isEqualTo(session);
         assertThat(couples.handle(new FindCouple(COUPLE))).contains(couple);
-        verify(publisher, atLeastOnce()).publish(org.mockito.ArgumentMatchers.any(CoupleView.class));
+        verify(publisher, atLeastOnce()).publish(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(CoupleView.class));
     }
 
     @Test
@@ -217,7 +217,7 @@ abstract class LiveViewsContract {
         sessions.on(reveal, 10, T0.plusSeconds(20), LIVE);
 
         ArgumentCaptor<SessionView> pushed = ArgumentCaptor.forClass(SessionView.class);
-        verify(publisher, times(9)).publish(pushed.capture());
+        verify(publisher, times(9)).publish(org.mockito.ArgumentMatchers.any(), pushed.capture());
         List<SessionView> views = pushed.getAllValues();
         assertThat(views.get(7).entries()).as("submitting shows who is ready, not what they said").isEmpty();
         assertThat(views.get(7).steps().get(0).submittedBy()).containsExactly(ALEX, SAM);
