@@ -21,6 +21,7 @@ import app.duet.query.pairing.CoupleProjection;
 import app.duet.query.session.CoupleNamesRepository;
 import app.duet.query.session.CoupleSessionsProjection;
 import app.duet.query.session.SessionDocumentRepository;
+import app.duet.query.session.SessionItemRepository;
 import app.duet.query.session.SessionNames;
 import app.duet.query.session.SessionProjection;
 import app.duet.query.session.SessionViews;
@@ -109,7 +110,7 @@ class PushedFramesTest {
         everyday = new EverydayProjection(overviews);
         names = new SessionNames(repositories.getRepository(CoupleNamesRepository.class));
         SessionDocumentRepository sessionDocuments = repositories.getRepository(SessionDocumentRepository.class);
-        sessions = new SessionProjection(sessionDocuments, new SessionViews(sessionDocuments, publisher), names);
+        sessions = new SessionProjection(sessionDocuments, new SessionViews(sessionDocuments, repositories.getRepository(SessionItemRepository.class), publisher), names);
         cycleStates = new CycleStateProjection(new CycleStateStore(template), publisher, catchingUp);
     }
 

@@ -49,6 +49,7 @@ import app.duet.query.pairing.CoupleProjection;
 import app.duet.query.session.CoupleNamesRepository;
 import app.duet.query.session.CoupleSessionsProjection;
 import app.duet.query.session.SessionDocumentRepository;
+import app.duet.query.session.SessionItemRepository;
 import app.duet.query.session.SessionNames;
 import app.duet.query.session.SessionProjection;
 import app.duet.query.session.SessionViews;
@@ -112,7 +113,7 @@ abstract class LiveViewsContract {
         commitments = new CommitmentProjection(overviews);
         names = new SessionNames(repositories.getRepository(CoupleNamesRepository.class));
         SessionDocumentRepository sessionDocuments = repositories.getRepository(SessionDocumentRepository.class);
-        SessionViews views = new SessionViews(sessionDocuments, publisher);
+        SessionViews views = new SessionViews(sessionDocuments, repositories.getRepository(SessionItemRepository.class), publisher);
         sessions = new SessionProjection(sessionDocuments, views, names);
         exercise = new ExerciseProjection(views);
     }
