@@ -103,7 +103,7 @@ async function openHome() {
         return;
     }
     const overview = coupleScreen({ me: person.id, coupleId: couple.id, invitationCode: couple.invitationCode, announce,
-        onErased: coupleErased });
+        onErased: coupleErased, loadOlder: (list) => couple?.feed.loadOlder(list) ?? Promise.resolve(false) });
     show(overview);
     if (couple.feed.view) {
         overview.update(couple.feed.view);
@@ -140,6 +140,7 @@ function coupleErased() {
 
 function openSession(sessionId, { observer = false } = {}) {
     const view = sessionScreen({ me: person.id, sessionId, announce, observer,
+        loadOlder: (list) => session?.feed.loadOlder(list) ?? Promise.resolve(false),
         therapists: () => (couple?.feed.view?.therapists ?? []).filter((t) => t.access === 'ACTIVE').map((t) => t.therapistName) });
     show(view);
     const back = observer ? 'Back to your couples' : 'Back to your couple';

@@ -1,8 +1,11 @@
-// Keeps one view (a couple's or a session's) current: pushed over STOMP, fetched over REST when
-// needed. The version counts the events applied to the view without gaps, so:
+// Keeps one view (a couple's, a session's, a cycle state) current: fetched over REST, then changed by
+// what is pushed over STOMP. A push is a change, never the whole view: the view's small part when it
+// changed, and each item of a growing list added, changed or removed (see docs/STOMP.md). The version
+// counts the events applied to the view without gaps, so:
 //   push version <= shown        -> already seen, ignore
-//   push version == shown + 1    -> the next one, show it
+//   push version == shown + 1    -> the next one, apply it to what is shown
 //   push version  > shown + 1    -> something was missed, refetch over REST
+// Over REST a growing list holds only its newest items (page 0); loadOlder brings the next page.
 // The server lets a browser listen only to a view it may read, and a view that is not projected
 // yet cannot be read: so it fetches first, subscribes once the view is there, then fetches again,
 // which brings whatever was pushed before the subscription took hold.
@@ -16,11 +19,37 @@ const NOT_YET_RETRIES = [150, 300, 600, 1200, 2400];
 // between reaches no one: a second fetch, once the subscription surely holds, brings it.
 const SUBSCRIPTION_HOLDS_AFTER_MS = 1000;
 const NOT_YET = new Set([403, 404]);
+export const PAGE_SIZE = 50;       // the server's window: a view's list holds this many newest items
+
+/** The view as it is after a pushed change: its small part replaced, each changed item put in place. */
+export function applyChange(view, change) {
+    const next = { ...view, ...(change.summary ?? {}), version: change.version };
+    for (const item of change.changes ?? []) {
+        next[item.list] = placed(next[item.list] ?? [], item);
+    }
+    return next;
+}
+
+function keyOf(item, keyFields) {
+    return keyFields.length === 0 ? String(item) : keyFields.map((field) => String(item[field])).join('|');
+}
+
+function placed(items, { keyFields, key, item, newestFirst }) {
+    const at = items.findIndex((held) => keyOf(held, keyFields) === key);
+    if (item == null) {
+        return at < 0 ? items : items.filter((_, n) => n !== at);
+    }
+    if (at >= 0) {
+        return items.map((held, n) => (n === at ? item : held));
+    }
+    return newestFirst ? [item, ...items] : [...items, item];
+}
 
 /** initial: a view already fetched (e.g. in a list), shown at once and then kept current. */
 export function follow({ topic, path, onView, onError, onGone = onError, initial = null }) {
     let view = null;
     let stopped = false;
+    let pages = new Map();      // list -> the next older page to ask for, for lists older items were loaded of
     let watching = null;        // the functions that undo the subscription, once there is one
 
     const show = (next) => {
@@ -31,9 +60,16 @@ export function follow({ topic, path, onView, onError, onGone = onError, initial
         onView(next);
     };
 
+    const fetched = (next) => {
+        if (!stopped && (!view || next.version > view.version)) {
+            pages = new Map(); // the fetched view holds each list's newest page again
+        }
+        show(next);
+    };
+
     const fetchView = async (attempt = 0) => {
         try {
-            show(await query(path));
+            fetched(await query(path));
             if (!watching && !stopped) {
                 startWatching();
             }
@@ -59,10 +95,13 @@ export function follow({ topic, path, onView, onError, onGone = onError, initial
     function startWatching() {
         watching = [
             watch(topic, (pushed) => {
-                if (view && pushed.version > view.version + 1) {
+                if (!view || pushed.version <= view.version) {
+                    return; // seen already, or the fetch under way brings it
+                }
+                if (pushed.version > view.version + 1) {
                     fetchView();
                 } else {
-                    show(pushed);
+                    show(applyChange(view, pushed));
                 }
             }),
             onConnect(catchUp),
@@ -87,10 +126,28 @@ export function follow({ topic, path, onView, onError, onGone = onError, initial
         fetchView();
     }
 
+    /** Adds the next page of older items of one of the view's lists; says whether there are older still. */
+    async function loadOlder(list) {
+        const page = pages.get(list) ?? 1;
+        const older = await query(`${path}/lists/${list}?page=${page}&size=${PAGE_SIZE}`);
+        if (stopped || !view) {
+            return false;
+        }
+        pages.set(list, page + 1);
+        const held = new Set((view[list] ?? []).map((item) => keyOf(item, older.keyFields)));
+        const fresh = older.items.filter((item) => !held.has(keyOf(item, older.keyFields)));
+        view = { ...view, [list]: older.newestFirst ? [...view[list], ...fresh] : [...fresh, ...view[list]] };
+        onView(view);
+        return older.more;
+    }
+
     return {
         get view() {
             return view;
         },
+        /** Whether a list as fetched may have older items than it holds. */
+        mayHaveOlder: (list) => (view?.[list]?.length ?? 0) >= PAGE_SIZE,
+        loadOlder,
         refresh: () => fetchView(),
         stop,
     };

@@ -127,3 +127,27 @@ export function focusFollower() {
         },
     };
 }
+
+/**
+ * "Show older …" under a list the view holds only the newest page of: loadOlder(list) adds the next
+ * older page and says whether older ones remain. update(count) shows the button while the list
+ * holds a full page or more and older items may remain.
+ */
+export function olderItems({ label, list, loadOlder, pageSize }) {
+    const button = h('button', { class: 'button quiet older', type: 'button', hidden: true }, label);
+    const box = problemBox();
+    const el = h('div', { class: 'older-items' }, button, box);
+    let remain = true;
+    let count = 0;
+    onPress(button, box, async () => {
+        remain = await loadOlder(list);
+        button.hidden = !remain;
+    });
+    return {
+        el,
+        update(held) {
+            count = held;
+            button.hidden = !loadOlder || !remain || count < pageSize;
+        },
+    };
+}

@@ -1,6 +1,7 @@
 package app.duet.access;
 
 import tools.jackson.core.JacksonException;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -9,6 +10,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -36,6 +38,19 @@ public class InputProblems extends ResponseEntityExceptionHandler {
                 .collect(Collectors.joining("; ")));
         problem.setProperty("errors", errors);
         return handleExceptionInternal(invalid, problem, headers, status, request);
+    }
+
+    /** A path or query parameter of the wrong type (a page size that is no number): named like a field. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException mismatch, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String field = String.valueOf(mismatch instanceof MethodArgumentTypeMismatchException argument
+                ? argument.getName() : mismatch.getPropertyName());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The value of " + field + " is not valid.");
+        problem.setTitle("Invalid input");
+        problem.setProperty("errors", List.of(Map.of("field", field, "message", "is not a valid value")));
+        return handleExceptionInternal(mismatch, problem, headers, status, request);
     }
 
     @Override

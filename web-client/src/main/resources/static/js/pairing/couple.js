@@ -3,7 +3,8 @@
 // content, a private word to the therapist, and, set apart, erasing the couple.
 import { command } from '../api.js';
 import { fill, h, renderList, when } from '../dom.js';
-import { field, onSubmit, problemBox } from '../forms.js';
+import { field, olderItems, onSubmit, problemBox } from '../forms.js';
+import { PAGE_SIZE } from '../feed.js';
 import { exerciseGuides, exerciseLabel, loadedGuides } from '../exercise/guides.js';
 import { therapistsCard } from '../consent/couple-therapists.js';
 import { cycleCard } from '../cycle/cycle-card.js';
@@ -14,12 +15,14 @@ import { safetyCard } from '../clinical/safety.js';
 
 const FIRST_OFFERED = 'CHECK_IN';
 
-export function coupleScreen({ me, coupleId, invitationCode, announce, onErased }) {
+/** loadOlder(list): adds the next older page of one of the overview's lists, says whether older ones remain. */
+export function coupleScreen({ me, coupleId, invitationCode, announce, onErased, loadOlder }) {
     const heading = h('h1', { tabindex: -1 }, 'Your couple');
     const partners = h('ul', { class: 'people', 'aria-label': 'Partners' });
     const invite = h('div', { class: 'invite-slot' });
     const sessions = h('ul', { class: 'sessions' });
     const noSessions = h('p', { class: 'muted' }, 'No sessions yet. When you start one, your partner sees it here at once.');
+    const olderSessions = olderItems({ label: 'Show older sessions', list: 'sessions', loadOlder, pageSize: PAGE_SIZE });
 
     const exerciseField = field({ id: 'exercise', name: 'exercise', label: 'Exercise', control: 'select', hint: ' ' });
     const select = exerciseField.querySelector('select');
@@ -66,7 +69,7 @@ export function coupleScreen({ me, coupleId, invitationCode, announce, onErased 
         h('div', { class: 'grid two' },
             start,
             h('section', { class: 'card stack', 'aria-labelledby': 'sessions-title' },
-                h('h2', { id: 'sessions-title' }, 'Sessions'), noSessions, sessions)),
+                h('h2', { id: 'sessions-title' }, 'Sessions'), noSessions, sessions, olderSessions.el)),
         paired);
 
     let shown = null;
@@ -97,6 +100,7 @@ export function coupleScreen({ me, coupleId, invitationCode, announce, onErased 
             (a.status === 'RUNNING' ? 0 : 1) - (b.status === 'RUNNING' ? 0 : 1) || String(b.startedAt).localeCompare(String(a.startedAt)));
         noSessions.hidden = ordered.length > 0;
         renderList(sessions, ordered, { key: (s) => s.sessionId, render: sessionItem });
+        olderSessions.update(ordered.length);
 
         if (shown) {
             announceChanges(shown, view);

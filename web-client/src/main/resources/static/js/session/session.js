@@ -4,7 +4,7 @@
 // they may pause the session and confirm turning points.
 import { command } from '../api.js';
 import { h, renderList, when } from '../dom.js';
-import { countedText, onPress, onSubmit, problemBox } from '../forms.js';
+import { countedText, olderItems, onPress, onSubmit, problemBox } from '../forms.js';
 import { RESPONSES } from '../words.js';
 import { bidItem } from './bid.js';
 import { draftsCard, sharedCard } from './entries.js';
@@ -12,11 +12,15 @@ import { cycleCard } from '../cycle/cycle-card.js';
 import { exerciseCard } from '../exercise/exercise-card.js';
 import { exerciseLabel } from '../exercise/guides.js';
 import { onConnect } from '../live.js';
+import { PAGE_SIZE } from '../feed.js';
 
 const MAX_WORDS = 280;
 
-/** therapists: the names of the therapists who see this session too (for the partners' screen). */
-export function sessionScreen({ me, sessionId, announce, observer = false, therapists }) {
+/**
+ * therapists: the names of the therapists who see this session too (for the partners' screen);
+ * loadOlder(list): adds the next older page of one of the view's lists, says whether older ones remain.
+ */
+export function sessionScreen({ me, sessionId, announce, observer = false, therapists, loadOlder }) {
     const heading = h('h1', { tabindex: -1 }, 'Session');
     const meta = h('p', { class: 'session-meta muted' }, 'Opening the session…');
     const presence = h('ul', { class: 'people presence', 'aria-label': 'Who is here' });
@@ -24,6 +28,8 @@ export function sessionScreen({ me, sessionId, announce, observer = false, thera
 
     const bids = h('ol', { class: 'bids', 'aria-labelledby': 'bids-title' });
     const noBids = h('p', { class: 'muted' }, 'No bids yet.');
+    // The view holds the newest bids; older ones come a page at a time, below them.
+    const olderBids = olderItems({ label: 'Show older bids', list: 'bids', loadOlder, pageSize: PAGE_SIZE });
     const shared = sharedCard({ me, observer, announce, therapists });
     const partner = observer ? null : partnerParts({ sessionId, announce });
     const exercise = exerciseCard({ me, sessionId, observer, announce });
@@ -50,7 +56,7 @@ export function sessionScreen({ me, sessionId, announce, observer = false, thera
                 h('section', { class: 'card stack bids-card', 'aria-labelledby': 'bids-title' },
                     h('h2', { id: 'bids-title' }, 'Bids for connection'),
                     h('p', { class: 'hint' }, 'Turning toward meets a bid with attention, turning away lets it pass, turning against pushes it back.'),
-                    noBids, bids),
+                    noBids, bids, olderBids.el),
                 shared.el)));
     if (observer) {
         el.querySelector('.session-grid').classList.add('watching');
@@ -80,6 +86,7 @@ export function sessionScreen({ me, sessionId, announce, observer = false, thera
 
         const ordered = [...(view.bids ?? [])].reverse();
         noBids.hidden = ordered.length > 0;
+        olderBids.update(ordered.length);
         const built = renderList(bids, ordered, {
             key: (bid) => bid.bidId,
             signature: (bid) => JSON.stringify([bid, present, nameOf(bid.fromPartnerId), nameOf(bid.toPartnerId)]),

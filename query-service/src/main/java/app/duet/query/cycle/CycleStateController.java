@@ -10,6 +10,8 @@ import app.duet.api.cycle.EvidenceRefView;
 import app.duet.api.cycle.FindCycleEvidence;
 import app.duet.api.cycle.FindCycleState;
 import app.duet.query.access.ViewAccess;
+import app.duet.query.live.ViewPages;
+import app.duet.query.live.ViewShape;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -18,6 +20,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
@@ -43,6 +46,22 @@ class CycleStateController {
     @Operation(summary = "The couple's cycle state: phase, roles, bids turned toward against the research reference, ratios, lean gap, adherence, resentments, turning points, timeline")
     CycleStateView cycleState(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId) {
         mayRead(actor, coupleId, "the cycle state");
+        return ViewPages.window(state(coupleId), ViewShape.CYCLE_STATE);
+    }
+
+    @GetMapping("/lists/{list}")
+    @Operation(summary = "A page of one of the cycle state's growing lists (sessions, leanGap, timeline, figures): "
+            + "page 0 holds the newest items, as the state does (its newest " + ViewPages.WINDOW + "); items in the list's own order")
+    ViewPages.ItemPage cycleList(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId,
+                                 @PathVariable String list,
+                                 @RequestParam(defaultValue = "1") Integer page,
+                                 @RequestParam(defaultValue = "" + ViewPages.WINDOW) Integer size) {
+        ViewPages.check(ViewShape.CYCLE_STATE, list, page, size);
+        mayRead(actor, coupleId, "the cycle state");
+        return ViewPages.page(state(coupleId), ViewShape.CYCLE_STATE, list, page, size);
+    }
+
+    private CycleStateView state(String coupleId) {
         return findOrNotFound(queries, new FindCycleState(coupleId), CycleStateView.class, "cycle state of " + coupleId);
     }
 

@@ -10,14 +10,17 @@ import app.duet.api.exercise.Lean;
 import app.duet.api.session.Exercise;
 import app.duet.query.live.AppliedEvents;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Transient;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A couple's cycle state as stored: the counts and marks {@link CycleStateRules} keep from the
@@ -119,9 +122,24 @@ public class CycleStateDocument {
     Move lastReengagement;
     Phase phase = Phase.ESCALATED;
     Instant phaseSince;
+    /**
+     * Timeline moments and the events behind figures grow with the couple's whole history, so they are
+     * stored apart, one document each ({@link CycleStateMarks}). Here are only those not stored there
+     * yet: the ones this change added (all of them while a state lives only in memory, as in time
+     * travel), or ones an earlier build kept in this document; {@link CycleStateStore#save} moves them out.
+     */
     List<Noted> timeline = new ArrayList<>();
-    /** The events behind each figure, by the figure's name (see {@link EvidenceKind}). */
+    /** The events behind each figure not stored apart yet, by the figure's name (see {@link EvidenceKind}). */
     Map<String, List<EvidenceRefView>> evidence = new LinkedHashMap<>();
+    /** Figures whose stored events this change replaces with those in {@link #evidence}. */
+    Set<String> replacedFigures = new LinkedHashSet<>();
+    /** Every figure that lists events, in the order each first did. */
+    Set<String> figures = new LinkedHashSet<>();
+    /** How many marks were stored apart: the order of the next one. */
+    long marksStored;
+    /** The marks stored apart, read when asked for; none for a state that lives only in memory. */
+    @Transient
+    CycleStateMarks.Reader stored = CycleStateMarks.Reader.NONE;
     AppliedEvents applied = new AppliedEvents();
 
     protected CycleStateDocument() {
@@ -154,29 +172,46 @@ public class CycleStateDocument {
 
     /** Lists the event behind a figure, once. */
     void evidence(String figure, EvidenceRefView ref) {
+        figures.add(figure);
         List<EvidenceRefView> refs = evidence.computeIfAbsent(figure, k -> new ArrayList<>());
-        if (!refs.contains(ref)) {
+        if (!refs.contains(ref) && (replacedFigures.contains(figure) || !stored.lists(figure, ref))) {
             refs.add(ref);
         }
     }
 
     /** Lists the events behind a figure as they come, the same one again if it counts again. */
     void evidenceEach(String figure, EvidenceRefView... refs) {
+        figures.add(figure);
         evidence.computeIfAbsent(figure, k -> new ArrayList<>()).addAll(List.of(refs));
     }
 
     /** Lists only these events behind a figure, forgetting those before. */
     void evidenceOnly(String figure, List<EvidenceRefView> refs) {
+        figures.add(figure);
+        replacedFigures.add(figure);
         evidence.put(figure, new ArrayList<>(refs));
     }
 
     List<EvidenceRefView> evidenceOf(String figure) {
-        return evidence.getOrDefault(figure, List.of());
+        List<EvidenceRefView> added = evidence.getOrDefault(figure, List.of());
+        if (replacedFigures.contains(figure)) {
+            return added;
+        }
+        List<EvidenceRefView> all = new ArrayList<>(stored.evidence(figure));
+        all.addAll(added);
+        return all;
     }
 
-    /** How many marks the state holds, on the timeline and behind figures: a change shows as a change in this. */
+    /** How many marks this change added, on the timeline and behind figures: a change shows as a change in this. */
     int marks() {
         return timeline.size() + evidence.values().stream().mapToInt(List::size).sum();
+    }
+
+    /** The whole timeline: what is stored apart, then what is not yet. */
+    List<Noted> wholeTimeline() {
+        List<Noted> all = new ArrayList<>(stored.timeline());
+        all.addAll(timeline);
+        return all;
     }
 
     // --- reading it -----------------------------------------------------------------------------
@@ -203,10 +238,16 @@ public class CycleStateDocument {
 
     /** The events behind one figure, in the order they happened. */
     public List<EvidenceRefView> evidenceFor(String figure) {
-        return evidence.getOrDefault(figure, List.of());
+        return evidenceOf(figure);
     }
 
+    /** The whole view, its timeline read from where it is stored. */
     public CycleStateView toView() {
-        return CycleStateViews.of(this);
+        return CycleStateViews.of(this, wholeTimeline());
+    }
+
+    /** The view with only the timeline moments this change added: what a push compares, without reading the rest. */
+    CycleStateView changedPart() {
+        return CycleStateViews.of(this, timeline);
     }
 }

@@ -23,9 +23,11 @@ public class CycleStateStore {
     private static final String SWITCH_ID = "cycle-state";
 
     private final MongoTemplate mongo;
+    private final CycleStateMarks marks;
 
     public CycleStateStore(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.marks = new CycleStateMarks(mongo);
     }
 
     /** The collection that serves reads now. */
@@ -39,28 +41,35 @@ public class CycleStateStore {
     }
 
     public Optional<CycleStateDocument> find(String collection, String coupleId) {
-        return Optional.ofNullable(mongo.findById(coupleId, CycleStateDocument.class, collection));
+        return Optional.ofNullable(mongo.findById(coupleId, CycleStateDocument.class, collection))
+                .map(state -> marks.attach(collection, state));
     }
 
     public Optional<CycleStateDocument> findBySession(String collection, String sessionId) {
         return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("sessionIds").is(sessionId)),
-                CycleStateDocument.class, collection));
+                CycleStateDocument.class, collection)).map(state -> marks.attach(collection, state));
     }
 
     public List<CycleStateDocument> all(String collection) {
-        return mongo.findAll(CycleStateDocument.class, collection);
+        return mongo.findAll(CycleStateDocument.class, collection).stream()
+                .map(state -> marks.attach(collection, state)).toList();
     }
 
+    /** Its timeline moments and evidence go to their own collection first, so the state's document stays small. */
     public void save(String collection, CycleStateDocument state) {
+        marks.moveOut(collection, state);
         mongo.save(state, collection);
+        marks.attach(collection, state);
     }
 
     public void delete(String collection, String coupleId) {
         mongo.remove(Query.query(Criteria.where("_id").is(coupleId)), collection);
+        marks.deleteOf(collection, coupleId);
     }
 
     public void deleteAll(String collection) {
         mongo.remove(new Query(), collection);
+        marks.deleteAll(collection);
     }
 
     public long count(String collection) {

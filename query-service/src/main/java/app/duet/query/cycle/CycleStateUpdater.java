@@ -1,6 +1,7 @@
 package app.duet.query.cycle;
 
 import app.duet.api.AggregateType;
+import app.duet.api.cycle.CycleStateView;
 import app.duet.api.privacy.CoupleErased;
 import app.duet.api.session.SessionStarted;
 import app.duet.query.live.ViewPublisher;
@@ -39,12 +40,16 @@ abstract class CycleStateUpdater {
             return;
         }
         stateOf(event, domain).ifPresent(state -> {
+            boolean pushing = !replay.isReplay() && collection.equals(store.serving());
+            // What the screens were shown, to push only what this event made different.
+            CycleStateView before = pushing && state.applied().version() > 0 ? state.changedPart() : null;
             CycleStateRules.Applied applied = new CycleStateRules(state).applyOnce(domain);
+            CycleStateView after = pushing ? state.changedPart() : null;
             if (applied != CycleStateRules.Applied.BEFORE) {
                 store.save(collection, state);
             }
-            if (applied == CycleStateRules.Applied.VISIBLY && !replay.isReplay() && collection.equals(store.serving())) {
-                publisher.publish(state.toView(), processingGroup);
+            if (applied == CycleStateRules.Applied.VISIBLY && pushing) {
+                publisher.publish(before, after, processingGroup);
             }
         });
     }

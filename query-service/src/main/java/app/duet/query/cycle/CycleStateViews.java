@@ -24,7 +24,7 @@ final class CycleStateViews {
     private CycleStateViews() {
     }
 
-    static CycleStateView of(CycleStateDocument state) {
+    static CycleStateView of(CycleStateDocument state, List<CycleStateDocument.Noted> timeline) {
         GottmanReference reference = GottmanReference.BIDS_TURNED_TOWARD;
         List<PartnerCycleView> partners = state.partnerIds.stream()
                 .map(id -> partner(id, state.partners.get(id), reference)).toList();
@@ -33,9 +33,9 @@ final class CycleStateViews {
                         r.negative())).toList(),
                 List.copyOf(state.leanGap), adherence(state), state.openPacts.size(), state.resentmentsReleased,
                 moveRef(state.lastSoftening), moveRef(state.lastReengagement),
-                state.timeline.stream().map(noted -> new TimelineItemView(noted.at(), TimelineKind.of(noted.kind()),
+                timeline.stream().map(noted -> new TimelineItemView(noted.at(), TimelineKind.of(noted.kind()),
                         noted.partnerId(), noted.sessionId(), noted.eventId())).toList(),
-                List.copyOf(state.evidence.keySet()), state.applied.version());
+                List.copyOf(state.figures), state.applied.version());
     }
 
     /** The roles each partner's moves declare and show; the share of bids they turned toward, once they answered one. */

@@ -6,12 +6,15 @@ import app.duet.api.session.SessionView;
 import app.duet.query.events.CatchingUp;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.ObjectMapper;
 
 /**
- * Pushes each changed view to the STOMP topic of its session or couple, or of the couple's cycle state. Destinations use dots, not
- * slashes, because RabbitMQ's STOMP relay takes the part after /topic/ as a routing key. Nothing is
- * pushed while the processor building a view is catching up: a view replayed from the start would
- * step back below what clients were shown; they are told when it has caught up, and fetch it then.
+ * Pushes what changed in a view to the STOMP topic of its session or couple, or of the couple's cycle
+ * state: a {@link ViewChange}, never the whole view, so a push stays small however long the history.
+ * Destinations use dots, not slashes, because RabbitMQ's STOMP relay takes the part after /topic/ as a
+ * routing key. Nothing is pushed while the processor building a view is catching up: a view replayed
+ * from the start would step back below what clients were shown; they are told when it has caught up,
+ * and fetch it then.
  */
 @Component
 public class ViewPublisher {
@@ -22,28 +25,34 @@ public class ViewPublisher {
 
     private final SimpMessagingTemplate messaging;
     private final CatchingUp catchingUp;
+    private final ViewChanges changes;
 
-    public ViewPublisher(SimpMessagingTemplate messaging, CatchingUp catchingUp) {
+    public ViewPublisher(SimpMessagingTemplate messaging, CatchingUp catchingUp, ObjectMapper json) {
         this.messaging = messaging;
         this.catchingUp = catchingUp;
+        this.changes = new ViewChanges(json);
     }
 
-    public void publish(SessionView view) {
+    /** before: the view as it was before this change, null if it is new. */
+    public void publish(SessionView before, SessionView after) {
         if (!catchingUp.isCatchingUp(LiveViews.PROCESSING_GROUP)) {
-            messaging.convertAndSend(SESSION_TOPIC + view.sessionId(), view);
+            messaging.convertAndSend(SESSION_TOPIC + after.sessionId(),
+                    changes.between(before, after, after.version(), ViewShape.SESSION));
         }
     }
 
-    public void publish(CoupleView view) {
+    public void publish(CoupleView before, CoupleView after) {
         if (!catchingUp.isCatchingUp(LiveViews.PROCESSING_GROUP)) {
-            messaging.convertAndSend(COUPLE_TOPIC + view.coupleId(), view);
+            messaging.convertAndSend(COUPLE_TOPIC + after.coupleId(),
+                    changes.between(before, after, after.version(), ViewShape.COUPLE));
         }
     }
 
     /** From the processing group that built it, which serves the cycle state now. */
-    public void publish(CycleStateView view, String processingGroup) {
+    public void publish(CycleStateView before, CycleStateView after, String processingGroup) {
         if (!catchingUp.isCatchingUp(processingGroup)) {
-            messaging.convertAndSend(CYCLE_TOPIC + view.coupleId(), view);
+            messaging.convertAndSend(CYCLE_TOPIC + after.coupleId(),
+                    changes.between(before, after, after.version(), ViewShape.CYCLE_STATE));
         }
     }
 }

@@ -1,5 +1,6 @@
 package app.duet.query.pairing;
 
+import app.duet.api.pairing.CoupleView;
 import app.duet.query.live.ViewPublisher;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.springframework.stereotype.Component;
@@ -56,11 +57,12 @@ public class CoupleOverviews {
             if (!couple.applied().isNew(coupleId, sequence)) {
                 return;
             }
+            CoupleView before = replay.isReplay() ? null : couple.toView();
             if (change.test(couple)) {
                 couple.applied().record(coupleId, sequence);
                 couples.save(couple);
                 if (!replay.isReplay()) {
-                    publisher.publish(couple.toView());
+                    publisher.publish(before, couple.toView());
                 }
             } else {
                 couple.applied().skip(coupleId, sequence);
@@ -72,10 +74,12 @@ public class CoupleOverviews {
     /** Applies a change once per event, stores it, and tells the couple's screens. */
     void apply(CoupleDocument couple, String aggregateId, long sequence, ReplayStatus replay,
                Consumer<CoupleDocument> change) {
+        // What the screens were shown, to push only what this change made different; not needed in a replay.
+        CoupleView before = replay.isReplay() || couple.applied().version() == 0 ? null : couple.toView();
         if (couple.applied().applyOnce(aggregateId, sequence, () -> change.accept(couple))) {
             couples.save(couple);
             if (!replay.isReplay()) {
-                publisher.publish(couple.toView());
+                publisher.publish(before, couple.toView());
             }
         }
     }

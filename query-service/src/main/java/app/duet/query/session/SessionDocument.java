@@ -52,8 +52,11 @@ public class SessionDocument {
     private boolean paused;
     private List<ParticipantView> partners = new ArrayList<>();
     private List<ObserverView> observers = new ArrayList<>();
+    /** Bids and shared entries an earlier build kept in this document; moved out to {@link SessionItem}s when read. */
     private List<BidView> bids = new ArrayList<>();
     private List<EntryView> entries = new ArrayList<>();
+    /** The bids and shared entries, stored apart; their counts here. */
+    private SessionItemsHeld items = new SessionItemsHeld();
     /** Unshared entries by author and id. Never part of the view: each is read only by its author. */
     private Map<String, Draft> drafts = new HashMap<>();
     /** Partners who submitted, and when each step was revealed, by step key. */
@@ -116,12 +119,11 @@ public class SessionDocument {
     // --- bids -----------------------------------------------------------------------------------
 
     void addBid(String bidId, String from, String to, String words, Instant madeAt) {
-        bids.add(new BidView(bidId, from, to, words, madeAt, null, null));
+        items.addBid(sessionId, coupleId, new BidView(bidId, from, to, words, madeAt, null, null));
     }
 
     void answerBid(String bidId, BidResponse response, Instant answeredAt) {
-        bids.replaceAll(bid -> bid.bidId().equals(bidId) ? new BidView(bid.bidId(), bid.fromPartnerId(),
-                bid.toPartnerId(), bid.words(), bid.madeAt(), response, answeredAt) : bid);
+        items.answerBid(sessionId, bidId, response, answeredAt);
     }
 
     // --- entries --------------------------------------------------------------------------------
@@ -148,8 +150,8 @@ public class SessionDocument {
     void share(String entryId, String authorId, Instant at) {
         Draft draft = drafts.remove(draftKey(authorId, entryId));
         if (draft != null) {
-            entries.add(new EntryView(entryId, authorId, draft.stepOrNotes(), draft.kindOrText(), draft.text(),
-                    Objects.requireNonNullElse(draft.details(), EntryDetails.NONE), at));
+            items.addEntry(sessionId, coupleId, new EntryView(entryId, authorId, draft.stepOrNotes(),
+                    draft.kindOrText(), draft.text(), Objects.requireNonNullElse(draft.details(), EntryDetails.NONE), at));
         }
     }
 
@@ -221,14 +223,13 @@ public class SessionDocument {
         List<String> stepsRevealed = exercise.steps().stream().map(ExerciseStep::key)
                 .filter(revealedAt::containsKey).toList();
         return new OutcomeView(endedBy, Duration.between(startedAt, endedAt).toMinutes(), stepsRevealed,
-                entries.size(),
+                items.entries,
                 (int) moves.stream().filter(m -> m.change() == ChangeEvent.BLAMER_SOFTENING).count(),
                 (int) moves.stream().filter(m -> m.change() == ChangeEvent.WITHDRAWER_REENGAGEMENT).count(),
                 (int) moves.stream().filter(m -> !m.confirmedBy().isEmpty()).count(),
                 (int) babySteps.stream().filter(BabyStepView::committed).count(),
                 (int) pacts.stream().filter(p -> p.releasedAt() != null).count(),
-                bids.size(),
-                (int) bids.stream().filter(b -> b.response() == BidResponse.TOWARD).count());
+                items.bids, items.bidsTurnedToward);
     }
 
     String sessionId() {
@@ -247,16 +248,44 @@ public class SessionDocument {
         return applied;
     }
 
+    /**
+     * Reads its stored bids and entries through {@code reader}; those an earlier build kept in the
+     * document become changes, stored apart at the next save.
+     */
+    SessionDocument readingFrom(SessionItems.Reader reader) {
+        items.stored = reader;
+        bids.forEach(bid -> items.addBid(sessionId, coupleId, bid));
+        entries.forEach(entry -> items.addEntry(sessionId, coupleId, entry));
+        bids.clear();
+        entries.clear();
+        return this;
+    }
+
+    List<SessionItem> takeChanged() {
+        return items.takeChanged();
+    }
+
     /** Each partner's shared cycle links in loop order; a partner with none has an empty side. */
     private List<LoopSideView> loop() {
-        return partners.stream().map(partner -> new LoopSideView(partner.partnerId(), entries.stream()
+        List<EntryView> links = items.cycleLinks();
+        return partners.stream().map(partner -> new LoopSideView(partner.partnerId(), links.stream()
                 .filter(entry -> entry.kind() == EntryKind.CYCLE_LINK && entry.authorId().equals(partner.partnerId()))
                 .sorted(Comparator.comparing((EntryView entry) -> ((EntryDetails.Link) entry.details()).link())
                         .thenComparing(EntryView::sharedAt))
                 .toList())).toList();
     }
 
+    /** The whole view, its bids and entries read from where they are stored. */
     public SessionView toView() {
+        return view(items.entries(true), items.bids(true));
+    }
+
+    /** The view with only the bids and entries this change added or changed: what a push compares. */
+    SessionView changedPart() {
+        return view(items.entries(false), items.bids(false));
+    }
+
+    private SessionView view(List<EntryView> entries, List<BidView> bids) {
         List<StepView> steps = exercise.steps().stream().map(step -> new StepView(step.key(), step.sharing(),
                 step.accepts(), List.copyOf(submitted.getOrDefault(step.key(), List.of())),
                 revealedAt.get(step.key()))).toList();

@@ -59,9 +59,9 @@ public class SessionProjection {
 
     @EventHandler
     public void on(SessionStarted event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
-        SessionDocument session = sessions.findById(event.sessionId()).orElseGet(() -> new SessionDocument(
+        SessionDocument session = views.find(event.sessionId()).orElseGet(() -> views.reading(new SessionDocument(
                 event.sessionId(), event.coupleId(), event.exercise(), event.partnerIds().stream()
-                .map(id -> new ParticipantView(id, names.partnerName(event.coupleId(), id), false, null)).toList(), at));
+                .map(id -> new ParticipantView(id, names.partnerName(event.coupleId(), id), false, null)).toList(), at)));
         views.apply(session, event.sessionId(), sequence, replay, s -> { });
     }
 
@@ -104,7 +104,7 @@ public class SessionProjection {
     /** A withdrawn consent takes the therapist out of every running session of the couple at once. */
     @EventHandler
     public void on(TherapistAccessWithdrawn event, @SequenceNumber long sequence, ReplayStatus replay) {
-        sessions.findByCoupleId(event.coupleId()).stream()
+        views.findByCouple(event.coupleId()).stream()
                 .filter(session -> session.isRunning() && session.isObservedBy(event.therapistId()))
                 .forEach(session -> views.apply(session, event.coupleId(), sequence, replay,
                         s -> s.stopObserving(event.therapistId())));
@@ -152,7 +152,7 @@ public class SessionProjection {
     /** An erased couple's sessions go with it. */
     @EventHandler
     public void on(CoupleErased event) {
-        sessions.deleteByCoupleId(event.coupleId());
+        views.deleteCouple(event.coupleId());
     }
 
     @QueryHandler
@@ -162,11 +162,11 @@ public class SessionProjection {
 
     @QueryHandler
     public Optional<SessionView> handle(FindSession query) {
-        return sessions.findById(query.sessionId()).map(SessionDocument::toView);
+        return views.find(query.sessionId()).map(SessionDocument::toView);
     }
 
     @ResetHandler
     public void reset() {
-        sessions.deleteAll();
+        views.deleteAll();
     }
 }

@@ -9,6 +9,8 @@ import app.duet.api.session.FindSession;
 import app.duet.api.session.SessionView;
 import app.duet.access.Actor;
 import app.duet.query.access.ViewAccess;
+import app.duet.query.live.ViewPages;
+import app.duet.query.live.ViewShape;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -17,6 +19,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
@@ -39,11 +42,27 @@ class SessionQueryController {
     }
 
     @GetMapping("/sessions/{sessionId}")
-    @Operation(summary = "A joint session's live view: presence, bids and answers (for the couple's partners)")
+    @Operation(summary = "A joint session's live view: presence, bids and answers (for the couple's partners); "
+            + "each growing list (entries, bids, moves, babySteps, pacts) holds its newest " + ViewPages.WINDOW
+            + " items, the older ones come from /lists/{list}")
     SessionView session(@Parameter(hidden = true) Actor actor, @PathVariable String sessionId) {
+        return ViewPages.window(readable(actor, sessionId, ViewAccess.Via.REST), ViewShape.SESSION);
+    }
+
+    @GetMapping("/sessions/{sessionId}/lists/{list}")
+    @Operation(summary = "A page of one of the session view's growing lists (entries, bids, moves, babySteps, pacts): "
+            + "page 0 holds the newest items, as the view does; items in the list's own order")
+    ViewPages.ItemPage sessionList(@Parameter(hidden = true) Actor actor, @PathVariable String sessionId,
+                                   @PathVariable String list,
+                                   @RequestParam(defaultValue = "1") Integer page,
+                                   @RequestParam(defaultValue = "" + ViewPages.WINDOW) Integer size) {
+        ViewPages.check(ViewShape.SESSION, list, page, size);
+        return ViewPages.page(readable(actor, sessionId, ViewAccess.Via.REST), ViewShape.SESSION, list, page, size);
+    }
+
+    private SessionView readable(Actor actor, String sessionId, ViewAccess.Via via) {
         return access.requireMayRead(actor,
-                findOrNotFound(queries, new FindSession(sessionId), SessionView.class, "session " + sessionId),
-                ViewAccess.Via.REST);
+                findOrNotFound(queries, new FindSession(sessionId), SessionView.class, "session " + sessionId), via);
     }
 
     @GetMapping("/sessions/{sessionId}/my-drafts")

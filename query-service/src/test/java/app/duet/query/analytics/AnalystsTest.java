@@ -245,10 +245,11 @@ class AnalystsTest {
 
     private void rebuildEverythingAndCompare() {
         MongoTemplate mongo = product.querySide.getBean(MongoTemplate.class);
-        List<String> collections = List.of("session_views", "session_names", "couple_overviews", "therapist_only",
-                "cycle_states");
+        List<String> collections = List.of("session_views", "session_items", "session_names", "couple_overviews",
+                "therapist_only", "cycle_states", "cycle_states_marks");
         Map<String, List<Document>> before = snapshot(mongo, collections);
         assertThat(before.get("cycle_states")).hasSize(1);
+        assertThat(before.get("cycle_states_marks")).as("the cycle state's timeline and evidence, stored apart").isNotEmpty();
         CommandClient queries = new CommandClient(ProductOnH2.baseUrl(product.querySide), id -> analyst);
         for (String projection : List.of("live-views", "therapist-only", "cycle-state")) {
             assertThat(queries.sendWithToken(analyst, "/api/queries/analytics/projections/" + projection + "/rebuild", null)
@@ -265,6 +266,8 @@ class AnalystsTest {
                 .statusCode()).isEqualTo(200);
         assertThat(snapshot(mongo, List.of("cycle_states_next")).get("cycle_states_next"))
                 .isEqualTo(before.get("cycle_states"));
+        assertThat(snapshot(mongo, List.of("cycle_states_next_marks")).get("cycle_states_next_marks"))
+                .isEqualTo(before.get("cycle_states_marks"));
         JsonNode statuses = analystGet("/api/queries/analytics/projections");
         assertThat(StreamSupport.stream(statuses.spliterator(), false)
                 .filter(s -> s.path("serving").asBoolean()).map(s -> s.path("name").asString()))

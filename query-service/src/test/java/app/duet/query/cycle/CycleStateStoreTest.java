@@ -67,10 +67,15 @@ class CycleStateStoreTest {
         CycleStateDocument state = history();
         store.save(CycleStateStore.LIVE, state);
 
-        Document raw = mongo.getCollection(CycleStateStore.LIVE).find().first();
-        assertThat(raw.getList("timeline", Document.class)).extracting(item -> item.getString("kind"))
+        List<Document> marks = mongo.getCollection(CycleStateStore.LIVE + "_marks").find()
+                .sort(new Document("order", 1)).into(new java.util.ArrayList<>());
+        assertThat(marks).filteredOn(mark -> "timeline".equals(mark.getString("list")))
+                .extracting(mark -> mark.get("noted", Document.class).getString("kind"))
                 .containsExactly("paired", "session-started", "bid-made", "bid-turned-toward");
-        assertThat(raw.get("evidence", Document.class).keySet()).contains("bids-toward:ben", "shown-role:anna");
+        assertThat(marks).extracting(mark -> mark.getString("list")).contains("evidence:bids-toward:ben", "evidence:shown-role:anna");
+        Document raw = mongo.getCollection(CycleStateStore.LIVE).find().first();
+        assertThat(raw.getList("timeline", Document.class)).as("the state's document holds no timeline").isEmpty();
+        assertThat(raw.getList("figures", String.class)).contains("bids-toward:ben", "shown-role:anna");
 
         String json = new ObjectMapper().writeValueAsString(state.toView());
         assertThat(json).contains("\"kind\":\"bid-turned-toward\"").contains("\"figures\":[")

@@ -49,6 +49,7 @@ import app.duet.query.pairing.CoupleProjection;
 import app.duet.query.session.CoupleNamesRepository;
 import app.duet.query.session.CoupleSessionsProjection;
 import app.duet.query.session.SessionDocumentRepository;
+import app.duet.query.session.SessionItemRepository;
 import app.duet.query.session.SessionNames;
 import app.duet.query.session.SessionProjection;
 import app.duet.query.session.SessionViews;
@@ -112,7 +113,7 @@ abstract class LiveViewsContract {
         commitments = new CommitmentProjection(overviews);
         names = new SessionNames(repositories.getRepository(CoupleNamesRepository.class));
         SessionDocumentRepository sessionDocuments = repositories.getRepository(SessionDocumentRepository.class);
-        SessionViews views = new SessionViews(sessionDocuments, publisher);
+        SessionViews views = new SessionViews(sessionDocuments, repositories.getRepository(SessionItemRepository.class), publisher);
         sessions = new SessionProjection(sessionDocuments, views, names);
         exercise = new ExerciseProjection(views);
     }
@@ -136,7 +137,7 @@ abstract class LiveViewsContract {
         assertThat(view.status()).isEqualTo(SessionStatus.RUNNING);
 
         ArgumentCaptor<SessionView> pushed = ArgumentCaptor.forClass(SessionView.class);
-        verify(publisher, times(6)).publish(pushed.capture());
+        verify(publisher, times(6)).publish(org.mockito.ArgumentMatchers.any(), pushed.capture());
         assertThat(pushed.getAllValues()).extracting(SessionView::version).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
     }
 
@@ -169,7 +170,7 @@ abstract class LiveViewsContract {
 
         assertThat(session()).isEqualTo(before);
         assertThat(couples.handle(new FindCouple(COUPLE)).orElseThrow().partners()).hasSize(2);
-        verify(publisher, times(6)).publish(org.mockito.ArgumentMatchers.any(SessionView.class));
+        verify(publisher, times(6)).publish(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(SessionView.class));
     }
 
     @Test
@@ -177,8 +178,8 @@ abstract class LiveViewsContract {
         history(ReplayStatus.REPLAY);
 
         assertThat(session().version()).isEqualTo(6);
-        verify(publisher, never()).publish(org.mockito.ArgumentMatchers.any(SessionView.class));
-        verify(publisher, never()).publish(org.mockito.ArgumentMatchers.any(CoupleView.class));
+        verify(publisher, never()).publish(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(SessionView.class));
+        verify(publisher, never()).publish(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(CoupleView.class));
     }
 
     @Test
@@ -195,7 +196,7 @@ abstract class LiveViewsContract {
 
         assertThat(session()).isEqualTo(session);
         assertThat(couples.handle(new FindCouple(COUPLE))).contains(couple);
-        verify(publisher, atLeastOnce()).publish(org.mockito.ArgumentMatchers.any(CoupleView.class));
+        verify(publisher, atLeastOnce()).publish(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(CoupleView.class));
     }
 
     @Test
@@ -217,7 +218,7 @@ abstract class LiveViewsContract {
         sessions.on(reveal, 10, T0.plusSeconds(20), LIVE);
 
         ArgumentCaptor<SessionView> pushed = ArgumentCaptor.forClass(SessionView.class);
-        verify(publisher, times(9)).publish(pushed.capture());
+        verify(publisher, times(9)).publish(org.mockito.ArgumentMatchers.any(), pushed.capture());
         List<SessionView> views = pushed.getAllValues();
         assertThat(views.get(7).entries()).as("submitting shows who is ready, not what they said").isEmpty();
         assertThat(views.get(7).steps().get(0).submittedBy()).containsExactly(ALEX, SAM);

@@ -127,6 +127,24 @@ class SecuritySuiteTest {
         refusedRead("a partner of another couple reads a partner's drafts", ISSUER.partner(ROBIN), "/api/queries/sessions/" + coupleA.sessionId() + "/my-drafts", 200);
         refusedRead("a partner of another couple reads this couple", ISSUER.partner(ROBIN), "/api/queries/couples/" + coupleA.coupleId(), 403);
         refusedRead("a partner of another couple reads this couple's session", ISSUER.partner(ROBIN), "/api/queries/sessions/" + coupleA.sessionId(), 403);
+        refusedRead("a partner of another couple reads a page of this couple's session bids", ISSUER.partner(ROBIN),
+                "/api/queries/sessions/" + coupleA.sessionId() + "/lists/bids?page=0", 403);
+        refusedRead("a partner of another couple reads a page of this couple's sessions", ISSUER.partner(ROBIN),
+                couplePath() + "/lists/sessions?page=0", 403);
+        refusedRead("a partner of another couple reads a page of this couple's cycle timeline", ISSUER.partner(ROBIN),
+                couplePath() + "/cycle-state/lists/timeline?page=0", 403);
+        attack("a page asked for out of bounds is not a problem naming the field", () -> {
+            for (String[] bad : new String[][]{{"size=1000", "size"}, {"page=-1", "page"}, {"size=x", "size"}}) {
+                HttpResponse<String> answer = queries.getWithToken(ISSUER.partner(ALEX),
+                        "/api/queries/sessions/" + coupleA.sessionId() + "/lists/bids?" + bad[0]);
+                assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+                assertThat(answer.body()).contains("\"field\":\"" + bad[1] + "\"");
+            }
+            HttpResponse<String> noList = queries.getWithToken(ISSUER.partner(ALEX),
+                    "/api/queries/sessions/" + coupleA.sessionId() + "/lists/partners");
+            assertThat(noList.statusCode()).isEqualTo(400);
+            assertThat(noList.body()).contains("\"field\":\"list\"");
+        });
         refusedSubscription("a partner of another couple subscribes to this couple's session", ISSUER.partner(ROBIN), sessionTopic());
         refusedSubscription("a partner of another couple subscribes to this couple", ISSUER.partner(ROBIN), ViewPublisher.COUPLE_TOPIC + coupleA.coupleId());
         refusedSubscription("anyone subscribes to a topic that is no view", ISSUER.partner(ALEX), "/topic/sessions.*");
@@ -146,6 +164,9 @@ class SecuritySuiteTest {
         refusedRoleCommand("an analyst sends a partner command", analyst, sessionPath() + "/join", null);
         refusedRead("an analyst reads a couple", analyst, "/api/queries/couples/" + coupleA.coupleId(), 403);
         refusedRead("an analyst reads a session", analyst, "/api/queries/sessions/" + coupleA.sessionId(), 403);
+        refusedRead("an analyst reads a page of a session's entries", analyst,
+                "/api/queries/sessions/" + coupleA.sessionId() + "/lists/entries?page=0", 403);
+        refusedRead("an analyst reads a page of a couple's cycle timeline", analyst, couplePath() + "/cycle-state/lists/timeline?page=0", 403);
         refusedSubscription("an analyst subscribes to a session", analyst, sessionTopic());
         refusedRead("an admin reads a session", admin, "/api/queries/sessions/" + coupleA.sessionId(), 403);
         refusedRead("a partner asks for a therapist's caseload", ISSUER.partner(ALEX), "/api/queries/my/caseload", 403);
@@ -217,6 +238,15 @@ class SecuritySuiteTest {
         }
         refusedRead("a therapist the couple never consented to reads the notes", otherTherapist, couplePath() + "/notes", 403);
         refusedRead("a therapist the couple never consented to reads the session", otherTherapist, "/api/queries/sessions/" + coupleA.sessionId(), 403);
+        refusedRead("a therapist the couple never consented to reads a page of the session's bids", otherTherapist,
+                "/api/queries/sessions/" + coupleA.sessionId() + "/lists/bids?page=0", 403);
+        refusedRead("a therapist the couple never consented to reads a page of the couple's appreciations", otherTherapist,
+                couplePath() + "/lists/appreciations?page=0", 403);
+        attack("a partner's unshared answer reaches the other partner or the therapist through a page of entries", () -> {
+            String pages = queries.getAs(ISSUER.partner(ALEX), "/api/queries/sessions/" + coupleA.sessionId() + "/lists/entries?page=0").body()
+                    + queries.getWithToken(therapist, "/api/queries/sessions/" + coupleA.sessionId() + "/lists/entries?page=0").body();
+            assertThat(pages).doesNotContain(SEALED_ANSWER);
+        });
         refusedRoleCommand("a partner writes a therapist note", ISSUER.partner(ALEX), couplePath().replace("queries", "commands") + "/notes", "{\"text\":\"x\"}");
         refusedRead("a therapist reads who read the couple's content", therapist, couplePath() + "/reads", 403);
         refusedRead("a partner of another couple reads who read this couple's content", ISSUER.partner(ROBIN), couplePath() + "/reads", 403);
@@ -247,6 +277,10 @@ class SecuritySuiteTest {
         attack("a therapist's live view stays open after consent is withdrawn",
                 () -> await().atMost(Duration.ofSeconds(10)).until(therapistScreen::isShut));
         refusedRead("a therapist reads the session after consent is withdrawn", therapist, "/api/queries/sessions/" + coupleA.sessionId(), 403);
+        refusedRead("a therapist reads a page of the session's bids after consent is withdrawn", therapist,
+                "/api/queries/sessions/" + coupleA.sessionId() + "/lists/bids?page=0", 403);
+        refusedRead("a therapist reads a page of the cycle timeline after consent is withdrawn", therapist,
+                couplePath() + "/cycle-state/lists/timeline?page=0", 403);
         refusedSubscription("a therapist subscribes again after consent is withdrawn", therapist, sessionTopic());
         therapistScreen.close();
 

@@ -127,4 +127,54 @@ class DroppedConnectionTest {
             }
         }
     }
+
+    /** A session's view holds its newest bids; pushes add to them, and older ones load a page at a time. */
+    @Test
+    void aLongSessionShowsItsNewestBidsAndLoadsOlderOnes() {
+        BrowserContext annsBrowser = browsers.person(false);
+        BrowserContext bensBrowser = browsers.person(false);
+        try {
+            Page ann = browsers.signUp(annsBrowser, "Ann", "ann-" + UUID.randomUUID() + "@duet.test", "PARTNER");
+            Page ben = browsers.signUp(bensBrowser, "Ben", "ben-" + UUID.randomUUID() + "@duet.test", "PARTNER");
+            ann.locator("#create-name").fill("Ann");
+            ann.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create our couple")).click();
+            String code = ann.locator(".invite .code").textContent().trim();
+            ben.locator("#join-name").fill("Ben");
+            ben.locator("#join-code").fill(code);
+            ben.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join")).click();
+            ann.locator("#exercise").selectOption("CHECK_IN");
+            ann.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start session")).click();
+            ben.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Join Check-in")).click();
+
+            int bids = 53;
+            for (int bid = 1; bid <= bids; bid++) {
+                ann.locator("#bid-words").fill("Bid number " + bid);
+                ann.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make a bid")).last().click();
+                assertThat(ann.locator("#bid-words")).hasValue("");
+            }
+            // Each bid reached Ben's open screen as a pushed change.
+            assertThat(ben.locator(".bids > li")).hasCount(bids);
+            assertThat(ben.locator(".bids > li").first()).containsText("Bid number " + bids);
+
+            // Opened afresh, the session holds its newest page of bids; the older ones come when asked.
+            ben.reload();
+            assertThat(ben.locator(".bids > li")).hasCount(50);
+            ben.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show older bids")).click();
+            assertThat(ben.locator(".bids > li")).hasCount(bids);
+            assertThat(ben.locator(".bids > li").last()).containsText("Bid number 1");
+            assertThat(ben.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show older bids"))).isHidden();
+
+            // And what happens next still arrives: a new bid is added at the top.
+            ann.locator("#bid-words").fill("One more");
+            ann.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make a bid")).last().click();
+            assertThat(ben.locator(".bids > li")).hasCount(bids + 1);
+            assertThat(ben.locator(".bids > li").first()).containsText("One more");
+        } catch (RuntimeException | AssertionError failed) {
+            Browsers.screenshotAll("failure-older-bids", annsBrowser, bensBrowser);
+            throw failed;
+        } finally {
+            annsBrowser.close();
+            bensBrowser.close();
+        }
+    }
 }
