@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Picks the scenario: {@code --scenario=live} (the default, {@link LiveCouplesBench}),
- * {@code --scenario=restart} ({@link RestartBench}) or {@code --scenario=soak} ({@link SoakBench}). Every figure is printed as
+ * {@code --scenario=restart} ({@link RestartBench}), {@code --scenario=soak} ({@link SoakBench}) or
+ * {@code --scenario=rebuild} ({@link RebuildBench}). Every figure is printed as
  * {@code bench SCENARIO METRIC VALUE UNIT}, or in the scenario's own table.
  */
 public final class Bench {
@@ -19,7 +20,8 @@ public final class Bench {
                 case "live" -> LiveCouplesBench.main(args);
                 case "restart" -> RestartBench.main(args);
                 case "soak" -> SoakBench.main(args);
-                default -> throw new IllegalArgumentException("No scenario " + scenario + ": live, restart or soak");
+                case "rebuild" -> RebuildBench.main(args);
+                default -> throw new IllegalArgumentException("No scenario " + scenario + ": live, restart, soak or rebuild");
             }
         } catch (Exception failed) {
             failed.printStackTrace();
