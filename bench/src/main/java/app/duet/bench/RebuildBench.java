@@ -48,13 +48,15 @@ final class RebuildBench {
         long events = Long.parseLong(options.getOrDefault("events", "1000000"));
         int couples = Integer.parseInt(options.getOrDefault("couples", String.valueOf(Math.max(10, events / 1000))));
         int inSession = Integer.parseInt(options.getOrDefault("in-session", "100"));
+        // No network here: Axon's usage reporter would only fill the log with failures.
+        System.setProperty("axoniq.update-checker.disabled", "true");
         try (PostgresTestDatabase database = PostgresTestDatabase.freshSchemaOrSkip()) {
             long written;
-            long writeStart = System.nanoTime();
             try (ConfigurableApplicationContext commandSide = database.startCommandService()) {
+                long writeStart = System.nanoTime();
                 written = new RebuildHistory(commandSide, database.url(), couples, inSession).write(events);
+                print("write-rate", written / seconds(writeStart), "events/s");
             }
-            print("write-rate", written / seconds(writeStart), "events/s");
 
             RebuildTimer timer = new RebuildTimer();
             long started = System.nanoTime();
@@ -140,7 +142,14 @@ final class RebuildBench {
 
         Map<String, Double> awaitHead(long head, Duration atMost) throws InterruptedException {
             long deadline = System.nanoTime() + atMost.toNanos();
+            long nextReport = System.nanoTime();
             while (doneNanos.size() < processors().size()) {
+                if (System.nanoTime() >= nextReport) {
+                    nextReport += Duration.ofSeconds(10).toNanos();
+                    Map<String, Long> positions = new TreeMap<>();
+                    processors().forEach((name, processor) -> positions.put(name, position(processor)));
+                    System.out.printf("rebuilding, %.0f s: %s of %d%n", (System.nanoTime() - startNanos) / 1e9, positions, head);
+                }
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("Not rebuilt within " + atMost + ": " + doneNanos.keySet());
                 }
