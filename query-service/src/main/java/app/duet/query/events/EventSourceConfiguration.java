@@ -42,7 +42,7 @@ public class EventSourceConfiguration {
 
     @Bean
     NotifiedEventSource notifiedEventSource(EventStorageEngine storage, EventsAppendedSignal signal,
-                                            @Value("${duet.projections.batch-size:1000}") int batchSize) {
+                                            @Value("${duet.projections.batch-size:100}") int batchSize) {
         return new NotifiedEventSource(storage, signal, batchSize);
     }
 
@@ -53,7 +53,7 @@ public class EventSourceConfiguration {
      */
     @Bean
     ConfigurerModule readEventsThroughNotifiedSource(ObjectProvider<NotifiedEventSource> source,
-                                                     @Value("${duet.projections.batch-size:1000}") int batchSize,
+                                                     @Value("${duet.projections.batch-size:100}") int batchSize,
                                                      @Value("${duet.projections.fallback-poll:1s}") Duration fallbackPoll) {
         return configurer -> configurer.eventProcessing()
                 .configureDefaultStreamableMessageSource(configuration -> source.getObject())

@@ -148,7 +148,7 @@ public class Projections {
         private final int batchSize;
         private final Duration fallbackPoll;
 
-        IdleUntilBuilt(@Value("${duet.projections.batch-size:1000}") int batchSize,
+        IdleUntilBuilt(@Value("${duet.projections.batch-size:100}") int batchSize,
                        @Value("${duet.projections.fallback-poll:1s}") Duration fallbackPoll) {
             this.batchSize = batchSize;
             this.fallbackPoll = fallbackPoll;
