@@ -11,6 +11,9 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 
@@ -22,10 +25,25 @@ import java.util.Optional;
  */
 abstract class CycleStateUpdater {
 
+    /** Sessions whose couple this instance has seen; a session's couple never changes. */
+    private static final int SESSIONS_REMEMBERED = 100_000;
+
     private final CycleStateStore store;
     private final ViewPublisher publisher;
     private final String collection;
     private final String processingGroup;
+    /**
+     * Which couple a session belongs to, from its start: a session's event then finds its state by the
+     * couple's id (read once per batch) instead of by a query on the states' sessions, which would
+     * store the batch's changes first. Sessions started before this instance ran are found by the query.
+     */
+    private final Map<String, String> coupleOfSession = Collections.synchronizedMap(
+            new LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                    return size() > SESSIONS_REMEMBERED;
+                }
+            });
 
     CycleStateUpdater(CycleStateStore store, ViewPublisher publisher, String collection, String processingGroup) {
         this.store = store;
@@ -57,6 +75,7 @@ abstract class CycleStateUpdater {
     /** An erased couple's cycle state goes with it: nothing of it stays, for analysts either. */
     @EventHandler
     public void on(CoupleErased event) {
+        coupleOfSession.values().removeIf(event.coupleId()::equals);
         store.delete(collection, event.coupleId());
     }
 
@@ -72,8 +91,10 @@ abstract class CycleStateUpdater {
             return Optional.of(store.find(collection, aggregateId).orElseGet(() -> new CycleStateDocument(aggregateId)));
         }
         if (event instanceof SessionStarted started) {
+            coupleOfSession.put(started.sessionId(), started.coupleId());
             return store.find(collection, started.coupleId());
         }
-        return store.findBySession(collection, aggregateId);
+        String coupleId = coupleOfSession.get(aggregateId);
+        return coupleId != null ? store.find(collection, coupleId) : store.findBySession(collection, aggregateId);
     }
 }

@@ -3,6 +3,7 @@ package app.duet.query.live;
 import app.duet.api.pairing.CoupleView;
 import app.duet.api.cycle.CycleStateView;
 import app.duet.api.session.SessionView;
+import app.duet.query.batch.ViewBatch;
 import app.duet.query.events.CatchingUp;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.stereotype.Component;
@@ -14,7 +15,8 @@ import tools.jackson.databind.ObjectMapper;
  * Destinations use dots, not slashes, because RabbitMQ's STOMP relay takes the part after /topic/ as a
  * routing key. Nothing is pushed while the processor building a view is catching up: a view replayed
  * from the start would step back below what clients were shown; they are told when it has caught up,
- * and fetch it then.
+ * and fetch it then. A change made in a processor's batch is pushed once the batch is stored
+ * ({@link ViewBatch#afterStored}), so a client that refetches on a push finds at least what it was pushed.
  */
 @Component
 public class ViewPublisher {
@@ -36,23 +38,23 @@ public class ViewPublisher {
     /** before: the view as it was before this change, null if it is new. */
     public void publish(SessionView before, SessionView after) {
         if (!catchingUp.isCatchingUp(LiveViews.PROCESSING_GROUP)) {
-            messaging.convertAndSend(SESSION_TOPIC + after.sessionId(),
-                    changes.between(before, after, after.version(), ViewShape.SESSION));
+            var change = changes.between(before, after, after.version(), ViewShape.SESSION);
+            ViewBatch.afterStored(() -> messaging.convertAndSend(SESSION_TOPIC + after.sessionId(), change));
         }
     }
 
     public void publish(CoupleView before, CoupleView after) {
         if (!catchingUp.isCatchingUp(LiveViews.PROCESSING_GROUP)) {
-            messaging.convertAndSend(COUPLE_TOPIC + after.coupleId(),
-                    changes.between(before, after, after.version(), ViewShape.COUPLE));
+            var change = changes.between(before, after, after.version(), ViewShape.COUPLE);
+            ViewBatch.afterStored(() -> messaging.convertAndSend(COUPLE_TOPIC + after.coupleId(), change));
         }
     }
 
     /** From the processing group that built it, which serves the cycle state now. */
     public void publish(CycleStateView before, CycleStateView after, String processingGroup) {
         if (!catchingUp.isCatchingUp(processingGroup)) {
-            messaging.convertAndSend(CYCLE_TOPIC + after.coupleId(),
-                    changes.between(before, after, after.version(), ViewShape.CYCLE_STATE));
+            var change = changes.between(before, after, after.version(), ViewShape.CYCLE_STATE);
+            ViewBatch.afterStored(() -> messaging.convertAndSend(CYCLE_TOPIC + after.coupleId(), change));
         }
     }
 }

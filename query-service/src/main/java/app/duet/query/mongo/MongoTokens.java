@@ -1,5 +1,6 @@
 package app.duet.query.mongo;
 
+import app.duet.query.batch.ViewsBeforeTokens;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
@@ -29,11 +30,11 @@ class MongoTokens {
                         .build())
                 .serializer(serializer);
         ViewsFile file = viewsFile.getIfAvailable();
-        if (file == null) {
-            return builder.build();
+        if (file != null) {
+            // The file is locked by the one JVM that has it open: a claim found in it is this product's own,
+            // left by a killed run, and is taken back at once instead of after the claim's timeout.
+            builder.nodeId(VIEWS_FILE_OWNER);
         }
-        // The file is locked by the one JVM that has it open: a claim found in it is this product's own,
-        // left by a killed run, and is taken back at once instead of after the claim's timeout.
-        return builder.nodeId(VIEWS_FILE_OWNER).build();
+        return new ViewsBeforeTokens(builder.build());
     }
 }

@@ -1,0 +1,120 @@
+package app.duet.query.batch;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+
+/**
+ * The view documents one batch of a processor's events reads and changes, kept in memory for the
+ * batch's unit of work: each is read from MongoDB at most once, changed in place by as many events
+ * as touch it, and written with one bulk write per collection when the batch commits, before the
+ * processor's token ({@link ViewsBeforeTokens}), so a token never passes views left unwritten. The
+ * views' pushes wait for that too, and go out in their order once the batch is stored.
+ */
+public final class ViewBatch {
+
+    private static final Logger log = LoggerFactory.getLogger(ViewBatch.class);
+    private static final String RESOURCE = ViewBatch.class.getName();
+    /** Stands for a document the batch looked for and MongoDB does not have. */
+    static final Object ABSENT = new Object();
+
+    private final Map<String, Map<Object, Object>> documents = new HashMap<>();
+    private final Map<String, Map<Object, Object>> changed = new LinkedHashMap<>();
+    private final List<Runnable> pushes = new ArrayList<>();
+    private BiConsumer<String, List<Object>> writer;
+
+    private ViewBatch() {
+    }
+
+    /** The batch of the event processor's unit of work on this thread, begun on first use; none outside one. */
+    public static Optional<ViewBatch> current() {
+        if (!CurrentUnitOfWork.isStarted() || !(CurrentUnitOfWork.get().getMessage() instanceof EventMessage<?>)) {
+            return Optional.empty();
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        return Optional.of(root.getOrComputeResource(RESOURCE, key -> begin(root)));
+    }
+
+    /** The batch of this thread's unit of work if one has begun, without beginning one. */
+    static Optional<ViewBatch> started() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(CurrentUnitOfWork.get().root().getResource(RESOURCE));
+    }
+
+    private static ViewBatch begin(UnitOfWork<?> unitOfWork) {
+        ViewBatch batch = new ViewBatch();
+        // The token store writes the batch first (ViewsBeforeTokens); this covers a processor whose token store does not.
+        unitOfWork.onPrepareCommit(u -> batch.store());
+        unitOfWork.afterCommit(u -> batch.push());
+        return batch;
+    }
+
+    /** Runs once the batch's views are stored; at once outside a processor's batch. */
+    public static void afterStored(Runnable push) {
+        current().ifPresentOrElse(batch -> batch.pushes.add(push), push);
+    }
+
+    /** Writes every document changed so far, one bulk write per collection. */
+    public void store() {
+        if (changed.isEmpty()) {
+            return;
+        }
+        List<String> collections = List.copyOf(changed.keySet());
+        for (String collection : collections) {
+            store(collection);
+        }
+    }
+
+    void store(String collection) {
+        Map<Object, Object> pending = changed.remove(collection);
+        if (pending != null && !pending.isEmpty()) {
+            writer.accept(collection, List.copyOf(pending.values()));
+        }
+    }
+
+    /** The document as this batch knows it: null if unknown, {@link #ABSENT} if MongoDB has none. */
+    Object known(String collection, Object id) {
+        Map<Object, Object> inCollection = documents.get(collection);
+        return inCollection == null ? null : inCollection.get(id);
+    }
+
+    void read(String collection, Object id, Object document) {
+        documents.computeIfAbsent(collection, c -> new HashMap<>()).put(id, document == null ? ABSENT : document);
+    }
+
+    void change(String collection, Object id, Object document, BiConsumer<String, List<Object>> writer) {
+        this.writer = writer;
+        read(collection, id, document);
+        changed.computeIfAbsent(collection, c -> new LinkedHashMap<>()).put(id, document);
+    }
+
+    /** Before anything else reads or writes the collection: what changed is stored, and nothing of it is kept. */
+    void handOver(String collection) {
+        store(collection);
+        documents.remove(collection);
+    }
+
+    private void push() {
+        for (Runnable push : pushes) {
+            try {
+                push.run();
+            } catch (RuntimeException failed) {
+                // A view's push is a courtesy: the view is stored, and a client that missed it refetches on the next version.
+                log.warn("Could not push a view: {}", failed.getMessage());
+            }
+        }
+        pushes.clear();
+    }
+}
