@@ -38,7 +38,7 @@ public class BatchingMongoTemplate extends MongoTemplate {
         if (batch.isEmpty() || id == null || !hasPlainId(type)) {
             return super.findById(id, type, collection);
         }
-        return readOnce(batch.get(), collection, id, type, () -> super.findById(id, type, collection));
+        return readOnce(batch.get(), collection, id, type);
     }
 
     /** Spring Data's repositories ask {@code findById} as a query on the id. */
@@ -49,7 +49,7 @@ public class BatchingMongoTemplate extends MongoTemplate {
         if (id == null) {
             return super.findOne(query, type, collection);
         }
-        return readOnce(batch.get(), collection, id, type, () -> super.findOne(query, type, collection));
+        return readOnce(batch.get(), collection, id, type);
     }
 
     @Override
@@ -59,7 +59,13 @@ public class BatchingMongoTemplate extends MongoTemplate {
         if (id == null) {
             return super.save(document, collection);
         }
-        batch.get().change(collection, id, document, this::write);
+        Document stored = new Document();
+        if (document instanceof Document raw) {
+            stored.putAll(raw);
+        } else {
+            getConverter().write(document, stored);
+        }
+        batch.get().change(collection, id, stored, this::write);
         return document;
     }
 
@@ -75,21 +81,25 @@ public class BatchingMongoTemplate extends MongoTemplate {
         return super.prepareCollection(collection);
     }
 
-    private <T> T readOnce(ViewBatch batch, String collection, Object id, Class<T> type, Supplier<T> read) {
+    /**
+     * The batch keeps each document as stored (BSON), and every read maps a fresh object from it: an
+     * event whose handler fails halfway through changing a document it read (and is then parked as a
+     * dead letter) leaves nothing of that change for the batch to write.
+     */
+    private <T> T readOnce(ViewBatch batch, String collection, Object id, Class<T> type) {
         Object known = batch.known(collection, id);
         if (known == ViewBatch.ABSENT) {
             return null;
         }
-        if (type.isInstance(known)) {
-            return type.cast(known);
+        if (known == null) {
+            known = direct(() -> super.findById(id, Document.class, collection));
+            batch.read(collection, id, known);
+            if (known == null) {
+                return null;
+            }
         }
-        if (known != null) {
-            // Read as another type: MongoDB answers, once the batch's changes to the collection are stored.
-            return read.get();
-        }
-        T found = direct(read);
-        batch.read(collection, id, found);
-        return found;
+        Document stored = (Document) known;
+        return type == Document.class ? type.cast(new Document(stored)) : getConverter().read(type, stored);
     }
 
     /** One bulk write per collection: each changed document replaces the stored one, or is inserted. */

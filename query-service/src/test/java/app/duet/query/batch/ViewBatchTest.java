@@ -20,7 +20,10 @@ import app.duet.query.cycle.CycleStateProjection;
 import app.duet.query.cycle.CycleStateStore;
 import app.duet.query.events.CatchingUp;
 import app.duet.query.everyday.EverydayProjection;
+import app.duet.query.live.ViewChange;
 import app.duet.query.live.ViewPublisher;
+import app.duet.query.session.SessionItemRepository;
+import tools.jackson.databind.ObjectMapper;
 import app.duet.query.pairing.CoupleDocumentRepository;
 import app.duet.query.pairing.CoupleOverviews;
 import app.duet.query.pairing.CoupleProjection;
@@ -136,16 +139,20 @@ class ViewBatchTest {
         CatchingUp caughtUp = mock(CatchingUp.class);
         SimpMessagingTemplate messaging = mock(SimpMessagingTemplate.class);
         // What a screen would be sent, and whether the views it shows were stored by then.
-        doAnswer(call -> pushed.add(call.getArgument(1) + (isStored(call.getArgument(1)) ? "" : " before its views were stored")))
-                .when(messaging).convertAndSend(anyString(), any(Object.class));
-        ViewPublisher publisher = new ViewPublisher(messaging, caughtUp);
+        doAnswer(call -> {
+            String topic = call.getArgument(0);
+            long version = ((ViewChange) call.getArgument(1)).version();
+            return pushed.add(topic + " version=" + version + (isStored(topic, version) ? "" : " before its views were stored"));
+        }).when(messaging).convertAndSend(anyString(), any(Object.class));
+        ViewPublisher publisher = new ViewPublisher(messaging, caughtUp, new ObjectMapper());
         CoupleOverviews overviews = new CoupleOverviews(coupleDocuments, publisher);
         couples = new CoupleProjection(coupleDocuments, overviews);
         SessionNames names = new SessionNames(repositories.getRepository(CoupleNamesRepository.class));
-        sessions = new SessionProjection(sessionDocuments, new SessionViews(sessionDocuments, publisher), names);
+        sessions = new SessionProjection(sessionDocuments, new SessionViews(sessionDocuments, repositories.getRepository(SessionItemRepository.class), publisher), names);
         cycleStates = new CycleStateProjection(new CycleStateStore(mongo), publisher, caughtUp);
         handlers = SimpleEventHandlerInvoker.builder().eventHandlers(couples, names, sessions,
-                new CoupleSessionsProjection(overviews), new EverydayProjection(overviews), cycleStates).build();
+                new CoupleSessionsProjection(overviews), new EverydayProjection(overviews), cycleStates,
+                new FailsHalfway(coupleDocuments)).build();
         tokens = new ViewsBeforeTokens(storedTokens);
         storedTokens.initializeTokenSegments(PROCESSOR, 1);
         commands.clear();
@@ -159,10 +166,13 @@ class ViewBatchTest {
 
         // Couple overview, names, session view, cycle state: each read once (found missing) and written once;
         // which of the two cycle-state collections serves is read once too.
-        assertThat(writes()).as("bulk writes, one per collection").hasSize(4);
+        // The views' own documents; a session's items and the cycle state's marks are read by query
+        // while events apply, which stores what the batch changed in their collections first.
+        assertThat(writesByCollection()).as("bulk writes, one per collection of the views' documents")
+                .containsEntry("couple_overviews", 1L).containsEntry("session_views", 1L)
+                .containsEntry("session_names", 1L).containsEntry(CycleStateStore.LIVE, 1L);
         assertThat(commandsNamed("update")).allSatisfy(update ->
                 assertThat(update.getCommand().getArray("updates")).hasSizeGreaterThanOrEqualTo(1));
-        assertThat(commandsNamed("find")).as("reads, one per document").hasSize(5);
         assertThat(session().bids()).hasSize(BIDS);
         assertThat(storedTokens.fetchToken(PROCESSOR, 0)).isEqualTo(tokenAt(history.size() - 1));
     }
@@ -176,7 +186,7 @@ class ViewBatchTest {
         process(history.subList(6, history.size()));
 
         assertThat(pushed).isNotEmpty().noneMatch(push -> push.endsWith("before its views were stored"));
-        List<Long> sessionVersions = pushed.stream().filter(push -> push.startsWith("SessionView"))
+        List<Long> sessionVersions = pushed.stream().filter(push -> push.startsWith(ViewPublisher.SESSION_TOPIC))
                 .map(ViewBatchTest::versionOf).toList();
         assertThat(sessionVersions).isSorted().doesNotHaveDuplicates().last().isEqualTo(session().version());
     }
@@ -193,8 +203,9 @@ class ViewBatchTest {
         assertThatThrownBy(() -> process(rest, message -> message == rest.get(rest.size() / 2)))
                 .hasMessageContaining("crashed");
 
-        assertThat(writes()).isEmpty();
-        assertThat(session()).isEqualTo(before);
+        assertThat(writesByCollection()).as("writes of the views' own documents")
+                .doesNotContainKeys("couple_overviews", "session_views", "session_names", CycleStateStore.LIVE);
+        assertThat(session().version()).isEqualTo(before.version());
         assertThat(pushed).isEmpty();
         assertThat(storedTokens.fetchToken(PROCESSOR, 0)).isEqualTo(tokenAt(9));
 
@@ -203,6 +214,60 @@ class ViewBatchTest {
         process(rest);
         process(rest);
         assertThat(views()).isEqualTo(oneEventAtATime(history));
+    }
+
+    /**
+     * A handler that changes a document it read and then fails, as a poison event's would: its failure
+     * is parked (the dead-letter queue) and the batch goes on. Nothing of its change may be stored,
+     * though later events of the batch change and save the same document.
+     */
+    @Test
+    void aHandlerThatFailsHalfwayLeavesNothingOfItsChange() throws Exception {
+        List<EventMessage<?>> history = new ArrayList<>(history());
+        Instant at = Instant.parse("2026-03-02T19:00:00Z");
+        history.add(history.size() - 3, new org.axonframework.eventhandling.GenericTrackedDomainEventMessage<>(
+                tokenAt(10_000), couple(1_000, new AppreciationExpressed(COUPLE, "poison", SAM, ALEX, FailsHalfway.WORDS))));
+
+        processParkingFailures(history);
+
+        assertThat(couples.handle(new FindCouple(COUPLE)).orElseThrow().therapists())
+                .as("the couple's therapists after a handler failed halfway through adding one").isEmpty();
+        assertThat(session().bids()).hasSize(BIDS);
+    }
+
+    /** Adds a therapist to the couple's document, and then fails before saving it. */
+    static class FailsHalfway {
+        static final String WORDS = "poison";
+        private final CoupleDocumentRepository documents;
+
+        FailsHalfway(CoupleDocumentRepository documents) {
+            this.documents = documents;
+        }
+
+        @org.axonframework.eventhandling.EventHandler
+        void on(AppreciationExpressed event) {
+            if (event.words().equals(WORDS)) {
+                documents.findById(event.coupleId()).orElseThrow()
+                        .addTherapist(new app.duet.api.consent.TherapistView("someone", "Someone", null, SAM));
+                throw new IllegalStateException("failed halfway");
+            }
+        }
+    }
+
+    /** As the processor with its dead-letter queue: an event whose handler fails is set aside, the batch goes on. */
+    private void processParkingFailures(List<EventMessage<?>> batch) throws Exception {
+        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
+        var result = unitOfWork.executeWithResult(() -> {
+            try {
+                handlers.handle((EventMessage<?>) CurrentUnitOfWork.get().getMessage(), Segment.ROOT_SEGMENT);
+            } catch (IllegalStateException parked) {
+                // parked as a dead letter
+            }
+            return null;
+        }, RollbackConfigurationType.ANY_THROWABLE);
+        if (result.isExceptional()) {
+            throw (Exception) result.exceptionResult();
+        }
     }
 
     @Test
@@ -296,11 +361,10 @@ class ViewBatchTest {
     }
 
     /** Whether MongoDB holds the pushed view's version (or a later one) of its document. */
-    private boolean isStored(Object view) {
-        String collection = view instanceof SessionView ? "session_views"
-                : view instanceof CoupleView ? "couple_overviews" : CycleStateStore.LIVE;
-        String id = view instanceof SessionView ? SESSION : COUPLE;
-        long version = versionOf(view.toString());
+    private boolean isStored(String topic, long version) {
+        String collection = topic.startsWith(ViewPublisher.SESSION_TOPIC) ? "session_views"
+                : topic.startsWith(ViewPublisher.COUPLE_TOPIC) ? "couple_overviews" : CycleStateStore.LIVE;
+        String id = topic.startsWith(ViewPublisher.SESSION_TOPIC) ? SESSION : COUPLE;
         Document stored = observer.getDatabase(mongo.getDb().getName()).getCollection(collection)
                 .find(new Document("_id", id)).first();
         return stored != null && stored.get("applied", Document.class).get("version", Number.class).longValue() >= version;
@@ -318,6 +382,11 @@ class ViewBatchTest {
 
     private List<CommandStartedEvent> writes() {
         return commandsNamed("update");
+    }
+
+    private java.util.Map<String, Long> writesByCollection() {
+        return writes().stream().collect(java.util.stream.Collectors.groupingBy(
+                write -> write.getCommand().getString("update").getValue(), java.util.stream.Collectors.counting()));
     }
 
     private List<CommandStartedEvent> commandsNamed(String name) {
