@@ -19,6 +19,7 @@ public final class Bench {
                 case "live" -> LiveCouplesBench.main(args);
                 case "restart" -> RestartBench.main(args);
                 case "soak" -> SoakBench.main(args);
+                case "history" -> HistoryBench.main(args);
                 default -> throw new IllegalArgumentException("No scenario " + scenario + ": live, restart or soak");
             }
         } catch (Exception failed) {

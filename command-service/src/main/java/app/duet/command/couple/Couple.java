@@ -14,11 +14,13 @@ import app.duet.command.pairing.Pairing;
 import app.duet.command.pairing.PartnerRegistry;
 import app.duet.command.privacy.Erasure;
 import app.duet.command.session.CoupleSessions;
+import app.duet.command.storage.AggregateStorage;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.spring.stereotype.Aggregate;
+import java.io.Serializable;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -29,8 +31,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * hand its commands to; each member's event sourcing handlers see every event of the couple and pick
  * their own.
  */
-@Aggregate
-public class Couple {
+@Aggregate(cache = AggregateStorage.COUPLE_CACHE, snapshotTriggerDefinition = AggregateStorage.SNAPSHOT_TRIGGER)
+public class Couple implements Serializable {
 
     @AggregateIdentifier
     private String coupleId;
