@@ -58,7 +58,7 @@ final class HistoryBench {
         System.out.printf("Product log %s%n", log);
 
         PackagedProduct product = new PackagedProduct(jar, data, log);
-        product.startAndAwaitReady(Duration.ofMinutes(3));
+        product.startAndAwaitReady(Duration.ofMinutes(15));
         Map<String, String> tokens = new ConcurrentHashMap<>();
         CommandClient http = new CommandClient(product.baseUrl(), tokens::get);
         BrowserSignIn browser = new BrowserSignIn(product.baseUrl());
@@ -86,7 +86,7 @@ final class HistoryBench {
         // Cold: a new process, and no aggregate cache, so every load reads a snapshot and the events after it.
         product.kill();
         product = new PackagedProduct(jar, data, log).withJvmOptions("-Dduet.command.aggregate-cache-size=0");
-        // Its projections catch up with the whole history before it is ready: slow on a busy machine.
+        // Its projections catch up with the whole history before it is ready.
         product.startAndAwaitReady(Duration.ofMinutes(15));
         http = new CommandClient(product.baseUrl(), tokens::get);
         HistoryBench cold = new HistoryBench(http, largeCouple, smallCouple);
