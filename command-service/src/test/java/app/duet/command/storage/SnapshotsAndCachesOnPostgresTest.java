@@ -9,6 +9,7 @@ import app.duet.testing.PostgresTestDatabase;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.springboot.TimeoutProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -112,6 +113,12 @@ class SnapshotsAndCachesOnPostgresTest {
             viaSecond.post(sam, bids, "{\"words\":\"four\"}");
 
             assertThat(attemptsOnFirst.values()).as("a command handled again after its stale append was refused").contains(2);
+            // No timer per event replayed into an aggregate (AxonFramework 4637); commands keep theirs.
+            TimeoutProperties timeouts = first.getBean(TimeoutProperties.class);
+            assertThat(timeouts.isEnabled()).isTrue();
+            assertThat(timeouts.getHandler().getEvents().getTimeoutMs()).isNegative();
+            assertThat(timeouts.getHandler().getEvents().getWarningThresholdMs()).isNegative();
+            assertThat(timeouts.getHandler().getCommands().getTimeoutMs()).isPositive();
             List<? extends DomainEventMessage<?>> stream = first.getBean(EventStorageEngine.class).readEvents(session).asStream().toList();
             assertThat(stream).extracting(DomainEventMessage::getSequenceNumber)
                     .containsExactlyElementsOf(java.util.stream.LongStream.range(0, stream.size()).boxed().toList());
