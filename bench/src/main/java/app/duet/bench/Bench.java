@@ -23,6 +23,7 @@ public final class Bench {
                 case "start" -> StartBench.main(args);
                 case "restart" -> RestartBench.main(args);
                 case "soak" -> SoakBench.main(args);
+                case "history" -> HistoryBench.main(args);
                 case "rebuild" -> RebuildBench.main(args);
                 case "sockets" -> SocketsBench.main(args);
                 default -> {

@@ -54,6 +54,15 @@ final class PackagedProduct {
 
     /** Starts the process and returns the seconds from its start until it is ready. */
     double startAndAwaitReady(Duration atMost) throws IOException, InterruptedException {
+        return startAndAwait("/actuator/health/readiness", atMost);
+    }
+
+    /** Starts the process and returns the seconds until it is live: it takes commands, its projections may still be catching up. */
+    double startAndAwaitLive(Duration atMost) throws IOException, InterruptedException {
+        return startAndAwait("/actuator/health/liveness", atMost);
+    }
+
+    private double startAndAwait(String health, Duration atMost) throws IOException, InterruptedException {
         long started = System.nanoTime();
         List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-Daxoniq.update-checker.disabled=true"));
@@ -68,7 +77,7 @@ final class PackagedProduct {
         Process running = process;
         Runtime.getRuntime().addShutdownHook(new Thread(running::destroyForcibly));
         long deadline = started + atMost.toNanos();
-        while (status("/actuator/health/readiness") != 200) {
+        while (status(health) != 200) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 throw new IllegalStateException("Not ready within " + atMost + " (alive: " + process.isAlive() + "); see " + log);
             }

@@ -51,8 +51,13 @@ public final class PostgresTestDatabase implements AutoCloseable {
 
     /** command-service on this schema, on a free port, trusting the test issuer. */
     public ConfigurableApplicationContext startCommandService() {
+        return startCommandService(new String[0]);
+    }
+
+    /** The same, with these properties ({@code name=value}) besides. */
+    public ConfigurableApplicationContext startCommandService(String... properties) {
         String[] arguments = Stream.of(springProperties(), TestTokens.trusted().springProperties(),
-                        List.of("spring.config.name=" + CommandServiceApplication.CONFIG_NAME, "server.port=0"))
+                        List.of("spring.config.name=" + CommandServiceApplication.CONFIG_NAME, "server.port=0"), List.of(properties))
                 .flatMap(List::stream)
                 .map(property -> "--" + property).toArray(String[]::new);
         return new SpringApplicationBuilder(CommandServiceApplication.class).run(arguments);

@@ -3,6 +3,11 @@ package app.duet.eventstore;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import app.duet.eventstore.privacy.DataKeys;
 import app.duet.eventstore.privacy.PersonalDataSerializer;
+import app.duet.eventstore.privacy.SealedSnapshots;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import app.duet.eventstore.upcasting.CoupleCreatedUpcaster;
 import app.duet.eventstore.upcasting.DraftWrittenUpcaster;
 import app.duet.eventstore.upcasting.LeanCheckInsSplit;
@@ -43,6 +48,30 @@ public class EventStoreSchema {
             throw new IllegalStateException("Duet's events are JSON: set axon.serializer.messages to jackson3");
         }
         return new PersonalDataSerializer(jackson, keys);
+    }
+
+    /**
+     * Axon's JDBC engine as its auto-configuration would build it, but for snapshots: those are
+     * sealed with the couple's key ({@link SealedSnapshots}) instead of written as plain JSON by the
+     * general serializer, and only snapshots of the aggregates' current code are used.
+     */
+    @Bean
+    public EventStorageEngine eventStorageEngine(@Qualifier("serializer") Serializer generalSerializer,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 PersistenceExceptionResolver persistenceExceptionResolver,
+                                                 EventUpcasterChain eventUpcasters, ConnectionProvider connectionProvider,
+                                                 TransactionManager transactionManager, EventSchema eventSchema, DataKeys keys) {
+        SealedSnapshots snapshots = new SealedSnapshots(generalSerializer, keys);
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(snapshots)
+                .snapshotFilter(snapshots.currentCodeOnly())
+                .eventSerializer(eventSerializer)
+                .upcasterChain(eventUpcasters)
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(eventSchema)
+                .build();
     }
 
     /**

@@ -9,12 +9,13 @@ import app.duet.command.pairing.Pairing;
 import org.axonframework.commandhandling.CommandHandler;
 
 import java.util.List;
+import java.io.Serializable;
 
 import static app.duet.command.RuleViolation.require;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** What is said to the therapist alone: their private notes, and a partner's safety concern. */
-public class Clinical {
+public class Clinical implements Serializable {
 
     private final String coupleId;
     private final Pairing pairing;

@@ -11,12 +11,13 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.io.Serializable;
 
 import static app.duet.command.RuleViolation.require;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** Who came to each therapy meeting, as the observing therapist records it; whoever did not, missed it. */
-public class Attendance {
+public class Attendance implements Serializable {
 
     private final String coupleId;
     private final Pairing pairing;

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.io.Serializable;
 
 import static app.duet.command.RuleViolation.require;
 
@@ -14,7 +15,7 @@ import static app.duet.command.RuleViolation.require;
  * check-points reviewed. A value, replaced on every event, so the couple's state compares by value.
  */
 record Commitment(LocalDate startsOn, LocalDate endsOn, LocalDate improvementBy, List<LocalDate> checkpoints,
-                  Set<String> accepted, Set<LocalDate> reviewed, boolean made, boolean concluded) {
+                  Set<String> accepted, Set<LocalDate> reviewed, boolean made, boolean concluded) implements Serializable {
 
     /** A commitment's span runs forward, its improvement date and check-points fall inside it. */
     static void requireCoherent(LocalDate startsOn, LocalDate endsOn, LocalDate improvementBy,

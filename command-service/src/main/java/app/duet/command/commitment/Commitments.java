@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.io.Serializable;
 
 import static app.duet.command.RuleViolation.require;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -30,7 +31,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * partners accept it as it stands, either side may move its dates, and the therapist reviews its
  * check-points and concludes it.
  */
-public class Commitments {
+public class Commitments implements Serializable {
 
     private final String coupleId;
     private final Pairing pairing;

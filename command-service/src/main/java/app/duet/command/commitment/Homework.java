@@ -11,13 +11,14 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 
 import java.util.HashSet;
 import java.util.Set;
+import java.io.Serializable;
 
 import static app.duet.command.RuleViolation.require;
 import static app.duet.command.RuleViolation.requireWords;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** Homework the observing therapist sets, and each partner's part of it done. */
-public class Homework {
+public class Homework implements Serializable {
 
     private final String coupleId;
     private final Pairing pairing;

@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.io.Serializable;
 
 import static app.duet.command.RuleViolation.require;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -24,7 +25,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * The therapists a partner invited and who has consented to each. The command side's one place
  * that decides whether a therapist observes the couple: both partners consent, and it is not erased.
  */
-public class Consent {
+public class Consent implements Serializable {
 
     private final String coupleId;
     private final Pairing pairing;

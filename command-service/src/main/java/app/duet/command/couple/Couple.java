@@ -12,10 +12,12 @@ import app.duet.command.lists.Lists;
 import app.duet.command.pairing.Pairing;
 import app.duet.command.privacy.Erasure;
 import app.duet.command.session.CoupleSessions;
+import app.duet.command.storage.AggregateStorage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.spring.stereotype.Aggregate;
+import java.io.Serializable;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -26,8 +28,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * hand its commands to; each member's event sourcing handlers see every event of the couple and pick
  * their own.
  */
-@Aggregate
-public class Couple {
+@Aggregate(cache = AggregateStorage.COUPLE_CACHE, snapshotTriggerDefinition = AggregateStorage.SNAPSHOT_TRIGGER)
+public class Couple implements Serializable {
 
     @AggregateIdentifier
     private String coupleId;

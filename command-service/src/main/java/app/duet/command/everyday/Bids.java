@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.io.Serializable;
 
 import static app.duet.command.RuleViolation.require;
 
@@ -14,7 +15,7 @@ import static app.duet.command.RuleViolation.require;
  * and answered once, only by the partner it was made to. Its owner checks through it in its command
  * handlers and tells it, from its event sourcing handlers, which bids were made and answered.
  */
-public final class Bids {
+public final class Bids implements Serializable {
 
     /** Who each bid was made to. */
     private final Map<String, String> recipients = new HashMap<>();

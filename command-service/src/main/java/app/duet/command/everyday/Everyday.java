@@ -14,13 +14,14 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 
 import java.util.HashSet;
 import java.util.Set;
+import java.io.Serializable;
 
 import static app.duet.command.RuleViolation.require;
 import static app.duet.command.RuleViolation.requireWords;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** Life between sessions: bids for connection, lean check-ins and appreciations. */
-public class Everyday {
+public class Everyday implements Serializable {
 
     private final String coupleId;
     private final Pairing pairing;

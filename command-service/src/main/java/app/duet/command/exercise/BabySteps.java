@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.io.Serializable;
 
 import static app.duet.command.RuleViolation.require;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -28,7 +29,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * answered with a smaller step, and commits to them. Behaviours are keyed by who listed them and the
  * entry id, as entries are.
  */
-public class BabySteps {
+public class BabySteps implements Serializable {
 
     private final SessionFacts session;
     private final Presence presence;

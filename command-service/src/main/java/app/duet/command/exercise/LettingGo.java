@@ -15,12 +15,13 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.io.Serializable;
 
 import static app.duet.command.RuleViolation.require;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** Pacts to let an old resentment go: one partner proposes, the other agrees, and it is released. */
-public class LettingGo {
+public class LettingGo implements Serializable {
 
     private final SessionFacts session;
     private final Presence presence;

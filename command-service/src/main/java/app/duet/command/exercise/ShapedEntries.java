@@ -22,6 +22,7 @@ import app.duet.command.session.SessionFacts;
 import app.duet.command.session.Words;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import java.io.Serializable;
 
 import static app.duet.command.RuleViolation.require;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -31,7 +32,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * list, needs and the reassurances that answer them, and check-ins. Who sees them when is the same
  * as for any entry ({@link SessionEntries}).
  */
-public class ShapedEntries {
+public class ShapedEntries implements Serializable {
 
     private final SessionFacts session;
     private final Presence presence;

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.io.Serializable;
 
 import static app.duet.command.RuleViolation.require;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -27,7 +28,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * The turning points: a blamer's softening and a withdrawer's re-engagement, seen by both partners as
  * they are voiced, and confirmed as change events by the observing therapist.
  */
-public class TurningPoints {
+public class TurningPoints implements Serializable {
 
     private final SessionFacts session;
     private final Presence presence;

@@ -11,11 +11,13 @@ import app.duet.command.session.Presence;
 import app.duet.command.session.SessionBids;
 import app.duet.command.session.SessionEntries;
 import app.duet.command.session.SessionFacts;
+import app.duet.command.storage.AggregateStorage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.io.Serializable;
 import java.util.List;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -29,8 +31,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
  * entry's step and whether it reached the partner, the turning points, baby steps, pacts and bids),
  * never the words.
  */
-@Aggregate
-public class JointSession {
+@Aggregate(cache = AggregateStorage.SESSION_CACHE, snapshotTriggerDefinition = AggregateStorage.SNAPSHOT_TRIGGER)
+public class JointSession implements Serializable {
 
     @AggregateIdentifier
     private String sessionId;

@@ -12,13 +12,14 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 
 import java.util.HashSet;
 import java.util.Set;
+import java.io.Serializable;
 
 import static app.duet.command.RuleViolation.require;
 import static app.duet.command.RuleViolation.requireWords;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** Each partner's own lists (needs, boundaries, deal-breakers): private until its author shares an item. */
-public class Lists {
+public class Lists implements Serializable {
 
     private final String coupleId;
     private final Pairing pairing;

@@ -10,6 +10,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.io.Serializable;
 
 import static app.duet.command.RuleViolation.require;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -18,7 +19,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * The two partners, paired by an invitation code, until the couple is erased. Every other member of
  * the couple, whatever its feature, asks this one who may act.
  */
-public class Pairing {
+public class Pairing implements Serializable {
 
     private final String coupleId;
     private final List<String> partnerIds = new ArrayList<>();

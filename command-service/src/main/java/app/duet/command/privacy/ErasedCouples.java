@@ -1,5 +1,6 @@
 package app.duet.command.privacy;
 
+import app.duet.command.storage.AggregateCaches;
 import app.duet.eventstore.privacy.CoupleErasedException;
 import app.duet.eventstore.privacy.DataKeys;
 import org.axonframework.commandhandling.CommandMessage;
@@ -12,23 +13,31 @@ import org.springframework.stereotype.Component;
 
 /**
  * Nothing more happens in an erased couple or any of its sessions: a session does not know its
- * couple was erased, but the key store does, and every command is checked against it (on every
- * instance, from the database) before it reaches an aggregate.
+ * couple was erased, but the key store does, and every command is checked against it before it
+ * reaches an aggregate. The check reads the couple's key row from the database, on every instance,
+ * in the command's own transaction, and that one read also serves the encryption of the command's
+ * events ({@link DataKeys}): one primary-key lookup per command, whatever the history, and no
+ * instance acts on a couple another one erased. An erased couple found here also leaves this
+ * instance's aggregate caches, so nothing of it stays served or held from memory.
  */
 @Component
 class ErasedCouples implements MessageHandlerInterceptor<CommandMessage<?>> {
 
     private final CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
     private final DataKeys keys;
+    private final AggregateCaches caches;
 
-    ErasedCouples(DataKeys keys) {
+    ErasedCouples(DataKeys keys, AggregateCaches caches) {
         this.keys = keys;
+        this.caches = caches;
     }
 
     @Override
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         String target = targets.resolveTarget(unitOfWork.getMessage()).getIdentifier();
         if (keys.isErasedOwner(target)) {
+            caches.drop(target);
+            keys.coupleOfOwner(target).ifPresent(caches::drop);
             throw new CoupleErasedException(target);
         }
         return chain.proceed();

@@ -4,6 +4,7 @@ import app.duet.api.privacy.CoupleErased;
 import app.duet.api.privacy.EraseCouple;
 import app.duet.command.pairing.Pairing;
 import org.axonframework.commandhandling.CommandHandler;
+import java.io.Serializable;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -12,7 +13,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * ({@link KeyOwnership}), so every word of the couple and its sessions becomes unreadable, and the
  * couple and its sessions take no more commands ({@link ErasedCouples}).
  */
-public class Erasure {
+public class Erasure implements Serializable {
 
     private final String coupleId;
     private final Pairing pairing;

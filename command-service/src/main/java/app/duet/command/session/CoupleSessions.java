@@ -6,18 +6,19 @@ import app.duet.command.pairing.Pairing;
 import org.axonframework.commandhandling.CommandHandler;
 
 import java.util.List;
+import java.io.Serializable;
 
 import static app.duet.command.RuleViolation.require;
 
 /** The couple's side of its joint sessions: either partner starts one, for both, once both are paired. */
-public class CoupleSessions {
+public class CoupleSessions implements Serializable {
 
     /**
      * Opens the joint session itself. The couple's root passes it in: the session's root is made of
      * this package's members, so this package cannot name it without a cycle.
      */
     @FunctionalInterface
-    public interface Starter {
+    public interface Starter extends Serializable {
         void start(String sessionId, String coupleId, Exercise exercise, List<String> partnerIds, String startedBy)
                 throws Exception;
     }

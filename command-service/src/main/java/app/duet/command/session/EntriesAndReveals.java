@@ -11,6 +11,7 @@ import app.duet.api.session.SubmitAnswers;
 import app.duet.api.session.WriteDraft;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import java.io.Serializable;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -18,7 +19,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Entries private to their author until shared or revealed: free-text drafts, sharing one entry when
  * its author is ready, and submitting then revealing both partners' answers at the same instant.
  */
-public class EntriesAndReveals {
+public class EntriesAndReveals implements Serializable {
 
     private final SessionFacts session;
     private final Presence presence;

@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.io.Serializable;
 
 import static app.duet.command.RuleViolation.require;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -33,7 +34,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * therapist, pause and end. The other members ask it whether someone may act now, and whether the
  * step a partner is on offers an act.
  */
-public class Presence {
+public class Presence implements Serializable {
 
     private final SessionFacts session;
     private final Set<String> present = new HashSet<>();

@@ -8,11 +8,12 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
 import app.duet.command.everyday.Bids;
+import java.io.Serializable;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** Bids for connection made during the session: each goes to the other partner, who answers it once (the rules of {@link Bids}). */
-public class SessionBids {
+public class SessionBids implements Serializable {
 
     private final SessionFacts session;
     private final Presence presence;

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.io.Serializable;
 
 import static app.duet.command.RuleViolation.require;
 
@@ -22,9 +23,9 @@ import static app.duet.command.RuleViolation.require;
  * author's screen, so entries are keyed by author and id: one partner can neither reach nor detect
  * the other's entries by guessing. Never the words themselves: those are only in the (encrypted) events.
  */
-public final class SessionEntries {
+public final class SessionEntries implements Serializable {
 
-    private record Entry(String step, EntryKind kind, boolean visible) {
+    private record Entry(String step, EntryKind kind, boolean visible) implements Serializable {
     }
 
     private final SessionFacts session;

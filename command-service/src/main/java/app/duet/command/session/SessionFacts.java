@@ -6,9 +6,10 @@ import app.duet.api.session.SessionStarted;
 import app.duet.command.RuleViolation;
 
 import java.util.List;
+import java.io.Serializable;
 
 /** What a session is from its start to its end: its id, its couple, its exercise and its two partners. */
-public record SessionFacts(String sessionId, String coupleId, Exercise exercise, List<String> partnerIds) {
+public record SessionFacts(String sessionId, String coupleId, Exercise exercise, List<String> partnerIds) implements Serializable {
 
     public static SessionFacts of(SessionStarted started) {
         return new SessionFacts(started.sessionId(), started.coupleId(), started.exercise(),

@@ -1,6 +1,8 @@
 package app.duet.eventstore.privacy;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
@@ -9,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,33 +33,47 @@ public class DataKeys {
     }
 
     /**
-     * The key to encrypt with, always read from the database so an erasure made by another JVM is
+     * The key to encrypt with, as the database holds it now, so an erasure made by another JVM is
      * seen at once. Only where a couple begins ({@code mayCreate}) is a missing key made.
      */
     public SecretKey keyForWriting(String ownerId, boolean mayCreate) {
         String coupleId = coupleOf(ownerId).orElse(ownerId);
-        Optional<String> material = storedKey(coupleId);
-        if (material.isEmpty() && mayCreate && !isErased(coupleId)) {
+        StoredKey stored = storedKey(coupleId);
+        if (stored.material() == null && mayCreate && !stored.erased()) {
             create(coupleId);
-            material = storedKey(coupleId);
+            forgetInTransaction(coupleId);
+            stored = storedKey(coupleId);
         }
-        if (material.isEmpty()) {
-            if (isErased(coupleId)) {
+        if (stored.material() == null) {
+            if (stored.erased()) {
                 throw new CoupleErasedException(coupleId);
             }
             throw new IllegalStateException("No data key for " + ownerId + ": it is linked to no couple");
         }
-        return new SecretKeySpec(Base64.getDecoder().decode(material.get()), "AES");
+        return stored.key();
     }
 
-    /** Whether the owner (a couple or one of its sessions) belongs to an erased couple. */
+    /** Whether the owner (a couple or one of its sessions) belongs to an erased couple, as the database holds it now. */
     public boolean isErasedOwner(String ownerId) {
-        return coupleOf(ownerId).map(this::isErased).orElse(false);
+        return coupleOf(ownerId).map(coupleId -> storedKey(coupleId).erased()).orElse(false);
+    }
+
+    /** The couple an owner's data belongs to (a couple owns itself), once linked. */
+    public Optional<String> coupleOfOwner(String ownerId) {
+        return coupleOf(ownerId);
     }
 
     /** The key to decrypt with, if the couple has not been erased. */
     public Optional<SecretKey> keyForReading(String ownerId) {
         return coupleOf(ownerId).flatMap(this::existingKey);
+    }
+
+    /**
+     * The key to decrypt with as the database holds it now (not this JVM's memory of it): for what
+     * must be unreadable the moment any instance erased the couple, such as a snapshot.
+     */
+    public Optional<SecretKey> currentKeyForReading(String ownerId) {
+        return coupleOf(ownerId).map(this::storedKey).filter(stored -> stored.material() != null).map(StoredKey::key);
     }
 
     /** Records that an owner's data (a session's) is its couple's, so it shares the couple's key and fate. */
@@ -77,6 +94,7 @@ public class DataKeys {
     public void erase(String coupleId) {
         jdbc.sql("UPDATE couple_key SET key_material = NULL, erased_at = :at WHERE couple_id = :couple")
                 .param("at", Timestamp.from(Instant.now())).param("couple", coupleId).update();
+        forgetInTransaction(coupleId);
         forget(coupleId);
     }
 
@@ -100,20 +118,68 @@ public class DataKeys {
         if (cached != null) {
             return Optional.of(cached);
         }
-        Optional<SecretKey> key = storedKey(coupleId)
-                .map(material -> new SecretKeySpec(Base64.getDecoder().decode(material), "AES"));
+        Optional<SecretKey> key = Optional.of(storedKey(coupleId)).filter(stored -> stored.material() != null)
+                .map(StoredKey::key);
         key.ifPresent(k -> keysByCouple.put(coupleId, k));
         return key;
     }
 
-    private Optional<String> storedKey(String coupleId) {
-        return jdbc.sql("SELECT key_material FROM couple_key WHERE couple_id = :couple AND key_material IS NOT NULL")
-                .param("couple", coupleId).query(String.class).optional();
+    /**
+     * One primary-key read per couple and transaction. A command reads it when it is checked
+     * ({@code ErasedCouples}) and again when its events are encrypted; both see the same row, and the
+     * next transaction reads it anew, so no JVM acts on a key another one erased before the
+     * transaction began. Outside a transaction every call reads the database.
+     */
+    private StoredKey storedKey(String coupleId) {
+        Map<String, StoredKey> inTransaction = transactionMemo();
+        StoredKey known = inTransaction == null ? null : inTransaction.get(coupleId);
+        if (known != null) {
+            return known;
+        }
+        StoredKey stored = jdbc.sql("SELECT key_material, erased_at FROM couple_key WHERE couple_id = :couple")
+                .param("couple", coupleId)
+                .query((row, n) -> new StoredKey(row.getString("key_material"), row.getTimestamp("erased_at") != null))
+                .optional().orElse(StoredKey.NONE);
+        if (inTransaction != null) {
+            inTransaction.put(coupleId, stored);
+        }
+        return stored;
     }
 
-    private boolean isErased(String coupleId) {
-        return jdbc.sql("SELECT COUNT(*) FROM couple_key WHERE couple_id = :couple AND erased_at IS NOT NULL")
-                .param("couple", coupleId).query(Long.class).single() > 0;
+    private void forgetInTransaction(String coupleId) {
+        Map<String, StoredKey> inTransaction = transactionMemo();
+        if (inTransaction != null) {
+            inTransaction.remove(coupleId);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, StoredKey> transactionMemo() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        Map<String, StoredKey> memo = (Map<String, StoredKey>) TransactionSynchronizationManager.getResource(this);
+        if (memo == null) {
+            Map<String, StoredKey> fresh = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(this, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(DataKeys.this);
+                }
+            });
+            memo = fresh;
+        }
+        return memo;
+    }
+
+    /** A couple's row: its key material (null once erased or never made) and whether it was erased. */
+    private record StoredKey(String material, boolean erased) {
+        static final StoredKey NONE = new StoredKey(null, false);
+
+        SecretKey key() {
+            return new SecretKeySpec(Base64.getDecoder().decode(material), "AES");
+        }
     }
 
     private void create(String coupleId) {
