@@ -13,6 +13,7 @@ import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -25,10 +26,11 @@ import java.util.concurrent.Executors;
  * in the cache (another instance's, or after a restart) is read from its snapshot and the few events
  * after it. Snapshots are sealed with the couple's key (event-store's {@code SealedSnapshots}).
  * <p>
- * A cached aggregate may be behind the store when another instance appended to its stream: its next
- * append then takes a sequence number already taken, the unique key refuses it, Axon raises a
- * ConcurrencyException and the command is retried ({@code CommandRetry}) on an aggregate read
- * afresh, since a failed unit of work drops its aggregate from the cache. Nothing is lost or written twice.
+ * A cached aggregate is used only while it is at its stream's head (one indexed read a command): one
+ * behind, because another instance appended to its stream, is read again ({@link BoundedCache}). Should
+ * another instance append between that read and this append, the unique key refuses the second
+ * sequence number, Axon raises a ConcurrencyException and the command is retried ({@code CommandRetry})
+ * on an aggregate read afresh. Nothing is lost, written twice, or refused on a stale state.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class AggregateStorage {
@@ -39,9 +41,11 @@ public class AggregateStorage {
     public static final String SNAPSHOT_TRIGGER = "snapshotEveryFewEvents";
 
     private final int cacheSize;
+    private final StreamHeads heads;
 
-    AggregateStorage(@Value("${duet.command.aggregate-cache-size:1000}") int cacheSize) {
+    AggregateStorage(@Value("${duet.command.aggregate-cache-size:1000}") int cacheSize, JdbcClient jdbc) {
         this.cacheSize = cacheSize;
+        this.heads = new StreamHeads(jdbc);
     }
 
     @Bean(COUPLE_CACHE)
@@ -55,7 +59,7 @@ public class AggregateStorage {
     }
 
     private Cache boundedCache() {
-        return cacheSize > 0 ? new BoundedCache(cacheSize) : NoCache.INSTANCE;
+        return cacheSize > 0 ? new BoundedCache(cacheSize, heads) : NoCache.INSTANCE;
     }
 
     @Bean(SNAPSHOT_TRIGGER)

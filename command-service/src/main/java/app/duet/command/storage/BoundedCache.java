@@ -1,5 +1,8 @@
 package app.duet.command.storage;
 
+import org.axonframework.eventsourcing.AggregateCacheEntry;
+import java.lang.reflect.Field;
+
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
 
@@ -13,12 +16,22 @@ import java.util.function.UnaryOperator;
  * heap holds at most {@code capacity} aggregates of a kind however many couples there are. Axon 4 has
  * no bounded cache of its own without a caching library (its {@code WeakReferenceCache} keeps all
  * that the collector has not taken). Entries are never listened to: Axon's repositories do not.
+ * <p>
+ * An aggregate is served from the cache only while it is at its stream's head ({@link StreamHeads}).
+ * Another instance may have appended to the stream since: a command that then appends conflicts on
+ * the sequence number and is retried, but one refused on the stale state (a reveal "waiting for
+ * your partner" whose answer came through the other instance) appends nothing and would be refused
+ * wrongly. Such an entry is dropped and the aggregate read from its snapshot and the events after it.
  */
 final class BoundedCache implements Cache {
 
-    private final Map<Object, Object> entries;
+    private static final Field CACHED_VERSION = cachedVersionField();
 
-    BoundedCache(int capacity) {
+    private final Map<Object, Object> entries;
+    private final StreamHeads heads;
+
+    BoundedCache(int capacity, StreamHeads heads) {
+        this.heads = heads;
         this.entries = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
@@ -29,8 +42,36 @@ final class BoundedCache implements Cache {
 
     @Override
     @SuppressWarnings("unchecked")
-    public synchronized <K, V> V get(K key) {
-        return (V) entries.get(key);
+    public <K, V> V get(K key) {
+        Object entry;
+        synchronized (this) {
+            entry = entries.get(key);
+        }
+        if (entry instanceof AggregateCacheEntry<?> cached && !atHead(key, cached)) {
+            remove(key);
+            return null;
+        }
+        return (V) entry;
+    }
+
+    private boolean atHead(Object key, AggregateCacheEntry<?> cached) {
+        try {
+            Object version = CACHED_VERSION.get(cached);
+            return java.util.Objects.equals(version, heads.headOf(key).orElse(null));
+        } catch (IllegalAccessException unreadable) {
+            return false;
+        }
+    }
+
+    /** Axon 4.13 keeps the cached aggregate's version in a field with no getter; a test reads it too. */
+    private static Field cachedVersionField() {
+        try {
+            Field version = AggregateCacheEntry.class.getDeclaredField("version");
+            version.setAccessible(true);
+            return version;
+        } catch (NoSuchFieldException changedInAxon) {
+            throw new IllegalStateException("Axon's AggregateCacheEntry no longer has its version field", changedInAxon);
+        }
     }
 
     @Override
