@@ -101,6 +101,24 @@ public final class CommandClient {
         }
     }
 
+    /**
+     * Every item of a growing list of a view: the view over REST holds only the newest ones, the rest
+     * come a page at a time from {@code viewPath/lists/list}. In the list's order.
+     */
+    public java.util.List<JsonNode> allItems(String accountId, String viewPath, String list) {
+        java.util.List<JsonNode> items = new java.util.ArrayList<>();
+        for (int page = 0; ; page++) {
+            JsonNode answer = get(accountId, viewPath + "/lists/" + list + "?page=" + page + "&size=100");
+            // Page 0 holds the newest items; each page keeps the list's own order.
+            java.util.List<JsonNode> onPage = new java.util.ArrayList<>();
+            answer.path("items").forEach(onPage::add);
+            items.addAll(answer.path("newestFirst").asBoolean() ? items.size() : 0, onPage);
+            if (!answer.path("more").asBoolean()) {
+                return items;
+            }
+        }
+    }
+
     /** GET with exactly this bearer token (or none, when null); fails on anything but success. */
     public HttpResponse<String> getAs(String bearer, String path) {
         HttpResponse<String> response = getWithToken(bearer, path);

@@ -67,7 +67,7 @@ class DroppedSocketsTest {
             JsonNode view = await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
                     .until(() -> product.queries.get(alex, path), seen -> seen.path("version").asLong() == expected);
             Map<String, Long> inView = new HashMap<>();
-            for (JsonNode bid : view.path("bids")) {
+            for (JsonNode bid : product.queries.allItems(alex, path, "bids")) {
                 inView.merge(bid.path("bidId").asString(), 1L, Long::sum);
             }
             long lost = answered.stream().filter(id -> !inView.containsKey(id)).count();

@@ -88,7 +88,7 @@ class MongoOutageTest {
                 view = queries.get(alex, path);
             }
             Map<String, Long> inView = new HashMap<>();
-            for (JsonNode bid : view.path("bids")) {
+            for (JsonNode bid : queries.allItems(alex, path, "bids")) {
                 inView.merge(bid.path("bidId").asString(), 1L, Long::sum);
             }
             long lost = answered.stream().filter(id -> !inView.containsKey(id)).count();

@@ -148,7 +148,8 @@ class PoisonEventTest {
         long duplicated = 0;
         for (String session : sessions) {
             JsonNode view = queries.get(partnerOf.get(session), "/api/queries/sessions/" + session);
-            List<String> shown = view.path("bids").findValuesAsString("bidId");
+            List<String> shown = queries.allItems(partnerOf.get(session), "/api/queries/sessions/" + session, "bids")
+                    .stream().map(bid -> bid.path("bidId").asString()).toList();
             lost += acknowledged.get(session).stream().filter(bidId -> !shown.contains(bidId)).count();
             duplicated += shown.size() - shown.stream().distinct().count();
             long stored = storedEvents(commandSide, session);
@@ -177,8 +178,8 @@ class PoisonEventTest {
             assertThat(liveViews.path("position").asLong()).isEqualTo(liveViews.path("head").asLong());
             assertThat(liveViews.path("deadLetters").asLong()).isEqualTo(parked);
             for (String session : sessions) {
-                List<String> shown = partners.get(partnerOf.get(session), "/api/queries/sessions/" + session)
-                        .path("bids").findValuesAsString("bidId");
+                List<String> shown = partners.allItems(partnerOf.get(session), "/api/queries/sessions/" + session, "bids")
+                        .stream().map(bid -> bid.path("bidId").asString()).toList();
                 if (!session.equals(poisoned)) {
                     assertThat(shown).containsExactlyElementsOf(acknowledged.get(session));
                 } else if (shown.size() == POISON_AT) {

@@ -77,7 +77,7 @@ class FreshnessAcrossServicesTest {
                         .atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(1))
                         .until(() -> screen.firstWithVersion(topic, expectedVersion), java.util.Optional::isPresent)
                         .orElseThrow();
-                assertThat(push.body().path("bids").findValuesAsString("words")).contains("bid " + i);
+                assertThat(push.body().path("changes").findValuesAsString("words")).contains("bid " + i);
                 latenciesMicros.add(Math.max(0, push.receivedNanos() - returned) / 1_000);
             }
         }

@@ -125,9 +125,14 @@ class EntryDetailsStoredFormTest {
                 new EntryDetails.Link(CycleLink.BEHAVIOUR, 6, CycleMove.PURSUE), at);
         session.writeDraft("note-1", "alex", "notes", EntryKind.TEXT, "Later", EntryDetails.NONE, at);
         session.share("link-1", "alex", at);
+        // Shared entries are stored apart from the session's document, as SessionViews stores them.
+        SessionItemRepository items = new org.springframework.data.mongodb.repository.support.MongoRepositoryFactory(now)
+                .getRepository(SessionItemRepository.class);
+        items.saveAll(session.takeChanged());
         now.save(session);
 
-        SessionDocument read = now.findById("session-1", SessionDocument.class);
+        SessionDocument read = now.findById("session-1", SessionDocument.class)
+                .readingFrom(SessionItems.of(items, "session-1"));
         assertThat(read.toView().entries()).singleElement().extracting(EntryView::details)
                 .isEqualTo(new EntryDetails.Link(CycleLink.BEHAVIOUR, 6, CycleMove.PURSUE));
         assertThat(read.toView().loop().get(0).links()).hasSize(1);

@@ -144,6 +144,56 @@ public final class StompTestClient implements AutoCloseable {
                 .findFirst();
     }
 
+    /**
+     * The view as a screen that applied every change it was pushed would show it, as the page's feed
+     * does: each summary replaces the view's small part, each item change puts, replaces or removes
+     * one item of a growing list, in version order. Only what was pushed since subscribing is in it.
+     */
+    public JsonNode pushedView() {
+        tools.jackson.databind.node.ObjectNode view = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        received.stream().filter(message -> !message.isNotice())
+                .sorted(java.util.Comparator.comparingLong(Received::version)).forEach(message -> {
+                    JsonNode summary = message.body().path("summary");
+                    if (summary.isObject()) {
+                        summary.properties().forEach(field -> view.set(field.getKey(), field.getValue()));
+                    }
+                    view.put("version", message.version());
+                    for (JsonNode change : message.body().path("changes")) {
+                        apply(view, change);
+                    }
+                });
+        return view;
+    }
+
+    private static void apply(tools.jackson.databind.node.ObjectNode view, JsonNode change) {
+        String name = change.path("list").asString();
+        tools.jackson.databind.node.ArrayNode list = view.get(name) instanceof tools.jackson.databind.node.ArrayNode held
+                ? held : view.putArray(name);
+        List<String> keyFields = change.path("keyFields").valueStream().map(JsonNode::asString).toList();
+        String key = change.path("key").asString();
+        int at = -1;
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode item = list.get(i);
+            String itemKey = keyFields.isEmpty() ? item.toString()
+                    : String.join("|", keyFields.stream().map(field -> item.path(field).asString()).toList());
+            if (itemKey.equals(key)) {
+                at = i;
+            }
+        }
+        JsonNode item = change.path("item");
+        if (item.isMissingNode() || item.isNull()) {
+            if (at >= 0) {
+                list.remove(at);
+            }
+        } else if (at >= 0) {
+            list.set(at, item);
+        } else if (change.path("newestFirst").asBoolean()) {
+            list.insert(0, item);
+        } else {
+            list.add(item);
+        }
+    }
+
     public long latestVersion(String destination) {
         return received.stream().filter(r -> r.destination().equals(destination))
                 .mapToLong(Received::version).max().orElse(-1);
