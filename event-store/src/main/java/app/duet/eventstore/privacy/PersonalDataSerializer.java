@@ -6,10 +6,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
-import org.axonframework.serialization.Converter;
 import org.axonframework.serialization.SerializationException;
 import org.axonframework.serialization.SerializedObject;
-import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
@@ -26,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * message's {@link DataOwner}. Erase the owner's couple key and those fields read back as null,
  * in every projection, replay and export, while the events themselves stay in the store.
  */
-public class PersonalDataSerializer implements Serializer {
+public class PersonalDataSerializer extends WrappingSerializer {
 
     private record Shape(String owner, boolean holdsKey, List<String> personal) {
         boolean isPlain() {
@@ -42,6 +40,7 @@ public class PersonalDataSerializer implements Serializer {
     private final Map<Class<?>, Shape> shapes = new ConcurrentHashMap<>();
 
     public PersonalDataSerializer(Jackson3Serializer delegate, DataKeys keys) {
+        super(delegate);
         this.delegate = delegate;
         this.json = delegate.getObjectMapper();
         this.keys = keys;
@@ -115,27 +114,5 @@ public class PersonalDataSerializer implements Serializer {
             }
             return new Shape(owner, holdsKey, List.copyOf(personal));
         });
-    }
-
-    @Override
-    public <T> boolean canSerializeTo(Class<T> expectedRepresentation) {
-        return delegate.canSerializeTo(expectedRepresentation);
-    }
-
-    @Override
-    @SuppressWarnings("rawtypes")
-    public Class classForType(SerializedType type) {
-        return delegate.classForType(type);
-    }
-
-    @Override
-    @SuppressWarnings("rawtypes")
-    public SerializedType typeForClass(Class type) {
-        return delegate.typeForClass(type);
-    }
-
-    @Override
-    public Converter getConverter() {
-        return delegate.getConverter();
     }
 }

@@ -3,7 +3,6 @@ package app.duet.eventstore.privacy;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.serialization.Converter;
 import org.axonframework.serialization.SerializationException;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SerializedType;
@@ -37,7 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * events, as it was before snapshots. Anything that is not an aggregate (a snapshot's meta data)
  * goes to the general serializer.
  */
-public class SealedSnapshots implements Serializer {
+public class SealedSnapshots extends WrappingSerializer {
 
     static final String REVISION_PREFIX = "sealed-v1:";
     /** Only what aggregates are made of: Duet's own classes, and the JDK's collections and values. */
@@ -49,6 +48,7 @@ public class SealedSnapshots implements Serializer {
     private final Map<Class<?>, Field> identifiers = new ConcurrentHashMap<>();
 
     public SealedSnapshots(Serializer general, DataKeys keys) {
+        super(general);
         this.general = general;
         this.keys = keys;
     }
@@ -146,27 +146,5 @@ public class SealedSnapshots implements Serializer {
         } catch (IOException | ClassNotFoundException unreadable) {
             throw new SerializationException("Could not read a snapshot", unreadable);
         }
-    }
-
-    @Override
-    public <T> boolean canSerializeTo(Class<T> expectedRepresentation) {
-        return general.canSerializeTo(expectedRepresentation);
-    }
-
-    @Override
-    @SuppressWarnings("rawtypes")
-    public Class classForType(SerializedType type) {
-        return general.classForType(type);
-    }
-
-    @Override
-    @SuppressWarnings("rawtypes")
-    public SerializedType typeForClass(Class type) {
-        return general.typeForClass(type);
-    }
-
-    @Override
-    public Converter getConverter() {
-        return general.getConverter();
     }
 }
