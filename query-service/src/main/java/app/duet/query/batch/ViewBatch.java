@@ -57,7 +57,6 @@ public final class ViewBatch {
         ViewBatch batch = new ViewBatch();
         // The token store writes the batch first (ViewsBeforeTokens); this covers a processor whose token store does not.
         unitOfWork.onPrepareCommit(u -> batch.store());
-        unitOfWork.afterCommit(u -> batch.push());
         return batch;
     }
 
@@ -66,15 +65,17 @@ public final class ViewBatch {
         current().ifPresentOrElse(batch -> batch.pushes.add(push), push);
     }
 
-    /** Writes every document changed so far, one bulk write per collection. */
+    /**
+     * Writes every document changed so far, one bulk write per collection, then pushes what changed.
+     * The pushes go out once the views are stored, not once the token is: should storing the token
+     * fail, the batch is processed again, finds its events applied, and would push nothing.
+     */
     public void store() {
-        if (changed.isEmpty()) {
-            return;
-        }
         List<String> collections = List.copyOf(changed.keySet());
         for (String collection : collections) {
             store(collection);
         }
+        push();
     }
 
     void store(String collection) {
