@@ -108,8 +108,13 @@ final class PackagedProduct {
     }
 
     private int status(String path) {
+        return statusOf(baseUrl() + path);
+    }
+
+    /** The HTTP status a URL answers with, or -1 while nothing listens there yet. */
+    static int statusOf(String url) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(5)).build(),
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException notListeningYet) {
             return -1;
