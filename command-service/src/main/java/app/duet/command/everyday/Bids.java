@@ -1,43 +1,30 @@
 package app.duet.command.everyday;
 
 import app.duet.api.session.BidResponse;
+import app.duet.command.ledger.ItemLedger;
 
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
-import java.io.Serializable;
+import java.util.Optional;
 
 import static app.duet.command.RuleViolation.require;
 
 /**
  * The rules of bids for connection, the same between sessions and within one: a bid is made once,
- * and answered once, only by the partner it was made to. Its owner checks through it in its command
- * handlers and tells it, from its event sourcing handlers, which bids were made and answered.
+ * and answered once, only by the partner it was made to. Which bids were made, to whom, and which
+ * were answered is the {@link ItemLedger}'s to know, not the owning aggregate's.
  */
-public final class Bids implements Serializable {
+public final class Bids {
 
-    /** Who each bid was made to. */
-    private final Map<String, String> recipients = new HashMap<>();
-    private final Set<String> answered = new HashSet<>();
-
-    public void requireNew(String bidId) {
-        require(!recipients.containsKey(bidId), "duplicate-bid", "That bid was already made.");
+    private Bids() {
     }
 
-    public void requireAnswerable(String bidId, String partnerId, BidResponse response) {
-        String recipient = recipients.get(bidId);
-        require(recipient != null, "unknown-bid", "There is no such bid.");
-        require(recipient.equals(partnerId), "own-bid", "Only the partner a bid was made to can answer it.");
-        require(!answered.contains(bidId), "bid-already-answered", "This bid was already answered.");
+    public static void requireNew(Optional<ItemLedger.Item> made) {
+        require(made.isEmpty(), "duplicate-bid", "That bid was already made.");
+    }
+
+    public static void requireAnswerable(Optional<ItemLedger.Item> made, String partnerId, BidResponse response) {
+        require(made.isPresent(), "unknown-bid", "There is no such bid.");
+        require(made.get().addressedTo().equals(partnerId), "own-bid", "Only the partner a bid was made to can answer it.");
+        require(!made.get().closed(), "bid-already-answered", "This bid was already answered.");
         require(response != null, "response-required", "Say whether you turn toward, away or against.");
-    }
-
-    public void made(String bidId, String toPartnerId) {
-        recipients.put(bidId, toPartnerId);
-    }
-
-    public void answered(String bidId) {
-        answered.add(bidId);
     }
 }

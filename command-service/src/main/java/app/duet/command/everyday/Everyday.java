@@ -8,26 +8,22 @@ import app.duet.api.everyday.EverydayBidMade;
 import app.duet.api.everyday.ExpressAppreciation;
 import app.duet.api.everyday.MakeEverydayBid;
 import app.duet.api.everyday.LeanCheckedIn;
+import app.duet.command.ledger.ItemLedger;
+import app.duet.command.ledger.ItemLedger.Kind;
 import app.duet.command.pairing.Pairing;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventsourcing.EventSourcingHandler;
 
-import java.util.HashSet;
-import java.util.Set;
 import java.io.Serializable;
 
 import static app.duet.command.RuleViolation.require;
 import static app.duet.command.RuleViolation.requireWords;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** Life between sessions: bids for connection, lean check-ins and appreciations. */
+/** Life between sessions: bids for connection, lean check-ins and appreciations; which ids were used is the {@link ItemLedger}'s to know. */
 public class Everyday implements Serializable {
 
     private final String coupleId;
     private final Pairing pairing;
-    private final Bids bids = new Bids();
-    private final Set<String> checkIns = new HashSet<>();
-    private final Set<String> appreciations = new HashSet<>();
 
     public Everyday(String coupleId, Pairing pairing) {
         this.coupleId = coupleId;
@@ -35,55 +31,35 @@ public class Everyday implements Serializable {
     }
 
     @CommandHandler
-    public void handle(MakeEverydayBid command) {
+    public void handle(MakeEverydayBid command, ItemLedger ledger) {
         pairing.requirePaired(command.partnerId());
-        bids.requireNew(command.bidId());
+        Bids.requireNew(ledger.find(coupleId, Kind.EVERYDAY_BID, command.bidId()));
         apply(new EverydayBidMade(coupleId, command.bidId(), command.partnerId(),
                 pairing.otherPartner(command.partnerId()), command.words()));
     }
 
     @CommandHandler
-    public void handle(AnswerEverydayBid command) {
+    public void handle(AnswerEverydayBid command, ItemLedger ledger) {
         pairing.requirePaired(command.partnerId());
-        bids.requireAnswerable(command.bidId(), command.partnerId(), command.response());
+        Bids.requireAnswerable(ledger.find(coupleId, Kind.EVERYDAY_BID, command.bidId()), command.partnerId(), command.response());
         apply(new EverydayBidAnswered(coupleId, command.bidId(), command.partnerId(), command.response()));
     }
 
     /** A check-in between sessions belongs to no session and no step. */
     @CommandHandler
-    public void handle(CheckInLean command) {
+    public void handle(CheckInLean command, ItemLedger ledger) {
         pairing.requirePartner(command.partnerId());
-        require(!checkIns.contains(command.checkInId()), "duplicate-check-in", "That check-in was already made.");
+        require(!ledger.has(coupleId, Kind.CHECK_IN, command.checkInId()), "duplicate-check-in", "That check-in was already made.");
         LeanCheckIn.requireComplete(command.lean(), command.energy());
         apply(new LeanCheckedIn(coupleId, command.checkInId(), command.partnerId(), command.lean(), command.energy()));
     }
 
     @CommandHandler
-    public void handle(ExpressAppreciation command) {
+    public void handle(ExpressAppreciation command, ItemLedger ledger) {
         pairing.requirePaired(command.partnerId());
-        require(!appreciations.contains(command.appreciationId()), "duplicate-appreciation", "That was already said.");
+        require(!ledger.has(coupleId, Kind.APPRECIATION, command.appreciationId()), "duplicate-appreciation", "That was already said.");
         requireWords(command.words(), "Say what you appreciate.");
         apply(new AppreciationExpressed(coupleId, command.appreciationId(), command.partnerId(),
                 pairing.otherPartner(command.partnerId()), command.words()));
-    }
-
-    @EventSourcingHandler
-    void on(EverydayBidMade event) {
-        bids.made(event.bidId(), event.toPartnerId());
-    }
-
-    @EventSourcingHandler
-    void on(EverydayBidAnswered event) {
-        bids.answered(event.bidId());
-    }
-
-    @EventSourcingHandler
-    void on(LeanCheckedIn event) {
-        checkIns.add(event.checkInId());
-    }
-
-    @EventSourcingHandler
-    void on(AppreciationExpressed event) {
-        appreciations.add(event.appreciationId());
     }
 }

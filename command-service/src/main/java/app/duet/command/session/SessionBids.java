@@ -5,9 +5,10 @@ import app.duet.api.session.BidAnswered;
 import app.duet.api.session.BidMade;
 import app.duet.api.session.MakeBid;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.eventsourcing.EventSourcingHandler;
 
 import app.duet.command.everyday.Bids;
+import app.duet.command.ledger.ItemLedger;
+import app.duet.command.ledger.ItemLedger.Kind;
 import java.io.Serializable;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -17,7 +18,6 @@ public class SessionBids implements Serializable {
 
     private final SessionFacts session;
     private final Presence presence;
-    private final Bids bids = new Bids();
 
     public SessionBids(SessionFacts session, Presence presence) {
         this.session = session;
@@ -25,27 +25,18 @@ public class SessionBids implements Serializable {
     }
 
     @CommandHandler
-    public void handle(MakeBid command) {
+    public void handle(MakeBid command, ItemLedger ledger) {
         presence.requireActive(command.partnerId());
-        bids.requireNew(command.bidId());
+        Bids.requireNew(ledger.find(session.sessionId(), Kind.SESSION_BID, command.bidId()));
         apply(new BidMade(session.sessionId(), command.bidId(), command.partnerId(),
                 session.otherPartner(command.partnerId()), command.words()));
     }
 
     @CommandHandler
-    public void handle(AnswerBid command) {
+    public void handle(AnswerBid command, ItemLedger ledger) {
         presence.requireActive(command.partnerId());
-        bids.requireAnswerable(command.bidId(), command.partnerId(), command.response());
+        Bids.requireAnswerable(ledger.find(session.sessionId(), Kind.SESSION_BID, command.bidId()), command.partnerId(),
+                command.response());
         apply(new BidAnswered(session.sessionId(), command.bidId(), command.partnerId(), command.response()));
-    }
-
-    @EventSourcingHandler
-    void on(BidMade event) {
-        bids.made(event.bidId(), event.toPartnerId());
-    }
-
-    @EventSourcingHandler
-    void on(BidAnswered event) {
-        bids.answered(event.bidId());
     }
 }

@@ -14,6 +14,7 @@ import app.duet.api.exercise.Lean;
 import app.duet.api.everyday.LeanCheckedIn;
 import app.duet.api.session.BidResponse;
 import app.duet.command.couple.Couple;
+import app.duet.command.ledger.InMemoryItemLedger;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,25 +37,27 @@ class EverydayTest {
     private static final PartnerJoinedCouple SAM_JOINED = new PartnerJoinedCouple(COUPLE, SAM, "Sam");
     private static final EverydayBidMade ALEX_BIDS = new EverydayBidMade(COUPLE, BID, ALEX, SAM, "Walk tonight?");
 
+    private final InMemoryItemLedger ledger = new InMemoryItemLedger();
     private FixtureConfiguration<Couple> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Couple.class);
+        fixture.registerInjectableResource(ledger);
     }
 
     // --- bids -----------------------------------------------------------------------------------
 
     @Test
     void aPartnerMakesAnEverydayBidToTheOther() {
-        fixture.given(CREATED, SAM_JOINED)
+        fixture.given(ledger.knows(CREATED, SAM_JOINED))
                 .when(new MakeEverydayBid(COUPLE, ALEX, BID, "Walk tonight?"))
                 .expectEvents(ALEX_BIDS);
     }
 
     @Test
     void noEverydayBidBeforeTheOtherPartnerJoined() {
-        fixture.given(CREATED)
+        fixture.given(ledger.knows(CREATED))
                 .when(new MakeEverydayBid(COUPLE, ALEX, BID, "Walk tonight?"))
                 .expectNoEvents()
                 .expectException(brokenRule("couple-incomplete"));
@@ -62,7 +65,7 @@ class EverydayTest {
 
     @Test
     void someoneOutsideTheCoupleMakesNoBid() {
-        fixture.given(CREATED, SAM_JOINED)
+        fixture.given(ledger.knows(CREATED, SAM_JOINED))
                 .when(new MakeEverydayBid(COUPLE, OUTSIDER, BID, "Hello"))
                 .expectNoEvents()
                 .expectException(brokenRule("not-a-partner"));
@@ -70,7 +73,7 @@ class EverydayTest {
 
     @Test
     void anEverydayBidIsMadeOnce() {
-        fixture.given(CREATED, SAM_JOINED, ALEX_BIDS)
+        fixture.given(ledger.knows(CREATED, SAM_JOINED, ALEX_BIDS))
                 .when(new MakeEverydayBid(COUPLE, SAM, BID, "Film?"))
                 .expectNoEvents()
                 .expectException(brokenRule("duplicate-bid"));
@@ -78,14 +81,14 @@ class EverydayTest {
 
     @Test
     void theOtherPartnerAnswersAnEverydayBid() {
-        fixture.given(CREATED, SAM_JOINED, ALEX_BIDS)
+        fixture.given(ledger.knows(CREATED, SAM_JOINED, ALEX_BIDS))
                 .when(new AnswerEverydayBid(COUPLE, SAM, BID, BidResponse.TOWARD))
                 .expectEvents(new EverydayBidAnswered(COUPLE, BID, SAM, BidResponse.TOWARD));
     }
 
     @Test
     void nobodyAnswersTheirOwnEverydayBid() {
-        fixture.given(CREATED, SAM_JOINED, ALEX_BIDS)
+        fixture.given(ledger.knows(CREATED, SAM_JOINED, ALEX_BIDS))
                 .when(new AnswerEverydayBid(COUPLE, ALEX, BID, BidResponse.TOWARD))
                 .expectNoEvents()
                 .expectException(brokenRule("own-bid"));
@@ -93,7 +96,7 @@ class EverydayTest {
 
     @Test
     void anUnknownEverydayBidIsNotAnswered() {
-        fixture.given(CREATED, SAM_JOINED)
+        fixture.given(ledger.knows(CREATED, SAM_JOINED))
                 .when(new AnswerEverydayBid(COUPLE, SAM, BID, BidResponse.AWAY))
                 .expectNoEvents()
                 .expectException(brokenRule("unknown-bid"));
@@ -101,7 +104,7 @@ class EverydayTest {
 
     @Test
     void anEverydayBidIsAnsweredOnce() {
-        fixture.given(CREATED, SAM_JOINED, ALEX_BIDS, new EverydayBidAnswered(COUPLE, BID, SAM, BidResponse.AWAY))
+        fixture.given(ledger.knows(CREATED, SAM_JOINED, ALEX_BIDS, new EverydayBidAnswered(COUPLE, BID, SAM, BidResponse.AWAY)))
                 .when(new AnswerEverydayBid(COUPLE, SAM, BID, BidResponse.TOWARD))
                 .expectNoEvents()
                 .expectException(brokenRule("bid-already-answered"));
@@ -109,7 +112,7 @@ class EverydayTest {
 
     @Test
     void anAnswerTurnsTowardAwayOrAgainst() {
-        fixture.given(CREATED, SAM_JOINED, ALEX_BIDS)
+        fixture.given(ledger.knows(CREATED, SAM_JOINED, ALEX_BIDS))
                 .when(new AnswerEverydayBid(COUPLE, SAM, BID, null))
                 .expectNoEvents()
                 .expectException(brokenRule("response-required"));
@@ -119,21 +122,21 @@ class EverydayTest {
 
     @Test
     void aPartnerChecksInWithTheirLeanBetweenSessions() {
-        fixture.given(CREATED, SAM_JOINED)
+        fixture.given(ledger.knows(CREATED, SAM_JOINED))
                 .when(new CheckInLean(COUPLE, ALEX, "check-in-1", Lean.IN, 7))
                 .expectEvents(new LeanCheckedIn(COUPLE, "check-in-1", ALEX, Lean.IN, 7));
     }
 
     @Test
     void aPartnerChecksInEvenBeforeTheOtherJoined() {
-        fixture.given(CREATED)
+        fixture.given(ledger.knows(CREATED))
                 .when(new CheckInLean(COUPLE, ALEX, "check-in-1", Lean.BACK, 5))
                 .expectEvents(new LeanCheckedIn(COUPLE, "check-in-1", ALEX, Lean.BACK, 5));
     }
 
     @Test
     void aCheckInIsMadeOnce() {
-        fixture.given(CREATED, SAM_JOINED, new LeanCheckedIn(COUPLE, "check-in-1", ALEX, Lean.IN, 7))
+        fixture.given(ledger.knows(CREATED, SAM_JOINED, new LeanCheckedIn(COUPLE, "check-in-1", ALEX, Lean.IN, 7)))
                 .when(new CheckInLean(COUPLE, SAM, "check-in-1", Lean.OUT, 2))
                 .expectNoEvents()
                 .expectException(brokenRule("duplicate-check-in"));
@@ -141,7 +144,7 @@ class EverydayTest {
 
     @Test
     void aCheckInSaysWhereThePartnerLeans() {
-        fixture.given(CREATED, SAM_JOINED)
+        fixture.given(ledger.knows(CREATED, SAM_JOINED))
                 .when(new CheckInLean(COUPLE, ALEX, "check-in-1", null, 7))
                 .expectNoEvents()
                 .expectException(brokenRule("lean-required"));
@@ -149,11 +152,11 @@ class EverydayTest {
 
     @Test
     void checkInEnergyRunsFromZeroToTen() {
-        fixture.given(CREATED, SAM_JOINED)
+        fixture.given(ledger.knows(CREATED, SAM_JOINED))
                 .when(new CheckInLean(COUPLE, ALEX, "check-in-1", Lean.OUT, -1))
                 .expectNoEvents()
                 .expectException(brokenRule("energy-out-of-range"));
-        fixture.given(CREATED, SAM_JOINED)
+        fixture.given(ledger.knows(CREATED, SAM_JOINED))
                 .when(new CheckInLean(COUPLE, ALEX, "check-in-1", Lean.IN, 11))
                 .expectNoEvents()
                 .expectException(brokenRule("energy-out-of-range"));
@@ -163,14 +166,14 @@ class EverydayTest {
 
     @Test
     void aPartnerExpressesAppreciationToTheOther() {
-        fixture.given(CREATED, SAM_JOINED)
+        fixture.given(ledger.knows(CREATED, SAM_JOINED))
                 .when(new ExpressAppreciation(COUPLE, SAM, "thanks-1", "You made soup when I was ill"))
                 .expectEvents(new AppreciationExpressed(COUPLE, "thanks-1", SAM, ALEX, "You made soup when I was ill"));
     }
 
     @Test
     void anAppreciationIsPutIntoWords() {
-        fixture.given(CREATED, SAM_JOINED)
+        fixture.given(ledger.knows(CREATED, SAM_JOINED))
                 .when(new ExpressAppreciation(COUPLE, SAM, "thanks-1", " "))
                 .expectNoEvents()
                 .expectException(brokenRule("words-required"));
@@ -178,7 +181,7 @@ class EverydayTest {
 
     @Test
     void anAppreciationIsExpressedOnce() {
-        fixture.given(CREATED, SAM_JOINED, new AppreciationExpressed(COUPLE, "thanks-1", SAM, ALEX, "Soup"))
+        fixture.given(ledger.knows(CREATED, SAM_JOINED, new AppreciationExpressed(COUPLE, "thanks-1", SAM, ALEX, "Soup")))
                 .when(new ExpressAppreciation(COUPLE, ALEX, "thanks-1", "The flowers"))
                 .expectNoEvents()
                 .expectException(brokenRule("duplicate-appreciation"));
@@ -186,7 +189,7 @@ class EverydayTest {
 
     @Test
     void anAppreciationNeedsAPartnerToReceiveIt() {
-        fixture.given(CREATED)
+        fixture.given(ledger.knows(CREATED))
                 .when(new ExpressAppreciation(COUPLE, ALEX, "thanks-1", "You joined"))
                 .expectNoEvents()
                 .expectException(brokenRule("couple-incomplete"));
@@ -196,11 +199,11 @@ class EverydayTest {
 
     @Test
     void nothingHappensBetweenSessionsOfAnErasedCouple() {
-        fixture.given(CREATED, SAM_JOINED, new CoupleErased(COUPLE, SAM))
+        fixture.given(ledger.knows(CREATED, SAM_JOINED, new CoupleErased(COUPLE, SAM)))
                 .when(new MakeEverydayBid(COUPLE, ALEX, BID, "Still there?"))
                 .expectNoEvents()
                 .expectException(brokenRule("couple-erased"));
-        fixture.given(CREATED, SAM_JOINED, new CoupleErased(COUPLE, SAM))
+        fixture.given(ledger.knows(CREATED, SAM_JOINED, new CoupleErased(COUPLE, SAM)))
                 .when(new CheckInLean(COUPLE, ALEX, "check-in-1", Lean.OUT, 1))
                 .expectNoEvents()
                 .expectException(brokenRule("couple-erased"));

@@ -18,6 +18,7 @@ import app.duet.api.session.SessionStarted;
 import app.duet.api.session.ShareEntry;
 import app.duet.api.session.WriteDraft;
 import app.duet.command.jointsession.JointSession;
+import app.duet.command.ledger.InMemoryItemLedger;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,23 +39,25 @@ class JointSessionTest {
     private static final PartnerJoinedSession SAM_JOINED = new PartnerJoinedSession(SESSION, SAM);
     private static final BidMade ALEX_BIDS = new BidMade(SESSION, "bid-1", ALEX, SAM, "Look at that sunset");
 
+    private final InMemoryItemLedger ledger = new InMemoryItemLedger();
     private FixtureConfiguration<JointSession> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(JointSession.class);
+        fixture.registerInjectableResource(ledger);
     }
 
     @Test
     void bothPartnersJoinAndSeeEachOtherPresent() {
-        fixture.given(STARTED, ALEX_JOINED)
+        fixture.given(ledger.knows(STARTED, ALEX_JOINED))
                 .when(new JoinSession(SESSION, SAM))
                 .expectEvents(SAM_JOINED);
     }
 
     @Test
     void joiningAgainWhilePresentChangesNothing() {
-        fixture.given(STARTED, ALEX_JOINED)
+        fixture.given(ledger.knows(STARTED, ALEX_JOINED))
                 .when(new JoinSession(SESSION, ALEX))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
@@ -62,7 +65,7 @@ class JointSessionTest {
 
     @Test
     void aThirdPersonCannotJoinTheSession() {
-        fixture.given(STARTED)
+        fixture.given(ledger.knows(STARTED))
                 .when(new JoinSession(SESSION, "partner-third"))
                 .expectNoEvents()
                 .expectException(brokenRule("not-a-partner"));
@@ -70,14 +73,14 @@ class JointSessionTest {
 
     @Test
     void aBidGoesToTheOtherPartner() {
-        fixture.given(STARTED, ALEX_JOINED, SAM_JOINED)
+        fixture.given(ledger.knows(STARTED, ALEX_JOINED, SAM_JOINED))
                 .when(new MakeBid(SESSION, "bid-1", ALEX, "Look at that sunset"))
                 .expectEvents(ALEX_BIDS);
     }
 
     @Test
     void aPartnerMustBePresentToMakeABid() {
-        fixture.given(STARTED, SAM_JOINED)
+        fixture.given(ledger.knows(STARTED, SAM_JOINED))
                 .when(new MakeBid(SESSION, "bid-1", ALEX, "Hey"))
                 .expectNoEvents()
                 .expectException(brokenRule("not-present"));
@@ -85,14 +88,14 @@ class JointSessionTest {
 
     @Test
     void theOtherPartnerAnswersABid() {
-        fixture.given(STARTED, ALEX_JOINED, SAM_JOINED, ALEX_BIDS)
+        fixture.given(ledger.knows(STARTED, ALEX_JOINED, SAM_JOINED, ALEX_BIDS))
                 .when(new AnswerBid(SESSION, "bid-1", SAM, BidResponse.TOWARD))
                 .expectEvents(new BidAnswered(SESSION, "bid-1", SAM, BidResponse.TOWARD));
     }
 
     @Test
     void nobodyAnswersTheirOwnBid() {
-        fixture.given(STARTED, ALEX_JOINED, SAM_JOINED, ALEX_BIDS)
+        fixture.given(ledger.knows(STARTED, ALEX_JOINED, SAM_JOINED, ALEX_BIDS))
                 .when(new AnswerBid(SESSION, "bid-1", ALEX, BidResponse.TOWARD))
                 .expectNoEvents()
                 .expectException(brokenRule("own-bid"));
@@ -100,8 +103,8 @@ class JointSessionTest {
 
     @Test
     void aBidIsAnsweredOnce() {
-        fixture.given(STARTED, ALEX_JOINED, SAM_JOINED, ALEX_BIDS,
-                        new BidAnswered(SESSION, "bid-1", SAM, BidResponse.AWAY))
+        fixture.given(ledger.knows(STARTED, ALEX_JOINED, SAM_JOINED, ALEX_BIDS,
+                        new BidAnswered(SESSION, "bid-1", SAM, BidResponse.AWAY)))
                 .when(new AnswerBid(SESSION, "bid-1", SAM, BidResponse.TOWARD))
                 .expectNoEvents()
                 .expectException(brokenRule("bid-already-answered"));
@@ -109,7 +112,7 @@ class JointSessionTest {
 
     @Test
     void anUnknownBidCannotBeAnswered() {
-        fixture.given(STARTED, ALEX_JOINED, SAM_JOINED)
+        fixture.given(ledger.knows(STARTED, ALEX_JOINED, SAM_JOINED))
                 .when(new AnswerBid(SESSION, "bid-x", SAM, BidResponse.TOWARD))
                 .expectNoEvents()
                 .expectException(brokenRule("unknown-bid"));
@@ -117,36 +120,36 @@ class JointSessionTest {
 
     @Test
     void theSessionEndsWhenTheLastPartnerLeaves() {
-        fixture.given(STARTED, ALEX_JOINED, SAM_JOINED, new PartnerLeftSession(SESSION, ALEX))
+        fixture.given(ledger.knows(STARTED, ALEX_JOINED, SAM_JOINED, new PartnerLeftSession(SESSION, ALEX)))
                 .when(new LeaveSession(SESSION, SAM))
                 .expectEvents(new PartnerLeftSession(SESSION, SAM), new SessionEnded(SESSION, null));
     }
 
     @Test
     void theSessionGoesOnWhileOnePartnerIsStillThere() {
-        fixture.given(STARTED, ALEX_JOINED, SAM_JOINED)
+        fixture.given(ledger.knows(STARTED, ALEX_JOINED, SAM_JOINED))
                 .when(new LeaveSession(SESSION, ALEX))
                 .expectEvents(new PartnerLeftSession(SESSION, ALEX));
     }
 
     @Test
     void eitherPartnerEndsTheSession() {
-        fixture.given(STARTED, ALEX_JOINED)
+        fixture.given(ledger.knows(STARTED, ALEX_JOINED))
                 .when(new EndSession(SESSION, SAM))
                 .expectEvents(new SessionEnded(SESSION, SAM));
     }
 
     @Test
     void nothingHappensInAnEndedSession() {
-        fixture.given(STARTED, ALEX_JOINED, SAM_JOINED, ALEX_BIDS, new SessionEnded(SESSION, ALEX))
+        fixture.given(ledger.knows(STARTED, ALEX_JOINED, SAM_JOINED, ALEX_BIDS, new SessionEnded(SESSION, ALEX)))
                 .when(new AnswerBid(SESSION, "bid-1", SAM, BidResponse.TOWARD))
                 .expectNoEvents()
                 .expectException(brokenRule("session-ended"));
-        fixture.given(STARTED, new SessionEnded(SESSION, ALEX))
+        fixture.given(ledger.knows(STARTED, new SessionEnded(SESSION, ALEX)))
                 .when(new JoinSession(SESSION, SAM))
                 .expectNoEvents()
                 .expectException(brokenRule("session-ended"));
-        fixture.given(STARTED, new SessionEnded(SESSION, ALEX))
+        fixture.given(ledger.knows(STARTED, new SessionEnded(SESSION, ALEX)))
                 .when(new MakeBid(SESSION, "bid-2", SAM, "Still there?"))
                 .expectNoEvents()
                 .expectException(brokenRule("session-ended"));
@@ -154,30 +157,30 @@ class JointSessionTest {
 
     @Test
     void aPresentPartnerWritesAPrivateDraftAndRewritesIt() {
-        fixture.given(STARTED, ALEX_JOINED, new DraftWritten(SESSION, "entry-1", ALEX, "notes", "first thought"))
+        fixture.given(ledger.knows(STARTED, ALEX_JOINED, new DraftWritten(SESSION, "entry-1", ALEX, "notes", "first thought")))
                 .when(new WriteDraft(SESSION, ALEX, "entry-1", "notes", "second thought"))
                 .expectEvents(new DraftWritten(SESSION, "entry-1", ALEX, "notes", "second thought"));
     }
 
     @Test
     void aPartnerCanNeitherShareNorTouchTheOthersEntryEvenByItsId() {
-        fixture.given(STARTED, ALEX_JOINED, SAM_JOINED, new DraftWritten(SESSION, "entry-1", ALEX, "notes", "mine"))
+        fixture.given(ledger.knows(STARTED, ALEX_JOINED, SAM_JOINED, new DraftWritten(SESSION, "entry-1", ALEX, "notes", "mine")))
                 .when(new ShareEntry(SESSION, SAM, "entry-1"))
                 .expectNoEvents()
                 .expectException(brokenRule("unknown-entry"));
-        fixture.given(STARTED, ALEX_JOINED, SAM_JOINED, new DraftWritten(SESSION, "entry-1", ALEX, "notes", "mine"),
-                        new EntryShared(SESSION, "entry-1", ALEX))
+        fixture.given(ledger.knows(STARTED, ALEX_JOINED, SAM_JOINED, new DraftWritten(SESSION, "entry-1", ALEX, "notes", "mine"),
+                        new EntryShared(SESSION, "entry-1", ALEX)))
                 .when(new WriteDraft(SESSION, SAM, "entry-1", "notes", "my own entry under the same id"))
                 .expectEvents(new DraftWritten(SESSION, "entry-1", SAM, "notes", "my own entry under the same id"));
     }
 
     @Test
     void theAuthorSharesTheirDraftOnceAndItIsFinal() {
-        fixture.given(STARTED, ALEX_JOINED, new DraftWritten(SESSION, "entry-1", ALEX, "notes", "mine"))
+        fixture.given(ledger.knows(STARTED, ALEX_JOINED, new DraftWritten(SESSION, "entry-1", ALEX, "notes", "mine")))
                 .when(new ShareEntry(SESSION, ALEX, "entry-1"))
                 .expectEvents(new EntryShared(SESSION, "entry-1", ALEX));
-        fixture.given(STARTED, ALEX_JOINED, new DraftWritten(SESSION, "entry-1", ALEX, "notes", "mine"),
-                        new EntryShared(SESSION, "entry-1", ALEX))
+        fixture.given(ledger.knows(STARTED, ALEX_JOINED, new DraftWritten(SESSION, "entry-1", ALEX, "notes", "mine"),
+                        new EntryShared(SESSION, "entry-1", ALEX)))
                 .when(new WriteDraft(SESSION, ALEX, "entry-1", "notes", "changed my mind"))
                 .expectNoEvents()
                 .expectException(brokenRule("entry-shared"));
@@ -185,7 +188,7 @@ class JointSessionTest {
 
     @Test
     void anUnknownEntryCannotBeShared() {
-        fixture.given(STARTED, ALEX_JOINED)
+        fixture.given(ledger.knows(STARTED, ALEX_JOINED))
                 .when(new ShareEntry(SESSION, ALEX, "entry-x"))
                 .expectNoEvents()
                 .expectException(brokenRule("unknown-entry"));

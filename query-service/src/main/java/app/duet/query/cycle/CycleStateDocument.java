@@ -170,11 +170,16 @@ public class CycleStateDocument {
         timeline.add(new Noted(ref.at(), kind.wireName(), partnerId, sessionId, ref.eventId()));
     }
 
-    /** Lists the event behind a figure, once. */
+    /**
+     * Lists the event behind a figure, once. Only this change can offer an event twice: an event is
+     * applied once ({@link #applied}), and an earlier event comes back only as an answer let out,
+     * which leaves {@link #pending} as it does. So the stored marks are not asked, which would be a
+     * query per event growing with the couple's history.
+     */
     void evidence(String figure, EvidenceRefView ref) {
         figures.add(figure);
         List<EvidenceRefView> refs = evidence.computeIfAbsent(figure, k -> new ArrayList<>());
-        if (!refs.contains(ref) && (replacedFigures.contains(figure) || !stored.lists(figure, ref))) {
+        if (!refs.contains(ref)) {
             refs.add(ref);
         }
     }

@@ -42,19 +42,11 @@ final class CycleStateMarks {
             public List<EvidenceRefView> evidence(String figure) {
                 return List.of();
             }
-
-            @Override
-            public boolean lists(String figure, EvidenceRefView ref) {
-                return false;
-            }
         };
 
         List<Noted> timeline();
 
         List<EvidenceRefView> evidence(String figure);
-
-        /** Whether the figure already lists this event. */
-        boolean lists(String figure, EvidenceRefView ref);
     }
 
     private final MongoTemplate mongo;
@@ -82,12 +74,6 @@ final class CycleStateMarks {
             @Override
             public List<EvidenceRefView> evidence(String figure) {
                 return find(marks, coupleId, EVIDENCE + figure).stream().map(Mark::ref).toList();
-            }
-
-            @Override
-            public boolean lists(String figure, EvidenceRefView ref) {
-                return mongo.exists(Query.query(Criteria.where("coupleId").is(coupleId).and("list").is(EVIDENCE + figure)
-                        .and("ref.eventId").is(ref.eventId())), Mark.class, marks);
             }
         };
         return state;

@@ -198,9 +198,12 @@ public class DeadLetters {
                         // so a batch that fails halfway (MongoDB away) would be skipped on retry. Without
                         // one, the token is stored after the batch is applied.
                         .registerTransactionManager(projection, configuration -> NoTransactionManager.instance())
-                        // A rebuild replays every event anyway: its queue starts empty too.
+                        // A rebuild replays every event anyway: its queue starts empty too. Without the
+                        // cache, every event asks MongoDB whether its sequence is parked (a count per event,
+                        // most of a rebuild's round trips); with it, only sequences this segment may have
+                        // parked are asked about, and Axon forgets the cache when the segment is released.
                         .registerDeadLetteringEventHandlerInvokerConfiguration(projection,
-                                (configuration, invoker) -> invoker.allowReset(true));
+                                (configuration, invoker) -> invoker.allowReset(true).enableSequenceIdentifierCache());
             }
         }
     }

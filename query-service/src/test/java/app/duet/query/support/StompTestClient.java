@@ -35,7 +35,7 @@ public final class StompTestClient implements AutoCloseable {
         }
     }
 
-    private static final int MAX_FRAME_BYTES = 1024 * 1024;
+    private static final int MAX_FRAME_BYTES = 64 * 1024;
 
     private final WebSocketStompClient client;
     private final StompSession session;
@@ -78,7 +78,8 @@ public final class StompTestClient implements AutoCloseable {
 
     /** Connects with this bearer token in the CONNECT frame (none when null), as the page does. */
     public static StompTestClient connect(String wsUrl, String bearer) throws Exception {
-        // A session view carries every bid so far; the container's 8 KB default would cut it off.
+        // Pushed frames stay under 16 KB; the container's 8 KB default would still cut a large one off, and a
+        // buffer of a megabyte per connection (allocated up front) ran the bench's load JVM out of heap.
         WebSocketContainer container = ContainerProvider.getWebSocketContainer();
         container.setDefaultMaxTextMessageBufferSize(MAX_FRAME_BYTES);
         WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient(container));

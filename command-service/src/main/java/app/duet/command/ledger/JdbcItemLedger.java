@@ -1,0 +1,64 @@
+package app.duet.command.ledger;
+
+import app.duet.command.WriteModelLookups;
+import app.duet.eventstore.privacy.DataKeys;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/**
+ * The ledger in the event store's database, written by this handler in the transaction that appends
+ * the events (a subscribing write-model lookup): a second use of an id by another instance fails on
+ * the table's key, and nothing of that command is stored.
+ */
+@Component
+@ProcessingGroup(WriteModelLookups.PROCESSING_GROUP)
+public class JdbcItemLedger implements ItemLedger, ItemLedgerEvents.Recorder {
+
+    private final JdbcClient jdbc;
+    private final DataKeys keys;
+
+    public JdbcItemLedger(JdbcClient jdbc, DataKeys keys) {
+        this.jdbc = jdbc;
+        this.keys = keys;
+    }
+
+    @EventHandler
+    void on(Object event) {
+        ItemLedgerEvents.record(event, this);
+    }
+
+    @Override
+    public Optional<Item> find(String ownerId, Kind kind, String itemId) {
+        return jdbc.sql("SELECT addressed_to, closed FROM item_ledger WHERE owner_id = :owner AND kind = :kind AND item_id = :item")
+                .param("owner", ownerId).param("kind", kind.name()).param("item", itemId)
+                .query((row, n) -> new Item(row.getString("addressed_to"), row.getBoolean("closed")))
+                .optional();
+    }
+
+    @Override
+    public void add(String ownerId, String coupleId, Kind kind, String itemId, String addressedTo) {
+        // A session's data belongs to its couple from its start (the data keys say which), so erasure finds it.
+        String couple = coupleId != null ? coupleId : keys.coupleOfOwner(ownerId).orElse(ownerId);
+        jdbc.sql("INSERT INTO item_ledger (owner_id, kind, item_id, couple_id, addressed_to) "
+                        + "VALUES (:owner, :kind, :item, :couple, :to)")
+                .param("owner", ownerId).param("kind", kind.name()).param("item", itemId)
+                .param("couple", couple).param("to", addressedTo)
+                .update();
+    }
+
+    @Override
+    public void close(String ownerId, Kind kind, String itemId) {
+        jdbc.sql("UPDATE item_ledger SET closed = TRUE WHERE owner_id = :owner AND kind = :kind AND item_id = :item")
+                .param("owner", ownerId).param("kind", kind.name()).param("item", itemId)
+                .update();
+    }
+
+    @Override
+    public void forgetCouple(String coupleId) {
+        jdbc.sql("DELETE FROM item_ledger WHERE couple_id = :couple").param("couple", coupleId).update();
+    }
+}

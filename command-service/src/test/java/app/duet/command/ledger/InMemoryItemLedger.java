@@ -1,0 +1,54 @@
+package app.duet.command.ledger;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The ledger for aggregate fixtures, whose given events reach no event handler: a test hands them
+ * through {@link #knows}, which enters them as the product's handler would, and gives them back.
+ */
+public class InMemoryItemLedger implements ItemLedger, ItemLedgerEvents.Recorder {
+
+    private record Key(String ownerId, Kind kind, String itemId) {
+    }
+
+    private final Map<Key, Item> items = new HashMap<>();
+    private final Map<Key, String> couples = new HashMap<>();
+
+    /** Enters the events, in order, and returns them for the fixture's {@code given}. */
+    public Object[] knows(Object... events) {
+        for (Object event : events) {
+            ItemLedgerEvents.record(event, this);
+        }
+        return events;
+    }
+
+    @Override
+    public Optional<Item> find(String ownerId, Kind kind, String itemId) {
+        return Optional.ofNullable(items.get(new Key(ownerId, kind, itemId)));
+    }
+
+    @Override
+    public void add(String ownerId, String coupleId, Kind kind, String itemId, String addressedTo) {
+        Key key = new Key(ownerId, kind, itemId);
+        items.put(key, new Item(addressedTo, false));
+        couples.put(key, coupleId);
+    }
+
+    @Override
+    public void close(String ownerId, Kind kind, String itemId) {
+        items.computeIfPresent(new Key(ownerId, kind, itemId), (key, item) -> new Item(item.addressedTo(), true));
+    }
+
+    @Override
+    public void forgetCouple(String coupleId) {
+        couples.entrySet().removeIf(entry -> {
+            boolean erased = coupleId.equals(entry.getValue()) || coupleId.equals(entry.getKey().ownerId());
+            if (erased) {
+                items.remove(entry.getKey());
+            }
+            return erased;
+        });
+    }
+}
