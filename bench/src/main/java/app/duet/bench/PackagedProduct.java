@@ -67,6 +67,7 @@ final class PackagedProduct {
         List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-Daxoniq.update-checker.disabled=true"));
         command.addAll(jvmOptions);
+        command.addAll(ProductJvm.extraOptions());
         command.addAll(List.of("-jar", jar.toString(),
                 "--server.port=" + port, "--duet.data-dir=" + dataDir, "--logging.level.root=WARN",
                 // The fill is about volume, not the per-account limit, and outlasts a 10-minute access token.

@@ -40,6 +40,7 @@ final class ProductJvm implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Daxoniq.update-checker.disabled=true"));
         command.addAll(jvmOptions);
+        command.addAll(extraOptions());
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--logging.level.root=WARN"));
         arguments.forEach(argument -> command.add(argument.replace("{port}", Integer.toString(port))));
         long started = System.nanoTime();
@@ -48,6 +49,16 @@ final class ProductJvm implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
         System.out.printf("Started %s (pid %d, port %d, log %s)%n", name, process.pid(), port, log);
         return new ProductJvm(name, port, log, process, started);
+    }
+
+    /**
+     * Options every product JVM gets from {@code BENCH_PRODUCT_JVM_OPTIONS} (space-separated), to see
+     * what limits a figure: e.g. {@code -XX:StartFlightRecording=filename=/tmp/jfr/,settings=profile}
+     * records each product JVM until it is stopped.
+     */
+    static List<String> extraOptions() {
+        String options = System.getenv().getOrDefault("BENCH_PRODUCT_JVM_OPTIONS", "").strip();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
     /** The jar named so under the checkout's root (bench/run runs from there) or its parent (from bench/). */

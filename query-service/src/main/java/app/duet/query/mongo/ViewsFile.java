@@ -1,16 +1,21 @@
 package app.duet.query.mongo;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
 import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
 import org.slf4j.Logger;
@@ -124,7 +129,18 @@ final class ViewsFile extends H2Backend {
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
         // The backend opens its databases while it is built, before this class's fields are set: ask it for the store.
-        return new H2Database(databaseName, getMvStore(), getCursorRegistry()) {
+        MVStore file = getMvStore();
+        CursorRegistry cursors = getCursorRegistry();
+        return new H2Database(databaseName, file, cursors) {
+            /** As the backend opens a collection (the same maps), its documents stored as {@link BsonValues}. */
+            @Override
+            protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+                String namespace = getFullCollectionNamespace(collectionName);
+                MVMap<Object, Document> documents = file.openMap("databases." + namespace,
+                        new MVMap.Builder<Object, Document>().valueType(new BsonValues()));
+                return new H2Collection(this, collectionName, options, documents, file.openMap("meta." + namespace), cursors);
+            }
+
             @Override
             protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
                                                                List<IndexKey> keys, boolean sparse) {

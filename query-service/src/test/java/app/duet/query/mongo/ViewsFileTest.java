@@ -3,8 +3,11 @@ package app.duet.query.mongo;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -112,6 +115,45 @@ class ViewsFileTest {
         }
     }
 
+    /**
+     * Documents were kept with H2's own value type (Java serialization) before they were kept as BSON:
+     * such a file still reads, every kind of value intact, and reads the same once rewritten.
+     */
+    @Test
+    void aFileWrittenBeforeDocumentsWereBsonStillReads() {
+        Path file = folder.resolve("views.mv");
+        Document couple = new Document("_id", "couple-1").append("version", 3L).append("ratio", 0.5).append("open", true)
+                .append("since", new java.util.Date(1_765_000_000_000L)).append("nothing", null)
+                .append("partners", List.of(new Document("id", "partner-1").append("name", "Alex"), "partner-2"));
+        withBackend(new H2Backend(new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open()),
+                collection -> collection.insertOne(couple));
+
+        withServer(ViewsFile.open(file, NEVER_ON_ITS_OWN), (views, collection) -> {
+            assertThat(collection.find().first()).isEqualTo(couple);
+            collection.replaceOne(new Document("_id", "couple-1"), couple.append("version", 4L));
+        });
+        withServer(ViewsFile.open(file, NEVER_ON_ITS_OWN), (views, collection) ->
+                assertThat(collection.find().first()).isEqualTo(couple));
+    }
+
+    /** BSON, not Java serialization's class descriptors with every document: the same views take about half the room. */
+    @Test
+    void theSameViewsTakeLessRoomThanBefore() throws IOException {
+        Path before = folder.resolve("before.mv");
+        Path now = folder.resolve("now.mv");
+        List<Document> views = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            views.add(new Document("_id", "session-" + i).append("version", (long) i).append("phase", "DE_ESCALATING")
+                    .append("partners", List.of(new Document("id", "partner-a-" + i).append("present", true),
+                            new Document("id", "partner-b-" + i).append("present", false))));
+        }
+        withBackend(new H2Backend(new MVStore.Builder().fileName(before.toString()).autoCommitDisabled().open()),
+                collection -> collection.insertMany(views));
+        withServer(ViewsFile.open(now, NEVER_ON_ITS_OWN), (file, collection) -> collection.insertMany(views));
+
+        assertThat(Files.size(now)).isLessThan(Files.size(before) * 2 / 3);
+    }
+
     private static boolean opensWith(Path file, String id) {
         List<String> found = new ArrayList<>();
         withServer(ViewsFile.open(file, NEVER_ON_ITS_OWN), (views, collection) -> found.addAll(ids(collection)));
@@ -128,6 +170,16 @@ class ViewsFileTest {
             use.with(views, client.getDatabase("duet").getCollection("couples"));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    /** A server on any backend, such as the stand-in's own H2 backend as it was used before. */
+    private static void withBackend(MongoBackend backend, Consumer<MongoCollection<Document>> use) {
+        MongoServer server = new MongoServer(backend);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort())) {
+            use.accept(client.getDatabase("duet").getCollection("couples"));
         } finally {
             server.shutdownNow();
         }
