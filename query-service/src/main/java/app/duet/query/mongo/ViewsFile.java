@@ -125,7 +125,10 @@ final class ViewsFile extends H2Backend {
         }
     }
 
-    /** The file's databases answer by {@link FieldIndex} where the stand-in would read whole collections. */
+    /**
+     * The file's databases keep documents as {@link BsonValues}, their unique indexes in memory
+     * ({@link MemoryKeyIndex}), and answer by {@link FieldIndex} where the stand-in would read whole collections.
+     */
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
         // The backend opens its databases while it is built, before this class's fields are set: ask it for the store.
@@ -139,6 +142,12 @@ final class ViewsFile extends H2Backend {
                 MVMap<Object, Document> documents = file.openMap("databases." + namespace,
                         new MVMap.Builder<Object, Document>().valueType(new BsonValues()));
                 return new H2Collection(this, collectionName, options, documents, file.openMap("meta." + namespace), cursors);
+            }
+
+            @Override
+            protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
+                                                            List<IndexKey> keys, boolean sparse) {
+                return new MemoryKeyIndex<>(indexName, keys, sparse);
             }
 
             @Override

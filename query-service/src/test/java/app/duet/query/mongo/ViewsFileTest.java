@@ -21,6 +21,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The views file on the H2 that Spring Boot manages (the backend was built against an older one):
@@ -116,8 +117,9 @@ class ViewsFileTest {
     }
 
     /**
-     * Documents were kept with H2's own value type (Java serialization) before they were kept as BSON:
-     * such a file still reads, every kind of value intact, and reads the same once rewritten.
+     * Documents were kept with H2's own value type (Java serialization), and unique indexes in the
+     * file, before: such a file still reads, every kind of value intact, the same once rewritten, and
+     * its ids are still unique.
      */
     @Test
     void aFileWrittenBeforeDocumentsWereBsonStillReads() {
@@ -132,8 +134,12 @@ class ViewsFileTest {
             assertThat(collection.find().first()).isEqualTo(couple);
             collection.replaceOne(new Document("_id", "couple-1"), couple.append("version", 4L));
         });
-        withServer(ViewsFile.open(file, NEVER_ON_ITS_OWN), (views, collection) ->
-                assertThat(collection.find().first()).isEqualTo(couple));
+        withServer(ViewsFile.open(file, NEVER_ON_ITS_OWN), (views, collection) -> {
+            assertThat(collection.find(new Document("_id", "couple-1")).first()).isEqualTo(couple);
+            // The unique index, in memory since, is filled from the file's documents when it opens.
+            assertThatThrownBy(() -> collection.insertOne(new Document("_id", "couple-1")))
+                    .isInstanceOf(com.mongodb.MongoWriteException.class).hasMessageContaining("duplicate key");
+        });
     }
 
     /** BSON, not Java serialization's class descriptors with every document: the same views take about half the room. */
