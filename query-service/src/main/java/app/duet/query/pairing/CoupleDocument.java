@@ -22,7 +22,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,16 +60,16 @@ public class CoupleDocument {
     private List<String> observingTherapistIds = new ArrayList<>();
     /** The growing lists, stored apart. */
     private CoupleItemsHeld items = new CoupleItemsHeld();
-    /** Lists an earlier build kept in this document; moved out to {@link CoupleItem}s when read. */
-    private List<SessionSummaryView> sessions = new ArrayList<>();
-    private List<BidView> everydayBids = new ArrayList<>();
-    private List<LeanView> checkIns = new ArrayList<>();
-    private List<AppreciationView> appreciations = new ArrayList<>();
-    private List<ListItemView> sharedLists = new ArrayList<>();
-    private Map<String, ListItemView> privateListItems = new HashMap<>();
-    private List<HomeworkView> homework = new ArrayList<>();
-    private List<CommitmentView> commitments = new ArrayList<>();
-    private List<AttendanceView> attendance = new ArrayList<>();
+    /** Lists an earlier build kept in this document; moved out to {@link CoupleItem}s when read, then null (not stored). */
+    private List<SessionSummaryView> sessions;
+    private List<BidView> everydayBids;
+    private List<LeanView> checkIns;
+    private List<AppreciationView> appreciations;
+    private List<ListItemView> sharedLists;
+    private Map<String, ListItemView> privateListItems;
+    private List<HomeworkView> homework;
+    private List<CommitmentView> commitments;
+    private List<AttendanceView> attendance;
     private AppliedEvents applied = new AppliedEvents();
 
     protected CoupleDocument() {
@@ -220,20 +219,31 @@ public class CoupleDocument {
      */
     CoupleDocument readingFrom(CoupleItems.Reader reader) {
         items.readFrom(reader);
-        reversed(sessions).forEach(session -> items.keepAsStored(coupleId, SESSIONS, session.sessionId(), session));
-        everydayBids.forEach(bid -> items.keepAsStored(coupleId, EVERYDAY_BIDS, bid.bidId(), bid));
-        checkIns.forEach(checkIn -> items.keepAsStored(coupleId, CHECK_INS, checkIn.checkInId(), checkIn));
-        appreciations.forEach(a -> items.keepAsStored(coupleId, APPRECIATIONS, a.appreciationId(), a));
-        sharedLists.forEach(item -> items.keepAsStored(coupleId, SHARED, itemKey(item.authorId(), item.itemId()), item));
-        privateListItems.values().stream().sorted(Comparator.comparing(ListItemView::keptAt))
-                .forEach(item -> items.keepAsStored(coupleId, PRIVATE, itemKey(item.authorId(), item.itemId()), item));
-        homework.forEach(set -> items.keepAsStored(coupleId, HOMEWORK, set.homeworkId(), set));
-        commitments.forEach(c -> items.keepAsStored(coupleId, COMMITMENTS, c.commitmentId(), c));
-        attendance.forEach(meeting -> items.keepAsStored(coupleId, ATTENDANCE, meeting.meetingId(), meeting));
-        List.of(sessions, everydayBids, checkIns, appreciations, sharedLists, homework, commitments, attendance)
-                .forEach(List::clear);
-        privateListItems.clear();
+        reversed(earlier(sessions)).forEach(s -> items.keepAsStored(coupleId, SESSIONS, s.sessionId(), s));
+        earlier(everydayBids).forEach(bid -> items.keepAsStored(coupleId, EVERYDAY_BIDS, bid.bidId(), bid));
+        earlier(checkIns).forEach(checkIn -> items.keepAsStored(coupleId, CHECK_INS, checkIn.checkInId(), checkIn));
+        earlier(appreciations).forEach(a -> items.keepAsStored(coupleId, APPRECIATIONS, a.appreciationId(), a));
+        earlier(sharedLists).forEach(i -> items.keepAsStored(coupleId, SHARED, itemKey(i.authorId(), i.itemId()), i));
+        earlier(privateListItems == null ? null : List.copyOf(privateListItems.values())).stream()
+                .sorted(Comparator.comparing(ListItemView::keptAt))
+                .forEach(i -> items.keepAsStored(coupleId, PRIVATE, itemKey(i.authorId(), i.itemId()), i));
+        earlier(homework).forEach(set -> items.keepAsStored(coupleId, HOMEWORK, set.homeworkId(), set));
+        earlier(commitments).forEach(c -> items.keepAsStored(coupleId, COMMITMENTS, c.commitmentId(), c));
+        earlier(attendance).forEach(meeting -> items.keepAsStored(coupleId, ATTENDANCE, meeting.meetingId(), meeting));
+        sessions = null;
+        everydayBids = null;
+        checkIns = null;
+        appreciations = null;
+        sharedLists = null;
+        privateListItems = null;
+        homework = null;
+        commitments = null;
+        attendance = null;
         return this;
+    }
+
+    private static <T> List<T> earlier(List<T> items) {
+        return items == null ? List.of() : items;
     }
 
     HeldItems.Changed<CoupleItem> takeChanged() {
