@@ -1,6 +1,7 @@
 package app.duet.query.live;
 
 import org.springframework.data.annotation.Transient;
+import org.springframework.data.repository.CrudRepository;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,6 +44,14 @@ public abstract class HeldItems<I extends HeldItems.Item, R extends HeldItems.Re
 
     /** What a change added or changed, to store, and the ids of what it removed, to delete. */
     public record Changed<I>(List<I> toSave, List<String> toDelete) {
+
+        /** Stored again, they are the same documents: an event delivered again writes nothing new. */
+        public void storeIn(CrudRepository<I, String> items) {
+            items.saveAll(toSave);
+            if (!toDelete.isEmpty()) {
+                items.deleteAllById(toDelete);
+            }
+        }
     }
 
     /** The order of the next item added. */

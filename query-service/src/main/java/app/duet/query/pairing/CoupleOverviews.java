@@ -2,7 +2,6 @@ package app.duet.query.pairing;
 
 import app.duet.api.lists.ListItemView;
 import app.duet.api.pairing.CoupleView;
-import app.duet.query.live.HeldItems;
 import app.duet.query.live.ViewPublisher;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.springframework.stereotype.Component;
@@ -128,11 +127,7 @@ public class CoupleOverviews {
 
     /** Items first: stored again, they are the same documents, so a crash between the two loses nothing. */
     private void store(CoupleDocument couple) {
-        HeldItems.Changed<CoupleItem> changed = couple.takeChanged();
-        items.saveAll(changed.toSave());
-        if (!changed.toDelete().isEmpty()) {
-            items.deleteAllById(changed.toDelete());
-        }
+        couple.takeChanged().storeIn(items);
         couples.save(couple);
     }
 
