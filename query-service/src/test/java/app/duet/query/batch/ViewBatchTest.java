@@ -170,7 +170,7 @@ class ViewBatchTest {
         // The views' own documents; a session's items and the cycle state's marks are read by query
         // while events apply, which stores what the batch changed in their collections first.
         assertThat(writesByCollection()).as("bulk writes, one per collection of the views' documents")
-                .containsEntry("couple_overviews", 1L).containsEntry("session_views", 1L)
+                .containsEntry("couple_overviews", 1L).containsEntry("couple_items", 1L).containsEntry("session_views", 1L)
                 .containsEntry("session_names", 1L).containsEntry(CycleStateStore.LIVE, 1L);
         assertThat(commandsNamed("update")).allSatisfy(update ->
                 assertThat(update.getCommand().getArray("updates")).hasSizeGreaterThanOrEqualTo(1));
