@@ -61,7 +61,7 @@ public class ContentReads implements ReadLog {
     @QueryHandler
     public List<ContentReadView> handle(FindContentReads query) {
         Map<String, String> namesTheCoupleGave = couples.findById(query.coupleId())
-                .map(couple -> couple.toView().therapists().stream()
+                .map(couple -> couple.therapists().stream()
                         .collect(Collectors.toMap(TherapistView::therapistId, TherapistView::therapistName, (a, b) -> a)))
                 .orElse(Map.of());
         return reads.findTop500ByCoupleIdOrderByAtDesc(query.coupleId()).stream()

@@ -2,8 +2,7 @@ package app.duet.query.cycle;
 
 import app.duet.api.cycle.FindCaseload;
 import app.duet.api.pairing.CoupleView;
-import app.duet.query.pairing.CoupleDocument;
-import app.duet.query.pairing.CoupleDocumentRepository;
+import app.duet.query.pairing.CoupleOverviews;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
@@ -13,14 +12,14 @@ import java.util.List;
 @Component
 public class Caseload {
 
-    private final CoupleDocumentRepository couples;
+    private final CoupleOverviews couples;
 
-    public Caseload(CoupleDocumentRepository couples) {
+    public Caseload(CoupleOverviews couples) {
         this.couples = couples;
     }
 
     @QueryHandler
     public List<CoupleView> handle(FindCaseload query) {
-        return couples.findByObservingTherapistIds(query.therapistId()).stream().map(CoupleDocument::toView).toList();
+        return couples.viewsObservedBy(query.therapistId());
     }
 }

@@ -6,7 +6,6 @@ import app.duet.api.lists.ListItemKept;
 import app.duet.api.lists.ListItemShared;
 import app.duet.api.lists.ListItemView;
 import app.duet.query.live.LiveViews;
-import app.duet.query.pairing.CoupleDocumentRepository;
 import app.duet.query.pairing.CoupleOverviews;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -28,11 +27,9 @@ import java.util.List;
 public class ListsProjection {
 
     private final CoupleOverviews overviews;
-    private final CoupleDocumentRepository couples;
 
-    public ListsProjection(CoupleOverviews overviews, CoupleDocumentRepository couples) {
+    public ListsProjection(CoupleOverviews overviews) {
         this.overviews = overviews;
-        this.couples = couples;
     }
 
     /** A kept item is its author's alone: nothing is pushed and the version stays, as for session drafts. */
@@ -58,6 +55,6 @@ public class ListsProjection {
 
     @QueryHandler
     public List<ListItemView> handle(FindMyListItems query) {
-        return couples.findById(query.coupleId()).map(c -> c.privateItemsOf(query.authorId())).orElse(List.of());
+        return overviews.privateItemsOf(query.coupleId(), query.authorId());
     }
 }

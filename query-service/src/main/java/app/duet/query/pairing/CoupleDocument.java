@@ -13,24 +13,36 @@ import app.duet.api.pairing.PartnerView;
 import app.duet.api.session.BidView;
 import app.duet.api.session.SessionSummaryView;
 import app.duet.query.live.AppliedEvents;
+import app.duet.query.live.HeldItems;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
+import static app.duet.query.pairing.CoupleLists.APPRECIATIONS;
+import static app.duet.query.pairing.CoupleLists.ATTENDANCE;
+import static app.duet.query.pairing.CoupleLists.CHECK_INS;
+import static app.duet.query.pairing.CoupleLists.COMMITMENTS;
+import static app.duet.query.pairing.CoupleLists.EVERYDAY_BIDS;
+import static app.duet.query.pairing.CoupleLists.HOMEWORK;
+import static app.duet.query.pairing.CoupleLists.PRIVATE;
+import static app.duet.query.pairing.CoupleLists.SESSIONS;
+import static app.duet.query.pairing.CoupleLists.SHARED;
+
 /**
- * A couple's overview as stored: partners, invitation, sessions, therapists, and the life between
- * sessions. Each feature's projection builds its own items and keeps them here through these
- * methods (by {@link CoupleOverviews}); the document holds them and says what its view shows.
+ * A couple's overview as stored: partners, invitation, therapists, and the order of the next item of
+ * its growing lists (sessions and the life between sessions), whose items are stored apart, one
+ * document each ({@link CoupleItem}), so the document stays the same size however long the couple's
+ * history. Each feature's projection builds its own items and keeps them here through these methods
+ * (by {@link CoupleOverviews}); the document holds them and says what its view shows.
  */
 @Document("couple_overviews")
 @CompoundIndex(name = "session", def = "{'sessions.sessionId': 1}")
@@ -42,20 +54,22 @@ public class CoupleDocument {
     @Indexed
     private List<String> partnerIds = new ArrayList<>();
     private String invitationCode;
-    private List<SessionSummaryView> sessions = new ArrayList<>();
     private List<TherapistView> therapists = new ArrayList<>();
     /** The therapists whose access is active, indexed for the caseload query. */
     @Indexed
     private List<String> observingTherapistIds = new ArrayList<>();
-    private List<BidView> everydayBids = new ArrayList<>();
-    private List<LeanView> checkIns = new ArrayList<>();
-    private List<AppreciationView> appreciations = new ArrayList<>();
-    private List<ListItemView> sharedLists = new ArrayList<>();
-    /** List items their authors have not shared, by author and id: read only by the author (see {@link #privateItemsOf}). */
-    private Map<String, ListItemView> privateListItems = new HashMap<>();
-    private List<HomeworkView> homework = new ArrayList<>();
-    private List<CommitmentView> commitments = new ArrayList<>();
-    private List<AttendanceView> attendance = new ArrayList<>();
+    /** The growing lists, stored apart. */
+    private CoupleItemsHeld items = new CoupleItemsHeld();
+    /** Lists an earlier build kept in this document; moved out to {@link CoupleItem}s when read, then null (not stored). */
+    private List<SessionSummaryView> sessions;
+    private List<BidView> everydayBids;
+    private List<LeanView> checkIns;
+    private List<AppreciationView> appreciations;
+    private List<ListItemView> sharedLists;
+    private Map<String, ListItemView> privateListItems;
+    private List<HomeworkView> homework;
+    private List<CommitmentView> commitments;
+    private List<AttendanceView> attendance;
     private AppliedEvents applied = new AppliedEvents();
 
     protected CoupleDocument() {
@@ -77,13 +91,13 @@ public class CoupleDocument {
 
     // --- sessions -------------------------------------------------------------------------------
 
-    /** Newest first. */
+    /** Shown newest first. */
     public void addSession(SessionSummaryView session) {
-        sessions.add(0, session);
+        items.add(coupleId, SESSIONS, session.sessionId(), session);
     }
 
     public void updateSession(String sessionId, UnaryOperator<SessionSummaryView> change) {
-        replace(sessions, session -> session.sessionId().equals(sessionId), change);
+        items.update(coupleId, SESSIONS, sessionId, SessionSummaryView.class, change);
     }
 
     // --- therapists -----------------------------------------------------------------------------
@@ -94,7 +108,7 @@ public class CoupleDocument {
     }
 
     public void updateTherapist(String therapistId, UnaryOperator<TherapistView> change) {
-        replace(therapists, therapist -> therapist.therapistId().equals(therapistId), change);
+        therapists.replaceAll(therapist -> therapist.therapistId().equals(therapistId) ? change.apply(therapist) : therapist);
         indexObservers();
     }
 
@@ -109,52 +123,56 @@ public class CoupleDocument {
                 .map(TherapistView::therapistId).toList());
     }
 
+    public List<TherapistView> therapists() {
+        return List.copyOf(therapists);
+    }
+
     // --- between sessions -----------------------------------------------------------------------
 
     public void addEverydayBid(BidView bid) {
-        everydayBids.add(bid);
+        items.add(coupleId, EVERYDAY_BIDS, bid.bidId(), bid);
     }
 
     public void updateEverydayBid(String bidId, UnaryOperator<BidView> change) {
-        replace(everydayBids, bid -> bid.bidId().equals(bidId), change);
+        items.update(coupleId, EVERYDAY_BIDS, bidId, BidView.class, change);
     }
 
     public void addCheckIn(LeanView checkIn) {
-        checkIns.add(checkIn);
+        items.add(coupleId, CHECK_INS, checkIn.checkInId(), checkIn);
     }
 
     public void addAppreciation(AppreciationView appreciation) {
-        appreciations.add(appreciation);
+        items.add(coupleId, APPRECIATIONS, appreciation.appreciationId(), appreciation);
     }
 
     // --- lists ----------------------------------------------------------------------------------
 
     /** An item its author keeps to themselves: never part of the view. */
     public void keepPrivately(ListItemView item) {
-        privateListItems.put(itemKey(item.authorId(), item.itemId()), item);
+        items.add(coupleId, PRIVATE, itemKey(item.authorId(), item.itemId()), item);
     }
 
     /** The author's private item, taken out of their own list (to be shared), if they have it. */
     public Optional<ListItemView> takePrivateItem(String authorId, String itemId) {
-        return Optional.ofNullable(privateListItems.remove(itemKey(authorId, itemId)));
+        return items.take(coupleId, PRIVATE, itemKey(authorId, itemId), ListItemView.class);
     }
 
     public void addSharedItem(ListItemView item) {
-        sharedLists.add(item);
+        items.add(coupleId, SHARED, itemKey(item.authorId(), item.itemId()), item);
     }
 
     /** Says whether the couple's shared view changed (a private item's removal changes only its author's list). */
     public boolean dropListItem(String itemId, String authorId) {
-        privateListItems.remove(itemKey(authorId, itemId));
-        return sharedLists.removeIf(item -> item.itemId().equals(itemId) && item.authorId().equals(authorId));
+        takePrivateItem(authorId, itemId);
+        return items.take(coupleId, SHARED, itemKey(authorId, itemId), ListItemView.class).isPresent();
     }
 
     public List<ListItemView> privateItemsOf(String authorId) {
-        return privateListItems.values().stream().filter(item -> item.authorId().equals(authorId))
+        return items.all(PRIVATE, ListItemView.class).stream().filter(item -> item.authorId().equals(authorId))
                 .sorted(Comparator.comparing(ListItemView::keptAt)).toList();
     }
 
-    /** Mongo field names may not contain dots; ids are UUID-like, so a colon is safe. */
+    /** Ids are UUID-like, so a colon is safe. */
     private static String itemKey(String authorId, String itemId) {
         return authorId + ":" + itemId;
     }
@@ -162,41 +180,113 @@ public class CoupleDocument {
     // --- homework, commitments, attendance ------------------------------------------------------
 
     public void addHomework(HomeworkView set) {
-        homework.add(set);
+        items.add(coupleId, HOMEWORK, set.homeworkId(), set);
     }
 
     public void updateHomework(String homeworkId, UnaryOperator<HomeworkView> change) {
-        replace(homework, h -> h.homeworkId().equals(homeworkId), change);
+        items.update(coupleId, HOMEWORK, homeworkId, HomeworkView.class, change);
     }
 
     public void addCommitment(CommitmentView commitment) {
-        commitments.add(commitment);
+        items.add(coupleId, COMMITMENTS, commitment.commitmentId(), commitment);
     }
 
     public void updateCommitment(String commitmentId, UnaryOperator<CommitmentView> change) {
-        replace(commitments, c -> c.commitmentId().equals(commitmentId), change);
+        items.update(coupleId, COMMITMENTS, commitmentId, CommitmentView.class, change);
     }
 
     public void addAttendance(AttendanceView meeting) {
-        attendance.add(meeting);
+        items.add(coupleId, ATTENDANCE, meeting.meetingId(), meeting);
     }
 
     public void updateAttendance(String meetingId, UnaryOperator<AttendanceView> change) {
-        replace(attendance, a -> a.meetingId().equals(meetingId), change);
+        items.update(coupleId, ATTENDANCE, meetingId, AttendanceView.class, change);
     }
 
-    private static <T> void replace(List<T> items, Predicate<T> which, UnaryOperator<T> change) {
-        items.replaceAll(item -> which.test(item) ? change.apply(item) : item);
+    // --- storing and viewing --------------------------------------------------------------------
+
+    String coupleId() {
+        return coupleId;
     }
 
     AppliedEvents applied() {
         return applied;
     }
 
+    /**
+     * Reads its stored items through {@code reader}; those an earlier build kept in the document are
+     * stored apart at the next save, as they are (nothing about them is pushed).
+     */
+    CoupleDocument readingFrom(CoupleItems.Reader reader) {
+        items.readFrom(reader);
+        reversed(earlier(sessions)).forEach(s -> items.keepAsStored(coupleId, SESSIONS, s.sessionId(), s));
+        earlier(everydayBids).forEach(bid -> items.keepAsStored(coupleId, EVERYDAY_BIDS, bid.bidId(), bid));
+        earlier(checkIns).forEach(checkIn -> items.keepAsStored(coupleId, CHECK_INS, checkIn.checkInId(), checkIn));
+        earlier(appreciations).forEach(a -> items.keepAsStored(coupleId, APPRECIATIONS, a.appreciationId(), a));
+        earlier(sharedLists).forEach(i -> items.keepAsStored(coupleId, SHARED, itemKey(i.authorId(), i.itemId()), i));
+        earlier(privateListItems == null ? null : List.copyOf(privateListItems.values())).stream()
+                .sorted(Comparator.comparing(ListItemView::keptAt))
+                .forEach(i -> items.keepAsStored(coupleId, PRIVATE, itemKey(i.authorId(), i.itemId()), i));
+        earlier(homework).forEach(set -> items.keepAsStored(coupleId, HOMEWORK, set.homeworkId(), set));
+        earlier(commitments).forEach(c -> items.keepAsStored(coupleId, COMMITMENTS, c.commitmentId(), c));
+        earlier(attendance).forEach(meeting -> items.keepAsStored(coupleId, ATTENDANCE, meeting.meetingId(), meeting));
+        sessions = null;
+        everydayBids = null;
+        checkIns = null;
+        appreciations = null;
+        sharedLists = null;
+        privateListItems = null;
+        homework = null;
+        commitments = null;
+        attendance = null;
+        return this;
+    }
+
+    private static <T> List<T> earlier(List<T> items) {
+        return items == null ? List.of() : items;
+    }
+
+    HeldItems.Changed<CoupleItem> takeChanged() {
+        return items.takeChanged();
+    }
+
+    /** The whole view, its lists read from where they are stored. */
     public CoupleView toView() {
+        return view(items.shown());
+    }
+
+    /** The view's small part with none of its lists' items: what a push compares, taken before a change. */
+    CoupleView summary() {
+        return view(Map.of());
+    }
+
+    /** The view with only the items this change touched, as they were (previous) or are now: what a push compares. */
+    CoupleView changedPart(CoupleView summary, boolean previous) {
+        CoupleView part = view(items.touched(previous));
+        return new CoupleView(summary.coupleId(), summary.partners(), summary.invitationCode(), summary.paired(),
+                part.sessions(), summary.therapists(), part.everydayBids(), part.checkIns(), part.appreciations(),
+                part.sharedLists(), part.homework(), part.commitments(), part.attendance(), part.version());
+    }
+
+    @SuppressWarnings("unchecked")
+    private CoupleView view(Map<String, List<Object>> lists) {
         return new CoupleView(coupleId, List.copyOf(partners), invitationCode, partners.size() == 2,
-                List.copyOf(sessions), List.copyOf(therapists), List.copyOf(everydayBids), List.copyOf(checkIns),
-                List.copyOf(appreciations), List.copyOf(sharedLists), List.copyOf(homework),
-                List.copyOf(commitments), List.copyOf(attendance), applied.version());
+                reversed((List<SessionSummaryView>) (List<?>) lists.getOrDefault(SESSIONS, List.of())),
+                List.copyOf(therapists),
+                (List<BidView>) (List<?>) lists.getOrDefault(EVERYDAY_BIDS, List.of()),
+                (List<LeanView>) (List<?>) lists.getOrDefault(CHECK_INS, List.of()),
+                (List<AppreciationView>) (List<?>) lists.getOrDefault(APPRECIATIONS, List.of()),
+                (List<ListItemView>) (List<?>) lists.getOrDefault(SHARED, List.of()),
+                (List<HomeworkView>) (List<?>) lists.getOrDefault(HOMEWORK, List.of()),
+                (List<CommitmentView>) (List<?>) lists.getOrDefault(COMMITMENTS, List.of()),
+                (List<AttendanceView>) (List<?>) lists.getOrDefault(ATTENDANCE, List.of()),
+                applied.version());
+    }
+
+    /** Sessions are stored oldest first, as every list is, and shown newest first (as an earlier build kept them). */
+    private static <T> List<T> reversed(List<T> items) {
+        List<T> reversed = new ArrayList<>(items);
+        Collections.reverse(reversed);
+        return List.copyOf(reversed);
     }
 }

@@ -26,18 +26,16 @@ import java.util.Optional;
 @ProcessingGroup(LiveViews.PROCESSING_GROUP)
 public class CoupleProjection {
 
-    private final CoupleDocumentRepository couples;
     private final CoupleOverviews overviews;
 
-    public CoupleProjection(CoupleDocumentRepository couples, CoupleOverviews overviews) {
-        this.couples = couples;
+    public CoupleProjection(CoupleOverviews overviews) {
         this.overviews = overviews;
     }
 
     @EventHandler
     public void on(CoupleCreated event, @SequenceNumber long sequence, ReplayStatus replay) {
-        CoupleDocument couple = couples.findById(event.coupleId())
-                .orElseGet(() -> new CoupleDocument(event.coupleId(), event.invitationCode()));
+        CoupleDocument couple = overviews.find(event.coupleId())
+                .orElseGet(() -> overviews.reading(new CoupleDocument(event.coupleId(), event.invitationCode())));
         overviews.apply(couple, event.coupleId(), sequence, replay,
                 c -> c.addPartner(event.partnerId(), event.displayName()));
     }
@@ -47,24 +45,24 @@ public class CoupleProjection {
         overviews.update(event.coupleId(), sequence, replay, c -> c.addPartner(event.partnerId(), event.displayName()));
     }
 
-    /** An erased couple's overview goes; nothing of it is kept for anyone. */
+    /** An erased couple's overview goes, with every item of its lists; nothing of it is kept for anyone. */
     @EventHandler
     public void on(CoupleErased event) {
-        couples.deleteById(event.coupleId());
+        overviews.deleteCouple(event.coupleId());
     }
 
     @QueryHandler
     public Optional<CoupleView> handle(FindCouple query) {
-        return couples.findById(query.coupleId()).map(CoupleDocument::toView);
+        return overviews.find(query.coupleId()).map(CoupleDocument::toView);
     }
 
     @QueryHandler
     public Optional<CoupleView> handle(FindCoupleOfPartner query) {
-        return couples.findFirstByPartnerIds(query.partnerId()).map(CoupleDocument::toView);
+        return overviews.findOfPartner(query.partnerId()).map(CoupleDocument::toView);
     }
 
     @ResetHandler
     public void reset() {
-        couples.deleteAll();
+        overviews.deleteAll();
     }
 }

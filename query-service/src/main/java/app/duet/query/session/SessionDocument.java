@@ -21,6 +21,7 @@ import app.duet.api.session.SessionStatus;
 import app.duet.api.session.SessionView;
 import app.duet.api.session.StepView;
 import app.duet.query.live.AppliedEvents;
+import app.duet.query.live.HeldItems;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -253,7 +254,7 @@ public class SessionDocument {
      * document become changes, stored apart at the next save.
      */
     SessionDocument readingFrom(SessionItems.Reader reader) {
-        items.stored = reader;
+        items.readFrom(reader);
         bids.forEach(bid -> items.addBid(sessionId, coupleId, bid));
         entries.forEach(entry -> items.addEntry(sessionId, coupleId, entry));
         bids.clear();
@@ -261,7 +262,7 @@ public class SessionDocument {
         return this;
     }
 
-    List<SessionItem> takeChanged() {
+    HeldItems.Changed<SessionItem> takeChanged() {
         return items.takeChanged();
     }
 

@@ -2,6 +2,7 @@ package app.duet.query.session;
 
 import app.duet.api.session.BidView;
 import app.duet.api.session.EntryView;
+import app.duet.query.live.HeldItems;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -14,7 +15,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("session_items")
 @CompoundIndex(name = "session_list_order", def = "{'sessionId': 1, 'list': 1, 'order': 1}")
 public record SessionItem(@Id String id, String sessionId, String coupleId, String list, long order, BidView bid,
-                          EntryView entry) {
+                          EntryView entry) implements HeldItems.Item {
 
     static final String BIDS = "bids";
     static final String ENTRIES = "entries";

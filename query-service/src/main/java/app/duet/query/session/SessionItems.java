@@ -1,6 +1,7 @@
 package app.duet.query.session;
 
 import app.duet.api.exercise.EntryKind;
+import app.duet.query.live.HeldItems;
 
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +12,7 @@ final class SessionItems {
     private SessionItems() {
     }
 
-    interface Reader {
+    interface Reader extends HeldItems.Reader<SessionItem> {
 
         /** A session that was never stored has none. */
         Reader NONE = new Reader() {
@@ -35,8 +36,6 @@ final class SessionItems {
 
         /** The shared entries that are links of the loop. */
         List<SessionItem> cycleLinks();
-
-        Optional<SessionItem> find(String id);
     }
 
     static Reader of(SessionItemRepository items, String sessionId) {

@@ -72,7 +72,7 @@ public class SessionViews {
 
     /** Bids and entries first: stored again, they are the same documents, so a crash between the two loses nothing. */
     private void store(SessionDocument session) {
-        items.saveAll(session.takeChanged());
+        session.takeChanged().storeIn(items);
         sessions.save(session);
     }
 

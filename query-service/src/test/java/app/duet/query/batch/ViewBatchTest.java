@@ -25,6 +25,7 @@ import app.duet.query.live.ViewPublisher;
 import app.duet.query.session.SessionItemRepository;
 import tools.jackson.databind.ObjectMapper;
 import app.duet.query.pairing.CoupleDocumentRepository;
+import app.duet.query.pairing.CoupleItemRepository;
 import app.duet.query.pairing.CoupleOverviews;
 import app.duet.query.pairing.CoupleProjection;
 import app.duet.query.session.CoupleNamesRepository;
@@ -145,8 +146,8 @@ class ViewBatchTest {
             return pushed.add(topic + " version=" + version + (isStored(topic, version) ? "" : " before its views were stored"));
         }).when(messaging).convertAndSend(anyString(), any(Object.class));
         ViewPublisher publisher = new ViewPublisher(messaging, caughtUp, new ObjectMapper());
-        CoupleOverviews overviews = new CoupleOverviews(coupleDocuments, publisher);
-        couples = new CoupleProjection(coupleDocuments, overviews);
+        CoupleOverviews overviews = new CoupleOverviews(coupleDocuments, repositories.getRepository(CoupleItemRepository.class), publisher);
+        couples = new CoupleProjection(overviews);
         SessionNames names = new SessionNames(repositories.getRepository(CoupleNamesRepository.class));
         sessions = new SessionProjection(sessionDocuments, new SessionViews(sessionDocuments, repositories.getRepository(SessionItemRepository.class), publisher), names);
         cycleStates = new CycleStateProjection(new CycleStateStore(mongo), publisher, caughtUp);
@@ -169,7 +170,7 @@ class ViewBatchTest {
         // The views' own documents; a session's items and the cycle state's marks are read by query
         // while events apply, which stores what the batch changed in their collections first.
         assertThat(writesByCollection()).as("bulk writes, one per collection of the views' documents")
-                .containsEntry("couple_overviews", 1L).containsEntry("session_views", 1L)
+                .containsEntry("couple_overviews", 1L).containsEntry("couple_items", 1L).containsEntry("session_views", 1L)
                 .containsEntry("session_names", 1L).containsEntry(CycleStateStore.LIVE, 1L);
         assertThat(commandsNamed("update")).allSatisfy(update ->
                 assertThat(update.getCommand().getArray("updates")).hasSizeGreaterThanOrEqualTo(1));

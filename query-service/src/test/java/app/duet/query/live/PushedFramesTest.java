@@ -16,6 +16,7 @@ import app.duet.query.cycle.CycleStateStore;
 import app.duet.query.events.CatchingUp;
 import app.duet.query.everyday.EverydayProjection;
 import app.duet.query.pairing.CoupleDocumentRepository;
+import app.duet.query.pairing.CoupleItemRepository;
 import app.duet.query.pairing.CoupleOverviews;
 import app.duet.query.pairing.CoupleProjection;
 import app.duet.query.session.CoupleNamesRepository;
@@ -104,8 +105,8 @@ class PushedFramesTest {
         CatchingUp catchingUp = mock(CatchingUp.class);
         ViewPublisher publisher = new ViewPublisher(messaging, catchingUp, json);
         CoupleDocumentRepository coupleDocuments = repositories.getRepository(CoupleDocumentRepository.class);
-        CoupleOverviews overviews = new CoupleOverviews(coupleDocuments, publisher);
-        couples = new CoupleProjection(coupleDocuments, overviews);
+        CoupleOverviews overviews = new CoupleOverviews(coupleDocuments, repositories.getRepository(CoupleItemRepository.class), publisher);
+        couples = new CoupleProjection(overviews);
         coupleSessions = new CoupleSessionsProjection(overviews);
         everyday = new EverydayProjection(overviews);
         names = new SessionNames(repositories.getRepository(CoupleNamesRepository.class));

@@ -128,7 +128,7 @@ class EntryDetailsStoredFormTest {
         // Shared entries are stored apart from the session's document, as SessionViews stores them.
         SessionItemRepository items = new org.springframework.data.mongodb.repository.support.MongoRepositoryFactory(now)
                 .getRepository(SessionItemRepository.class);
-        items.saveAll(session.takeChanged());
+        session.takeChanged().storeIn(items);
         now.save(session);
 
         SessionDocument read = now.findById("session-1", SessionDocument.class)
