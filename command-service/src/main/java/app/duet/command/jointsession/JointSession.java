@@ -1,6 +1,5 @@
 package app.duet.command.jointsession;
 
-import app.duet.api.session.Exercise;
 import app.duet.api.session.SessionStarted;
 import app.duet.command.exercise.BabySteps;
 import app.duet.command.exercise.LettingGo;
@@ -18,7 +17,6 @@ import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.io.Serializable;
-import java.util.List;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
@@ -55,15 +53,14 @@ public class JointSession implements Serializable {
         // Axon rebuilds the session from its events.
     }
 
-    public JointSession(String sessionId, String coupleId, Exercise exercise, List<String> partnerIds,
-                        String startedBy) {
-        apply(new SessionStarted(sessionId, coupleId, exercise, partnerIds, startedBy));
+    /** A session begins with the event its couple made starting it ({@code session.CoupleSessions}). */
+    public JointSession(SessionStarted started) {
+        apply(started);
     }
 
     /** Starts a new session from a handler of its couple, as a new aggregate of its own. */
-    public static void start(String sessionId, String coupleId, Exercise exercise, List<String> partnerIds,
-                             String startedBy) throws Exception {
-        createNew(JointSession.class, () -> new JointSession(sessionId, coupleId, exercise, partnerIds, startedBy));
+    public static void start(SessionStarted started) throws Exception {
+        createNew(JointSession.class, () -> new JointSession(started));
     }
 
     /** Every member exists from the start: Axon routes a command to a member only once it is there. */

@@ -1,11 +1,10 @@
 package app.duet.command.session;
 
-import app.duet.api.session.Exercise;
+import app.duet.api.session.SessionStarted;
 import app.duet.api.session.StartSession;
 import app.duet.command.pairing.Pairing;
 import org.axonframework.commandhandling.CommandHandler;
 
-import java.util.List;
 import java.io.Serializable;
 
 import static app.duet.command.RuleViolation.require;
@@ -14,13 +13,13 @@ import static app.duet.command.RuleViolation.require;
 public class CoupleSessions implements Serializable {
 
     /**
-     * Opens the joint session itself. The couple's root passes it in: the session's root is made of
-     * this package's members, so this package cannot name it without a cycle.
+     * Opens the joint session itself with the event this package makes. The couple's root passes it
+     * in: the session's root is made of this package's members, so this package cannot name it
+     * without a cycle.
      */
     @FunctionalInterface
     public interface Starter extends Serializable {
-        void start(String sessionId, String coupleId, Exercise exercise, List<String> partnerIds, String startedBy)
-                throws Exception;
+        void start(SessionStarted started) throws Exception;
     }
 
     private final String coupleId;
@@ -37,6 +36,7 @@ public class CoupleSessions implements Serializable {
     public void handle(StartSession command) throws Exception {
         pairing.requirePartner(command.partnerId());
         require(pairing.isComplete(), "couple-incomplete", "A joint session needs both partners: share the invitation code first.");
-        sessions.start(command.sessionId(), coupleId, command.exercise(), pairing.partnerIds(), command.partnerId());
+        sessions.start(new SessionStarted(command.sessionId(), coupleId, command.exercise(), pairing.partnerIds(),
+                command.partnerId()));
     }
 }
