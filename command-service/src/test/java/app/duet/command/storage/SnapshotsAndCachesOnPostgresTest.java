@@ -113,12 +113,14 @@ class SnapshotsAndCachesOnPostgresTest {
             viaSecond.post(sam, bids, "{\"words\":\"four\"}");
 
             assertThat(attemptsOnFirst.values()).as("commands handled on a stale aggregate and tried again").containsOnly(1);
-            // No timer per event replayed into an aggregate (AxonFramework 4637); commands keep theirs.
+            // No timer per event replayed into an aggregate, nor per command handler (AxonFramework 4637): a
+            // command's unit of work keeps its timeout.
             TimeoutProperties timeouts = first.getBean(TimeoutProperties.class);
             assertThat(timeouts.isEnabled()).isTrue();
             assertThat(timeouts.getHandler().getEvents().getTimeoutMs()).isNegative();
             assertThat(timeouts.getHandler().getEvents().getWarningThresholdMs()).isNegative();
-            assertThat(timeouts.getHandler().getCommands().getTimeoutMs()).isPositive();
+            assertThat(timeouts.getHandler().getCommands().getTimeoutMs()).isNegative();
+            assertThat(timeouts.getTransaction().getCommandBus().getTimeoutMs()).isPositive();
             List<? extends DomainEventMessage<?>> stream = first.getBean(EventStorageEngine.class).readEvents(session).asStream().toList();
             assertThat(stream).extracting(DomainEventMessage::getSequenceNumber)
                     .containsExactlyElementsOf(java.util.stream.LongStream.range(0, stream.size()).boxed().toList());

@@ -3,7 +3,7 @@ package app.duet.query.access;
 import app.duet.access.Actor;
 import app.duet.api.access.Role;
 import app.duet.api.pairing.CoupleView;
-import app.duet.api.pairing.FindCouple;
+import app.duet.api.pairing.FindCoupleMembers;
 import app.duet.api.session.FindSession;
 import app.duet.api.session.SessionView;
 import app.duet.query.events.CatchingUp;
@@ -104,7 +104,7 @@ public class StompAccess implements ChannelInterceptor {
         } else if (destination != null && (destination.startsWith(ViewPublisher.COUPLE_TOPIC)
                 || destination.startsWith(ViewPublisher.CYCLE_TOPIC))) {
             String coupleId = destination.substring(destination.indexOf('.') + 1);
-            access.requireMayRead(actor, find(new FindCouple(coupleId), CoupleView.class), ViewAccess.Via.LIVE);
+            access.requireMayRead(actor, find(new FindCoupleMembers(coupleId), CoupleView.class), ViewAccess.Via.LIVE);
         } else if (destination != null && destination.startsWith(ReplayOwners.TOPIC)) {
             String replayId = destination.substring(ReplayOwners.TOPIC.length());
             if (!actor.is(Role.ANALYST) || !replays.getObject().ownerOf(replayId).map(actor.id()::equals).orElse(false)) {

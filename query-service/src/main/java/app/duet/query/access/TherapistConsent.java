@@ -1,7 +1,7 @@
 package app.duet.query.access;
 
 import app.duet.api.pairing.CoupleView;
-import app.duet.api.pairing.FindCouple;
+import app.duet.api.pairing.FindCoupleMembers;
 import app.duet.api.consent.TherapistAccess;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -30,7 +30,7 @@ public class TherapistConsent {
     /** As the couple's overview stands now; a couple nobody knows consents to no one. */
     public boolean allows(String therapistId, String coupleId) {
         return !withdrawnHere.contains(key(coupleId, therapistId))
-                && queries.query(new FindCouple(coupleId), ResponseTypes.optionalInstanceOf(CoupleView.class)).join()
+                && queries.query(new FindCoupleMembers(coupleId), ResponseTypes.optionalInstanceOf(CoupleView.class)).join()
                 .map(couple -> couple.therapists().stream().anyMatch(therapist ->
                         therapist.therapistId().equals(therapistId) && therapist.access() == TherapistAccess.ACTIVE))
                 .orElse(false);

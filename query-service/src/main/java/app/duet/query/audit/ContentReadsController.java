@@ -4,7 +4,7 @@ import app.duet.access.Actor;
 import app.duet.api.audit.ContentReadView;
 import app.duet.api.audit.FindContentReads;
 import app.duet.api.pairing.CoupleView;
-import app.duet.api.pairing.FindCouple;
+import app.duet.api.pairing.FindCoupleMembers;
 import app.duet.query.access.ViewAccess;
 import app.duet.query.clinical.ClinicalProjection;
 import app.duet.query.events.ViewsBuiltBy;
@@ -42,7 +42,7 @@ class ContentReadsController {
     @Operation(summary = "For the couple's partners: every read of their content by a therapist or analyst, newest first")
     List<ContentReadView> reads(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId) {
         access.requirePartner(actor,
-                findOrNotFound(queries, new FindCouple(coupleId), CoupleView.class, "couple " + coupleId));
+                findOrNotFound(queries, new FindCoupleMembers(coupleId), CoupleView.class, "couple " + coupleId));
         return queries.query(new FindContentReads(coupleId), ResponseTypes.multipleInstancesOf(ContentReadView.class))
                 .join();
     }

@@ -4,7 +4,7 @@ import app.duet.query.events.ViewsBuiltBy;
 import app.duet.query.live.LiveViews;
 import app.duet.access.Actor;
 import app.duet.api.pairing.CoupleView;
-import app.duet.api.pairing.FindCouple;
+import app.duet.api.pairing.FindCoupleMembers;
 import app.duet.api.cycle.CycleStateView;
 import app.duet.api.cycle.EvidenceRefView;
 import app.duet.api.cycle.FindCycleEvidence;
@@ -75,7 +75,7 @@ class CycleStateController {
     }
 
     private void mayRead(Actor actor, String coupleId, String what) {
-        access.requireMayRead(actor, findOrNotFound(queries, new FindCouple(coupleId), CoupleView.class,
+        access.requireMayRead(actor, findOrNotFound(queries, new FindCoupleMembers(coupleId), CoupleView.class,
                 "couple " + coupleId), ViewAccess.Via.REST, what);
     }
 }

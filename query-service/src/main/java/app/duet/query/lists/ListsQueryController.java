@@ -4,7 +4,7 @@ import app.duet.access.Actor;
 import app.duet.api.lists.FindMyListItems;
 import app.duet.api.lists.ListItemView;
 import app.duet.api.pairing.CoupleView;
-import app.duet.api.pairing.FindCouple;
+import app.duet.api.pairing.FindCoupleMembers;
 import app.duet.query.access.ViewAccess;
 import app.duet.query.events.ViewsBuiltBy;
 import app.duet.query.live.LiveViews;
@@ -41,7 +41,7 @@ class ListsQueryController {
     @Operation(summary = "The signed-in partner's own list items (needs, boundaries, deal-breakers) not yet shared; nobody else ever gets them")
     List<ListItemView> myListItems(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId) {
         access.requirePartner(actor,
-                findOrNotFound(queries, new FindCouple(coupleId), CoupleView.class, "couple " + coupleId));
+                findOrNotFound(queries, new FindCoupleMembers(coupleId), CoupleView.class, "couple " + coupleId));
         return queries.query(new FindMyListItems(coupleId, actor.id()),
                 ResponseTypes.multipleInstancesOf(ListItemView.class)).join();
     }

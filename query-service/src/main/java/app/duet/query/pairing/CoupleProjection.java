@@ -3,6 +3,7 @@ package app.duet.query.pairing;
 import app.duet.api.pairing.CoupleCreated;
 import app.duet.api.pairing.CoupleView;
 import app.duet.api.pairing.FindCouple;
+import app.duet.api.pairing.FindCoupleMembers;
 import app.duet.api.pairing.FindCoupleOfPartner;
 import app.duet.api.pairing.PartnerJoinedCouple;
 import app.duet.api.privacy.CoupleErased;
@@ -54,6 +55,12 @@ public class CoupleProjection {
     @QueryHandler
     public Optional<CoupleView> handle(FindCouple query) {
         return overviews.find(query.coupleId()).map(CoupleDocument::toView);
+    }
+
+    /** Partners and therapists only: no item of the couple's lists is read. */
+    @QueryHandler
+    public Optional<CoupleView> handle(FindCoupleMembers query) {
+        return overviews.find(query.coupleId()).map(CoupleDocument::summary);
     }
 
     @QueryHandler

@@ -11,12 +11,18 @@ import app.duet.api.lists.ListItemView;
 import app.duet.api.lists.ListKind;
 import app.duet.api.pairing.CoupleView;
 import app.duet.api.pairing.FindCouple;
+import app.duet.api.pairing.FindCoupleMembers;
+import app.duet.api.pairing.PartnerView;
 import app.duet.api.privacy.CoupleErased;
 import app.duet.api.session.BidResponse;
 import app.duet.query.live.ViewPages;
 import app.duet.query.live.ViewShape;
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.axonframework.eventhandling.ReplayStatus;
@@ -29,6 +35,7 @@ import tools.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import static app.duet.query.pairing.CoupleOverviewFixture.ALEX;
@@ -48,13 +55,26 @@ class CoupleOverviewGrowthTest {
 
     private static MongoServer server;
     private static MongoClient client;
+    /** Finds MongoDB was asked for on the couple's items, by every client of this test. */
+    private static final AtomicInteger itemFinds = new AtomicInteger();
 
     private CoupleOverviewFixture views;
 
     @BeforeAll
     static void startServer() {
         server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
+        client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + server.bind().getPort()))
+                .addCommandListener(new CommandListener() {
+                    @Override
+                    public void commandStarted(CommandStartedEvent started) {
+                        if (started.getCommandName().equals("find")
+                                && "couple_items".equals(started.getCommand().getString("find").getValue())) {
+                            itemFinds.incrementAndGet();
+                        }
+                    }
+                })
+                .build());
     }
 
     @AfterAll
@@ -143,6 +163,22 @@ class CoupleOverviewGrowthTest {
         appreciateAndBid(0, 30, ReplayStatus.REPLAY);
 
         assertThat(views.couples.handle(new FindCouple(COUPLE))).contains(before);
+    }
+
+    /** Who may read is decided from the partners and therapists alone: however long the history, no item is read for it. */
+    @Test
+    void whoMayReadIsDecidedWithoutReadingAnyItem() {
+        live(0, 50);
+        itemFinds.set(0);
+
+        CoupleView members = views.couples.handle(new FindCoupleMembers(COUPLE)).orElseThrow();
+
+        assertThat(itemFinds).as("finds on couple_items").hasValue(0);
+        assertThat(members.partners()).extracting(PartnerView::partnerId).containsExactly(ALEX, SAM);
+        assertThat(members.appreciations()).isEmpty();
+        assertThat(members.everydayBids()).isEmpty();
+        assertThat(views.couples.handle(new FindCouple(COUPLE)).orElseThrow().appreciations()).hasSize(50);
+        assertThat(itemFinds.get()).as("the whole overview does read them").isPositive();
     }
 
     private void keep(String itemId, String authorId, String words) {
