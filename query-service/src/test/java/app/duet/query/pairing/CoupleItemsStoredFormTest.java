@@ -24,15 +24,11 @@ import app.duet.api.session.SessionEnded;
 import app.duet.api.session.SessionStarted;
 import app.duet.api.session.SessionStatus;
 import app.duet.query.live.ViewShape;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import app.duet.query.support.InProcessMongo;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -52,26 +48,15 @@ import static org.assertj.core.groups.Tuple.tuple;
  */
 class CoupleItemsStoredFormTest {
 
-    private static MongoServer server;
-    private static MongoClient client;
 
     private CoupleOverviewFixture views;
 
-    @BeforeAll
-    static void startServer() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        client.close();
-        server.shutdownNow();
-    }
+    @RegisterExtension
+    static final InProcessMongo mongo = new InProcessMongo();
 
     @BeforeEach
     void setUp() {
-        views = new CoupleOverviewFixture(client).paired(LIVE);
+        views = new CoupleOverviewFixture(mongo.client()).paired(LIVE);
     }
 
     @Test

@@ -17,19 +17,13 @@ import app.duet.api.privacy.CoupleErased;
 import app.duet.api.session.BidResponse;
 import app.duet.query.live.ViewPages;
 import app.duet.query.live.ViewShape;
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
+import app.duet.query.support.InProcessMongo;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.axonframework.eventhandling.ReplayStatus;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
@@ -53,39 +47,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CoupleOverviewGrowthTest {
 
-    private static MongoServer server;
-    private static MongoClient client;
-    /** Finds MongoDB was asked for on the couple's items, by every client of this test. */
-    private static final AtomicInteger itemFinds = new AtomicInteger();
 
     private CoupleOverviewFixture views;
 
-    @BeforeAll
-    static void startServer() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + server.bind().getPort()))
-                .addCommandListener(new CommandListener() {
-                    @Override
-                    public void commandStarted(CommandStartedEvent started) {
-                        if (started.getCommandName().equals("find")
-                                && "couple_items".equals(started.getCommand().getString("find").getValue())) {
-                            itemFinds.incrementAndGet();
-                        }
-                    }
-                })
-                .build());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        client.close();
-        server.shutdownNow();
-    }
+    /** Finds MongoDB was asked for on the couple's items, by every client of this test. */
+    private static final AtomicInteger itemFinds = new AtomicInteger();
+    @RegisterExtension
+    static final InProcessMongo mongo = new InProcessMongo(settings -> settings.addCommandListener(new CommandListener() {
+        @Override
+        public void commandStarted(CommandStartedEvent started) {
+            if (started.getCommandName().equals("find")
+                    && "couple_items".equals(started.getCommand().getString("find").getValue())) {
+                itemFinds.incrementAndGet();
+            }
+        }
+    }));
 
     @BeforeEach
     void setUp() {
-        views = new CoupleOverviewFixture(client).paired(LIVE);
+        views = new CoupleOverviewFixture(mongo.client()).paired(LIVE);
     }
 
     @Test
