@@ -17,7 +17,10 @@ import java.util.stream.Stream;
  * Events stored before the ledger existed are entered into it once, before the service takes its
  * first command (the aggregates no longer remember their ids themselves). The claim on the backfill
  * and the ledger's rows commit together, so of several instances starting at once one fills it and
- * the others wait for that and find it done.
+ * the others wait for that and find it done. Entering an event twice changes nothing: should an
+ * earlier build have taken commands after this one first started (instances of both running during
+ * an upgrade, or a rollback), deleting the claim ({@code lookup_backfill}, {@value #NAME}) makes the
+ * next start enter everything again.
  */
 @Component
 class ItemLedgerBackfill implements SmartInitializingSingleton {

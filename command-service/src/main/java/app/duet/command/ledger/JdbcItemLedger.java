@@ -11,8 +11,7 @@ import java.util.Optional;
 
 /**
  * The ledger in the event store's database, written by this handler in the transaction that appends
- * the events (a subscribing write-model lookup): a second use of an id by another instance fails on
- * the table's key, and nothing of that command is stored.
+ * the events (a subscribing write-model lookup), so it is never behind them.
  */
 @Component
 @ProcessingGroup(WriteModelLookups.PROCESSING_GROUP)
@@ -43,8 +42,10 @@ public class JdbcItemLedger implements ItemLedger, ItemLedgerEvents.Recorder {
     public void add(String ownerId, String coupleId, Kind kind, String itemId, String addressedTo) {
         // A session's data belongs to its couple from its start (the data keys say which), so erasure finds it.
         String couple = coupleId != null ? coupleId : keys.coupleOfOwner(ownerId).orElse(ownerId);
+        // ON CONFLICT: entering an event twice (a backfill run again) changes nothing. Two commands using one
+        // id cannot both commit: both append to the same aggregate, and the second's sequence number conflicts.
         jdbc.sql("INSERT INTO item_ledger (owner_id, kind, item_id, couple_id, addressed_to) "
-                        + "VALUES (:owner, :kind, :item, :couple, :to)")
+                        + "VALUES (:owner, :kind, :item, :couple, :to) ON CONFLICT DO NOTHING")
                 .param("owner", ownerId).param("kind", kind.name()).param("item", itemId)
                 .param("couple", couple).param("to", addressedTo)
                 .update();

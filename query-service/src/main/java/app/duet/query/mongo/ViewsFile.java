@@ -68,6 +68,7 @@ final class ViewsFile extends H2Backend {
     private ViewsFile(MVStore store, Duration commitEvery) {
         super(store);
         this.store = store;
+        forgetStoredIndexes(store);
         this.committer = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "views-file-commit");
             thread.setDaemon(true);
@@ -107,6 +108,19 @@ final class ViewsFile extends H2Backend {
      */
     private static MVStore openStore(Path file) {
         return new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().autoCommitBufferSize(0).open();
+    }
+
+    /**
+     * Every index is kept in memory and filled from the documents at open ({@link MemoryKeyIndex},
+     * {@link FieldIndex}); an earlier build kept them in the file, where they would only hold the ids
+     * of documents long gone (an erased couple's among them).
+     */
+    private static void forgetStoredIndexes(MVStore store) {
+        List<String> indexes = store.getMapNames().stream().filter(name -> name.contains("._index_")).toList();
+        indexes.forEach(store::removeMap);
+        if (!indexes.isEmpty()) {
+            store.commit();
+        }
     }
 
     /**

@@ -140,6 +140,12 @@ class ViewsFileTest {
             assertThatThrownBy(() -> collection.insertOne(new Document("_id", "couple-1")))
                     .isInstanceOf(com.mongodb.MongoWriteException.class).hasMessageContaining("duplicate key");
         });
+        MVStore reopened = new MVStore.Builder().fileName(file.toString()).readOnly().open();
+        try {
+            assertThat(reopened.getMapNames()).as("indexes the earlier build kept in the file").noneMatch(name -> name.contains("._index_"));
+        } finally {
+            reopened.close();
+        }
     }
 
     /** BSON, not Java serialization's class descriptors with every document: the same views take about half the room. */
