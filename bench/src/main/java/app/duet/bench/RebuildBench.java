@@ -25,6 +25,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * How fast query-service builds every view from the events, against how fast the same events can be
  * read through a handler that does nothing, in the same run. {@link RebuildHistory} writes
@@ -42,6 +44,8 @@ final class RebuildBench {
 
     private static final double GOAL = 50_000;
     private static final double GATE = 0.5;
+    /** How often the processors' positions are read while they replay. */
+    private static final Duration POLL = Duration.ofMillis(20);
 
     static void main(String[] args) throws Exception {
         Map<String, String> options = Bench.options(args);
@@ -89,7 +93,7 @@ final class RebuildBench {
     }
 
     /** A tracking processor on the product's own event source whose only handler takes each event and does nothing. */
-    private static double floor(NotifiedEventSource source, long head, int batchSize) throws InterruptedException {
+    private static double floor(NotifiedEventSource source, long head, int batchSize) {
         TrackingEventProcessor floor = TrackingEventProcessor.builder()
                 .name("bench-floor")
                 .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(new DoNothing()).build())
@@ -101,16 +105,11 @@ final class RebuildBench {
                         .andInitialTrackingToken(StreamableMessageSource::createTailToken))
                 .build();
         long start = System.nanoTime();
-        // The floor reads the same events with no work at all: far sooner than the rebuild's own bound.
-        long deadline = start + Duration.ofHours(1).toNanos();
         floor.start();
         try {
-            while (position(floor) < head) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("The do-nothing replay did not reach event " + head + " within an hour");
-                }
-                Thread.sleep(20);
-            }
+            // The floor reads the same events with no work at all: far sooner than the rebuild's own bound.
+            await().alias("the do-nothing replay reaching event " + head).atMost(Duration.ofHours(1))
+                    .pollInterval(POLL).until(() -> position(floor) >= head);
             return (head + 1) / seconds(start);
         } finally {
             floor.shutDown();
@@ -145,26 +144,22 @@ final class RebuildBench {
             }
         }
 
-        Map<String, Double> awaitHead(long head, Duration atMost) throws InterruptedException {
-            long deadline = System.nanoTime() + atMost.toNanos();
-            long nextReport = System.nanoTime();
-            while (doneNanos.size() < processors().size()) {
-                if (System.nanoTime() >= nextReport) {
-                    nextReport += Duration.ofSeconds(10).toNanos();
+        Map<String, Double> awaitHead(long head, Duration atMost) {
+            long[] nextReport = {System.nanoTime()};
+            await().alias("every processor at event " + head).atMost(atMost).pollInterval(POLL).until(() -> {
+                if (System.nanoTime() >= nextReport[0]) {
+                    nextReport[0] += Duration.ofSeconds(10).toNanos();
                     Map<String, Long> positions = new TreeMap<>();
                     processors().forEach((name, processor) -> positions.put(name, position(processor)));
                     System.out.printf("rebuilding, %.0f s: %s of %d%n", (System.nanoTime() - startNanos) / 1e9, positions, head);
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Not rebuilt within " + atMost + ": " + doneNanos.keySet());
                 }
                 processors().forEach((name, processor) -> {
                     if (!doneNanos.containsKey(name) && position(processor) >= head) {
                         doneNanos.put(name, System.nanoTime());
                     }
                 });
-                Thread.sleep(20);
-            }
+                return doneNanos.size() >= processors().size();
+            });
             Map<String, Double> rates = new TreeMap<>();
             doneNanos.forEach((name, done) -> rates.put(name, (head - startPositions.getOrDefault(name, -1L))
                     / ((done - startNanos) / 1e9)));
