@@ -14,14 +14,10 @@ import app.duet.api.session.BidResponse;
 import app.duet.api.session.EntryShared;
 import app.duet.api.session.Exercise;
 import app.duet.api.session.SessionStarted;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import app.duet.query.support.InProcessMongo;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.ObjectMapper;
 
@@ -44,23 +40,11 @@ class CycleStateStoreTest {
     private static final String SESSION = "session-1";
     private static final Instant T0 = Instant.parse("2025-03-01T09:00:00Z");
 
-    private static MongoServer server;
-    private static MongoClient client;
+    @RegisterExtension
+    static final InProcessMongo inProcess = new InProcessMongo();
 
-    private final MongoTemplate mongo = new MongoTemplate(client, "views_" + UUID.randomUUID().toString().substring(0, 8));
+    private final MongoTemplate mongo = new MongoTemplate(inProcess.client(), "views_" + UUID.randomUUID().toString().substring(0, 8));
     private final CycleStateStore store = new CycleStateStore(mongo);
-
-    @BeforeAll
-    static void startServer() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        client.close();
-        server.shutdownNow();
-    }
 
     @Test
     void kindsAreStoredAndSentByTheirWireNames() {

@@ -26,16 +26,12 @@ import app.duet.query.session.SessionItemRepository;
 import app.duet.query.session.SessionNames;
 import app.duet.query.session.SessionProjection;
 import app.duet.query.session.SessionViews;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import app.duet.query.support.InProcessMongo;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.ReplayStatus;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.repository.support.MongoRepositoryFactory;
 import org.springframework.messaging.converter.JacksonJsonMessageConverter;
@@ -65,8 +61,8 @@ class PushedFramesTest {
     private static final Instant T0 = Instant.parse("2026-01-01T08:00:00Z");
     private static final ReplayStatus LIVE = ReplayStatus.REGULAR;
 
-    private static MongoServer server;
-    private static MongoClient client;
+    @RegisterExtension
+    static final InProcessMongo mongo = new InProcessMongo();
 
     /** The largest frame pushed to each kind of topic (sessions, couples, cycles). */
     private final Map<String, Integer> largest = new TreeMap<>();
@@ -78,21 +74,9 @@ class PushedFramesTest {
     private CycleStateProjection cycleStates;
     private long coupleSequence;
 
-    @BeforeAll
-    static void startServer() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        client.close();
-        server.shutdownNow();
-    }
-
     @BeforeEach
     void setUp() {
-        MongoTemplate template = new MongoTemplate(client, "views_" + UUID.randomUUID().toString().substring(0, 8));
+        MongoTemplate template = new MongoTemplate(mongo.client(), "views_" + UUID.randomUUID().toString().substring(0, 8));
         MongoRepositoryFactory repositories = new MongoRepositoryFactory(template);
         JsonMapper json = JsonMapper.builder().build();
         SimpMessagingTemplate messaging = new SimpMessagingTemplate((message, timeout) -> {

@@ -9,15 +9,12 @@ import app.duet.api.session.EntryDetails;
 import app.duet.api.session.EntryView;
 import app.duet.api.session.Exercise;
 import app.duet.api.session.ParticipantView;
+import app.duet.query.support.InProcessMongo;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
 import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
@@ -72,25 +69,13 @@ class EntryDetailsStoredFormTest {
                 new EntryDetails.CheckIn(Lean.OUT, 0));
     }
 
-    private static MongoServer server;
-    private static MongoClient client;
-
-    @BeforeAll
-    static void startServer() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        client.close();
-        server.shutdownNow();
-    }
+    @RegisterExtension
+    static final InProcessMongo inProcess = new InProcessMongo();
 
     @Test
     void detailsStoredInTheOldFormReadAsTheirKind() {
         String database = database();
-        MongoTemplate before = new MongoTemplate(client, database);
+        MongoTemplate before = new MongoTemplate(inProcess.client(), database);
         MongoTemplate now = templateAsTheServiceHasIt(database);
         KINDS.forEach((old, kind) -> {
             String id = UUID.randomUUID().toString();
@@ -103,7 +88,7 @@ class EntryDetailsStoredFormTest {
     @Test
     void detailsStoredNowKeepTheOldForm() {
         String database = database();
-        MongoTemplate before = new MongoTemplate(client, database);
+        MongoTemplate before = new MongoTemplate(inProcess.client(), database);
         MongoTemplate now = templateAsTheServiceHasIt(database);
         KINDS.forEach((old, kind) -> {
             before.save(new OldHolder("old", old), "old");
@@ -161,7 +146,7 @@ class EntryDetailsStoredFormTest {
         MappingMongoConverter converter = new MappingMongoConverter(NoOpDbRefResolver.INSTANCE, mapping);
         converter.setCustomConversions(conversions);
         converter.afterPropertiesSet();
-        return new MongoTemplate(new SimpleMongoClientDatabaseFactory(client, database), converter);
+        return new MongoTemplate(new SimpleMongoClientDatabaseFactory(inProcess.client(), database), converter);
     }
 
     private static String database() {
