@@ -11,7 +11,6 @@ import app.duet.api.session.Exercise;
 import app.duet.api.session.ParticipantView;
 import app.duet.query.support.InProcessMongo;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.mongodb.client.MongoClient;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
