@@ -66,17 +66,9 @@ class DroppedConnectionTest {
             bensSockets.add(socket);
         });
         try {
-            Page ann = browsers.signUp(annsBrowser, "Ann", "ann-" + UUID.randomUUID() + "@duet.test", "PARTNER");
-            Page ben = browsers.signUp(bensBrowser, "Ben", "ben-" + UUID.randomUUID() + "@duet.test", "PARTNER");
-            ann.locator("#create-name").fill("Ann");
-            ann.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create our couple")).click();
-            String code = ann.locator(".invite .code").textContent().trim();
-            ben.locator("#join-name").fill("Ben");
-            ben.locator("#join-code").fill(code);
-            ben.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join")).click();
-            ann.locator("#exercise").selectOption("CHECK_IN");
-            ann.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start session")).click();
-            ben.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Join Check-in")).click();
+            Page[] couple = inACheckIn(annsBrowser, bensBrowser);
+            Page ann = couple[0];
+            Page ben = couple[1];
             assertThat(ann.locator(".presence")).not().containsText("not here");
             assertThat(ben.locator("#connection")).containsText("Live");
 
@@ -134,17 +126,9 @@ class DroppedConnectionTest {
         BrowserContext annsBrowser = browsers.person(false);
         BrowserContext bensBrowser = browsers.person(false);
         try {
-            Page ann = browsers.signUp(annsBrowser, "Ann", "ann-" + UUID.randomUUID() + "@duet.test", "PARTNER");
-            Page ben = browsers.signUp(bensBrowser, "Ben", "ben-" + UUID.randomUUID() + "@duet.test", "PARTNER");
-            ann.locator("#create-name").fill("Ann");
-            ann.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create our couple")).click();
-            String code = ann.locator(".invite .code").textContent().trim();
-            ben.locator("#join-name").fill("Ben");
-            ben.locator("#join-code").fill(code);
-            ben.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join")).click();
-            ann.locator("#exercise").selectOption("CHECK_IN");
-            ann.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start session")).click();
-            ben.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Join Check-in")).click();
+            Page[] couple = inACheckIn(annsBrowser, bensBrowser);
+            Page ann = couple[0];
+            Page ben = couple[1];
 
             int bids = 53;
             for (int bid = 1; bid <= bids; bid++) {
@@ -176,5 +160,21 @@ class DroppedConnectionTest {
             annsBrowser.close();
             bensBrowser.close();
         }
+    }
+
+    /** Ann and Ben sign up, pair, and both join the check-in Ann starts: their two pages. */
+    private Page[] inACheckIn(BrowserContext annsBrowser, BrowserContext bensBrowser) {
+        Page ann = browsers.signUp(annsBrowser, "Ann", "ann-" + UUID.randomUUID() + "@duet.test", "PARTNER");
+        Page ben = browsers.signUp(bensBrowser, "Ben", "ben-" + UUID.randomUUID() + "@duet.test", "PARTNER");
+        ann.locator("#create-name").fill("Ann");
+        ann.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create our couple")).click();
+        String code = ann.locator(".invite .code").textContent().trim();
+        ben.locator("#join-name").fill("Ben");
+        ben.locator("#join-code").fill(code);
+        ben.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join")).click();
+        ann.locator("#exercise").selectOption("CHECK_IN");
+        ann.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start session")).click();
+        ben.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Join Check-in")).click();
+        return new Page[] {ann, ben};
     }
 }
