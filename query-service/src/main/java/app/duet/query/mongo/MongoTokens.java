@@ -1,6 +1,7 @@
 package app.duet.query.mongo;
 
 import app.duet.query.batch.ViewsBeforeTokens;
+import app.duet.query.events.ThisInstance;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
@@ -23,12 +24,14 @@ class MongoTokens {
     static final String VIEWS_FILE_OWNER = "owner-of-the-views-file";
 
     @Bean
-    TokenStore tokenStore(MongoDatabaseFactory mongo, Serializer serializer, ObjectProvider<ViewsFile> viewsFile) {
+    TokenStore tokenStore(MongoDatabaseFactory mongo, Serializer serializer, ObjectProvider<ViewsFile> viewsFile,
+                          ThisInstance instance) {
         MongoTokenStore.Builder builder = MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder()
                         .mongoDatabase(mongo.getMongoDatabase())
                         .build())
-                .serializer(serializer);
+                .serializer(serializer)
+                .nodeId(instance.id());
         ViewsFile file = viewsFile.getIfAvailable();
         if (file != null) {
             // The file is locked by the one JVM that has it open: a claim found in it is this product's own,

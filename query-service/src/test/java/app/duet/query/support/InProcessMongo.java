@@ -50,4 +50,9 @@ public final class InProcessMongo implements BeforeAllCallback, AfterAllCallback
     public MongoClient client() {
         return client;
     }
+
+    /** Where services find it, for several to share one server ({@code duet.mongo.embedded=false}). */
+    public String uri(String database) {
+        return "mongodb://127.0.0.1:" + server.getLocalAddress().getPort() + "/" + database;
+    }
 }
