@@ -26,9 +26,16 @@ final class Stack implements AutoCloseable {
     private final List<ProductJvm> jvms;
     private final BenchSchema schema;
     private final Path dataDir;
+    private final AutoCloseable proxy;
 
     private Stack(String name, String issuer, String commands, String queries, List<ProductJvm> jvms,
                   BenchSchema schema, Path dataDir) {
+        this(name, issuer, commands, queries, jvms, schema, dataDir, null);
+    }
+
+    private Stack(String name, String issuer, String commands, String queries, List<ProductJvm> jvms,
+                  BenchSchema schema, Path dataDir, AutoCloseable proxy) {
+        this.proxy = proxy;
         this.name = name;
         this.issuer = issuer;
         this.commands = commands;
@@ -43,6 +50,8 @@ final class Stack implements AutoCloseable {
         return switch (name) {
             case "standalone" -> standalone(trust);
             case "distributed" -> distributed(withQueries, trust);
+            case "relay-1" -> relayed(1, trust);
+            case "relay-2" -> relayed(2, trust);
             default -> throw new IllegalArgumentException("No stack " + name + ": standalone or distributed");
         };
     }
@@ -97,6 +106,52 @@ final class Stack implements AutoCloseable {
         }
     }
 
+    /**
+     * The distributed stack as it scales out: {@code instances} query-services sharing one views store
+     * (the first one's in-process MongoDB stand-in, on a port the others reach), pushes relayed through
+     * the local RabbitMQ, and commands, queries and sockets through Debian's nginx running the
+     * compose proxy's routes.
+     */
+    static Stack relayed(int instances, List<String> trust) throws Exception {
+        Stack inner = distributed(false, trust);
+        List<ProductJvm> jvms = new ArrayList<>(inner.jvms);
+        List<String> database = List.of("--spring.datasource.url=" + inner.schema.url(),
+                "--spring.datasource.username=" + BenchSchema.USER, "--spring.datasource.password=" + BenchSchema.PASSWORD,
+                "--spring.datasource.hikari.connection-timeout=15000");
+        int viewsPort = freePort();
+        List<String> queries = new ArrayList<>();
+        try {
+            for (int i = 1; i <= instances; i++) {
+                List<String> views = i == 1
+                        ? List.of("--duet.mongo.embedded=true", "--duet.mongo.embedded-port=" + viewsPort)
+                        : List.of("--duet.mongo.embedded=false", "--spring.mongodb.uri=mongodb://127.0.0.1:" + viewsPort + "/duet");
+                ProductJvm query = ProductJvm.start("query-service-" + i, ProductJvm.jar("query-service/target/query-service-0.1.0-SNAPSHOT-exec.jar"),
+                        List.of("-Xmx1g"), concat(concat(concat(database, trust), views), List.of("--duet.instance-id=query-" + i,
+                                "--duet.stomp.relay.enabled=true", "--duet.stomp.relay.host=127.0.0.1")));
+                jvms.add(query);
+                query.awaitStatus200("/actuator/health/readiness", Duration.ofMinutes(4));
+                queries.add("127.0.0.1:" + query.port);
+            }
+            app.duet.testing.NginxProxy proxy = app.duet.testing.NginxProxy.start(app.duet.testing.NginxProxy.Upstreams.none()
+                    .withCommandService("127.0.0.1:" + jvms.get(1).port).withQueryService(queries.toArray(String[]::new))
+                    .withIdentity("127.0.0.1:" + jvms.get(0).port));
+            String base = proxy.baseUrl();
+            return new Stack("relay-" + instances, inner.issuer, base, base, jvms, inner.schema, null, proxy);
+        } catch (Exception failed) {
+            for (ProductJvm jvm : jvms) {
+                jvm.close();
+            }
+            inner.schema.close();
+            throw failed;
+        }
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     String webSocket() {
         return queries.replace("http://", "ws://") + "/ws";
     }
@@ -111,6 +166,9 @@ final class Stack implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        if (proxy != null) {
+            proxy.close();
+        }
         for (int i = jvms.size() - 1; i >= 0; i--) {
             jvms.get(i).close();
         }

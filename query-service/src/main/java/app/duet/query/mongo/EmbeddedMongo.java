@@ -42,12 +42,16 @@ class EmbeddedMongo {
         return ViewsFile.open(file, commitEvery);
     }
 
-    /** Shutting down closes the backend after the last request: the views file's last commit. */
+    /**
+     * Shutting down closes the backend after the last request: the views file's last commit. A fixed
+     * {@code duet.mongo.embedded-port} lets a second query-service share these views to try scale-out
+     * without MongoDB (the bench's {@code scale}); a real deployment runs MongoDB.
+     */
     @Bean(destroyMethod = "shutdownNow")
-    MongoServer embeddedMongoServer(ObjectProvider<ViewsFile> file) {
+    MongoServer embeddedMongoServer(ObjectProvider<ViewsFile> file, @Value("${duet.mongo.embedded-port:0}") int port) {
         MongoBackend backend = file.getIfAvailable();
         MongoServer server = new MongoServer(backend != null ? backend : new IndexedMemoryBackend());
-        server.bind("127.0.0.1", 0);
+        server.bind("127.0.0.1", port);
         return server;
     }
 
