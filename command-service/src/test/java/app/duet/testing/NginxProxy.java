@@ -37,6 +37,9 @@ public final class NginxProxy implements AutoCloseable {
     /** The file compose and these tests share, relative to the repository root. */
     public static final String ROUTES = "ops/nginx/routes.conf";
 
+    /** The upstream groups routes.conf passes to; compose's ops/nginx/upstreams.conf defines the same. */
+    public static final List<String> UPSTREAM_GROUPS = List.of("command_service", "query_service", "identity", "web_client");
+
     private static final Duration STARTUP = Duration.ofSeconds(15);
     private static final int ATTEMPTS = 3;
 
@@ -67,10 +70,14 @@ public final class NginxProxy implements AutoCloseable {
             return new Upstreams(commandService, queryService, identity, List.of(addresses));
         }
 
-        /** The groups' names are the ones routes.conf passes to, and ops/nginx/upstreams.conf defines for compose. */
+        /** In the order of {@link #UPSTREAM_GROUPS}. */
         String render() {
-            return group("command_service", commandService) + group("query_service", queryService)
-                    + group("identity", identity) + group("web_client", webClient);
+            List<List<String>> addresses = List.of(commandService, queryService, identity, webClient);
+            StringBuilder groups = new StringBuilder();
+            for (int i = 0; i < UPSTREAM_GROUPS.size(); i++) {
+                groups.append(group(UPSTREAM_GROUPS.get(i), addresses.get(i)));
+            }
+            return groups.toString();
         }
 
         private static String group(String name, List<String> addresses) {
