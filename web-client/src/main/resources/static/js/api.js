@@ -1,4 +1,4 @@
-// Requests to the services, through the edge on this page's own origin. Commands and queries carry
+// Requests to the services, through the proxy on this page's own origin. Commands and queries carry
 // the signed-in person's access token; a 401 gets one refresh and one retry, since the token may
 // have expired (or been turned down) a moment before. Each command carries an Idempotency-Key of its
 // own, so sending it again after a lost answer cannot do it twice.
@@ -17,7 +17,7 @@ export function put(path, body) {
     return oneAction('PUT', `/api/commands/${path}`, body);
 }
 
-/** No answer came: no connection, or the edge or the service was unavailable. */
+/** No answer came: no connection, or the proxy or the service was unavailable. */
 const ANSWER_LOST = new Set([0, 502, 503, 504]);
 
 /**

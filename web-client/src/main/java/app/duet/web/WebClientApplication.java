@@ -3,7 +3,10 @@ package app.duet.web;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
-/** Serves the partners' page and, as the edge, routes its requests to the services behind it. */
+/**
+ * Serves the partners' page. Its requests go to the same origin: in compose the proxy in front
+ * (ops/nginx/routes.conf) routes them to the services, in standalone they are answered in this JVM.
+ */
 @SpringBootApplication
 public class WebClientApplication {
 

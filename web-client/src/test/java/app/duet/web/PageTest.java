@@ -20,9 +20,8 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The page as standalone serves it: edge off, every script the browser will ask for is there. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=web-client", "duet.edge.enabled=false"})
+/** The page as web-client serves it: every script the browser will ask for is there. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.config.name=web-client")
 class PageTest {
 
     private static final Pattern IMPORT_MAP_ENTRY = Pattern.compile("\"@stomp/stompjs\"\\s*:\\s*\"([^\"]+)\"");

@@ -107,7 +107,7 @@ class DeploymentFilesTest {
         composeImages().values().forEach(image -> byRepository.put(repository(image), tag(image)));
 
         assertThat(byRepository).as("images in docker-compose.yml")
-                .containsKeys("postgres", "mongo", "rabbitmq", "prom/prometheus", "grafana/grafana");
+                .containsKeys("postgres", "mongo", "rabbitmq", "prom/prometheus", "grafana/grafana", "nginx");
         assertThat(byRepository.get("postgres")).as("PostgreSQL").startsWith("17.");
         assertThat(byRepository.get("mongo")).as("MongoDB").startsWith("8.");
         assertThat(byRepository.get("rabbitmq")).as("RabbitMQ, with its management UI")
