@@ -73,6 +73,12 @@ public class LiveConnections implements WebSocketHandlerDecoratorFactory {
         }
     }
 
+    /** Whether this person listens to anything through this instance. */
+    public boolean isListening(String personId) {
+        return listeners.values().stream().anyMatch(listener -> personId.equals(listener.personId)
+                && !listener.destinationsBySubscription.isEmpty());
+    }
+
     /** Closes every connection of the people chosen that listens to any of these topics. */
     public int close(Predicate<String> people, Set<String> topics, String reason) {
         int closed = 0;

@@ -2,12 +2,14 @@ package app.duet.query.scale;
 
 import app.duet.command.CommandServiceApplication;
 import app.duet.query.QueryServiceApplication;
+import app.duet.query.access.LiveConnections;
 import app.duet.query.live.ViewPublisher;
 import app.duet.query.support.InProcessMongo;
 import app.duet.query.support.Opened;
 import app.duet.query.support.ProductOnH2;
 import app.duet.query.support.StompTestClient;
 import app.duet.testing.CommandClient;
+import app.duet.testing.NginxProxy;
 import app.duet.testing.PostgresTestDatabase;
 import app.duet.testing.TestTokens;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -31,10 +33,11 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Two query-service instances on one event store, one MongoDB and the local RabbitMQ: they split
- * the projections' segments between them, partners connected to different instances each see every
- * update of their session in order (pushes cross through the broker relay), nobody sees another
- * couple's, and when one instance stops the other takes over its segments with nothing missed.
+ * Two query-service instances on one event store, one MongoDB and the local RabbitMQ, behind the
+ * compose proxy's routes in Debian's nginx: they split the projections' segments between them,
+ * partners whose screens the proxy put on different instances each see every update of their session
+ * in order (pushes cross through the broker relay), nobody sees another couple's, and when one
+ * instance stops the other takes over its segments with nothing missed.
  */
 class SharedWorkTest {
 
@@ -58,7 +61,10 @@ class SharedWorkTest {
         String mongoUri = views.uri("shared-" + UUID.randomUUID().toString().substring(0, 8));
         ConfigurableApplicationContext one = opened.open(queryInstance(database, mongoUri, "one"));
         ConfigurableApplicationContext two = opened.open(queryInstance(database, mongoUri, "two"));
-        CommandClient commands = new CommandClient("http://localhost:" + ProductOnH2.port(commandSide));
+        NginxProxy proxy = opened.open(NginxProxy.start(NginxProxy.Upstreams.none()
+                .withCommandService("127.0.0.1:" + ProductOnH2.port(commandSide))
+                .withQueryService("127.0.0.1:" + ProductOnH2.port(one), "127.0.0.1:" + ProductOnH2.port(two))));
+        CommandClient commands = new CommandClient(proxy.baseUrl());
 
         for (String processor : SHARED_PROCESSORS) {
             await(processor + " split between the instances").atMost(Duration.ofSeconds(60))
@@ -69,20 +75,22 @@ class SharedWorkTest {
         for (int i = 0; i < 4; i++) {
             String firstPartner = UUID.randomUUID().toString();
             String secondPartner = UUID.randomUUID().toString();
-            couples.add(new Couple(commands.pairAndJoinSession(firstPartner, secondPartner), firstPartner, secondPartner,
-                    wsUrl(one), wsUrl(two)));
+            Couple couple = new Couple(commands.pairAndJoinSession(firstPartner, secondPartner), firstPartner, secondPartner,
+                    proxy.webSocketUrl());
+            couple.placeScreensOn(one, two, proxy.webSocketUrl());
+            couples.add(couple);
         }
         couples.forEach(couple -> couple.warmUp(commands));
         bidRounds(commands, couples, 10, "before");
-        CommandClient viewsOnOne = new CommandClient("http://localhost:" + ProductOnH2.port(one));
+        CommandClient views = new CommandClient(proxy.baseUrl());
         for (Couple couple : couples) {
-            couple.awaitBothSeeEveryUpdateInOrder(viewsOnOne);
+            couple.awaitBothSeeEveryUpdateInOrder(views);
         }
 
         // Privacy across instances: a partner cannot listen to another couple's session, on either.
         Couple first = couples.get(0);
         Couple second = couples.get(1);
-        StompTestClient intruder = opened.open(StompTestClient.connect(wsUrl(two), TestTokens.trusted().partner(first.firstPartner)));
+        StompTestClient intruder = opened.open(StompTestClient.connect(proxy.webSocketUrl(), TestTokens.trusted().partner(first.firstPartner)));
         intruder.subscribe(second.topic());
         await().atMost(Duration.ofSeconds(10)).until(() -> !intruder.errors().isEmpty() || intruder.isShut());
         for (Couple couple : couples) {
@@ -95,12 +103,13 @@ class SharedWorkTest {
             await(processor + " taken over").atMost(Duration.ofSeconds(60)).until(() -> held(one, processor) == SEGMENTS);
         }
         for (Couple couple : couples) {
-            couple.reconnectSecondPartner(wsUrl(one));
+            couple.reconnectSecondPartner(proxy.webSocketUrl());
+            await().atMost(Duration.ofSeconds(10)).until(() -> listens(one, couple.secondPartner));
         }
         bidRounds(commands, couples, 10, "after");
         for (Couple couple : couples) {
-            couple.awaitBothSeeEveryUpdateInOrder(viewsOnOne);
-            assertThat(viewsOnOne.allItems(couple.firstPartner, "/api/queries/sessions/" + couple.paired.sessionId(), "bids")
+            couple.awaitBothSeeEveryUpdateInOrder(views);
+            assertThat(views.allItems(couple.firstPartner, "/api/queries/sessions/" + couple.paired.sessionId(), "bids")
                     .stream().map(bid -> bid.path("words").asText()).filter(words -> words.startsWith("couple"))).hasSize(20);
             couple.assertHeardOnlyItsOwnWords(couples);
         }
@@ -128,8 +137,8 @@ class SharedWorkTest {
                 .orElseThrow().processingStatus().size();
     }
 
-    private static String wsUrl(ConfigurableApplicationContext instance) {
-        return "ws://localhost:" + ProductOnH2.port(instance) + "/ws";
+    private static boolean listens(ConfigurableApplicationContext instance, String personId) {
+        return instance.getBean(LiveConnections.class).isListening(personId);
     }
 
     private static boolean listening(int port) {
@@ -149,14 +158,33 @@ class SharedWorkTest {
         final StompTestClient firstScreen;
         final List<StompTestClient> secondScreens = new ArrayList<>();
 
-        Couple(CommandClient.PairedSession paired, String firstPartner, String secondPartner, String firstUrl, String secondUrl)
-                throws Exception {
+        Couple(CommandClient.PairedSession paired, String firstPartner, String secondPartner, String url) throws Exception {
             this.paired = paired;
             this.firstPartner = firstPartner;
             this.secondPartner = secondPartner;
-            this.firstScreen = opened.open(StompTestClient.connect(firstUrl, TestTokens.trusted().partner(firstPartner)));
+            this.firstScreen = opened.open(StompTestClient.connect(url, TestTokens.trusted().partner(firstPartner)));
             firstScreen.subscribe(topic());
-            reconnectSecondPartner(secondUrl);
+            reconnectSecondPartner(url);
+        }
+
+        /**
+         * The proxy takes turns between the instances; until the partners' screens are on different
+         * ones (a turn taken by another request puts them together), the second one connects again.
+         */
+        void placeScreensOn(ConfigurableApplicationContext one, ConfigurableApplicationContext two, String url) throws Exception {
+            for (int attempt = 0; attempt < 5; attempt++) {
+                await().atMost(Duration.ofSeconds(10)).until(() -> listens(one, firstPartner) || listens(two, firstPartner));
+                await().atMost(Duration.ofSeconds(10)).until(() -> listens(one, secondPartner) || listens(two, secondPartner));
+                if (listens(one, firstPartner) != listens(one, secondPartner)) {
+                    return;
+                }
+                StompTestClient together = secondScreens.remove(secondScreens.size() - 1);
+                opened.forget(together);
+                together.close();
+                await().atMost(Duration.ofSeconds(10)).until(() -> !listens(one, secondPartner) && !listens(two, secondPartner));
+                reconnectSecondPartner(url);
+            }
+            throw new AssertionError("The proxy put both partners of " + paired.coupleId() + " on one instance five times");
         }
 
         String topic() {
