@@ -21,6 +21,7 @@ public final class InProcessMongo implements BeforeAllCallback, AfterAllCallback
 
     private final Consumer<MongoClientSettings.Builder> settings;
     private MongoServer server;
+    private String address;
     private MongoClient client;
 
     public InProcessMongo() {
@@ -35,8 +36,9 @@ public final class InProcessMongo implements BeforeAllCallback, AfterAllCallback
     @Override
     public void beforeAll(ExtensionContext context) {
         server = new MongoServer(new MemoryBackend());
+        address = "mongodb://127.0.0.1:" + server.bind().getPort();
         MongoClientSettings.Builder builder = MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + server.bind().getPort()));
+                .applyConnectionString(new ConnectionString(address));
         settings.accept(builder);
         client = MongoClients.create(builder.build());
     }
@@ -49,5 +51,10 @@ public final class InProcessMongo implements BeforeAllCallback, AfterAllCallback
 
     public MongoClient client() {
         return client;
+    }
+
+    /** A connection string to one database of this server, for services that bring their own client. */
+    public String uri(String database) {
+        return address + "/" + database;
     }
 }
