@@ -5,6 +5,7 @@ import app.duet.api.analytics.ReplayStatusView;
 import app.duet.api.privacy.CoupleErased;
 import app.duet.query.access.AccessEnforcement;
 import app.duet.query.access.ReplayOwners;
+import app.duet.query.events.ThisInstance;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.slf4j.Logger;
@@ -28,8 +29,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -51,15 +50,24 @@ public class Replays implements ReplayOwners {
     private static final Logger log = LoggerFactory.getLogger(Replays.class);
     private static final int ATTEMPTS = 10;
 
-    /** Runs the next frame after a delay; the real one is a scheduled executor, tests bring their own. */
+    /** Runs the next frame after a delay; the real one is {@link ReplayTimer}, tests bring their own. */
     interface Scheduler {
         ScheduledFuture<?> schedule(Runnable frame, long delayNanos);
+
+        default void repeat(Runnable task, Duration every) {
+        }
+
+        default void stop() throws InterruptedException {
+        }
     }
 
     /** How long a player's claim lasts unrenewed, and how long an untouched replay is kept. */
-    record Keeping(Duration lease, Duration idle) { }
+    record Keeping(Duration lease, Duration idle) {
+    }
 
-    private record Chain(String run, ScheduledFuture<?> next) { }
+    /** The next frame of the chain {@code run}, waiting on this instance. */
+    private record Chain(String run, ScheduledFuture<?> next) {
+    }
 
     private final ReplayStore store;
     private final SimpMessagingTemplate messaging;
@@ -67,41 +75,28 @@ public class Replays implements ReplayOwners {
     private final Clock clock;
     private final Duration longestPause;
     private final Keeping keeping;
-    private final String instance = UUID.randomUUID().toString();
+    private final String instance;
     /** The chains of frames this instance plays, by replay: only these leases are renewed. */
     private final Map<String, Chain> playing = new ConcurrentHashMap<>();
-    private final ScheduledThreadPoolExecutor executor;
 
     @Autowired
-    public Replays(ReplayStore store, SimpMessagingTemplate messaging,
+    public Replays(ReplayStore store, SimpMessagingTemplate messaging, ThisInstance instance,
                    @Value("${duet.analytics.longest-pause:60s}") Duration longestPause,
                    @Value("${duet.analytics.replay-lease:6s}") Duration lease,
                    @Value("${duet.analytics.replay-idle:1h}") Duration idle) {
-        this(store, messaging, null, Clock.systemUTC(), longestPause, new Keeping(lease, idle));
+        this(store, messaging, instance.id(), new ReplayTimer(), Clock.systemUTC(), longestPause, new Keeping(lease, idle));
     }
 
-    Replays(ReplayStore store, SimpMessagingTemplate messaging, Scheduler scheduler, Clock clock, Duration longestPause,
-            Keeping keeping) {
+    Replays(ReplayStore store, SimpMessagingTemplate messaging, String instance, Scheduler scheduler, Clock clock,
+            Duration longestPause, Keeping keeping) {
         this.store = store;
+        this.instance = instance;
         this.messaging = messaging;
         this.clock = clock;
         this.longestPause = longestPause;
         this.keeping = keeping;
-        if (scheduler == null) {
-            executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-                Thread thread = new Thread(runnable, "duet-replays");
-                thread.setDaemon(true);
-                return thread;
-            });
-            executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-            executor.setRemoveOnCancelPolicy(true);
-            long every = Math.max(1, keeping.lease().toMillis() / 3);
-            executor.scheduleWithFixedDelay(this::keep, every, every, TimeUnit.MILLISECONDS);
-            this.scheduler = (frame, delayNanos) -> executor.schedule(frame, delayNanos, TimeUnit.NANOSECONDS);
-        } else {
-            executor = null;
-            this.scheduler = scheduler;
-        }
+        this.scheduler = scheduler;
+        scheduler.repeat(this::keep, keeping.lease().dividedBy(3));
     }
 
     /** Prepares a replay, paused at its first frame, so the analyst can subscribe before it plays. */
@@ -119,7 +114,7 @@ public class Replays implements ReplayOwners {
     }
 
     public ReplayStatusView pause(String replayId, String ownerId) {
-        return change(replayId, ownerId, replay -> new Update().set("paused", true).set("run", UUID.randomUUID().toString()));
+        return change(replayId, ownerId, replay -> new Update().set("paused", true).set("run", newRun()));
     }
 
     /** Goes to a frame (0 is the start); a playing replay goes on from there. */
@@ -128,7 +123,7 @@ public class Replays implements ReplayOwners {
             if (position < 0 || position > replay.frameCount()) {
                 throw new IllegalArgumentException("position must be between 0 and " + replay.frameCount() + ".");
             }
-            Update update = new Update().set("position", position).set("run", UUID.randomUUID().toString());
+            Update update = new Update().set("position", position).set("run", newRun());
             return replay.playing() && position < replay.frameCount() ? playHere(update) : update.set("paused", true);
         });
     }
@@ -169,7 +164,7 @@ public class Replays implements ReplayOwners {
     private void keepNow(Instant now) {
         store.renew(playing.keySet(), instance, now.plus(keeping.lease()));
         for (ReplayState lapsed : store.lapsed(now)) {
-            String run = UUID.randomUUID().toString();
+            String run = newRun();
             store.takeOver(lapsed, instance, run, now.plus(keeping.lease()), now).ifPresent(replay -> {
                 log.info("Took over replay {} at frame {}", replay.id(), replay.position());
                 schedule(replay.id(), run, Math.max(0, Duration.between(now, replay.nextAt()).toNanos()));
@@ -181,10 +176,7 @@ public class Replays implements ReplayOwners {
     /** Before this instance's broker stops: the frame being pushed goes out, the rest go to another instance. */
     @EventListener(ContextClosedEvent.class)
     void handOver() throws InterruptedException {
-        if (executor != null) {
-            executor.shutdown();
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        }
+        scheduler.stop();
         playing.clear();
         store.release(instance);
     }
@@ -214,7 +206,7 @@ public class Replays implements ReplayOwners {
 
     private Update playHere(Update update) {
         Instant now = clock.instant();
-        return update.set("paused", false).set("run", UUID.randomUUID().toString()).set("player", instance)
+        return update.set("paused", false).set("run", newRun()).set("player", instance)
                 .set("nextAt", now).set("leaseUntil", now.plus(keeping.lease()));
     }
 
@@ -288,6 +280,10 @@ public class Replays implements ReplayOwners {
             throw new AccessDeniedException("This replay belongs to another analyst.");
         }
         return replay;
+    }
+
+    private static String newRun() {
+        return UUID.randomUUID().toString();
     }
 
     private static double checked(double speed) {

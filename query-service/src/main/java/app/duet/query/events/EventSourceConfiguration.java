@@ -1,6 +1,11 @@
 package app.duet.query.events;
 
+import app.duet.eventstore.privacy.DataKeys;
+import app.duet.query.access.AccessEnforcement;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -14,6 +19,7 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +28,12 @@ import java.util.concurrent.TimeUnit;
  * Every tracking processor of the query side reads through {@link NotifiedEventSource}. It is woken
  * by PostgreSQL notifications when the event store is PostgreSQL (another JVM writes it), and by
  * commits on this JVM's event bus when both sides share one JVM (standalone).
+ * <p>
+ * Each processor is split into {@code duet.projections.segments} segments ordered per couple
+ * ({@link ByCouple}), one thread each, claimed through the token store: one instance works them all in
+ * parallel, several instances share them ({@link SegmentShares}). A thread reads the whole stream and
+ * skips, undecrypted, what belongs to other segments, so more segments cost more reads: raise the
+ * count with the instances, not beyond.
  */
 @Configuration(proxyBeanMethods = false)
 public class EventSourceConfiguration {
@@ -41,6 +53,21 @@ public class EventSourceConfiguration {
     }
 
     @Bean
+    ThisInstance thisInstance(@Value("${duet.instance-id:}") String configured) {
+        return ThisInstance.named(configured);
+    }
+
+    @Bean
+    SegmentShares segmentShares(ThisInstance instance, MongoTemplate mongo,
+                                ObjectProvider<EventProcessingConfiguration> processing, ObjectProvider<TokenStore> tokens,
+                                @Value("${duet.projections.segments:2}") int segments,
+                                @Value("${duet.projections.heartbeat:2s}") Duration heartbeat, MeterRegistry registry) {
+        // The access processor follows the stream whole on every instance and keeps no shared tokens.
+        return new SegmentShares(instance, mongo, processing, tokens,
+                name -> !name.equals(AccessEnforcement.PROCESSING_GROUP), segments, heartbeat, registry);
+    }
+
+    @Bean
     NotifiedEventSource notifiedEventSource(EventStorageEngine storage, EventsAppendedSignal signal,
                                             @Value("${duet.projections.batch-size:100}") int batchSize) {
         return new NotifiedEventSource(storage, signal, batchSize);
@@ -53,14 +80,35 @@ public class EventSourceConfiguration {
      */
     @Bean
     ConfigurerModule readEventsThroughNotifiedSource(ObjectProvider<NotifiedEventSource> source,
-                                                     @Value("${duet.projections.batch-size:100}") int batchSize,
-                                                     @Value("${duet.projections.fallback-poll:1s}") Duration fallbackPoll) {
+                                                     ObjectProvider<DataKeys> keys, ProcessorShape shape) {
         return configurer -> configurer.eventProcessing()
                 .configureDefaultStreamableMessageSource(configuration -> source.getObject())
-                .registerTrackingEventProcessorConfiguration(configuration -> TrackingEventProcessorConfiguration
-                        .forSingleThreadedProcessing()
-                        .andBatchSize(batchSize)
-                        .andEventAvailabilityTimeout(fallbackPoll.toMillis(), TimeUnit.MILLISECONDS));
+                .registerDefaultSequencingPolicy(configuration -> new ByCouple(keys.getObject()))
+                .registerTrackingEventProcessorConfiguration(configuration -> shape.segmented(true));
+    }
+
+    @Bean
+    ProcessorShape processorShape(@Value("${duet.projections.batch-size:100}") int batchSize,
+                                  @Value("${duet.projections.fallback-poll:1s}") Duration fallbackPoll,
+                                  @Value("${duet.projections.segments:2}") int segments,
+                                  @Value("${duet.projections.heartbeat:2s}") Duration heartbeat) {
+        return new ProcessorShape(batchSize, fallbackPoll, segments, heartbeat);
+    }
+
+    /**
+     * How every shared processor runs: its segments, one thread each, its batches, and how soon an idle
+     * thread tries to claim a segment another instance let go (a heartbeat).
+     */
+    public record ProcessorShape(int batchSize, Duration fallbackPoll, int segments, Duration claimInterval) {
+
+        public TrackingEventProcessorConfiguration segmented(boolean autoStart) {
+            return TrackingEventProcessorConfiguration.forParallelProcessing(segments)
+                    .andInitialSegmentsCount(segments)
+                    .andBatchSize(batchSize)
+                    .andEventAvailabilityTimeout(fallbackPoll.toMillis(), TimeUnit.MILLISECONDS)
+                    .andTokenClaimInterval(claimInterval.toMillis(), TimeUnit.MILLISECONDS)
+                    .andAutoStart(autoStart);
+        }
     }
 
     @Bean

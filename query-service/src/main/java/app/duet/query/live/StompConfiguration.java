@@ -62,6 +62,7 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
             registry.enableStompBrokerRelay("/topic")
                     .setRelayHost(relay.host())
                     .setRelayPort(relay.port())
+                    .setVirtualHost(relay.virtualHost())
                     .setClientLogin(relay.login())
                     .setClientPasscode(relay.passcode())
                     .setSystemLogin(relay.login())

@@ -9,5 +9,7 @@ record StompRelayProperties(@DefaultValue("false") boolean enabled,
                             @DefaultValue("localhost") String host,
                             @DefaultValue("61613") int port,
                             @DefaultValue("guest") String login,
-                            @DefaultValue("guest") String passcode) {
+                            @DefaultValue("guest") String passcode,
+                            // Spring would name the relay host as the virtual host; RabbitMQ's is "/" unless made otherwise.
+                            @DefaultValue("/") String virtualHost) {
 }

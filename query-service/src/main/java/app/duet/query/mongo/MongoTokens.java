@@ -1,12 +1,12 @@
 package app.duet.query.mongo;
 
 import app.duet.query.batch.ViewsBeforeTokens;
+import app.duet.query.events.ThisInstance;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
@@ -25,16 +25,13 @@ class MongoTokens {
 
     @Bean
     TokenStore tokenStore(MongoDatabaseFactory mongo, Serializer serializer, ObjectProvider<ViewsFile> viewsFile,
-                          @Value("${duet.projections.node-id:}") String nodeId) {
+                          ThisInstance instance) {
         MongoTokenStore.Builder builder = MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder()
                         .mongoDatabase(mongo.getMongoDatabase())
                         .build())
-                .serializer(serializer);
-        if (!nodeId.isBlank()) {
-            // Claims are per node, by default this JVM: two instances sharing one JVM (tests) each need their own.
-            builder.nodeId(nodeId);
-        }
+                .serializer(serializer)
+                .nodeId(instance.id());
         ViewsFile file = viewsFile.getIfAvailable();
         if (file != null) {
             // The file is locked by the one JVM that has it open: a claim found in it is this product's own,

@@ -4,24 +4,21 @@ import app.duet.api.analytics.ProjectionStatusView;
 import app.duet.query.cycle.CycleStateProjection;
 import app.duet.query.cycle.CycleStateStore;
 import app.duet.query.cycle.NextCycleStateProjection;
+import app.duet.query.events.EventSourceConfiguration;
 import app.duet.query.events.SharedTokens;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Rebuilding projections while Duet runs, whichever instance is asked: from scratch in place (its
@@ -142,22 +139,16 @@ public class Projections {
     @Component
     static class IdleUntilBuilt implements ConfigurerModule {
 
-        private final int batchSize;
-        private final Duration fallbackPoll;
+        private final EventSourceConfiguration.ProcessorShape shape;
 
-        IdleUntilBuilt(@Value("${duet.projections.batch-size:100}") int batchSize,
-                       @Value("${duet.projections.fallback-poll:1s}") Duration fallbackPoll) {
-            this.batchSize = batchSize;
-            this.fallbackPoll = fallbackPoll;
+        IdleUntilBuilt(EventSourceConfiguration.ProcessorShape shape) {
+            this.shape = shape;
         }
 
         @Override
         public void configureModule(org.axonframework.config.Configurer configurer) {
             configurer.eventProcessing().registerTrackingEventProcessorConfiguration(
-                    NextCycleStateProjection.PROCESSING_GROUP, configuration -> TrackingEventProcessorConfiguration
-                            .forSingleThreadedProcessing().andBatchSize(batchSize)
-                            .andEventAvailabilityTimeout(fallbackPoll.toMillis(), TimeUnit.MILLISECONDS)
-                            .andAutoStart(false));
+                    NextCycleStateProjection.PROCESSING_GROUP, configuration -> shape.segmented(false));
         }
     }
 }

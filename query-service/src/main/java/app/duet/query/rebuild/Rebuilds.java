@@ -3,6 +3,7 @@ package app.duet.query.rebuild;
 import app.duet.query.cycle.CycleStateStore;
 import app.duet.query.cycle.NextCycleStateProjection;
 import app.duet.query.events.CatchingUp;
+import app.duet.query.events.ThisInstance;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -19,7 +20,6 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -42,7 +42,7 @@ class Rebuilds {
     private final CycleStateStore cycleStates;
     private final CatchingUp catchingUp;
     private final Duration poll;
-    private final String instance = UUID.randomUUID().toString();
+    private final String instance;
     /** The last request this instance has carried out, by processor. */
     private final Map<String, Long> carriedOut = new ConcurrentHashMap<>();
     private final ScheduledExecutorService polling = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -52,8 +52,9 @@ class Rebuilds {
     });
 
     Rebuilds(RebuildRequests requests, ObjectProvider<EventProcessingConfiguration> processing,
-             ObjectProvider<TokenStore> tokens, CycleStateStore cycleStates, CatchingUp catchingUp,
+             ObjectProvider<TokenStore> tokens, CycleStateStore cycleStates, CatchingUp catchingUp, ThisInstance instance,
              @Value("${duet.projections.rebuild-poll:500ms}") Duration poll) {
+        this.instance = instance.id();
         this.requests = requests;
         this.processing = processing;
         this.tokens = tokens;

@@ -44,7 +44,8 @@ class ReplaysAcrossInstancesTest {
     }
 
     private Replays instance(SimpMessagingTemplate pushes, ManualScheduler frames) {
-        return new Replays(store, pushes, frames, clock, Duration.ofSeconds(60), new Replays.Keeping(LEASE, Duration.ofHours(1)));
+        return new Replays(store, pushes, java.util.UUID.randomUUID().toString(), frames, clock, Duration.ofSeconds(60),
+                new Replays.Keeping(LEASE, Duration.ofHours(1)));
     }
 
     @Test

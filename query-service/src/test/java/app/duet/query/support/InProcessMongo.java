@@ -21,7 +21,6 @@ public final class InProcessMongo implements BeforeAllCallback, AfterAllCallback
 
     private final Consumer<MongoClientSettings.Builder> settings;
     private MongoServer server;
-    private String address;
     private MongoClient client;
 
     public InProcessMongo() {
@@ -36,9 +35,8 @@ public final class InProcessMongo implements BeforeAllCallback, AfterAllCallback
     @Override
     public void beforeAll(ExtensionContext context) {
         server = new MongoServer(new MemoryBackend());
-        address = "mongodb://127.0.0.1:" + server.bind().getPort();
         MongoClientSettings.Builder builder = MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(address));
+                .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + server.bind().getPort()));
         settings.accept(builder);
         client = MongoClients.create(builder.build());
     }
@@ -53,8 +51,8 @@ public final class InProcessMongo implements BeforeAllCallback, AfterAllCallback
         return client;
     }
 
-    /** A connection string to one database of this server, for services that bring their own client. */
+    /** Where services find it, for several to share one server ({@code duet.mongo.embedded=false}). */
     public String uri(String database) {
-        return address + "/" + database;
+        return "mongodb://127.0.0.1:" + server.getLocalAddress().getPort() + "/" + database;
     }
 }

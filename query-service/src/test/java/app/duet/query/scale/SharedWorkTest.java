@@ -1,0 +1,207 @@
+package app.duet.query.scale;
+
+import app.duet.command.CommandServiceApplication;
+import app.duet.query.QueryServiceApplication;
+import app.duet.query.live.ViewPublisher;
+import app.duet.query.support.InProcessMongo;
+import app.duet.query.support.Opened;
+import app.duet.query.support.ProductOnH2;
+import app.duet.query.support.StompTestClient;
+import app.duet.testing.CommandClient;
+import app.duet.testing.PostgresTestDatabase;
+import app.duet.testing.TestTokens;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Two query-service instances on one event store, one MongoDB and the local RabbitMQ: they split
+ * the projections' segments between them, partners connected to different instances each see every
+ * update of their session in order (pushes cross through the broker relay), nobody sees another
+ * couple's, and when one instance stops the other takes over its segments with nothing missed.
+ */
+class SharedWorkTest {
+
+    private static final int SEGMENTS = 4;
+    private static final List<String> SHARED_PROCESSORS = List.of("live-views", "therapist-only", "cycle-state");
+
+    @RegisterExtension
+    static final InProcessMongo views = new InProcessMongo();
+
+    private final Opened opened = new Opened();
+
+    @Test
+    void twoInstancesShareTheWorkAndOneTakesOverWhenTheOtherStops() throws Exception {
+        assumeTrue(listening(61613), "RabbitMQ's STOMP plugin is not listening on 127.0.0.1:61613 (.ci/run enables it)");
+        PostgresTestDatabase database = opened.open(PostgresTestDatabase.freshSchemaOrSkip());
+        ConfigurableApplicationContext commandSide = opened.open(new SpringApplicationBuilder(CommandServiceApplication.class)
+                .run(Opened.serviceArguments(database.springProperties(), "spring.config.name=command-service",
+                        "spring.autoconfigure.exclude=org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration,"
+                                + "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration,"
+                                + "org.springframework.boot.data.mongodb.autoconfigure.DataMongoRepositoriesAutoConfiguration")));
+        String mongoUri = views.uri("shared-" + UUID.randomUUID().toString().substring(0, 8));
+        ConfigurableApplicationContext one = opened.open(queryInstance(database, mongoUri, "one"));
+        ConfigurableApplicationContext two = opened.open(queryInstance(database, mongoUri, "two"));
+        CommandClient commands = new CommandClient("http://localhost:" + ProductOnH2.port(commandSide));
+
+        for (String processor : SHARED_PROCESSORS) {
+            await(processor + " split between the instances").atMost(Duration.ofSeconds(60))
+                    .until(() -> held(one, processor) == SEGMENTS / 2 && held(two, processor) == SEGMENTS / 2);
+        }
+
+        List<Couple> couples = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String firstPartner = UUID.randomUUID().toString();
+            String secondPartner = UUID.randomUUID().toString();
+            couples.add(new Couple(commands.pairAndJoinSession(firstPartner, secondPartner), firstPartner, secondPartner,
+                    wsUrl(one), wsUrl(two)));
+        }
+        couples.forEach(couple -> couple.warmUp(commands));
+        bidRounds(commands, couples, 10, "before");
+        CommandClient viewsOnOne = new CommandClient("http://localhost:" + ProductOnH2.port(one));
+        for (Couple couple : couples) {
+            couple.awaitBothSeeEveryUpdateInOrder(viewsOnOne);
+        }
+
+        // Privacy across instances: a partner cannot listen to another couple's session, on either.
+        Couple first = couples.get(0);
+        Couple second = couples.get(1);
+        StompTestClient intruder = opened.open(StompTestClient.connect(wsUrl(two), TestTokens.trusted().partner(first.firstPartner)));
+        intruder.subscribe(second.topic());
+        await().atMost(Duration.ofSeconds(10)).until(() -> !intruder.errors().isEmpty() || intruder.isShut());
+        for (Couple couple : couples) {
+            couple.assertHeardOnlyItsOwnWords(couples);
+        }
+
+        opened.forget(two);
+        two.close();
+        for (String processor : SHARED_PROCESSORS) {
+            await(processor + " taken over").atMost(Duration.ofSeconds(60)).until(() -> held(one, processor) == SEGMENTS);
+        }
+        for (Couple couple : couples) {
+            couple.reconnectSecondPartner(wsUrl(one));
+        }
+        bidRounds(commands, couples, 10, "after");
+        for (Couple couple : couples) {
+            couple.awaitBothSeeEveryUpdateInOrder(viewsOnOne);
+            assertThat(viewsOnOne.allItems(couple.firstPartner, "/api/queries/sessions/" + couple.paired.sessionId(), "bids")
+                    .stream().map(bid -> bid.path("words").asText()).filter(words -> words.startsWith("couple"))).hasSize(20);
+            couple.assertHeardOnlyItsOwnWords(couples);
+        }
+    }
+
+    private ConfigurableApplicationContext queryInstance(PostgresTestDatabase database, String mongoUri, String name) {
+        return new SpringApplicationBuilder(QueryServiceApplication.class).run(Opened.serviceArguments(database.springProperties(),
+                "spring.config.name=query-service", "spring.flyway.enabled=false", "duet.mongo.embedded=false",
+                "spring.mongodb.uri=" + mongoUri, "duet.instance-id=" + name, "duet.projections.segments=" + SEGMENTS,
+                "duet.projections.heartbeat=500ms", "duet.stomp.relay.enabled=true", "duet.stomp.relay.host=127.0.0.1"));
+    }
+
+    private static void bidRounds(CommandClient commands, List<Couple> couples, int rounds, String label) {
+        for (int round = 0; round < rounds; round++) {
+            for (Couple couple : couples) {
+                String bidder = round % 2 == 0 ? couple.firstPartner : couple.secondPartner;
+                commands.post(bidder, "/api/commands/sessions/" + couple.paired.sessionId() + "/bids",
+                        "{\"words\":\"couple " + couple.paired.coupleId() + " " + label + " " + round + "\"}");
+            }
+        }
+    }
+
+    private static int held(ConfigurableApplicationContext instance, String processor) {
+        return instance.getBean(EventProcessingConfiguration.class).eventProcessor(processor, TrackingEventProcessor.class)
+                .orElseThrow().processingStatus().size();
+    }
+
+    private static String wsUrl(ConfigurableApplicationContext instance) {
+        return "ws://localhost:" + ProductOnH2.port(instance) + "/ws";
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            return true;
+        } catch (IOException closed) {
+            return false;
+        }
+    }
+
+    /** A couple in session, its first partner's screen on one instance and its second's on the other. */
+    private final class Couple {
+        final CommandClient.PairedSession paired;
+        final String firstPartner;
+        final String secondPartner;
+        final StompTestClient firstScreen;
+        final List<StompTestClient> secondScreens = new ArrayList<>();
+
+        Couple(CommandClient.PairedSession paired, String firstPartner, String secondPartner, String firstUrl, String secondUrl)
+                throws Exception {
+            this.paired = paired;
+            this.firstPartner = firstPartner;
+            this.secondPartner = secondPartner;
+            this.firstScreen = opened.open(StompTestClient.connect(firstUrl, TestTokens.trusted().partner(firstPartner)));
+            firstScreen.subscribe(topic());
+            reconnectSecondPartner(secondUrl);
+        }
+
+        String topic() {
+            return ViewPublisher.SESSION_TOPIC + paired.sessionId();
+        }
+
+        void reconnectSecondPartner(String url) throws Exception {
+            StompTestClient screen = opened.open(StompTestClient.connect(url, TestTokens.trusted().partner(secondPartner)));
+            screen.subscribe(topic());
+            secondScreens.add(screen);
+        }
+
+        /** The broker takes a subscription asynchronously: bid until both screens have heard one push. */
+        void warmUp(CommandClient commands) {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
+                commands.post(firstPartner, "/api/commands/sessions/" + paired.sessionId() + "/bids", "{\"words\":\"warm-up\"}");
+                return firstScreen.latestVersion(topic()) > 0 && secondScreens.get(0).latestVersion(topic()) > 0;
+            });
+        }
+
+        void awaitBothSeeEveryUpdateInOrder(CommandClient views) {
+            long stored = views.get(firstPartner, "/api/queries/sessions/" + paired.sessionId()).get("version").asLong();
+            StompTestClient second = secondScreens.get(secondScreens.size() - 1);
+            await("couple " + paired.coupleId() + " both screens at version " + stored).atMost(Duration.ofSeconds(30))
+                    .until(() -> firstScreen.latestVersion(topic()) >= stored && second.latestVersion(topic()) >= stored);
+            for (StompTestClient screen : List.of(firstScreen, second)) {
+                List<Long> versions = screen.received().stream().filter(push -> push.destination().equals(topic()))
+                        .filter(push -> !push.isNotice()).map(StompTestClient.Received::version).toList();
+                assertThat(versions).as("pushes in order").isSorted();
+                assertThat(versions.stream().filter(version -> version <= stored).distinct()).as("no version missed")
+                        .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(versions.get(0), stored).boxed().toList());
+            }
+        }
+
+        void assertHeardOnlyItsOwnWords(List<Couple> all) {
+            List<StompTestClient> screens = new ArrayList<>(secondScreens);
+            screens.add(firstScreen);
+            for (StompTestClient screen : screens) {
+                String heard = screen.received().toString();
+                for (Couple other : all) {
+                    if (other != this) {
+                        assertThat(heard).doesNotContain(other.paired.coupleId()).doesNotContain(other.paired.sessionId());
+                    }
+                }
+            }
+        }
+    }
+}
