@@ -76,6 +76,9 @@ class Rebuilds {
     }
 
     private void followRequests() {
+        if (carriedOut.isEmpty() && !startFromWhatWasAsked()) {
+            return;
+        }
         for (String name : Projections.REBUILDABLE) {
             try {
                 requests.of(name).ifPresent(this::follow);
@@ -86,11 +89,26 @@ class Rebuilds {
         }
     }
 
+    /**
+     * What was asked before this instance started is done, or under way and followed from here on; a
+     * rebuild asked later is followed even if another instance finished its reset before this one looked.
+     */
+    private boolean startFromWhatWasAsked() {
+        try {
+            Map<String, Long> asked = new java.util.HashMap<>();
+            Projections.REBUILDABLE.forEach(name -> asked.put(name,
+                    requests.of(name).map(RebuildRequests.Request::reset).orElse(0L)));
+            carriedOut.putAll(asked);
+            return true;
+        } catch (RuntimeException unavailable) {
+            log.debug("Could not read the rebuilds asked for yet", unavailable);
+            return false;
+        }
+    }
+
     private void follow(RebuildRequests.Request request) {
         String name = request.processor();
-        // An instance that starts during a rebuild takes part in it; one that starts after it has nothing to do.
-        long done = carriedOut.computeIfAbsent(name, processor -> request.reset());
-        if (request.requested() <= done) {
+        if (request.requested() <= carriedOut.get(name)) {
             return;
         }
         TrackingEventProcessor processor = processor(name);

@@ -95,7 +95,8 @@ class AnalystsOnTwoInstancesTest {
         assertThat(analystPost(first, "/api/queries/analytics/projections/cycle-state/switch", null).statusCode()).isEqualTo(200);
         for (ConfigurableApplicationContext instance : List.of(first, second)) {
             assertThat(status(instance, "cycle-state-next").path("serving").asBoolean()).isTrue();
-            assertThat(processor(instance, "cycle-state-next").isRunning()).as("started on both instances").isTrue();
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                    assertThat(processor(instance, "cycle-state-next").isRunning()).as("started on both instances").isTrue());
         }
 
         // A replay's frames: those before the rebuild, a gap of some seconds, and the bids after it.
