@@ -11,6 +11,6 @@ public interface ReplayOwners {
     /** Where a replay's frames are pushed: this, then the replay's id. */
     String TOPIC = "/topic/replays.";
 
-    /** The analyst who started the replay, if it is playing on this instance. */
+    /** The analyst who started the replay, whichever instance prepared or plays it. */
     Optional<String> ownerOf(String replayId);
 }

@@ -12,6 +12,7 @@ import app.duet.api.session.SessionStarted;
 import org.axonframework.eventhandling.DomainEventMessage;
 
 import java.lang.reflect.RecordComponent;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,6 +112,21 @@ final class ReplayFrames {
             }
         }
         return new Frame(at, payload.getClass().getSimpleName(), actor, details);
+    }
+
+    /**
+     * How long to wait between two frames: the time between their events, a silence no longer than
+     * the longest pause, divided by the speed.
+     */
+    static long delayNanos(Frame previous, Frame next, double speed, Duration longestPause) {
+        Duration gap = Duration.between(previous.at(), next.at());
+        if (gap.isNegative()) {
+            gap = Duration.ZERO;
+        }
+        if (gap.compareTo(longestPause) > 0) {
+            gap = longestPause;
+        }
+        return (long) (gap.toNanos() / speed);
     }
 
     private static Object read(RecordComponent component, Object record) {

@@ -52,6 +52,7 @@ public class CatchingUp {
     private static final Duration CLAIM_WAIT = Duration.ofSeconds(30);
 
     private final ObjectProvider<EventProcessingConfiguration> processing;
+    private final ObjectProvider<SharedTokens> shared;
     private final EventStorageEngine storage;
     private final Duration retryAfter;
     private final Map<String, Long> headAtStart = new ConcurrentHashMap<>();
@@ -69,9 +70,10 @@ public class CatchingUp {
     private ScheduledFuture<?> checking;
     private volatile boolean anyCatchingUp = true;
 
-    CatchingUp(ObjectProvider<EventProcessingConfiguration> processing, EventStorageEngine storage,
-               @Value("${duet.projections.retry-after:2s}") Duration retryAfter) {
+    CatchingUp(ObjectProvider<EventProcessingConfiguration> processing, ObjectProvider<SharedTokens> shared,
+               EventStorageEngine storage, @Value("${duet.projections.retry-after:2s}") Duration retryAfter) {
         this.processing = processing;
+        this.shared = shared;
         this.storage = storage;
         this.retryAfter = retryAfter;
     }
@@ -168,7 +170,8 @@ public class CatchingUp {
     /**
      * Reached means: every segment this instance works on is at or past the head seen at start, and
      * none is failing. A processor that is not running has not reached anything; one that runs but
-     * has claimed no segment for {@link #CLAIM_WAIT} leaves its work to another instance.
+     * has claimed no segment goes by the shared token store (the instances that claim them), or,
+     * once it has waited {@link #CLAIM_WAIT}, leaves its work to another instance.
      */
     private boolean hasReachedHeadAtStart(String group) {
         long head = headAtStart.computeIfAbsent(group, name -> head());
@@ -182,7 +185,7 @@ public class CatchingUp {
         Map<Integer, EventTrackerStatus> status = processor.processingStatus();
         if (status.isEmpty()) {
             long since = startedAtNanos.computeIfAbsent(group, name -> System.nanoTime());
-            return System.nanoTime() - since > CLAIM_WAIT.toNanos();
+            return System.nanoTime() - since > CLAIM_WAIT.toNanos() || shared.getObject().caughtUp(group, head);
         }
         return status.values().stream()
                 .allMatch(segment -> !segment.isErrorState() && segment.getCurrentPosition().orElse(-1) >= head);

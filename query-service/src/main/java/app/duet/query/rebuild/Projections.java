@@ -4,11 +4,10 @@ import app.duet.api.analytics.ProjectionStatusView;
 import app.duet.query.cycle.CycleStateProjection;
 import app.duet.query.cycle.CycleStateStore;
 import app.duet.query.cycle.NextCycleStateProjection;
-import app.duet.query.events.CatchingUp;
 import app.duet.query.events.EventSourceConfiguration;
+import app.duet.query.events.SharedTokens;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -19,13 +18,13 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
- * Rebuilding projections while Duet runs: from scratch in place (its documents go, the events are
- * replayed into it, progress is the processor's position against the head of the stream), or, for
- * the cycle state, beside the serving one and then switched to, so nobody sees it half built.
+ * Rebuilding projections while Duet runs, whichever instance is asked: from scratch in place (its
+ * documents go, the events are replayed into it, on every instance at once, see {@link Rebuilds}),
+ * or, for the cycle state, beside the serving one and then switched to, so nobody sees it half
+ * built. Progress is read from the shared token store: every segment's position against the head.
  */
 @Component
 public class Projections {
@@ -38,75 +37,73 @@ public class Projections {
     private final ObjectProvider<TokenStore> tokens;
     private final EventStorageEngine storage;
     private final CycleStateStore cycleStates;
-    private final CatchingUp catchingUp;
+    private final SharedTokens shared;
+    private final RebuildRequests requests;
     private final DeadLetters deadLetters;
 
     Projections(ObjectProvider<EventProcessingConfiguration> processing, ObjectProvider<TokenStore> tokens,
-                EventStorageEngine storage, CycleStateStore cycleStates, CatchingUp catchingUp, DeadLetters deadLetters) {
+                EventStorageEngine storage, CycleStateStore cycleStates, SharedTokens shared, RebuildRequests requests,
+                DeadLetters deadLetters) {
         this.processing = processing;
         this.tokens = tokens;
         this.storage = storage;
         this.cycleStates = cycleStates;
-        this.catchingUp = catchingUp;
+        this.shared = shared;
+        this.requests = requests;
         this.deadLetters = deadLetters;
     }
 
+    /**
+     * Each projection as every instance sees it: running if this instance runs it or any instance
+     * claims a segment, rebuilding from the request until every segment has replayed the events.
+     */
     public List<ProjectionStatusView> statuses() {
         long head = position(storage.createHeadToken());
         String serving = servingGroup();
         return REBUILDABLE.stream().map(name -> {
-            TrackingEventProcessor processor = processor(name);
-            Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-            long position = status.values().stream().mapToLong(s -> s.getCurrentPosition().orElse(0)).min().orElse(0);
-            boolean replaying = status.values().stream().anyMatch(Projections::stillReplaying);
-            int percent = head <= 0 ? 100 : (int) Math.min(100, position * 100 / head);
+            List<SharedTokens.Segment> segments = shared.of(name);
+            boolean pending = requests.of(name).map(RebuildRequests.Request::pending).orElse(false);
+            boolean running = !pending && (processor(name).isRunning() || segments.stream().anyMatch(s -> s.owner() != null));
+            long position = Math.max(0, segments.stream().mapToLong(SharedTokens.Segment::position).min().orElse(0));
+            boolean replaying = pending || segments.stream().anyMatch(SharedTokens.Segment::replaying);
+            int percent = pending ? 0 : head <= 0 ? 100 : (int) Math.min(100, position * 100 / head);
             boolean serves = !name.startsWith("cycle-state") || name.equals(serving);
-            return new ProjectionStatusView(name, processor.isRunning(), replaying, position, head,
-                    processor.isRunning() ? percent : 0, serves, deadLetters.count(name));
+            return new ProjectionStatusView(name, running, replaying, position, head, running ? percent : 0, serves,
+                    deadLetters.count(name));
         }).toList();
     }
 
-    /** Drops the projection's documents and replays every event into it; returns at once, progress shows in {@link #statuses}. */
+    /** Drops the projection's documents and replays every event into it, on every instance; progress shows in {@link #statuses}. */
     public void rebuild(String name) {
-        TrackingEventProcessor processor = processor(name);
-        processor.shutDown();
-        if (hasTokens(name)) {
-            processor.resetTokens();
-        } else if (name.equals(NextCycleStateProjection.PROCESSING_GROUP)) {
-            cycleStates.deleteAll(CycleStateStore.NEXT);
-        }
-        catchingUp.restarted(name);
-        processor.start();
+        processor(name);
+        requests.request(name);
     }
 
     /** Builds the cycle state anew in the collection that does not serve, leaving the serving one alone. */
     public String buildCycleStateBeside() {
-        String beside = servingGroup().equals(CycleStateProjection.PROCESSING_GROUP)
-                ? NextCycleStateProjection.PROCESSING_GROUP : CycleStateProjection.PROCESSING_GROUP;
+        String beside = otherCycleState();
         rebuild(beside);
         return beside;
     }
 
-    /** Serves the cycle state from the other collection, once it has caught up with the events. */
+    /**
+     * Serves the cycle state from the other collection, once every segment of it has caught up with
+     * the events. Every instance reads which one serves from MongoDB at each use ({@link CycleStateStore#serving}).
+     */
     public String switchCycleState() {
-        String other = servingGroup().equals(CycleStateProjection.PROCESSING_GROUP)
-                ? NextCycleStateProjection.PROCESSING_GROUP : CycleStateProjection.PROCESSING_GROUP;
-        TrackingEventProcessor processor = processor(other);
-        boolean caughtUp = processor.isRunning() && !processor.processingStatus().isEmpty()
-                && processor.processingStatus().values().stream().allMatch(s -> s.isCaughtUp() && !stillReplaying(s));
-        if (!caughtUp) {
+        String other = otherCycleState();
+        boolean pending = requests.of(other).map(RebuildRequests.Request::pending).orElse(false);
+        TrackingToken head = storage.createHeadToken();
+        if (pending || !shared.caughtUp(other, head == null ? -1 : position(head))) {
             throw new IllegalStateException("The other cycle state has not caught up with the events yet: build it first and wait until it has.");
         }
         cycleStates.serveFrom(other.equals(CycleStateProjection.PROCESSING_GROUP) ? CycleStateStore.LIVE : CycleStateStore.NEXT);
         return other;
     }
 
-    /**
-     * Axon calls a processor replaying until it handles an event past the position it was reset at;
-     * a rebuild is done as soon as it has handled the event at that position.
-     */
-    private static boolean stillReplaying(EventTrackerStatus status) {
-        return status.isReplaying() && status.getCurrentPosition().orElse(0) < status.getResetPosition().orElse(0);
+    private String otherCycleState() {
+        return servingGroup().equals(CycleStateProjection.PROCESSING_GROUP)
+                ? NextCycleStateProjection.PROCESSING_GROUP : CycleStateProjection.PROCESSING_GROUP;
     }
 
     private String servingGroup() {

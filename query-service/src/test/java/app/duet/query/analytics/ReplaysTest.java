@@ -4,17 +4,16 @@ import app.duet.api.analytics.ReplayFrameView;
 import app.duet.api.analytics.ReplayStatusView;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import app.duet.query.support.InProcessMongo;
 import org.mockito.ArgumentCaptor;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Delayed;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,52 +24,38 @@ import static org.mockito.Mockito.verify;
 
 /**
  * The pace of a replay, without waiting for it: a scheduler that records each delay asked for and
- * runs the frame only when the test says so. Frames 10 s, 10 s and 5 min apart.
+ * runs the frame only when the test says so. Frames 10 s, 10 s and 5 min apart. The replays' state
+ * is in an in-process MongoDB, shared by two instances where the test needs another.
  */
 class ReplaysTest {
 
-    private static final Instant T0 = Instant.parse("2026-05-01T18:00:00Z");
-    private static final List<ReplayFrames.Frame> FRAMES = List.of(
+    @RegisterExtension
+    static final InProcessMongo MONGO = new InProcessMongo();
+    private static final Duration LEASE = Duration.ofSeconds(6);
+
+    static final Instant T0 = Instant.parse("2026-05-01T18:00:00Z");
+    static final List<ReplayFrames.Frame> FRAMES = List.of(
             frame(T0), frame(T0.plusSeconds(10)), frame(T0.plusSeconds(20)), frame(T0.plusSeconds(320)));
 
-    /** Holds scheduled frames until run; remembers every delay and whether it was cancelled. */
-    private static final class ManualScheduler implements Replays.Scheduler {
-        final List<Long> delays = new ArrayList<>();
-        final List<Runnable> pending = new ArrayList<>();
-        final List<Boolean> cancelled = new ArrayList<>();
-
-        @Override
-        public ScheduledFuture<?> schedule(Runnable frame, long delayNanos) {
-            delays.add(delayNanos);
-            pending.add(frame);
-            cancelled.add(false);
-            int index = pending.size() - 1;
-            return new NoFuture(() -> cancelled.set(index, true));
-        }
-
-        void runNext() {
-            for (int i = 0; i < pending.size(); i++) {
-                if (pending.get(i) != null) {
-                    Runnable frame = pending.get(i);
-                    pending.set(i, null);
-                    if (!cancelled.get(i)) {
-                        frame.run();
-                    }
-                    return;
-                }
-            }
-        }
-    }
-
+    private final SettableClock clock = new SettableClock();
+    private ReplayStore store;
     private SimpMessagingTemplate messaging;
     private ManualScheduler scheduler;
     private Replays replays;
 
     @BeforeEach
     void setUp() {
+        MongoTemplate mongo = new MongoTemplate(MONGO.client(), "replays-test");
+        mongo.getDb().drop();
+        store = new ReplayStore(mongo);
         messaging = mock(SimpMessagingTemplate.class);
         scheduler = new ManualScheduler();
-        replays = new Replays(messaging, scheduler, Duration.ofSeconds(60));
+        replays = instance(messaging, scheduler);
+    }
+
+    private Replays instance(SimpMessagingTemplate pushes, ManualScheduler frames) {
+        return new Replays(store, pushes, java.util.UUID.randomUUID().toString(), frames, clock, Duration.ofSeconds(60),
+                new Replays.Keeping(LEASE, Duration.ofHours(1)));
     }
 
     @Test
@@ -145,6 +130,7 @@ class ReplaysTest {
         scheduler.runNext();
 
         assertThat(replays.ownerOf(id)).isEmpty();
+        assertThat(store.frame(id, 0)).isEmpty();
         assertThat(sentFrames()).isEmpty();
     }
 
@@ -192,55 +178,20 @@ class ReplaysTest {
     }
 
     private List<ReplayFrameView> sentFrames() {
+        return sentFrames(messaging);
+    }
+
+    static List<ReplayFrameView> sentFrames(SimpMessagingTemplate pushes) {
         ArgumentCaptor<Object> sent = ArgumentCaptor.forClass(Object.class);
         try {
-            verify(messaging, atLeastOnce()).convertAndSend(anyString(), sent.capture());
+            verify(pushes, atLeastOnce()).convertAndSend(anyString(), sent.capture());
         } catch (AssertionError nothingSent) {
             return List.of();
         }
         return sent.getAllValues().stream().filter(ReplayFrameView.class::isInstance).map(ReplayFrameView.class::cast).toList();
     }
 
-    private static ReplayFrames.Frame frame(Instant at) {
+    static ReplayFrames.Frame frame(Instant at) {
         return new ReplayFrames.Frame(at, "BidMade", "A", Map.of());
-    }
-
-    /** A scheduled frame that can only be cancelled. */
-    private record NoFuture(Runnable onCancel) implements ScheduledFuture<Object> {
-        @Override
-        public long getDelay(TimeUnit unit) {
-            return 0;
-        }
-
-        @Override
-        public int compareTo(Delayed other) {
-            return 0;
-        }
-
-        @Override
-        public boolean cancel(boolean mayInterrupt) {
-            onCancel.run();
-            return true;
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
-
-        @Override
-        public boolean isDone() {
-            return false;
-        }
-
-        @Override
-        public Object get() {
-            return null;
-        }
-
-        @Override
-        public Object get(long timeout, TimeUnit unit) {
-            return null;
-        }
     }
 }

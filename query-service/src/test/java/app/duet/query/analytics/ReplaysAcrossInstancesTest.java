@@ -1,0 +1,109 @@
+package app.duet.query.analytics;
+
+import app.duet.api.analytics.ReplayFrameView;
+import app.duet.query.support.InProcessMongo;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.security.access.AccessDeniedException;
+
+import java.time.Duration;
+
+import static app.duet.query.analytics.ReplaysTest.FRAMES;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+
+/**
+ * Two instances' replays on one MongoDB, each with its own scheduler and broker: a replay is
+ * controlled from either, played by one at a time, taken over when its player stops renewing its
+ * lease, and forgotten when nobody touches it.
+ */
+class ReplaysAcrossInstancesTest {
+
+    @RegisterExtension
+    static final InProcessMongo MONGO = new InProcessMongo();
+    private static final Duration LEASE = Duration.ofSeconds(6);
+
+    private final SettableClock clock = new SettableClock();
+    private ReplayStore store;
+    private SimpMessagingTemplate messaging;
+    private ManualScheduler scheduler;
+    private Replays replays;
+
+    @BeforeEach
+    void setUp() {
+        MongoTemplate mongo = new MongoTemplate(MONGO.client(), "replays-across-instances");
+        mongo.getDb().drop();
+        store = new ReplayStore(mongo);
+        messaging = mock(SimpMessagingTemplate.class);
+        scheduler = new ManualScheduler();
+        replays = instance(messaging, scheduler);
+    }
+
+    private Replays instance(SimpMessagingTemplate pushes, ManualScheduler frames) {
+        return new Replays(store, pushes, java.util.UUID.randomUUID().toString(), frames, clock, Duration.ofSeconds(60),
+                new Replays.Keeping(LEASE, Duration.ofHours(1)));
+    }
+
+    @Test
+    void aReplayPreparedOnOneInstanceIsControlledAndPlayedFromAnother() {
+        SimpMessagingTemplate otherPushes = mock(SimpMessagingTemplate.class);
+        ManualScheduler otherFrames = new ManualScheduler();
+        Replays other = instance(otherPushes, otherFrames);
+        String id = replays.prepare("analyst", "couple", "s-1", FRAMES, 50).replayId();
+
+        assertThat(other.ownerOf(id)).contains("analyst");
+        other.resume(id, "analyst");
+        otherFrames.runNext();
+        replays.pause(id, "analyst");
+        otherFrames.runNext();
+        assertThat(ReplaysTest.sentFrames(otherPushes)).extracting(ReplayFrameView::index).containsExactly(0);
+
+        other.seek(id, "analyst", 2);
+        replays.resume(id, "analyst");
+        scheduler.runNext();
+        scheduler.runNext();
+        assertThat(ReplaysTest.sentFrames(messaging)).extracting(ReplayFrameView::index).containsExactly(2, 3);
+        assertThat(scheduler.nothingPending()).as("nothing left to play").isTrue();
+        assertThatThrownBy(() -> other.pause(id, "another analyst"))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void whenThePlayerStopsRenewingItsLeaseAnotherInstanceGoesOnWhereItStoodAndTheOldChainStaysSilent() {
+        SimpMessagingTemplate otherPushes = mock(SimpMessagingTemplate.class);
+        ManualScheduler otherFrames = new ManualScheduler();
+        Replays other = instance(otherPushes, otherFrames);
+        String id = replays.prepare("analyst", "couple", "s-1", FRAMES, 1).replayId();
+        replays.resume(id, "analyst");
+        scheduler.runNext();
+
+        clock.now = clock.now.plusSeconds(2);
+        other.keep();
+        assertThat(otherFrames.pending).as("the lease still holds").isEmpty();
+        clock.now = clock.now.plus(LEASE);
+        other.keep();
+        assertThat(otherFrames.delays).as("what was left of the 10 s wait").containsExactly(Duration.ofSeconds(2).toNanos());
+
+        otherFrames.runNext();
+        scheduler.runNext();
+        assertThat(ReplaysTest.sentFrames(messaging)).extracting(ReplayFrameView::index).containsExactly(0);
+        assertThat(ReplaysTest.sentFrames(otherPushes)).extracting(ReplayFrameView::index).containsExactly(1);
+    }
+
+    @Test
+    void aReplayNobodyTouchesForLongIsForgotten() {
+        String id = replays.prepare("analyst", "couple", "s-1", FRAMES, 1).replayId();
+        clock.now = clock.now.plus(Duration.ofMinutes(59));
+        replays.keep();
+        assertThat(replays.ownerOf(id)).isPresent();
+
+        clock.now = clock.now.plus(Duration.ofMinutes(2));
+        replays.keep();
+        assertThat(replays.ownerOf(id)).isEmpty();
+        assertThat(store.frame(id, 0)).isEmpty();
+    }
+}
