@@ -173,8 +173,11 @@ class SharedWorkTest {
          */
         void placeScreensOn(ConfigurableApplicationContext one, ConfigurableApplicationContext two, String url) throws Exception {
             for (int attempt = 0; attempt < 5; attempt++) {
-                await().atMost(Duration.ofSeconds(10)).until(() -> listens(one, firstPartner) || listens(two, firstPartner));
-                await().atMost(Duration.ofSeconds(10)).until(() -> listens(one, secondPartner) || listens(two, secondPartner));
+                StompTestClient second = secondScreens.get(secondScreens.size() - 1);
+                await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(listens(one, firstPartner) || listens(two, firstPartner))
+                        .as("first partner listening; its errors: %s", firstScreen.errors()).isTrue());
+                await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(listens(one, secondPartner) || listens(two, secondPartner))
+                        .as("second partner listening; its errors: %s", second.errors()).isTrue());
                 if (listens(one, firstPartner) != listens(one, secondPartner)) {
                     return;
                 }
