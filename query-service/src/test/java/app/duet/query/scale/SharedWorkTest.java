@@ -75,8 +75,11 @@ class SharedWorkTest {
         for (int i = 0; i < 4; i++) {
             String firstPartner = UUID.randomUUID().toString();
             String secondPartner = UUID.randomUUID().toString();
-            Couple couple = new Couple(commands.pairAndJoinSession(firstPartner, secondPartner), firstPartner, secondPartner,
-                    proxy.webSocketUrl());
+            CommandClient.PairedSession paired = commands.pairAndJoinSession(firstPartner, secondPartner);
+            // As the page does: a screen listens once it has read its session, or it would be refused as not yet a member.
+            await().atMost(Duration.ofSeconds(30)).until(() -> commands.getWithToken(TestTokens.trusted().partner(secondPartner),
+                    "/api/queries/sessions/" + paired.sessionId()).statusCode() == 200);
+            Couple couple = new Couple(paired, firstPartner, secondPartner, proxy.webSocketUrl());
             couple.placeScreensOn(one, two, proxy.webSocketUrl());
             couples.add(couple);
         }
@@ -103,8 +106,7 @@ class SharedWorkTest {
             await(processor + " taken over").atMost(Duration.ofSeconds(60)).until(() -> held(one, processor) == SEGMENTS);
         }
         for (Couple couple : couples) {
-            couple.reconnectSecondPartner(proxy.webSocketUrl());
-            await().atMost(Duration.ofSeconds(10)).until(() -> listens(one, couple.secondPartner));
+            couple.moveScreensTo(one, proxy.webSocketUrl());
         }
         bidRounds(commands, couples, 10, "after");
         for (Couple couple : couples) {
@@ -150,21 +152,20 @@ class SharedWorkTest {
         }
     }
 
-    /** A couple in session, its first partner's screen on one instance and its second's on the other. */
+    /** A couple in session, its partners' screens put by the proxy on different instances. */
     private final class Couple {
         final CommandClient.PairedSession paired;
         final String firstPartner;
         final String secondPartner;
-        final StompTestClient firstScreen;
-        final List<StompTestClient> secondScreens = new ArrayList<>();
+        /** Each partner's screens, the one in use last: a screen whose instance stopped is replaced. */
+        final java.util.Map<String, List<StompTestClient>> screens = new java.util.HashMap<>();
 
         Couple(CommandClient.PairedSession paired, String firstPartner, String secondPartner, String url) throws Exception {
             this.paired = paired;
             this.firstPartner = firstPartner;
             this.secondPartner = secondPartner;
-            this.firstScreen = opened.open(StompTestClient.connect(url, TestTokens.trusted().partner(firstPartner)));
-            firstScreen.subscribe(topic());
-            reconnectSecondPartner(url);
+            connect(firstPartner, url);
+            connect(secondPartner, url);
         }
 
         /**
@@ -173,48 +174,65 @@ class SharedWorkTest {
          */
         void placeScreensOn(ConfigurableApplicationContext one, ConfigurableApplicationContext two, String url) throws Exception {
             for (int attempt = 0; attempt < 5; attempt++) {
-                StompTestClient second = secondScreens.get(secondScreens.size() - 1);
-                await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(listens(one, firstPartner) || listens(two, firstPartner))
-                        .as("first partner listening; its errors: %s", firstScreen.errors()).isTrue());
-                await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(listens(one, secondPartner) || listens(two, secondPartner))
-                        .as("second partner listening; its errors: %s", second.errors()).isTrue());
+                for (String partner : List.of(firstPartner, secondPartner)) {
+                    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(listens(one, partner) || listens(two, partner))
+                            .as("listening; errors: %s", latest(partner).errors()).isTrue());
+                }
                 if (listens(one, firstPartner) != listens(one, secondPartner)) {
                     return;
                 }
-                StompTestClient together = secondScreens.remove(secondScreens.size() - 1);
+                StompTestClient together = latest(secondPartner);
                 opened.forget(together);
                 together.close();
+                screens.get(secondPartner).remove(together);
                 await().atMost(Duration.ofSeconds(10)).until(() -> !listens(one, secondPartner) && !listens(two, secondPartner));
-                reconnectSecondPartner(url);
+                connect(secondPartner, url);
             }
             throw new AssertionError("The proxy put both partners of " + paired.coupleId() + " on one instance five times");
+        }
+
+        /** After an instance stopped: the screens it held connect again, through the proxy, to the one left. */
+        void moveScreensTo(ConfigurableApplicationContext left, String url) throws Exception {
+            for (String partner : List.of(firstPartner, secondPartner)) {
+                if (!listens(left, partner)) {
+                    await().atMost(Duration.ofSeconds(10)).until(() -> latest(partner).isShut());
+                    connect(partner, url);
+                }
+                await().atMost(Duration.ofSeconds(10)).until(() -> listens(left, partner));
+            }
         }
 
         String topic() {
             return ViewPublisher.SESSION_TOPIC + paired.sessionId();
         }
 
-        void reconnectSecondPartner(String url) throws Exception {
-            StompTestClient screen = opened.open(StompTestClient.connect(url, TestTokens.trusted().partner(secondPartner)));
+        private void connect(String partner, String url) throws Exception {
+            StompTestClient screen = opened.open(StompTestClient.connect(url, TestTokens.trusted().partner(partner)));
             screen.subscribe(topic());
-            secondScreens.add(screen);
+            screens.computeIfAbsent(partner, p -> new ArrayList<>()).add(screen);
+        }
+
+        private StompTestClient latest(String partner) {
+            List<StompTestClient> own = screens.get(partner);
+            return own.get(own.size() - 1);
         }
 
         /** The broker takes a subscription asynchronously: bid until both screens have heard one push. */
         void warmUp(CommandClient commands) {
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
                 commands.post(firstPartner, "/api/commands/sessions/" + paired.sessionId() + "/bids", "{\"words\":\"warm-up\"}");
-                return firstScreen.latestVersion(topic()) > 0 && secondScreens.get(0).latestVersion(topic()) > 0;
+                return latest(firstPartner).latestVersion(topic()) > 0 && latest(secondPartner).latestVersion(topic()) > 0;
             });
         }
 
+        /** Each partner's screen in use heard every version from its first to the one stored, in order. */
         void awaitBothSeeEveryUpdateInOrder(CommandClient views) {
             long stored = views.get(firstPartner, "/api/queries/sessions/" + paired.sessionId()).get("version").asLong();
-            StompTestClient second = secondScreens.get(secondScreens.size() - 1);
             await("couple " + paired.coupleId() + " both screens at version " + stored).atMost(Duration.ofSeconds(30))
-                    .until(() -> firstScreen.latestVersion(topic()) >= stored && second.latestVersion(topic()) >= stored);
-            for (StompTestClient screen : List.of(firstScreen, second)) {
-                List<Long> versions = screen.received().stream().filter(push -> push.destination().equals(topic()))
+                    .until(() -> latest(firstPartner).latestVersion(topic()) >= stored
+                            && latest(secondPartner).latestVersion(topic()) >= stored);
+            for (String partner : List.of(firstPartner, secondPartner)) {
+                List<Long> versions = latest(partner).received().stream().filter(push -> push.destination().equals(topic()))
                         .filter(push -> !push.isNotice()).map(StompTestClient.Received::version).toList();
                 assertThat(versions).as("pushes in order").isSorted();
                 assertThat(versions.stream().filter(version -> version <= stored).distinct()).as("no version missed")
@@ -223,9 +241,7 @@ class SharedWorkTest {
         }
 
         void assertHeardOnlyItsOwnWords(List<Couple> all) {
-            List<StompTestClient> screens = new ArrayList<>(secondScreens);
-            screens.add(firstScreen);
-            for (StompTestClient screen : screens) {
+            for (StompTestClient screen : screens.values().stream().flatMap(List::stream).toList()) {
                 String heard = screen.received().toString();
                 for (Couple other : all) {
                     if (other != this) {
