@@ -66,8 +66,9 @@ final class ScaleBench {
                 total += segments;
                 Figures.line(S, stack.name + "-" + query.name + "-" + processor + "-segments-held", segments, "segments");
             }
+            int fewest = total / queries.size();
             int share = (total + queries.size() - 1) / queries.size();
-            evenSplits.add(held.stream().allMatch(segments -> segments >= total / queries.size() && segments <= share));
+            evenSplits.add(held.stream().allMatch(segments -> segments >= fewest && segments <= share));
         }
     }
 

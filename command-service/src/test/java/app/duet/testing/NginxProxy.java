@@ -219,7 +219,9 @@ public final class NginxProxy implements AutoCloseable {
         return "master_process off;\n"
                 + "error_log " + prefix.resolve("error.log") + " warn;\n"
                 + "pid " + prefix.resolve("nginx.pid") + ";\n"
-                + "events {\n    worker_connections 1024;\n}\n"
+                // Each open page is two connections (the browser's and the upstream's): room for the bench's thousands.
+                + "worker_rlimit_nofile 40000;\n"
+                + "events {\n    worker_connections 20000;\n}\n"
                 + "http {\n"
                 + "    access_log " + prefix.resolve("access.log") + ";\n"
                 + temp

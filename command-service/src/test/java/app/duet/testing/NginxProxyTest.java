@@ -178,6 +178,9 @@ class NginxProxyTest {
     @Test
     void metricsAndHealthStayInsideTheNetworkAndNoVersionIsAnnounced() throws Exception {
         HttpResponse<String> metrics = get("/actuator/prometheus", Map.of());
+        for (String around : List.of("/actuator", "/actuator;x/prometheus", "/actuatorx")) {
+            assertThat(get(around, Map.of()).statusCode()).as(around).isEqualTo(404);
+        }
 
         assertThat(metrics.statusCode()).isEqualTo(404);
         assertThat(page.received()).isEmpty();

@@ -48,15 +48,12 @@ public class CatchingUp {
 
     private static final Logger log = LoggerFactory.getLogger(CatchingUp.class);
     private static final Duration CHECK_EVERY = Duration.ofMillis(200);
-    /** A running processor that has claimed no segment for this long is taken to be another instance's work. */
-    private static final Duration CLAIM_WAIT = Duration.ofSeconds(30);
 
     private final ObjectProvider<EventProcessingConfiguration> processing;
     private final ObjectProvider<SharedTokens> shared;
     private final EventStorageEngine storage;
     private final Duration retryAfter;
     private final Map<String, Long> headAtStart = new ConcurrentHashMap<>();
-    private final Map<String, Long> startedAtNanos = new ConcurrentHashMap<>();
     private final Set<String> caughtUp = ConcurrentHashMap.newKeySet();
     private final Map<String, Supplier<String>> builders = new ConcurrentHashMap<>();
     private final Set<String> alternatives = ConcurrentHashMap.newKeySet();
@@ -130,7 +127,6 @@ public class CatchingUp {
     /** A processor was reset (a rebuild in place): its views catch up again, against today's head. */
     public void restarted(String processingGroup) {
         headAtStart.put(processingGroup, head());
-        startedAtNanos.put(processingGroup, System.nanoTime());
         caughtUp.remove(processingGroup);
     }
 
@@ -168,10 +164,11 @@ public class CatchingUp {
     }
 
     /**
-     * Reached means: every segment this instance works on is at or past the head seen at start, and
-     * none is failing. A processor that is not running has not reached anything; one that runs but
-     * has claimed no segment goes by the shared token store (the instances that claim them), or,
-     * once it has waited {@link #CLAIM_WAIT}, leaves its work to another instance.
+     * Reached means: no segment this instance works on is failing, and every segment of the view
+     * stands at or past the head seen at start. For a view whose segments several instances share,
+     * that is read from the shared token store, not from this instance's own segments: a view another
+     * instance is still rebuilding in part is not caught up here either, or a reader here would be
+     * answered from its half-built documents (a withdrawn consent not yet replayed, say).
      */
     private boolean hasReachedHeadAtStart(String group) {
         long head = headAtStart.computeIfAbsent(group, name -> head());
@@ -183,12 +180,13 @@ public class CatchingUp {
             return false;
         }
         Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-        if (status.isEmpty()) {
-            long since = startedAtNanos.computeIfAbsent(group, name -> System.nanoTime());
-            return System.nanoTime() - since > CLAIM_WAIT.toNanos() || shared.getObject().caughtUp(group, head);
+        if (status.values().stream().anyMatch(EventTrackerStatus::isErrorState)) {
+            return false;
         }
-        return status.values().stream()
-                .allMatch(segment -> !segment.isErrorState() && segment.getCurrentPosition().orElse(-1) >= head);
+        if (EventSourceConfiguration.isShared(group)) {
+            return shared.getObject().caughtUp(group, head);
+        }
+        return !status.isEmpty() && status.values().stream().allMatch(segment -> segment.getCurrentPosition().orElse(-1) >= head);
     }
 
     private boolean isFailing(String group) {

@@ -53,8 +53,9 @@ public class EventSourceConfiguration {
     }
 
     @Bean
-    ThisInstance thisInstance(@Value("${duet.instance-id:}") String configured) {
-        return ThisInstance.named(configured);
+    ThisInstance thisInstance(@Value("${duet.instance-id:}") String configured, @Value("${duet.mongo.embedded-file:}") String viewsFile) {
+        // The views file is held by one JVM only: it is the one instance, under the name its claims are kept by.
+        return ThisInstance.named(viewsFile.isBlank() ? configured : ThisInstance.VIEWS_FILE_OWNER);
     }
 
     @Bean
@@ -62,9 +63,13 @@ public class EventSourceConfiguration {
                                 ObjectProvider<EventProcessingConfiguration> processing, ObjectProvider<TokenStore> tokens,
                                 @Value("${duet.projections.segments:2}") int segments,
                                 @Value("${duet.projections.heartbeat:2s}") Duration heartbeat, MeterRegistry registry) {
-        // The access processor follows the stream whole on every instance and keeps no shared tokens.
-        return new SegmentShares(instance, mongo, processing, tokens,
-                name -> !name.equals(AccessEnforcement.PROCESSING_GROUP), segments, heartbeat, registry);
+        return new SegmentShares(instance, mongo, processing, tokens, EventSourceConfiguration::isShared, segments, heartbeat,
+                registry);
+    }
+
+    /** Whether the instances share this processor's segments; the access processor follows the whole stream on each, keeping no shared tokens. */
+    public static boolean isShared(String processingGroup) {
+        return !processingGroup.equals(AccessEnforcement.PROCESSING_GROUP);
     }
 
     @Bean

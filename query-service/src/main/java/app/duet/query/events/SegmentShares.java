@@ -52,6 +52,8 @@ public class SegmentShares implements SmartLifecycle {
     private final Set<String> gauged = ConcurrentHashMap.newKeySet();
     private final MeterRegistry registry;
     private ScheduledExecutorService beating;
+    /** A split under way: another waits for it, or two would be asked before the first shows in the store. */
+    private java.util.concurrent.CompletableFuture<Boolean> splitting = java.util.concurrent.CompletableFuture.completedFuture(true);
 
     public SegmentShares(ThisInstance instance, MongoTemplate mongo, ObjectProvider<EventProcessingConfiguration> processing,
                          ObjectProvider<TokenStore> tokens, Predicate<String> shared, int segments, Duration heartbeat,
@@ -128,6 +130,8 @@ public class SegmentShares implements SmartLifecycle {
     int aliveInstances() {
         Date since = Date.from(Instant.now().minus(heartbeat.multipliedBy(3)));
         long alive = mongo.count(Query.query(Criteria.where("seenAt").gte(since)), Document.class, COLLECTION);
+        // Instances killed long ago leave their last beat behind: gone after ten missed beats.
+        mongo.remove(Query.query(Criteria.where("seenAt").lt(Date.from(Instant.now().minus(heartbeat.multipliedBy(10))))), COLLECTION);
         return (int) Math.max(1, alive);
     }
 
@@ -138,9 +142,11 @@ public class SegmentShares implements SmartLifecycle {
             return;
         }
         if (existing.length < segments) {
-            int widest = held.stream().min(Integer::compare).orElseThrow();
-            log.info("Splitting segment {} of {} ({} of {} segments)", widest, processor.getName(), existing.length, segments);
-            processor.splitSegment(widest);
+            if (splitting.isDone()) {
+                int widest = held.stream().min(Integer::compare).orElseThrow();
+                log.info("Splitting segment {} of {} ({} of {} segments)", widest, processor.getName(), existing.length, segments);
+                splitting = processor.splitSegment(widest);
+            }
             return;
         }
         int fairShare = (existing.length + alive - 1) / alive;

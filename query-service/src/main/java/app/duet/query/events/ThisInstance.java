@@ -12,6 +12,13 @@ import java.util.UUID;
  */
 public record ThisInstance(String id) {
 
+    /**
+     * Standalone's name: its views file is locked by the one JVM that has it open, so a claim found in
+     * it is this product's own, left by a killed run, and is taken back at once instead of after the
+     * claim's timeout.
+     */
+    public static final String VIEWS_FILE_OWNER = "owner-of-the-views-file";
+
     public static ThisInstance named(String configured) {
         if (configured != null && !configured.isBlank()) {
             return new ThisInstance(configured);

@@ -6,7 +6,6 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
@@ -21,23 +20,15 @@ import org.springframework.data.mongodb.MongoDatabaseFactory;
 @Configuration(proxyBeanMethods = false)
 class MongoTokens {
 
-    static final String VIEWS_FILE_OWNER = "owner-of-the-views-file";
-
     @Bean
-    TokenStore tokenStore(MongoDatabaseFactory mongo, Serializer serializer, ObjectProvider<ViewsFile> viewsFile,
-                          ThisInstance instance) {
+    TokenStore tokenStore(MongoDatabaseFactory mongo, Serializer serializer, ThisInstance instance) {
         MongoTokenStore.Builder builder = MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder()
                         .mongoDatabase(mongo.getMongoDatabase())
                         .build())
                 .serializer(serializer)
+                // Claims are this instance's by its name; standalone's name is the views file's owner (ThisInstance).
                 .nodeId(instance.id());
-        ViewsFile file = viewsFile.getIfAvailable();
-        if (file != null) {
-            // The file is locked by the one JVM that has it open: a claim found in it is this product's own,
-            // left by a killed run, and is taken back at once instead of after the claim's timeout.
-            builder.nodeId(VIEWS_FILE_OWNER);
-        }
         return new ViewsBeforeTokens(builder.build());
     }
 }
