@@ -156,8 +156,15 @@ final class Stack implements AutoCloseable {
         return queries.replace("http://", "ws://") + "/ws";
     }
 
+    /** The product's processes: its JVMs and, where the stack relays through them, RabbitMQ and nginx. */
     List<Long> pids() {
-        return jvms.stream().map(ProductJvm::pid).toList();
+        List<Long> pids = new ArrayList<>(jvms.stream().map(ProductJvm::pid).toList());
+        if (proxy != null) {
+            ProcessHandle.allProcesses().filter(process -> process.info().command()
+                            .filter(command -> command.endsWith("beam.smp") || command.endsWith("/nginx")).isPresent())
+                    .forEach(process -> pids.add(process.pid()));
+        }
+        return pids;
     }
 
     List<ProductJvm> jvms() {
