@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * that each instance holds about half of every processor's segments and that p99 with two stays
  * within 1.3x of p99 with one, with nothing missing.
  * <p>
- * {@code bench/run scale --couples=300 --seconds=30}
+ * {@code bench/run scale --couples=100 --seconds=30}
  */
 final class ScaleBench {
 
@@ -30,7 +30,7 @@ final class ScaleBench {
 
     static void main(String[] args) throws Exception {
         Map<String, String> options = Bench.options(args);
-        int couples = Integer.parseInt(options.getOrDefault("couples", "300"));
+        int couples = Integer.parseInt(options.getOrDefault("couples", "100"));
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
         int interval = Integer.parseInt(options.getOrDefault("interval", "20"));
         Figures.machineLoad(S, "before");

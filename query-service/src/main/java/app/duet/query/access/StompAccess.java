@@ -65,7 +65,10 @@ public class StompAccess implements ChannelInterceptor {
         }
         switch (stomp.getCommand()) {
             case CONNECT, STOMP -> stomp.setUser(signIn(stomp.getFirstNativeHeader("Authorization")));
-            case SUBSCRIBE -> mayListen(actorOf(stomp.getUser()), stomp.getDestination());
+            case SUBSCRIBE -> {
+                mayListen(actorOf(stomp.getUser()), stomp.getDestination());
+                onlyWhatASubscriptionNeeds(stomp);
+            }
             case SEND -> throw new AccessDeniedException(
                     "Duet takes every change as an HTTP command; STOMP is only for listening.");
             default -> {
@@ -73,6 +76,21 @@ public class StompAccess implements ChannelInterceptor {
         }
         return message;
     }
+
+    /**
+     * The broker relay hands a SUBSCRIBE's headers on to RabbitMQ, where some ask for a durable, named
+     * or otherwise lasting queue: a page could leave queues behind that outlive it. Only what a
+     * subscription needs goes on.
+     */
+    private static void onlyWhatASubscriptionNeeds(StompHeaderAccessor stomp) {
+        for (String header : java.util.List.copyOf(stomp.toNativeHeaderMap().keySet())) {
+            if (!SUBSCRIPTION_HEADERS.contains(header)) {
+                stomp.removeNativeHeader(header);
+            }
+        }
+    }
+
+    private static final java.util.Set<String> SUBSCRIPTION_HEADERS = java.util.Set.of("destination", "id", "ack", "receipt");
 
     private Authentication signIn(String authorization) {
         if (authorization == null || !authorization.startsWith("Bearer ")) {

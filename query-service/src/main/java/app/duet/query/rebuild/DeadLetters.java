@@ -28,8 +28,9 @@ import java.util.NoSuchElementException;
 
 /**
  * Events a projection cannot apply do not stop it, nor are they skipped: each goes to the
- * projection's dead-letter queue, and the later events of the same aggregate (its sequence) queue
- * up behind it, so that aggregate's views stand still while every other one goes on. Once the
+ * projection's dead-letter queue, and the later events of the same couple (its sequence, the one its
+ * segment orders by: {@code ByCouple}) queue up behind it, so that couple's views stand still while
+ * every other one goes on. Once the
  * cause is fixed, a retry applies each sequence in order. The queues live in MongoDB beside the
  * projections and their tracking tokens, so they survive a restart with them; an event's personal
  * words stay encrypted there as in the event store, and a failure is kept by its class only, since
