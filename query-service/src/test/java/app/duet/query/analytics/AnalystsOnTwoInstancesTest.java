@@ -1,7 +1,6 @@
 package app.duet.query.analytics;
 
 import app.duet.api.access.Role;
-import app.duet.command.CommandServiceApplication;
 import app.duet.query.QueryServiceApplication;
 import app.duet.query.access.ReplayOwners;
 import app.duet.query.events.SharedTokens;
@@ -65,11 +64,7 @@ class AnalystsOnTwoInstancesTest {
     void rebuildsTheSwitchAndReplaysWorkWhicheverInstanceIsAsked() throws Exception {
         Assumptions.assumeTrue(relayListens(), "RabbitMQ's STOMP plugin listens on 127.0.0.1:61613");
         database = opened.open(PostgresTestDatabase.freshSchemaOrSkip());
-        ConfigurableApplicationContext commandSide = opened.open(new SpringApplicationBuilder(CommandServiceApplication.class)
-                .run(Opened.serviceArguments(database.springProperties(), "spring.config.name=command-service",
-                        "spring.autoconfigure.exclude=org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration,"
-                                + "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration,"
-                                + "org.springframework.boot.data.mongodb.autoconfigure.DataMongoRepositoriesAutoConfiguration")));
+        ConfigurableApplicationContext commandSide = opened.open(Opened.commandServiceOn(database));
         commands = new CommandClient(ProductOnH2.baseUrl(commandSide));
         ConfigurableApplicationContext second = queryInstance("query-2");
         String alex = UUID.randomUUID().toString();

@@ -5,7 +5,6 @@ import app.duet.query.support.InProcessMongo;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -25,27 +24,27 @@ class ReplaysAcrossInstancesTest {
 
     @RegisterExtension
     static final InProcessMongo MONGO = new InProcessMongo();
-    private static final Duration LEASE = Duration.ofSeconds(6);
+    private static final Duration LEASE = ReplayInstances.LEASE;
 
-    private final SettableClock clock = new SettableClock();
+    private SettableClock clock;
     private ReplayStore store;
+    private ReplayInstances instances;
     private SimpMessagingTemplate messaging;
     private ManualScheduler scheduler;
     private Replays replays;
 
     @BeforeEach
     void setUp() {
-        MongoTemplate mongo = new MongoTemplate(MONGO.client(), "replays-across-instances");
-        mongo.getDb().drop();
-        store = new ReplayStore(mongo);
+        instances = new ReplayInstances(MONGO.client(), "replays-across-instances");
+        clock = instances.clock;
+        store = instances.store;
         messaging = mock(SimpMessagingTemplate.class);
         scheduler = new ManualScheduler();
         replays = instance(messaging, scheduler);
     }
 
     private Replays instance(SimpMessagingTemplate pushes, ManualScheduler frames) {
-        return new Replays(store, pushes, java.util.UUID.randomUUID().toString(), frames, clock, Duration.ofSeconds(60),
-                new Replays.Keeping(LEASE, Duration.ofHours(1)));
+        return instances.instance(pushes, frames);
     }
 
     @Test

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import app.duet.query.support.InProcessMongo;
 import org.mockito.ArgumentCaptor;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 
 import java.time.Duration;
@@ -31,31 +30,31 @@ class ReplaysTest {
 
     @RegisterExtension
     static final InProcessMongo MONGO = new InProcessMongo();
-    private static final Duration LEASE = Duration.ofSeconds(6);
+    private static final Duration LEASE = ReplayInstances.LEASE;
 
     static final Instant T0 = Instant.parse("2026-05-01T18:00:00Z");
     static final List<ReplayFrames.Frame> FRAMES = List.of(
             frame(T0), frame(T0.plusSeconds(10)), frame(T0.plusSeconds(20)), frame(T0.plusSeconds(320)));
 
-    private final SettableClock clock = new SettableClock();
+    private SettableClock clock;
     private ReplayStore store;
+    private ReplayInstances instances;
     private SimpMessagingTemplate messaging;
     private ManualScheduler scheduler;
     private Replays replays;
 
     @BeforeEach
     void setUp() {
-        MongoTemplate mongo = new MongoTemplate(MONGO.client(), "replays-test");
-        mongo.getDb().drop();
-        store = new ReplayStore(mongo);
+        instances = new ReplayInstances(MONGO.client(), "replays-test");
+        clock = instances.clock;
+        store = instances.store;
         messaging = mock(SimpMessagingTemplate.class);
         scheduler = new ManualScheduler();
         replays = instance(messaging, scheduler);
     }
 
     private Replays instance(SimpMessagingTemplate pushes, ManualScheduler frames) {
-        return new Replays(store, pushes, java.util.UUID.randomUUID().toString(), frames, clock, Duration.ofSeconds(60),
-                new Replays.Keeping(LEASE, Duration.ofHours(1)));
+        return instances.instance(pushes, frames);
     }
 
     @Test

@@ -2,7 +2,6 @@ package app.duet.query.live;
 
 import app.duet.query.support.Opened;
 import app.duet.query.support.ProductOnH2;
-import app.duet.command.CommandServiceApplication;
 import app.duet.query.QueryServiceApplication;
 import app.duet.testing.CommandClient;
 import app.duet.testing.PostgresTestDatabase;
@@ -38,11 +37,7 @@ class FreshnessAcrossServicesTest {
     @Test
     void everyBidReachesBothPartnersAsSoonAsItIsStored() throws Exception {
         PostgresTestDatabase database = opened.open(PostgresTestDatabase.freshSchemaOrSkip());
-        ConfigurableApplicationContext commandSide = opened.open(new SpringApplicationBuilder(CommandServiceApplication.class)
-                .run(Opened.serviceArguments(database.springProperties(), "spring.config.name=command-service",
-                        "spring.autoconfigure.exclude=org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration,"
-                                + "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration,"
-                                + "org.springframework.boot.data.mongodb.autoconfigure.DataMongoRepositoriesAutoConfiguration")));
+        ConfigurableApplicationContext commandSide = opened.open(Opened.commandServiceOn(database));
         ConfigurableApplicationContext querySide = opened.open(new SpringApplicationBuilder(QueryServiceApplication.class)
                 .run(Opened.serviceArguments(database.springProperties(), "spring.config.name=query-service", "duet.mongo.embedded=true",
                         "spring.flyway.enabled=false", "duet.projections.fallback-poll=60s")));

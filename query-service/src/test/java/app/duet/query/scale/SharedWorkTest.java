@@ -1,6 +1,5 @@
 package app.duet.query.scale;
 
-import app.duet.command.CommandServiceApplication;
 import app.duet.query.QueryServiceApplication;
 import app.duet.query.access.LiveConnections;
 import app.duet.query.live.ViewPublisher;
@@ -53,11 +52,7 @@ class SharedWorkTest {
     void twoInstancesShareTheWorkAndOneTakesOverWhenTheOtherStops() throws Exception {
         assumeTrue(listening(61613), "RabbitMQ's STOMP plugin is not listening on 127.0.0.1:61613 (.ci/run enables it)");
         PostgresTestDatabase database = opened.open(PostgresTestDatabase.freshSchemaOrSkip());
-        ConfigurableApplicationContext commandSide = opened.open(new SpringApplicationBuilder(CommandServiceApplication.class)
-                .run(Opened.serviceArguments(database.springProperties(), "spring.config.name=command-service",
-                        "spring.autoconfigure.exclude=org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration,"
-                                + "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration,"
-                                + "org.springframework.boot.data.mongodb.autoconfigure.DataMongoRepositoriesAutoConfiguration")));
+        ConfigurableApplicationContext commandSide = opened.open(Opened.commandServiceOn(database));
         String mongoUri = views.uri("shared-" + UUID.randomUUID().toString().substring(0, 8));
         ConfigurableApplicationContext one = opened.open(queryInstance(database, mongoUri, "one"));
         ConfigurableApplicationContext two = opened.open(queryInstance(database, mongoUri, "two"));

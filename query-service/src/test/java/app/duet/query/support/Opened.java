@@ -1,5 +1,9 @@
 package app.duet.query.support;
 
+import app.duet.command.CommandServiceApplication;
+import app.duet.testing.PostgresTestDatabase;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -41,6 +45,15 @@ public final class Opened implements AutoCloseable {
         if (first != null) {
             throw first;
         }
+    }
+
+    /** command-service as a Spring application of its own on this PostgreSQL database (it keeps nothing in MongoDB). */
+    public static ConfigurableApplicationContext commandServiceOn(PostgresTestDatabase database) {
+        return new SpringApplicationBuilder(CommandServiceApplication.class)
+                .run(serviceArguments(database.springProperties(), "spring.config.name=command-service",
+                        "spring.autoconfigure.exclude=org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration,"
+                                + "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration,"
+                                + "org.springframework.boot.data.mongodb.autoconfigure.DataMongoRepositoriesAutoConfiguration"));
     }
 
     /** A service's command-line arguments (which outrank its own yml files) on this database, trusting the test issuer. */
