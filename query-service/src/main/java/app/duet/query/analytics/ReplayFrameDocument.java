@@ -12,8 +12,8 @@ import java.util.Map;
  * the session's events again; the player reads only the frame it pushes and the one after.
  */
 @Document(ReplayFrameDocument.COLLECTION)
-record ReplayFrameDocument(@Id String id, @Indexed String replayId, int index, Instant at, String type, String actor,
-                           Map<String, Object> details) {
+record ReplayFrameDocument(@Id String id, @Indexed String replayId, @Indexed String coupleId, int index, Instant at,
+                           String type, String actor, Map<String, Object> details) {
 
     static final String COLLECTION = "replay_frames";
 
@@ -21,8 +21,8 @@ record ReplayFrameDocument(@Id String id, @Indexed String replayId, int index, I
         return replayId + ":" + index;
     }
 
-    static ReplayFrameDocument of(String replayId, int index, ReplayFrames.Frame frame) {
-        return new ReplayFrameDocument(idOf(replayId, index), replayId, index, frame.at(), frame.type(), frame.actor(),
+    static ReplayFrameDocument of(String replayId, String coupleId, int index, ReplayFrames.Frame frame) {
+        return new ReplayFrameDocument(idOf(replayId, index), replayId, coupleId, index, frame.at(), frame.type(), frame.actor(),
                 frame.details());
     }
 

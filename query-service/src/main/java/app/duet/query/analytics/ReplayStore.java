@@ -31,10 +31,14 @@ class ReplayStore {
         this.mongo = mongo;
     }
 
+    /**
+     * The state first, then its frames, each frame naming the couple: whatever removes a couple's
+     * replays (an erasure) finds every frame, even of a replay whose frames were still being written.
+     */
     void create(ReplayState state, List<ReplayFrames.Frame> frames) {
-        mongo.insertAll(IntStream.range(0, frames.size())
-                .mapToObj(index -> ReplayFrameDocument.of(state.id(), index, frames.get(index))).toList());
         mongo.insert(state);
+        mongo.insertAll(IntStream.range(0, frames.size())
+                .mapToObj(index -> ReplayFrameDocument.of(state.id(), state.coupleId(), index, frames.get(index))).toList());
     }
 
     Optional<ReplayState> find(String replayId) {
@@ -87,7 +91,9 @@ class ReplayStore {
 
     /** Removes the couple's replays, frames included, and says which they were. */
     List<String> removeCouple(String coupleId) {
-        return remove(where("coupleId").is(coupleId));
+        List<String> removed = remove(where("coupleId").is(coupleId));
+        mongo.remove(Query.query(where("coupleId").is(coupleId)), ReplayFrameDocument.class);
+        return removed;
     }
 
     /** Removes the replays nobody has played or controlled since then. */

@@ -134,6 +134,20 @@ class ReplaysTest {
     }
 
     @Test
+    void anErasureAlsoTakesFramesWhoseReplayIsGoneOrNotYetWhole() {
+        String id = replays.prepare("analyst", "couple", "s-1", FRAMES, 50).replayId();
+        String other = replays.prepare("analyst", "another couple", "s-2", FRAMES, 50).replayId();
+        // As if the erasure had run between the frames and the state: frames whose state is not there.
+        MONGO.client().getDatabase("replays-test").getCollection("replays").deleteOne(new org.bson.Document("_id", id));
+
+        replays.forgetCouple("couple");
+
+        assertThat(store.frame(id, 0)).isEmpty();
+        assertThat(store.frame(id, FRAMES.size() - 1)).isEmpty();
+        assertThat(store.frame(other, 0)).as("another couple's replay stays").isPresent();
+    }
+
+    @Test
     void aFrameKeepsEnumerationsNumbersAndStepsAndDropsEveryOtherString() {
         var link = new app.duet.api.exercise.CycleLinkRecorded("session-1", "entry-secret", "partner-b", "need",
                 app.duet.api.exercise.CycleLink.UNMET_NEED, 8, null, "words nobody else may read");
