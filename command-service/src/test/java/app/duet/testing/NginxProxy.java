@@ -248,7 +248,8 @@ public final class NginxProxy implements AutoCloseable {
         }
     }
 
-    private static boolean accepts(int port) {
+    /** Whether something listens on this loopback port. */
+    public static boolean accepts(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
             return true;

@@ -7,6 +7,8 @@ import org.springframework.messaging.simp.SimpMessagingTemplate;
 import java.time.Duration;
 import java.util.UUID;
 
+import static org.mockito.Mockito.mock;
+
 /**
  * Replays on one in-process MongoDB database, emptied first, with a clock the test moves: as many
  * instances as a test starts, each with its own pushes and frame scheduler.
@@ -24,8 +26,14 @@ final class ReplayInstances {
         store = new ReplayStore(mongo);
     }
 
-    Replays instance(SimpMessagingTemplate pushes, ManualScheduler frames) {
-        return new Replays(store, pushes, UUID.randomUUID().toString(), frames, clock, Duration.ofSeconds(60),
-                new Replays.Keeping(LEASE, Duration.ofHours(1)));
+    /** One instance: its replays, what it pushed (a mock to verify) and its frames' scheduler, run by hand. */
+    record Instance(Replays replays, SimpMessagingTemplate pushes, ManualScheduler frames) {
+    }
+
+    Instance start() {
+        SimpMessagingTemplate pushes = mock(SimpMessagingTemplate.class);
+        ManualScheduler frames = new ManualScheduler();
+        return new Instance(new Replays(store, pushes, UUID.randomUUID().toString(), frames, clock, Duration.ofSeconds(60),
+                new Replays.Keeping(LEASE, Duration.ofHours(1))), pushes, frames);
     }
 }

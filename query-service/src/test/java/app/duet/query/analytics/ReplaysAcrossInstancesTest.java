@@ -13,7 +13,6 @@ import java.time.Duration;
 import static app.duet.query.analytics.ReplaysTest.FRAMES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.Mockito.mock;
 
 /**
  * Two instances' replays on one MongoDB, each with its own scheduler and broker: a replay is
@@ -38,20 +37,18 @@ class ReplaysAcrossInstancesTest {
         instances = new ReplayInstances(MONGO.client(), "replays-across-instances");
         clock = instances.clock;
         store = instances.store;
-        messaging = mock(SimpMessagingTemplate.class);
-        scheduler = new ManualScheduler();
-        replays = instance(messaging, scheduler);
-    }
-
-    private Replays instance(SimpMessagingTemplate pushes, ManualScheduler frames) {
-        return instances.instance(pushes, frames);
+        ReplayInstances.Instance first = instances.start();
+        replays = first.replays();
+        messaging = first.pushes();
+        scheduler = first.frames();
     }
 
     @Test
     void aReplayPreparedOnOneInstanceIsControlledAndPlayedFromAnother() {
-        SimpMessagingTemplate otherPushes = mock(SimpMessagingTemplate.class);
-        ManualScheduler otherFrames = new ManualScheduler();
-        Replays other = instance(otherPushes, otherFrames);
+        ReplayInstances.Instance second = instances.start();
+        Replays other = second.replays();
+        SimpMessagingTemplate otherPushes = second.pushes();
+        ManualScheduler otherFrames = second.frames();
         String id = replays.prepare("analyst", "couple", "s-1", FRAMES, 50).replayId();
 
         assertThat(other.ownerOf(id)).contains("analyst");
@@ -73,9 +70,10 @@ class ReplaysAcrossInstancesTest {
 
     @Test
     void whenThePlayerStopsRenewingItsLeaseAnotherInstanceGoesOnWhereItStoodAndTheOldChainStaysSilent() {
-        SimpMessagingTemplate otherPushes = mock(SimpMessagingTemplate.class);
-        ManualScheduler otherFrames = new ManualScheduler();
-        Replays other = instance(otherPushes, otherFrames);
+        ReplayInstances.Instance second = instances.start();
+        Replays other = second.replays();
+        SimpMessagingTemplate otherPushes = second.pushes();
+        ManualScheduler otherFrames = second.frames();
         String id = replays.prepare("analyst", "couple", "s-1", FRAMES, 1).replayId();
         replays.resume(id, "analyst");
         scheduler.runNext();

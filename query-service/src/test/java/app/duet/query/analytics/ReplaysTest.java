@@ -18,7 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.atLeastOnce;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 
 /**
@@ -48,13 +47,10 @@ class ReplaysTest {
         instances = new ReplayInstances(MONGO.client(), "replays-test");
         clock = instances.clock;
         store = instances.store;
-        messaging = mock(SimpMessagingTemplate.class);
-        scheduler = new ManualScheduler();
-        replays = instance(messaging, scheduler);
-    }
-
-    private Replays instance(SimpMessagingTemplate pushes, ManualScheduler frames) {
-        return instances.instance(pushes, frames);
+        ReplayInstances.Instance first = instances.start();
+        replays = first.replays();
+        messaging = first.pushes();
+        scheduler = first.frames();
     }
 
     @Test

@@ -19,9 +19,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +47,7 @@ class SharedWorkTest {
 
     @Test
     void twoInstancesShareTheWorkAndOneTakesOverWhenTheOtherStops() throws Exception {
-        assumeTrue(listening(61613), "RabbitMQ's STOMP plugin is not listening on 127.0.0.1:61613 (.ci/run enables it)");
+        assumeTrue(NginxProxy.accepts(61613), "RabbitMQ's STOMP plugin is not listening on 127.0.0.1:61613 (.ci/run enables it)");
         PostgresTestDatabase database = opened.open(PostgresTestDatabase.freshSchemaOrSkip());
         ConfigurableApplicationContext commandSide = opened.open(Opened.commandServiceOn(database));
         String mongoUri = views.uri("shared-" + UUID.randomUUID().toString().substring(0, 8));
@@ -138,14 +135,6 @@ class SharedWorkTest {
         return instance.getBean(LiveConnections.class).isListening(personId);
     }
 
-    private static boolean listening(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-            return true;
-        } catch (IOException closed) {
-            return false;
-        }
-    }
 
     /** A couple in session, its partners' screens put by the proxy on different instances. */
     private final class Couple {
