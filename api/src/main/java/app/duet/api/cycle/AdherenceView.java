@@ -1,9 +1,11 @@
 package app.duet.api.cycle;
 
 /**
- * Signs of commitment: check-points (kept 1, partly 0.5, missed 0), homework done by each partner,
- * therapy sessions attended. Percentages are null while there is nothing to count.
+ * Signs of commitment, each a share shown as small while it is small: check-points kept (kept 1,
+ * partly 0.5, missed 0), homework parts done (due once from each partner), appointments with the
+ * therapist attended (each partner counted), and baby steps followed through (each follow-up a
+ * partner gave: done, or not this time).
  */
-public record AdherenceView(int checkpointsReviewed, Integer checkpointsPercent, int homeworkSet, int homeworkDone,
-                            Integer homeworkPercent, int sessionsAttended, int sessionsMissed, Integer attendancePercent) {
+public record AdherenceView(ShareView checkpointsKept, int homeworkSet, ShareView homeworkDone, ShareView attendance,
+                            ShareView babyStepsDone) {
 }

@@ -8,11 +8,13 @@ import java.util.Arrays;
 /**
  * The figures of a cycle state that list the events behind them. A figure of the whole couple is
  * named by its kind's wire name ({@code adherence}); one per partner or per session adds the id
- * after a colon ({@code bids-toward:<partnerId>}, {@code session-ratio:<sessionId>}). These names
+ * after a colon ({@code bids-toward:<partnerId>}, {@code session-ratio:<sessionId>}, {@code phase-change:<eventId>}). These names
  * are what {@link CycleStateView#figures()} lists and what {@link FindCycleEvidence} asks for.
  */
 public enum EvidenceKind {
     PHASE("phase", false),
+    /** The events behind one change of phase, named by the event that made it. */
+    PHASE_CHANGE("phase-change", true),
     NAMED_THE_LOOP("named-the-loop", false),
     LAST_SOFTENING("last-softening", false),
     LAST_REENGAGEMENT("last-reengagement", false),

@@ -32,7 +32,7 @@ public class CohortAndExport {
     /** The export's columns, in order; the JSON Lines export uses the same names. */
     static final List<String> COLUMNS = List.of("couple", "phase", "phase_since", "sessions", "softenings",
             "reengagements", "resentments_open", "resentments_released", "a_declared_role", "a_shown_role",
-            "a_bids_answered", "a_toward_percent", "a_last_lean", "b_declared_role", "b_shown_role", "b_bids_answered",
+            "a_bids_settled", "a_toward_percent", "a_last_lean", "b_declared_role", "b_shown_role", "b_bids_settled",
             "b_toward_percent", "b_last_lean", "lean_gap_latest", "checkpoints_percent", "homework_percent",
             "attendance_percent", "positive_moments", "negative_moments");
 
@@ -53,7 +53,7 @@ public class CohortAndExport {
         for (Phase phase : Phase.values()) {
             byPhase.put(phase, (int) views.stream().filter(v -> v.phase() == phase).count());
         }
-        List<Integer> towards = views.stream().flatMap(v -> v.partners().stream()).map(PartnerCycleView::towardPercent)
+        List<Integer> towards = views.stream().flatMap(v -> v.partners().stream()).map(p -> p.bids().towardShare().percent())
                 .filter(Objects::nonNull).toList();
         Map<String, Integer> byExercise = new TreeMap<>(views.stream().flatMap(v -> v.sessions().stream())
                 .collect(Collectors.groupingBy(s -> s.exercise().name(), Collectors.summingInt(s -> 1))));
@@ -62,8 +62,8 @@ public class CohortAndExport {
                 views.stream().mapToInt(v -> v.timeline().stream().filter(t -> t.kind() == TimelineKind.RE_ENGAGEMENT).mapToInt(t -> 1).sum()).sum(),
                 views.stream().mapToInt(CycleStateView::resentmentsReleased).sum(),
                 views.stream().mapToInt(CycleStateView::resentmentsOpen).sum(),
-                mean(views.stream().map(v -> v.adherence().checkpointsPercent()).filter(Objects::nonNull).toList()),
-                mean(views.stream().map(v -> v.adherence().attendancePercent()).filter(Objects::nonNull).toList()),
+                mean(views.stream().map(v -> v.adherence().checkpointsKept().percent()).filter(Objects::nonNull).toList()),
+                mean(views.stream().map(v -> v.adherence().attendance().percent()).filter(Objects::nonNull).toList()),
                 byExercise);
     }
 
@@ -105,14 +105,14 @@ public class CohortAndExport {
                 String prefix = side.toLowerCase() + "_";
                 row.put(prefix + "declared_role", partner == null ? null : partner.declaredRole());
                 row.put(prefix + "shown_role", partner == null ? null : partner.shownRole());
-                row.put(prefix + "bids_answered", partner == null ? null : partner.bidsAnswered());
-                row.put(prefix + "toward_percent", partner == null ? null : partner.towardPercent());
+                row.put(prefix + "bids_settled", partner == null ? null : partner.bids().towardShare().of());
+                row.put(prefix + "toward_percent", partner == null ? null : partner.bids().towardShare().percent());
                 row.put(prefix + "last_lean", partner == null ? null : partner.lastLean());
             }
             row.put("lean_gap_latest", view.leanGap().isEmpty() ? null : view.leanGap().get(view.leanGap().size() - 1).gap());
-            row.put("checkpoints_percent", view.adherence().checkpointsPercent());
-            row.put("homework_percent", view.adherence().homeworkPercent());
-            row.put("attendance_percent", view.adherence().attendancePercent());
+            row.put("checkpoints_percent", view.adherence().checkpointsKept().percent());
+            row.put("homework_percent", view.adherence().homeworkDone().percent());
+            row.put("attendance_percent", view.adherence().attendance().percent());
             row.put("positive_moments", view.sessions().stream().mapToInt(SessionRatioView::positive).sum());
             row.put("negative_moments", view.sessions().stream().mapToInt(SessionRatioView::negative).sum());
             rows.add(row);

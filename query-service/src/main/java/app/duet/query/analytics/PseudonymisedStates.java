@@ -1,6 +1,7 @@
 package app.duet.query.analytics;
 
 import app.duet.api.cycle.CycleStateView;
+import app.duet.api.cycle.EvidenceKind;
 import app.duet.api.cycle.EvidenceRefView;
 import app.duet.api.cycle.MoveRefView;
 import app.duet.api.cycle.PartnerCycleView;
@@ -27,10 +28,11 @@ public class PseudonymisedStates {
     public CycleStateView of(CycleStateDocument state) {
         CycleStateView view = state.toView();
         List<String> partnerIds = state.partnerIds();
-        return new CycleStateView(pseudonyms.couple(view.coupleId()), view.phase(), view.phaseSince(),
+        return new CycleStateView(pseudonyms.couple(view.coupleId()), view.phase(), view.phaseSince(), view.selfReported(),
+                view.hasTherapist(), view.window(),
                 view.partners().stream().map(p -> new PartnerCycleView(partner(partnerIds, p.partnerId()),
-                        p.declaredRole(), p.shownRole(), p.pursuingMoves(), p.withdrawingMoves(), p.bidsAnswered(),
-                        p.bidsTurnedToward(), p.towardPercent(), p.referenceBand(), p.lastLean(), p.lastEnergy())).toList(),
+                        p.declaredRole(), p.shownRole(), p.pursuingMoves(), p.withdrawingMoves(), p.bids(), p.lastLean(),
+                        p.lastEnergy())).toList(),
                 view.reference(),
                 view.sessions().stream().map(s -> new SessionRatioView(pseudonyms.session(s.sessionId()), s.exercise(),
                         s.positive(), s.negative())).toList(),
@@ -38,7 +40,8 @@ public class PseudonymisedStates {
                 move(view.lastSoftening(), partnerIds), move(view.lastReengagement(), partnerIds),
                 view.timeline().stream().map(item -> new TimelineItemView(item.at(), item.kind(),
                         partner(partnerIds, item.partnerId()), pseudonyms.session(item.sessionId()),
-                        pseudonyms.event(item.eventId()))).toList(),
+                        pseudonyms.event(item.eventId()), item.figure() == null ? null : figure(item.figure(), state)))
+                        .toList(),
                 view.figures().stream().map(figure -> figure(figure, state)).toList(), view.version());
     }
 
@@ -49,13 +52,16 @@ public class PseudonymisedStates {
                         : pseudonyms.session(ref.aggregateId()), ref.at())).toList();
     }
 
-    /** A figure's name with the partner or session in it pseudonymised ("bids-toward:A"). */
+    /** A figure's name with the partner, session or event in it pseudonymised ("bids-toward:A"). */
     private String figure(String figure, CycleStateDocument state) {
         int colon = figure.indexOf(':');
         if (colon < 0) {
             return figure;
         }
         String id = figure.substring(colon + 1);
+        if (EvidenceKind.ofFigure(figure) == EvidenceKind.PHASE_CHANGE) {
+            return figure.substring(0, colon + 1) + pseudonyms.event(id);
+        }
         String partner = partner(state.partnerIds(), id);
         return figure.substring(0, colon + 1) + (partner != null ? partner : pseudonyms.session(id));
     }

@@ -2,6 +2,7 @@ package app.duet.query.analytics;
 
 import app.duet.query.cycle.CycleStateDocument;
 import app.duet.query.cycle.CycleStateRules;
+import app.duet.query.cycle.CycleStateStore;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -16,13 +17,16 @@ import java.time.Instant;
 public class TimeTravel {
 
     private final CoupleHistory history;
+    private final CycleStateStore store;
 
-    public TimeTravel(CoupleHistory history) {
+    public TimeTravel(CoupleHistory history, CycleStateStore store) {
         this.history = history;
+        this.store = store;
     }
 
+    /** Under the same thresholds as the live state, so both say the same of the same instant. */
     public CycleStateDocument cycleStateAt(String coupleId, Instant at) {
-        CycleStateDocument state = new CycleStateDocument(coupleId);
+        CycleStateDocument state = store.newState(coupleId);
         CycleStateRules rules = new CycleStateRules(state);
         history.upTo(coupleId, at).forEach(rules::applyOnce);
         return state;

@@ -36,7 +36,10 @@ import java.util.Objects;
 @ViewsBuiltBy({LiveViews.PROCESSING_GROUP, CycleStateProjection.PROCESSING_GROUP})
 class CaseloadController {
 
-    /** How far along toward connection each phase is; softening and re-engaging are the same distance. */
+    /**
+     * How far along toward connection each phase is; softening and re-engaging are the same distance.
+     * "Not enough yet" is no distance at all: a move into or out of it is no trend.
+     */
     private static final Map<Phase, Integer> RANK = Map.of(Phase.ESCALATED, 0, Phase.DE_ESCALATING, 1,
             Phase.RE_ENGAGING, 2, Phase.SOFTENING, 2, Phase.CONNECTED, 3);
 
@@ -82,10 +85,13 @@ class CaseloadController {
     /** Compares the phase with the last one before it that stood at another distance from connection. */
     static CaseloadEntryView.Trend trend(CycleStateView cycle) {
         List<Phase> changes = cycle.timeline().stream().map(TimelineItemView::kind).map(TimelineKind::phaseReached)
-                .filter(Objects::nonNull).toList();
+                .filter(Objects::nonNull).filter(RANK::containsKey).toList();
+        if (!RANK.containsKey(cycle.phase()) || changes.isEmpty()) {
+            return CaseloadEntryView.Trend.STEADY;
+        }
         int now = RANK.get(cycle.phase());
-        for (int i = changes.size() - 2; i >= -1; i--) {
-            int before = RANK.get(i < 0 ? Phase.ESCALATED : changes.get(i));
+        for (int i = changes.size() - 2; i >= 0; i--) {
+            int before = RANK.get(changes.get(i));
             if (before != now) {
                 return before < now ? CaseloadEntryView.Trend.IMPROVING : CaseloadEntryView.Trend.WORSENING;
             }

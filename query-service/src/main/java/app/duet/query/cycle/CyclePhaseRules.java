@@ -4,28 +4,33 @@ import app.duet.api.cycle.EvidenceKind;
 import app.duet.api.cycle.EvidenceRefView;
 import app.duet.api.cycle.Phase;
 import app.duet.api.cycle.TimelineKind;
-import app.duet.query.cycle.CycleStateDocument.Moment;
+import app.duet.query.cycle.CycleStateDocument.Judged;
+import app.duet.query.cycle.CycleStateDocument.Move;
 import app.duet.query.cycle.CycleStateDocument.Ratio;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The rules of positive and negative moments and of the phase they and the turning points decide. */
+/**
+ * The rules of the phase: what it is judged on, over which window, and in which order the phases are
+ * decided. The phase is judged after every event that moved a figure, over the couple's history in the
+ * window ({@link CycleThresholds#phaseWindow()}) that ends at that event: so it changes only when
+ * something happens, and time travel to any instant gives what the live view said then.
+ */
 final class CyclePhaseRules {
-
-    /** How many of the latest positive and negative moments the phase weighs. */
-    static final int WINDOW = 20;
-    /** Positive to negative moments a connected couple keeps (Gottman's ratio during conflict). */
-    static final int CONNECTED_RATIO = 5;
 
     private CyclePhaseRules() {
     }
 
-    /** A positive (+1) or negative (-1) moment: it counts in its session's ratio and in the phase's window. */
+    /** A warm (+1) or hard (-1) moment: it counts in its session's ratio, its week, and the phase's window. */
     static void moment(CycleStateDocument state, int sign, EvidenceRefView ref, String sessionId) {
-        state.window.add(new Moment(sign, ref));
-        if (state.window.size() > WINDOW) {
-            state.window.remove(0);
+        judged(state, Judged.MOMENT, sign, ref);
+        CycleStateDocument.Week week = state.week(ref.at());
+        if (sign > 0) {
+            week.warm++;
+        } else {
+            week.hard++;
         }
         if (sessionId != null && state.ratios.containsKey(sessionId)) {
             Ratio ratio = state.ratios.get(sessionId);
@@ -33,46 +38,131 @@ final class CyclePhaseRules {
                     ratio.negative() + (sign < 0 ? 1 : 0)));
             state.evidence(EvidenceKind.SESSION_RATIO.figure(sessionId), ref);
         }
-        decidePhase(state, ref);
+    }
+
+    /** Something else the phase is judged on: a joint session, a lean both could see, a bid settled. */
+    static void judged(CycleStateDocument state, String what, int sign, EvidenceRefView ref) {
+        state.window.add(new Judged(what, sign, ref));
+    }
+
+    /** What the window holds now. */
+    record Window(Instant from, int sessions, int checkIns, int settledBids, int warm, int hard) {
+
+        static Window of(CycleStateDocument state) {
+            int sessions = 0;
+            int checkIns = 0;
+            int bids = 0;
+            int warm = 0;
+            int hard = 0;
+            for (Judged judged : state.window) {
+                switch (judged.what()) {
+                    case Judged.SESSION -> sessions++;
+                    case Judged.CHECK_IN -> checkIns++;
+                    case Judged.SETTLED_BID -> bids++;
+                    default -> {
+                        if (judged.sign() > 0) {
+                            warm++;
+                        } else {
+                            hard++;
+                        }
+                    }
+                }
+            }
+            Instant from = state.latestEvidenceAt == null ? null : state.latestEvidenceAt.minus(state.thresholds.phaseWindow());
+            return new Window(from, sessions, checkIns, bids, warm, hard);
+        }
+
+        boolean enough(CycleThresholds t) {
+            return sessions >= t.sessionsForPhase() && checkIns >= t.checkInsForPhase() && settledBids >= t.settledBidsForPhase();
+        }
     }
 
     /**
-     * The phase, decided in this order: a relapse (negative moments outweigh positive ones among
-     * at least three recent ones) is escalated; both turning points with at least five positive
-     * moments to each negative one is connected; otherwise the latest turning point names the
-     * phase; otherwise de-escalating once both named their side of the loop or positive moments
-     * outweigh negative ones; otherwise escalated. A change is noted, with the events behind it.
+     * After an event that moved a figure: the window now ends at it, what fell out of it is forgotten,
+     * and the phase is judged again; the week the event fell in ends in that phase (so far).
+     */
+    static void judge(CycleStateDocument state, EvidenceRefView ref) {
+        if (state.latestEvidenceAt == null || ref.at().isAfter(state.latestEvidenceAt)) {
+            state.latestEvidenceAt = ref.at();
+        }
+        Instant from = state.latestEvidenceAt.minus(state.thresholds.phaseWindow());
+        state.window.removeIf(judged -> judged.ref().at().isBefore(from));
+        decidePhase(state, ref);
+        state.week(ref.at()).phase = state.phase;
+    }
+
+    /**
+     * The phase, decided in this order. Not enough yet, while the window lacks the sessions, check-ins
+     * or settled bids a judgement needs. Escalated, when hard moments outweigh warm ones (a relapse
+     * outranks everything else). Connected, when a softening and a re-engagement were both confirmed by
+     * a therapist and warm moments outnumber hard ones by the ratio. Otherwise the latest turning point
+     * names it: confirmed ones only, or, for a couple without a therapist, one they reported themselves
+     * (marked as such). Otherwise de-escalating, once both named their side of the loop or warm moments
+     * outweigh hard ones; otherwise escalated. A change is a timeline entry naming the events behind it.
      */
     static void decidePhase(CycleStateDocument state, EvidenceRefView ref) {
-        List<Moment> window = state.window;
-        long positive = window.stream().filter(m -> m.sign() > 0).count();
-        long negative = window.size() - positive;
+        CycleThresholds t = state.thresholds;
+        Window window = Window.of(state);
+        List<EvidenceRefView> why = new ArrayList<>(state.window.stream().map(Judged::ref).toList());
         Phase next;
-        if (window.size() >= 3 && negative > positive) {
+        boolean selfReported = false;
+        Move turningPoint = latest(state.confirmedSoftening, state.confirmedReengagement);
+        if (turningPoint == null && !state.hasTherapist()) {
+            turningPoint = latest(state.lastSoftening, state.lastReengagement);
+            selfReported = turningPoint != null;
+        }
+        if (!window.enough(t)) {
+            next = Phase.NOT_ENOUGH_YET;
+            selfReported = false;
+        } else if (window.hard() > window.warm()) {
             next = Phase.ESCALATED;
-        } else if (state.softenings > 0 && state.reengagements > 0 && positive >= CONNECTED_RATIO * Math.max(1, negative)) {
+            selfReported = false;
+        } else if (state.confirmedSoftening != null && state.confirmedReengagement != null
+                && window.warm() >= t.warmPerHardToConnect() * Math.max(1, window.hard())) {
             next = Phase.CONNECTED;
-        } else if (state.lastSoftening != null || state.lastReengagement != null) {
-            next = state.lastReengagement == null || (state.lastSoftening != null
-                    && !state.lastSoftening.at().isBefore(state.lastReengagement.at())) ? Phase.SOFTENING : Phase.RE_ENGAGING;
-        } else if ((state.partners.size() == 2 && state.partners.values().stream().allMatch(p -> p.namedTheLoop))
-                || (window.size() >= 3 && positive > negative)) {
+            selfReported = false;
+            why.addAll(refsOf(state.confirmedSoftening));
+            why.addAll(refsOf(state.confirmedReengagement));
+        } else if (turningPoint != null) {
+            // latest() hands back one of the two it was given, so identity says which kind it is.
+            boolean softening = selfReported ? turningPoint == state.lastSoftening : turningPoint == state.confirmedSoftening;
+            next = softening ? Phase.SOFTENING : Phase.RE_ENGAGING;
+            why.addAll(refsOf(turningPoint));
+        } else if (state.partners.size() == 2 && state.partners.values().stream().allMatch(p -> p.namedTheLoop)) {
+            next = Phase.DE_ESCALATING;
+            why.addAll(state.evidenceOf(EvidenceKind.NAMED_THE_LOOP.figure()));
+        } else if (window.warm() > window.hard()) {
             next = Phase.DE_ESCALATING;
         } else {
             next = Phase.ESCALATED;
         }
+        state.selfReported = selfReported;
         if (next != state.phase) {
             state.phase = next;
             state.phaseSince = ref.at();
-            List<EvidenceRefView> why = new ArrayList<>(window.stream().map(Moment::ref).toList());
-            why.addAll(state.evidenceOf(EvidenceKind.NAMED_THE_LOOP.figure()));
-            why.addAll(state.evidenceOf(EvidenceKind.LAST_SOFTENING.figure()));
-            why.addAll(state.evidenceOf(EvidenceKind.LAST_REENGAGEMENT.figure()));
-            if (!why.contains(ref)) {
-                why.add(ref);
-            }
+            why.add(ref);
+            String figure = EvidenceKind.PHASE_CHANGE.figure(ref.eventId());
             state.evidenceOnly(EvidenceKind.PHASE.figure(), why);
-            state.note(TimelineKind.phaseChangedTo(next), ref, null, null);
+            state.evidenceOnly(figure, why);
+            state.notePhase(TimelineKind.phaseChangedTo(next), ref, figure);
         }
+    }
+
+    private static Move latest(Move softening, Move reengagement) {
+        if (softening == null || reengagement == null) {
+            return softening != null ? softening : reengagement;
+        }
+        return softening.at().isBefore(reengagement.at()) ? reengagement : softening;
+    }
+
+    private static List<EvidenceRefView> refsOf(Move move) {
+        List<EvidenceRefView> refs = new ArrayList<>();
+        if (move.made() != null) {
+            refs.add(move.made());
+        }
+        if (move.confirmedBy() != null) {
+            refs.add(move.confirmedBy());
+        }
+        return refs;
     }
 }

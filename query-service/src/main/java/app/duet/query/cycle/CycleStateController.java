@@ -6,6 +6,8 @@ import app.duet.access.Actor;
 import app.duet.api.pairing.CoupleView;
 import app.duet.api.pairing.FindCoupleMembers;
 import app.duet.api.cycle.CycleStateView;
+import app.duet.api.cycle.CycleTrendsView;
+import app.duet.api.cycle.FindCycleTrends;
 import app.duet.api.cycle.EvidenceRefView;
 import app.duet.api.cycle.FindCycleEvidence;
 import app.duet.api.cycle.FindCycleState;
@@ -63,6 +65,14 @@ class CycleStateController {
 
     private CycleStateView state(String coupleId) {
         return findOrNotFound(queries, new FindCycleState(coupleId), CycleStateView.class, "cycle state of " + coupleId);
+    }
+
+    @GetMapping("/trends")
+    @Operation(summary = "The couple's cycle week by week: bids turned toward per partner, lean gap, warm and hard "
+            + "moments, check-points kept and the phase at each week's end")
+    CycleTrendsView trends(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId) {
+        mayRead(actor, coupleId, "the cycle's trends");
+        return findOrNotFound(queries, new FindCycleTrends(coupleId), CycleTrendsView.class, "cycle trends of " + coupleId);
     }
 
     @GetMapping("/evidence/{figure}")

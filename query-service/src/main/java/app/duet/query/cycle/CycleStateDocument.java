@@ -31,17 +31,24 @@ import java.util.Set;
 @Document("cycle_states")
 public class CycleStateDocument {
 
-    /** One partner's counts, by partner id. */
+    /** One partner's counts, by partner id. Bids are those made to them, as they settled them. */
     static class PartnerFigures {
         int declaredPursuing;
         int declaredWithdrawing;
         int shownPursuing;
         int shownWithdrawing;
-        int bidsAnswered;
-        int bidsTurnedToward;
+        int bidsMadeTo;
+        int toward;
+        int away;
+        int against;
+        int missed;
         Lean lastLean;
         Integer lastEnergy;
         boolean namedTheLoop;
+
+        int settled() {
+            return toward + away + against + missed;
+        }
     }
 
     /** What an answer not yet visible would count for, once shared or revealed. */
@@ -79,23 +86,53 @@ public class CycleStateDocument {
         }
     }
 
-    /** A positive (+1) or negative (-1) moment, with the event it came from. */
-    record Moment(int sign, EvidenceRefView ref) {
+    /**
+     * What the phase is judged on, with the event it came from: a warm (+1) or hard (-1) moment, a joint
+     * session, a lean both could see, or a bid settled (answered or missed). Kept while it lies in the window.
+     */
+    record Judged(String what, int sign, EvidenceRefView ref) {
+
+        static final String MOMENT = "moment";
+        static final String SESSION = "session";
+        static final String CHECK_IN = "check-in";
+        static final String SETTLED_BID = "settled-bid";
     }
 
     record Ratio(String sessionId, Exercise exercise, int positive, int negative) {
     }
 
-    /** A softening or re-engagement, and whether a therapist confirmed it. */
-    record Move(String moveId, String partnerId, String sessionId, Instant at, boolean confirmed) {
+    /** A softening or re-engagement, the event that made it, and the one that confirmed it (null until a therapist does). */
+    record Move(String moveId, String partnerId, String sessionId, Instant at, EvidenceRefView made,
+                EvidenceRefView confirmedBy) {
 
-        Move asConfirmed() {
-            return new Move(moveId, partnerId, sessionId, at, true);
+        boolean confirmed() {
+            return confirmedBy != null;
+        }
+
+        Move confirmedBy(EvidenceRefView confirmation) {
+            return new Move(moveId, partnerId, sessionId, at, made, confirmation);
         }
     }
 
-    /** A moment on the timeline, its kind by wire name (see {@link TimelineKind}). */
-    record Noted(Instant at, String kind, String partnerId, String sessionId, String eventId) {
+    /** A moment on the timeline, its kind by wire name (see {@link TimelineKind}); a change of phase names its figure. */
+    record Noted(Instant at, String kind, String partnerId, String sessionId, String eventId, String figure) {
+    }
+
+    /** One week's figures, from its Monday (UTC): see {@link app.duet.api.cycle.WeekTrendView}. */
+    static class Week {
+        Map<String, int[]> bids = new LinkedHashMap<>();
+        int leanGapSum;
+        int leanGapPoints;
+        int warm;
+        int hard;
+        int checkpointsReviewed;
+        double checkpointsKept;
+        Phase phase;
+
+        /** A partner's bids settled this week: [toward, settled]. */
+        int[] bidsOf(String partnerId) {
+            return bids.computeIfAbsent(partnerId, id -> new int[2]);
+        }
     }
 
     @Id
@@ -105,7 +142,9 @@ public class CycleStateDocument {
     List<String> sessionIds = new ArrayList<>();
     Map<String, PartnerFigures> partners = new LinkedHashMap<>();
     Map<String, Pending> pending = new LinkedHashMap<>();
-    List<Moment> window = new ArrayList<>();
+    /** What the phase is judged on, oldest first, as far back as the window reaches from {@link #latestEvidenceAt}. */
+    List<Judged> window = new ArrayList<>();
+    Instant latestEvidenceAt;
     Map<String, Ratio> ratios = new LinkedHashMap<>();
     List<LeanGapPointView> leanGap = new ArrayList<>();
     int checkpointsReviewed;
@@ -114,14 +153,27 @@ public class CycleStateDocument {
     int homeworkDone;
     int sessionsAttended;
     int sessionsMissed;
+    int babyStepFollowUps;
+    int babyStepsDone;
     Map<String, String> openPacts = new LinkedHashMap<>();
     int resentmentsReleased;
     int softenings;
     int reengagements;
     Move lastSoftening;
     Move lastReengagement;
-    Phase phase = Phase.ESCALATED;
+    /** Softenings and re-engagements not confirmed yet, by move id: a therapist may confirm an earlier one. */
+    Map<String, Move> unconfirmedMoves = new LinkedHashMap<>();
+    /** The latest softening and re-engagement a therapist confirmed. */
+    Move confirmedSoftening;
+    Move confirmedReengagement;
+    /** The partners who consented to each therapist: the couple has a therapist once both have. */
+    Map<String, List<String>> therapistConsents = new LinkedHashMap<>();
+    Phase phase = Phase.NOT_ENOUGH_YET;
     Instant phaseSince;
+    /** Whether the phase rests on a turning point the couple reported without a therapist to confirm it. */
+    boolean selfReported;
+    /** Week by week, by the week's Monday. */
+    Map<String, Week> weeks = new LinkedHashMap<>();
     /**
      * Timeline moments and the events behind figures grow with the couple's whole history, so they are
      * stored apart, one document each ({@link CycleStateMarks}). Here are only those not stored there
@@ -140,13 +192,24 @@ public class CycleStateDocument {
     /** The marks stored apart, read when asked for; none for a state that lives only in memory. */
     @Transient
     CycleStateMarks.Reader stored = CycleStateMarks.Reader.NONE;
+    /** The thresholds the rules and the view use: the defaults, or those of the store that read this state. */
+    @Transient
+    CycleThresholds thresholds = CycleThresholds.DEFAULTS;
     AppliedEvents applied = new AppliedEvents();
+    /** Changes this event made that leave no mark (a therapist now there, or no longer): they count as a change. */
+    @Transient
+    int touched;
 
     protected CycleStateDocument() {
     }
 
     public CycleStateDocument(String coupleId) {
         this.coupleId = coupleId;
+    }
+
+    public CycleStateDocument(String coupleId, CycleThresholds thresholds) {
+        this.coupleId = coupleId;
+        this.thresholds = thresholds;
     }
 
     // --- what the rules write -------------------------------------------------------------------
@@ -167,34 +230,54 @@ public class CycleStateDocument {
     }
 
     void note(TimelineKind kind, EvidenceRefView ref, String partnerId, String sessionId) {
-        timeline.add(new Noted(ref.at(), kind.wireName(), partnerId, sessionId, ref.eventId()));
+        timeline.add(new Noted(ref.at(), kind.wireName(), partnerId, sessionId, ref.eventId(), null));
+    }
+
+    /** A change of phase, with the figure that lists the events behind it. */
+    void notePhase(TimelineKind kind, EvidenceRefView ref, String figure) {
+        timeline.add(new Noted(ref.at(), kind.wireName(), null, null, ref.eventId(), figure));
+    }
+
+    /** Whether both partners consented to a therapist, who may then confirm turning points. */
+    boolean hasTherapist() {
+        return partnerIds.size() == 2 && therapistConsents.values().stream().anyMatch(by -> by.containsAll(partnerIds));
+    }
+
+    /** The week an instant falls in, by its Monday (UTC). */
+    Week week(Instant at) {
+        String monday = at.atZone(java.time.ZoneOffset.UTC).toLocalDate()
+                .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY)).toString();
+        return weeks.computeIfAbsent(monday, k -> new Week());
     }
 
     /**
-     * Lists the event behind a figure, once. Only this change can offer an event twice: an event is
-     * applied once ({@link #applied}), and an earlier event comes back only as an answer let out,
-     * which leaves {@link #pending} as it does. So the stored marks are not asked, which would be a
-     * query per event growing with the couple's history.
+     * Lists the event being applied behind a figure it moved, once. The rules offer only the event being
+     * applied, never an earlier one, so each list is in the order events happened; an event is applied
+     * once ({@link #applied}), so only this change can offer it twice. The stored marks are therefore not
+     * asked, which would be a query per event growing with the couple's history.
      */
     void evidence(String figure, EvidenceRefView ref) {
         figures.add(figure);
         List<EvidenceRefView> refs = evidence.computeIfAbsent(figure, k -> new ArrayList<>());
-        if (!refs.contains(ref)) {
+        if (refs.stream().noneMatch(listed -> listed.eventId().equals(ref.eventId()))) {
             refs.add(ref);
         }
     }
 
-    /** Lists the events behind a figure as they come, the same one again if it counts again. */
-    void evidenceEach(String figure, EvidenceRefView... refs) {
-        figures.add(figure);
-        evidence.computeIfAbsent(figure, k -> new ArrayList<>()).addAll(List.of(refs));
-    }
-
-    /** Lists only these events behind a figure, forgetting those before. */
+    /** Lists only these events behind a figure, forgetting those before: each once, in the order they happened. */
     void evidenceOnly(String figure, List<EvidenceRefView> refs) {
         figures.add(figure);
         replacedFigures.add(figure);
-        evidence.put(figure, new ArrayList<>(refs));
+        evidence.put(figure, inOrderOnce(refs));
+    }
+
+    /** Each event once, ordered by when it happened (events of the same instant keep the order given). */
+    static List<EvidenceRefView> inOrderOnce(List<EvidenceRefView> refs) {
+        Map<String, EvidenceRefView> once = new LinkedHashMap<>();
+        refs.forEach(ref -> once.putIfAbsent(ref.eventId(), ref));
+        List<EvidenceRefView> ordered = new ArrayList<>(once.values());
+        ordered.sort(java.util.Comparator.comparing(EvidenceRefView::at));
+        return ordered;
     }
 
     List<EvidenceRefView> evidenceOf(String figure) {
@@ -209,7 +292,7 @@ public class CycleStateDocument {
 
     /** How many marks this change added, on the timeline and behind figures: a change shows as a change in this. */
     int marks() {
-        return timeline.size() + evidence.values().stream().mapToInt(List::size).sum();
+        return touched + timeline.size() + evidence.values().stream().mapToInt(List::size).sum();
     }
 
     /** The whole timeline: what is stored apart, then what is not yet. */
@@ -244,6 +327,15 @@ public class CycleStateDocument {
     /** The events behind one figure, in the order they happened. */
     public List<EvidenceRefView> evidenceFor(String figure) {
         return evidenceOf(figure);
+    }
+
+    public CycleThresholds thresholds() {
+        return thresholds;
+    }
+
+    /** The couple's cycle week by week. */
+    public app.duet.api.cycle.CycleTrendsView trends() {
+        return CycleTrends.of(this);
     }
 
     /** The whole view, its timeline read from where it is stored. */

@@ -50,19 +50,25 @@ final class CycleStateMarks {
     }
 
     private final MongoTemplate mongo;
+    private final CycleThresholds thresholds;
     private final Set<String> indexed = ConcurrentHashMap.newKeySet();
 
-    CycleStateMarks(MongoTemplate mongo) {
+    CycleStateMarks(MongoTemplate mongo, CycleThresholds thresholds) {
         this.mongo = mongo;
+        this.thresholds = thresholds;
     }
 
     static String of(String collection) {
         return collection + "_marks";
     }
 
-    /** Gives a state read from a collection what it needs to read its marks, and the figures an earlier build kept inside it. */
+    /**
+     * Gives a state read from a collection what it needs to read its marks and the thresholds its rules
+     * use, and the figures an earlier build kept inside it.
+     */
     CycleStateDocument attach(String collection, CycleStateDocument state) {
         state.figures.addAll(state.evidence.keySet());
+        state.thresholds = thresholds;
         String marks = of(collection);
         String coupleId = state.coupleId;
         state.stored = new Reader() {

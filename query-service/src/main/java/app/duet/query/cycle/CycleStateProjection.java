@@ -1,6 +1,8 @@
 package app.duet.query.cycle;
 
 import app.duet.api.cycle.CycleStateView;
+import app.duet.api.cycle.CycleTrendsView;
+import app.duet.api.cycle.FindCycleTrends;
 import app.duet.api.cycle.EvidenceRefView;
 import app.duet.api.cycle.FindCycleEvidence;
 import app.duet.api.cycle.FindCycleState;
@@ -34,6 +36,11 @@ public class CycleStateProjection extends CycleStateUpdater {
     @QueryHandler
     public Optional<CycleStateView> handle(FindCycleState query) {
         return store.find(store.serving(), query.coupleId()).map(CycleStateDocument::toView);
+    }
+
+    @QueryHandler
+    public Optional<CycleTrendsView> handle(FindCycleTrends query) {
+        return store.find(store.serving(), query.coupleId()).map(CycleStateDocument::trends);
     }
 
     @QueryHandler

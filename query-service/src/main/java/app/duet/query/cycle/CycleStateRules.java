@@ -14,7 +14,13 @@ import app.duet.api.cycle.TimelineKind;
 import app.duet.api.everyday.AppreciationExpressed;
 import app.duet.api.everyday.EverydayBidAnswered;
 import app.duet.api.everyday.EverydayBidMade;
+import app.duet.api.consent.TherapistAccessGranted;
+import app.duet.api.consent.TherapistAccessWithdrawn;
+import app.duet.api.consent.TherapistInvited;
+import app.duet.api.everyday.EverydayBidMissed;
 import app.duet.api.exercise.BabyStepCommitted;
+import app.duet.api.exercise.BabyStepFollowedUp;
+import app.duet.api.session.BidMissed;
 import app.duet.api.exercise.BlamerSoftened;
 import app.duet.api.exercise.ChangeEventConfirmed;
 import app.duet.api.exercise.CycleLink;
@@ -29,18 +35,23 @@ import app.duet.api.session.BidAnswered;
 import app.duet.api.session.BidMade;
 import app.duet.api.session.EntryShared;
 import app.duet.api.session.SessionStarted;
+import app.duet.query.cycle.CycleStateDocument.Judged;
 import app.duet.query.cycle.CycleStateDocument.Move;
 import app.duet.query.cycle.CycleStateDocument.Pending;
 import app.duet.query.cycle.CycleStateDocument.Ratio;
 import org.axonframework.eventhandling.DomainEventMessage;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static app.duet.query.cycle.CyclePhaseRules.judged;
 import static app.duet.query.cycle.CyclePhaseRules.moment;
 import static app.duet.query.cycle.PartnerFigureRules.answered;
 import static app.duet.query.cycle.PartnerFigureRules.leaned;
+import static app.duet.query.cycle.PartnerFigureRules.made;
+import static app.duet.query.cycle.PartnerFigureRules.missed;
 import static app.duet.query.cycle.PartnerFigureRules.shown;
 
 /**
@@ -48,8 +59,9 @@ import static app.duet.query.cycle.PartnerFigureRules.shown;
  * the document these rules were made for. Nothing else: no MongoDB, no clock, no framework, so the
  * projection, time travel and tests feed it the same way. It never sees a word: an answer counts
  * only once its author shared it or it was revealed, so the state shows nothing a partner has not
- * let out. Each figure lists the events behind it. What several events share is in
- * {@link PartnerFigureRules} (a partner's moves, bids, answers and leans) and {@link CyclePhaseRules}.
+ * let out. Each figure lists the events behind it: only the event being applied, and only if it moved
+ * that figure. After every event that moved a figure the phase is judged again ({@link CyclePhaseRules});
+ * what several events share is in {@link PartnerFigureRules} (a partner's moves, bids, answers and leans).
  */
 public final class CycleStateRules {
 
@@ -75,12 +87,16 @@ public final class CycleStateRules {
             rule(SessionStarted.class, CycleStateRules::on),
             rule(BidMade.class, CycleStateRules::on), rule(EverydayBidMade.class, CycleStateRules::on),
             rule(BidAnswered.class, CycleStateRules::on), rule(EverydayBidAnswered.class, CycleStateRules::on),
+            rule(BidMissed.class, CycleStateRules::on), rule(EverydayBidMissed.class, CycleStateRules::on),
             rule(CycleLinkRecorded.class, CycleStateRules::on), rule(LeanCheckedIn.class, CycleStateRules::on),
             rule(LeanRecorded.class, CycleStateRules::on),
             rule(EntryShared.class, CycleStateRules::on), rule(AnswersRevealed.class, CycleStateRules::on),
             rule(BlamerSoftened.class, CycleStateRules::on), rule(WithdrawerReengaged.class, CycleStateRules::on),
             rule(ChangeEventConfirmed.class, CycleStateRules::on),
             rule(AppreciationExpressed.class, CycleStateRules::on), rule(BabyStepCommitted.class, CycleStateRules::on),
+            rule(BabyStepFollowedUp.class, CycleStateRules::on),
+            rule(TherapistInvited.class, CycleStateRules::on), rule(TherapistAccessGranted.class, CycleStateRules::on),
+            rule(TherapistAccessWithdrawn.class, CycleStateRules::on),
             rule(LetGoProposed.class, CycleStateRules::on), rule(ResentmentReleased.class, CycleStateRules::on),
             rule(HomeworkSet.class, CycleStateRules::on), rule(HomeworkDone.class, CycleStateRules::on),
             rule(CheckpointReviewed.class, CycleStateRules::on), rule(AppointmentAttended.class, CycleStateRules::on),
@@ -126,7 +142,11 @@ public final class CycleStateRules {
         }
         int before = state.marks();
         rule.apply(this, event, ref);
-        return state.marks() != before;
+        if (state.marks() == before) {
+            return false;
+        }
+        CyclePhaseRules.judge(state, ref);
+        return true;
     }
 
     // --- pairing and sessions -------------------------------------------------------------------
@@ -145,16 +165,48 @@ public final class CycleStateRules {
         state.sessionIds.add(event.sessionId());
         state.ratios.put(event.sessionId(), new Ratio(event.sessionId(), event.exercise(), 0, 0));
         state.note(TimelineKind.SESSION_STARTED, ref, event.startedBy(), event.sessionId());
+        judged(state, Judged.SESSION, 0, ref);
+    }
+
+    // --- the therapist, who confirms turning points ---------------------------------------------
+
+    /** Inviting a therapist is the inviting partner's consent. */
+    public void on(TherapistInvited event, EvidenceRefView ref) {
+        consented(event.therapistId(), event.invitedBy(), ref);
+    }
+
+    public void on(TherapistAccessGranted event, EvidenceRefView ref) {
+        consented(event.therapistId(), event.consentedBy(), ref);
+    }
+
+    public void on(TherapistAccessWithdrawn event, EvidenceRefView ref) {
+        boolean had = state.hasTherapist();
+        state.therapistConsents.remove(event.therapistId());
+        if (had != state.hasTherapist()) {
+            state.touched++;
+        }
+    }
+
+    /** Whether the couple has a therapist decides whether a turning point they report counts by itself. */
+    private void consented(String therapistId, String partnerId, EvidenceRefView ref) {
+        boolean had = state.hasTherapist();
+        List<String> by = state.therapistConsents.computeIfAbsent(therapistId, id -> new ArrayList<>());
+        if (!by.contains(partnerId)) {
+            by.add(partnerId);
+        }
+        if (had != state.hasTherapist()) {
+            state.touched++;
+        }
     }
 
     // --- bids -----------------------------------------------------------------------------------
 
     public void on(BidMade event, EvidenceRefView ref) {
-        shown(state, event.fromPartnerId(), true, ref, TimelineKind.BID_MADE, event.sessionId());
+        made(state, event.fromPartnerId(), event.toPartnerId(), ref, event.sessionId());
     }
 
     public void on(EverydayBidMade event, EvidenceRefView ref) {
-        shown(state, event.fromPartnerId(), true, ref, TimelineKind.BID_MADE, null);
+        made(state, event.fromPartnerId(), event.toPartnerId(), ref, null);
     }
 
     public void on(BidAnswered event, EvidenceRefView ref) {
@@ -163,6 +215,14 @@ public final class CycleStateRules {
 
     public void on(EverydayBidAnswered event, EvidenceRefView ref) {
         answered(state, event.byPartnerId(), event.response(), null, ref);
+    }
+
+    public void on(BidMissed event, EvidenceRefView ref) {
+        missed(state, event.toPartnerId(), event.sessionId(), ref);
+    }
+
+    public void on(EverydayBidMissed event, EvidenceRefView ref) {
+        missed(state, event.toPartnerId(), null, ref);
     }
 
     // --- answers, counted once both partners can see them ---------------------------------------
@@ -174,7 +234,7 @@ public final class CycleStateRules {
 
     /** A lean counts from the moment both can see it: at once between sessions, ... */
     public void on(LeanCheckedIn event, EvidenceRefView ref) {
-        leaned(state, event.partnerId(), event.lean(), event.energy(), ref, null);
+        leaned(state, event.partnerId(), event.lean(), event.energy(), ref);
     }
 
     /** ... at the reveal in a session. */
@@ -201,7 +261,8 @@ public final class CycleStateRules {
 
     public void on(BlamerSoftened event, EvidenceRefView ref) {
         state.softenings++;
-        state.lastSoftening = new Move(event.moveId(), event.partnerId(), event.sessionId(), ref.at(), false);
+        state.lastSoftening = new Move(event.moveId(), event.partnerId(), event.sessionId(), ref.at(), ref, null);
+        state.unconfirmedMoves.put(event.moveId(), state.lastSoftening);
         state.evidenceOnly(EvidenceKind.LAST_SOFTENING.figure(), List.of(ref));
         shown(state, event.partnerId(), true, ref, TimelineKind.SOFTENING, event.sessionId());
         moment(state, +1, ref, event.sessionId());
@@ -209,22 +270,41 @@ public final class CycleStateRules {
 
     public void on(WithdrawerReengaged event, EvidenceRefView ref) {
         state.reengagements++;
-        state.lastReengagement = new Move(event.moveId(), event.partnerId(), event.sessionId(), ref.at(), false);
+        state.lastReengagement = new Move(event.moveId(), event.partnerId(), event.sessionId(), ref.at(), ref, null);
+        state.unconfirmedMoves.put(event.moveId(), state.lastReengagement);
         state.evidenceOnly(EvidenceKind.LAST_REENGAGEMENT.figure(), List.of(ref));
         shown(state, event.partnerId(), false, ref, TimelineKind.RE_ENGAGEMENT, event.sessionId());
         moment(state, +1, ref, event.sessionId());
     }
 
-    /** A confirmation counts for the last softening or re-engagement only if it is that very move. */
+    /**
+     * A therapist confirmed a softening or re-engagement: from now on it can move the phase. The last
+     * one shows as confirmed only if it is that very move; an earlier one still counts as a turning point.
+     */
     public void on(ChangeEventConfirmed event, EvidenceRefView ref) {
+        Move move = state.unconfirmedMoves.remove(event.moveId());
+        if (move == null) {
+            return;
+        }
+        Move confirmed = move.confirmedBy(ref);
+        boolean softening = event.change() == app.duet.api.exercise.ChangeEvent.BLAMER_SOFTENING;
+        if (softening) {
+            state.confirmedSoftening = latestOf(state.confirmedSoftening, confirmed);
+        } else {
+            state.confirmedReengagement = latestOf(state.confirmedReengagement, confirmed);
+        }
         if (state.lastSoftening != null && state.lastSoftening.moveId().equals(event.moveId())) {
-            state.lastSoftening = state.lastSoftening.asConfirmed();
+            state.lastSoftening = confirmed;
             state.evidence(EvidenceKind.LAST_SOFTENING.figure(), ref);
         } else if (state.lastReengagement != null && state.lastReengagement.moveId().equals(event.moveId())) {
-            state.lastReengagement = state.lastReengagement.asConfirmed();
+            state.lastReengagement = confirmed;
             state.evidence(EvidenceKind.LAST_REENGAGEMENT.figure(), ref);
         }
         state.note(TimelineKind.CHANGE_EVENT_CONFIRMED, ref, event.partnerId(), event.sessionId());
+    }
+
+    private static Move latestOf(Move known, Move confirmed) {
+        return known == null || !confirmed.at().isBefore(known.at()) ? confirmed : known;
     }
 
     // --- warmth and resentments -----------------------------------------------------------------
@@ -237,6 +317,20 @@ public final class CycleStateRules {
     public void on(BabyStepCommitted event, EvidenceRefView ref) {
         state.note(TimelineKind.BABY_STEP_COMMITTED, ref, event.committedBy(), event.sessionId());
         moment(state, +1, ref, event.sessionId());
+    }
+
+    /** Between sessions, the partner who committed to a step said how it went: done is a warm moment; not this time is neither. */
+    public void on(BabyStepFollowedUp event, EvidenceRefView ref) {
+        state.babyStepFollowUps++;
+        if (event.done()) {
+            state.babyStepsDone++;
+        }
+        state.evidence(EvidenceKind.ADHERENCE.figure(), ref);
+        state.note(event.done() ? TimelineKind.BABY_STEP_DONE : TimelineKind.BABY_STEP_NOT_DONE, ref, event.committedBy(),
+                event.sessionId());
+        if (event.done()) {
+            moment(state, +1, ref, null);
+        }
     }
 
     public void on(LetGoProposed event, EvidenceRefView ref) {
@@ -274,6 +368,10 @@ public final class CycleStateRules {
                 : event.outcome() == CheckpointOutcome.PARTLY_KEPT ? 0.5 : 0.0;
         state.evidence(EvidenceKind.ADHERENCE.figure(), ref);
         state.note(TimelineKind.checkpoint(event.outcome()), ref, null, null);
+        CycleStateDocument.Week week = state.week(ref.at());
+        week.checkpointsReviewed++;
+        week.checkpointsKept += event.outcome() == CheckpointOutcome.KEPT ? 1.0
+                : event.outcome() == CheckpointOutcome.PARTLY_KEPT ? 0.5 : 0.0;
         moment(state, event.outcome() == CheckpointOutcome.MISSED ? -1 : +1, ref, null);
     }
 

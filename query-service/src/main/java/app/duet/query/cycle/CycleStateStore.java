@@ -1,5 +1,6 @@
 package app.duet.query.cycle;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -15,6 +16,7 @@ import java.util.Optional;
  * then switched to. Which one serves is itself stored, so every instance and every restart agrees.
  */
 @Component
+@EnableConfigurationProperties(CycleThresholds.class)
 public class CycleStateStore {
 
     public static final String LIVE = "cycle_states";
@@ -24,10 +26,21 @@ public class CycleStateStore {
 
     private final MongoTemplate mongo;
     private final CycleStateMarks marks;
+    private final CycleThresholds thresholds;
 
-    public CycleStateStore(MongoTemplate mongo) {
+    public CycleStateStore(MongoTemplate mongo, CycleThresholds thresholds) {
         this.mongo = mongo;
-        this.marks = new CycleStateMarks(mongo);
+        this.marks = new CycleStateMarks(mongo, thresholds);
+        this.thresholds = thresholds;
+    }
+
+    /** A couple's state before its first event, under this store's thresholds. */
+    public CycleStateDocument newState(String coupleId) {
+        return new CycleStateDocument(coupleId, thresholds);
+    }
+
+    public CycleThresholds thresholds() {
+        return thresholds;
     }
 
     /** The collection that serves reads now. */

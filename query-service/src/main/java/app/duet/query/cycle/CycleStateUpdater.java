@@ -88,7 +88,7 @@ abstract class CycleStateUpdater {
     private Optional<CycleStateDocument> stateOf(Object event, DomainEventMessage<?> message) {
         String aggregateId = message.getAggregateIdentifier();
         if (AggregateType.COUPLE.matches(message.getType())) {
-            return Optional.of(store.find(collection, aggregateId).orElseGet(() -> new CycleStateDocument(aggregateId)));
+            return Optional.of(store.find(collection, aggregateId).orElseGet(() -> store.newState(aggregateId)));
         }
         if (event instanceof SessionStarted started) {
             coupleOfSession.put(started.sessionId(), started.coupleId());

@@ -18,6 +18,7 @@ import app.duet.api.session.SessionStarted;
 import app.duet.api.session.SessionView;
 import app.duet.query.cycle.CycleStateProjection;
 import app.duet.query.cycle.CycleStateStore;
+import app.duet.query.cycle.CycleThresholds;
 import app.duet.query.events.CatchingUp;
 import app.duet.query.everyday.EverydayProjection;
 import app.duet.query.live.ViewChange;
@@ -150,7 +151,7 @@ class ViewBatchTest {
         couples = new CoupleProjection(overviews);
         SessionNames names = new SessionNames(repositories.getRepository(CoupleNamesRepository.class));
         sessions = new SessionProjection(sessionDocuments, new SessionViews(sessionDocuments, repositories.getRepository(SessionItemRepository.class), publisher), names);
-        cycleStates = new CycleStateProjection(new CycleStateStore(mongo), publisher, caughtUp);
+        cycleStates = new CycleStateProjection(new CycleStateStore(mongo, CycleThresholds.DEFAULTS), publisher, caughtUp);
         handlers = SimpleEventHandlerInvoker.builder().eventHandlers(couples, names, sessions,
                 new CoupleSessionsProjection(overviews), new EverydayProjection(overviews), cycleStates,
                 new FailsHalfway(coupleDocuments)).build();

@@ -13,6 +13,7 @@ import app.duet.api.session.SessionEnded;
 import app.duet.api.session.SessionStarted;
 import app.duet.query.cycle.CycleStateProjection;
 import app.duet.query.cycle.CycleStateStore;
+import app.duet.query.cycle.CycleThresholds;
 import app.duet.query.events.CatchingUp;
 import app.duet.query.everyday.EverydayProjection;
 import app.duet.query.pairing.CoupleDocumentRepository;
@@ -96,7 +97,7 @@ class PushedFramesTest {
         names = new SessionNames(repositories.getRepository(CoupleNamesRepository.class));
         SessionDocumentRepository sessionDocuments = repositories.getRepository(SessionDocumentRepository.class);
         sessions = new SessionProjection(sessionDocuments, new SessionViews(sessionDocuments, repositories.getRepository(SessionItemRepository.class), publisher), names);
-        cycleStates = new CycleStateProjection(new CycleStateStore(template), publisher, catchingUp);
+        cycleStates = new CycleStateProjection(new CycleStateStore(template, CycleThresholds.DEFAULTS), publisher, catchingUp);
     }
 
     @Test
