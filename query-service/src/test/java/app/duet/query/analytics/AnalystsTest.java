@@ -56,7 +56,9 @@ class AnalystsTest {
 
     @BeforeAll
     static void start() {
-        product = ProductOnH2.start();
+        // A phase is judged from three settled bids and a share shown from two: this history is short.
+        product = ProductOnH2.start(List.of(), List.of("duet.cycle.sessions-for-phase=0", "duet.cycle.check-ins-for-phase=0",
+                "duet.cycle.settled-bids-for-phase=3", "duet.cycle.minimum-for-share=2"));
         analyst = ISSUER.token(ANALYST, Role.ANALYST, Duration.ofMinutes(15));
         therapist = ProductOnH2.therapistToken(THERAPIST);
     }
@@ -93,7 +95,7 @@ class AnalystsTest {
         }
         String kaisBid = commands.post(KAI, couple + "/bids", words(WORDS.get(5))).get("bidId").asString();
         commands.post(ROBIN, couple + "/bids/" + kaisBid + "/answer", "{\"response\":\"AWAY\"}");
-        awaitCycle(ROBIN, cycle, state -> partner(state, ROBIN).path("bidsAnswered").asInt() == 1);
+        awaitCycle(ROBIN, cycle, state -> partner(state, ROBIN).path("bids").path("away").asInt() == 1);
         Instant afterBids = Instant.now();
 
         // A session: each names a deeper feeling and need, revealed together; then, at closeness, both turning points.
@@ -109,17 +111,27 @@ class AnalystsTest {
         commands.post(KAI, session + "/steps/deeper-feeling/reveal", null);
         commands.post(KAI, session + "/step", "{\"step\":\"closeness\"}");
         commands.post(ROBIN, session + "/step", "{\"step\":\"closeness\"}");
-        commands.post(KAI, session + "/reengagements", words(WORDS.get(9)));
-        commands.post(ROBIN, session + "/softenings", words(WORDS.get(10)));
+        String reengagement = commands.post(KAI, session + "/reengagements", words(WORDS.get(9))).get("moveId").asString();
+        String softening = commands.post(ROBIN, session + "/softenings", words(WORDS.get(10))).get("moveId").asString();
+        awaitCycle(ROBIN, cycle, state -> !state.path("lastSoftening").isNull() && !state.path("lastSoftening").isMissingNode());
+        assertThat(product.queries.get(ROBIN, cycle).path("phase").asString())
+                .as("with a therapist, turning points move the phase once confirmed").isEqualTo("DE_ESCALATING");
+        assertThat(commands.sendWithToken(therapist, session + "/observe", null).statusCode()).isLessThan(300);
+        for (String move : List.of(reengagement, softening)) {
+            assertThat(commands.sendWithToken(therapist, session + "/moves/" + move + "/confirm", null).statusCode())
+                    .isEqualTo(204);
+        }
         awaitCycle(ROBIN, cycle, state -> state.path("phase").asString().equals("SOFTENING"));
         Instant afterTurningPoints = Instant.now();
 
         // Live: the couple and their therapist see it, pushed as it changed; nobody else does.
         JsonNode live = product.queries.get(ROBIN, cycle);
         assertThat(live.path("lastReengagement").path("partnerId").asString()).isEqualTo(KAI);
-        assertThat(partner(live, KAI).path("towardPercent").asInt()).isEqualTo(100);
-        assertThat(partner(live, KAI).path("referenceBand").asString()).isEqualTo("near-stayed-together");
-        assertThat(partner(live, ROBIN).path("towardPercent").asInt()).isEqualTo(0);
+        assertThat(partner(live, KAI).path("bids").path("towardShare").path("percent").asInt()).isEqualTo(100);
+        assertThat(partner(live, KAI).path("bids").path("referenceBand").asString(null))
+                .as("two bids leave an interval that reaches across the reference figures").isNull();
+        assertThat(partner(live, ROBIN).path("bids").path("towardShare").path("percent").asString(null))
+                .as("one settled bid is below the minimum").isNull();
         assertThat(live.path("reference").path("stayedTogetherPercent").asInt()).isEqualTo(86);
         for (StompTestClient watching : List.of(robinScreen, therapistScreen)) {
             await().atMost(Duration.ofSeconds(20)).until(() -> watching.latestVersion(ViewPublisher.CYCLE_TOPIC + coupleId)
@@ -147,12 +159,12 @@ class AnalystsTest {
         String analystCycle = "/api/queries/analytics/couples/" + pseudonym + "/cycle-state";
         long liveVersion = live.path("version").asLong();
         JsonNode atPairing = analystGet(analystCycle + "?at=" + paired);
-        assertThat(atPairing.path("phase").asString()).isEqualTo("ESCALATED");
-        assertThat(atPairing.path("partners").findValues("bidsAnswered")).allMatch(n -> n.asInt() == 0);
+        assertThat(atPairing.path("phase").asString()).isEqualTo("NOT_ENOUGH_YET");
+        assertThat(atPairing.path("partners").findValues("toward")).allMatch(n -> n.asInt() == 0);
         JsonNode atBids = analystGet(analystCycle + "?at=" + afterBids);
         assertThat(atBids.path("phase").asString()).as("two of three bids turned toward").isEqualTo("DE_ESCALATING");
-        assertThat(partner(atBids, "B").path("towardPercent").asInt()).isEqualTo(100);
-        assertThat(partner(atBids, "A").path("towardPercent").asInt()).isEqualTo(0);
+        assertThat(partner(atBids, "B").path("bids").path("towardShare").path("percent").asInt()).isEqualTo(100);
+        assertThat(partner(atBids, "A").path("bids").path("away").asInt()).isEqualTo(1);
         assertThat(atBids.path("lastSoftening").isMissingNode() || atBids.path("lastSoftening").isNull()).isTrue();
         JsonNode atTurningPoints = analystGet(analystCycle + "?at=" + afterTurningPoints);
         assertThat(atTurningPoints.path("phase").asString()).isEqualTo("SOFTENING");
@@ -221,7 +233,7 @@ class AnalystsTest {
             expected.addAll(expected.indexOf("AnswersRevealed") + 1, List.of("CycleLinkRecorded", "CycleLinkRecorded"));
             assertThat(frames.stream().map(f -> f.path("type").asString()).toList()).isEqualTo(expected);
             assertThat(frames.stream().map(f -> f.path("actor").asString()).filter(a -> !a.isEmpty() && !a.equals("null")).distinct())
-                    .allMatch(actor -> actor.equals("A") || actor.equals("B"));
+                    .allMatch(actor -> actor.equals("A") || actor.equals("B") || actor.equals("therapist"));
             assertNothingNames(screen.received().toString(), sessionId, sessionId);
             await().atMost(Duration.ofSeconds(10)).until(() -> screen.received().stream()
                     .anyMatch(r -> r.body().path("finished").asBoolean()));

@@ -43,6 +43,11 @@ public final class ProductOnH2 implements AutoCloseable {
 
     /** @param commandSettings extra settings for command-service, such as tighter rate limits */
     public static ProductOnH2 start(String... commandSettings) {
+        return start(List.of(commandSettings), List.of());
+    }
+
+    /** With extra settings for each side, such as the cycle state's thresholds for the query side. */
+    public static ProductOnH2 start(List<String> commandSettings, List<String> querySettings) {
         String events = "jdbc:h2:mem:events-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
         ConfigurableApplicationContext identity = run(IdentityApplication.class, IdentityApplication.CONFIG_NAME,
                 "spring.datasource.url=jdbc:h2:mem:identity-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL",
@@ -51,10 +56,12 @@ public final class ProductOnH2 implements AutoCloseable {
                 "spring.autoconfigure.exclude=org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration,"
                         + "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration,"
                         + "org.springframework.boot.data.mongodb.autoconfigure.DataMongoRepositoriesAutoConfiguration"));
-        command.addAll(List.of(commandSettings));
+        command.addAll(commandSettings);
         ConfigurableApplicationContext commandSide = run(CommandServiceApplication.class,
                 CommandServiceApplication.CONFIG_NAME, command.toArray(String[]::new));
-        return new ProductOnH2(events, identity, commandSide, querySideOn(events, EMBEDDED_MONGO));
+        List<String> query = new ArrayList<>(List.of(EMBEDDED_MONGO));
+        query.addAll(querySettings);
+        return new ProductOnH2(events, identity, commandSide, querySideOn(events, query.toArray(String[]::new)));
     }
 
     private static final String EMBEDDED_MONGO = "duet.mongo.embedded=true";
@@ -73,11 +80,12 @@ public final class ProductOnH2 implements AutoCloseable {
         return querySideOn(events, "spring.mongodb.uri=" + mongoUri);
     }
 
-    private static ConfigurableApplicationContext querySideOn(String events, String views) {
+    private static ConfigurableApplicationContext querySideOn(String events, String... settings) {
         // H2 cannot notify another application of new events: the query side polls every 50 ms instead.
-        return run(QueryServiceApplication.class, QueryServiceApplication.CONFIG_NAME,
-                "spring.datasource.url=" + events, "spring.flyway.enabled=false", views,
-                "duet.projections.fallback-poll=50ms");
+        List<String> all = new ArrayList<>(List.of("spring.datasource.url=" + events, "spring.flyway.enabled=false",
+                "duet.projections.fallback-poll=50ms"));
+        all.addAll(List.of(settings));
+        return run(QueryServiceApplication.class, QueryServiceApplication.CONFIG_NAME, all.toArray(String[]::new));
     }
 
     /** A therapist's access token from the trusted test issuer. */
