@@ -2,11 +2,12 @@
 // keeping to what was agreed, resentments, turning points, sessions, the lean gap and the latest
 // moments, each figure named as the labels name it and with its "Why?".
 import { h, when } from '../dom.js';
+import { shareWords } from '../cycle/blocks.js';
 import { bandLabel, evidenceLabel, leanLabel, momentWords, phaseAbout, phaseLabel, roleLabel } from '../cycle/labels.js';
 import { exerciseLabel } from '../exercise/guides.js';
 import { capital, lowerFirst } from '../words.js';
 import { figure, hiddenTable, leanGapChart, referenceScale } from './pictures.js';
-import { REFERENCE, partnerWords, percentWords } from './research.js';
+import { REFERENCE, partnerWords } from './research.js';
 
 const LATEST_MOMENTS = 12;
 
@@ -58,27 +59,25 @@ function partnerFigures(partner, reference, why) {
                 h('span', { class: 'muted small' }, ` (${partner.pursuingMoves} pursuing, ${partner.withdrawingMoves} withdrawing moves)`),
                 why(`shown-role:${id}`, `${who}’s role as shown`)),
             figure(evidenceLabel('bids-toward'), towardWords(partner),
-                partner.towardPercent != null && referenceScale(partner.towardPercent, reference),
+                partner.bids?.towardShare?.percent != null && referenceScale(partner.bids.towardShare.percent, reference),
                 why(`bids-toward:${id}`, `bids turned toward by ${who}`)),
             figure('Last lean', lean)));
 }
 
 function towardWords(partner) {
-    if (!partner.bidsAnswered) {
-        return 'No bid answered yet';
-    }
-    const band = bandLabel(partner.referenceBand);
-    return `${partner.towardPercent}%: ${partner.bidsTurnedToward} of ${partner.bidsAnswered} answered bids${band ? `, ${lowerFirst(band)}` : ''}`;
+    const bids = partner.bids ?? {};
+    const band = bandLabel(bids.referenceBand);
+    return `${shareWords(bids.towardShare, 'turned toward')} (${bids.missed ?? 0} unanswered)${band ? `, ${lowerFirst(band)}` : ''}`;
 }
 
 function adherenceSection(view, why) {
     const a = view.adherence ?? {};
     return block('detail-adherence', evidenceLabel('adherence'),
         h('dl', { class: 'research-dl' },
-            figure('Check-points reviewed', `${a.checkpointsReviewed ?? 0}`, h('span', { class: 'muted small' }, ` (${percentWords(a.checkpointsPercent)} kept)`)),
-            figure('Homework', `${a.homeworkDone ?? 0} done, ${a.homeworkSet ?? 0} set`, h('span', { class: 'muted small' }, ` (${percentWords(a.homeworkPercent)})`)),
-            figure('Therapy sessions', `${a.sessionsAttended ?? 0} attended, ${a.sessionsMissed ?? 0} missed`,
-                h('span', { class: 'muted small' }, ` (${percentWords(a.attendancePercent)} attended)`))),
+            figure('Check-points', shareWords(a.checkpointsKept, 'kept')),
+            figure('Homework', shareWords(a.homeworkDone, 'of the parts done'), h('span', { class: 'muted small' }, ` (${a.homeworkSet ?? 0} set)`)),
+            figure('Therapy sessions', shareWords(a.attendance, 'attended')),
+            figure('Baby steps', shareWords(a.babyStepsDone, 'done when followed up'))),
         why('adherence', 'keeping to what was agreed'));
 }
 

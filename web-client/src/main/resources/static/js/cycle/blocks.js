@@ -15,24 +15,63 @@ function block(key, title, ...children) {
 }
 
 export function phaseBlock(view, { why, observer }) {
+    const w = view.window ?? {};
+    const notYet = view.phase === 'NOT_ENOUGH_YET';
     return block('phase', observer ? 'Where they are now' : 'Where you are now',
-        h('p', { class: 'phase-name' }, phaseLabel(view.phase)),
+        h('p', { class: 'phase-name' }, phaseLabel(view.phase), view.selfReported && h('span', { class: 'self-reported' }, ' (self-reported)')),
         h('p', {}, phaseAbout(view.phase)),
-        view.phaseSince && h('p', { class: 'muted small' }, 'Since ', when(view.phaseSince)),
-        h('ol', { class: 'phase-strip', 'aria-label': 'The five phases' }, phases().map((key) =>
+        notYet && needed(w, observer),
+        view.selfReported && h('p', { class: 'note' }, observer
+            ? 'This rests on a turning point the couple reported themselves: no therapist has confirmed it.'
+            : 'This rests on a turning point you reported yourselves. Without a therapist to confirm it, Duet takes your word for it.'),
+        !view.hasTherapist && !observer && h('p', { class: 'hint' },
+            'You have no therapist following your work, so turning points count as self-reported and “Connected” stays out of reach: '
+            + 'it needs a therapist to confirm both turning points.'),
+        w.to && h('p', { class: 'muted small' }, 'Judged on the weeks from ', when(w.from), ' to the latest moment, ', when(w.to),
+            `: ${plural(w.sessions, 'session')} together, ${plural(w.checkIns, 'check-in')}, ${plural(w.settledBids, 'bid')} answered or missed, `
+            + `${w.warm} warm and ${w.hard} hard ${w.warm + w.hard === 1 ? 'moment' : 'moments'}.`),
+        !notYet && view.phaseSince && h('p', { class: 'muted small' }, 'Since ', when(view.phaseSince)),
+        h('ol', { class: 'phase-strip', 'aria-label': 'The phases' }, phases().map((key) =>
             h('li', { class: key === view.phase ? 'here' : null, 'aria-current': key === view.phase ? 'step' : null },
                 phaseLabel(key), key === view.phase && h('span', { class: 'visually-hidden' }, ' (now)')))),
         h('p', { class: 'hint' }, 'Couples rarely move straight along: going back a step is part of the work.'),
         why('phase', 'the phase'));
 }
 
+/** What a judgement still needs, in the window's weeks. */
+function needed(w, observer) {
+    const missing = [
+        w.sessionsNeeded > 0 && `${plural(w.sessionsNeeded, 'more session')} together`,
+        w.checkInsNeeded > 0 && `${plural(w.checkInsNeeded, 'more check-in')} ${observer ? 'both can see' : 'you both can see'}`,
+        w.settledBidsNeeded > 0 && `${plural(w.settledBidsNeeded, 'more bid')} answered (or left unanswered)`,
+    ].filter(Boolean);
+    return h('div', { class: 'needed' }, h('p', {}, 'What would change that, within four weeks of each other:'),
+        h('ul', {}, missing.map((item) => h('li', {}, item))));
+}
+
+function plural(n, noun) {
+    return `${n} ${n === 1 ? noun : `${noun}s`}`;
+}
+
+/** A share as words: the percentage and where it likely lies once there is enough, the counts and what is missing before. */
+export function shareWords(share, what) {
+    if (share == null || share.of === 0) {
+        return 'Nothing to count yet';
+    }
+    const count = Number.isInteger(share.count) ? share.count : share.count.toFixed(1);
+    if (share.percent == null) {
+        return `${count} of ${share.of} ${what} · a percentage shows after ${plural(share.needed, 'more')}`;
+    }
+    return `${share.percent}% ${what} (${count} of ${share.of}; likely between ${share.low}% and ${share.high}%)`;
+}
+
 export function partnerBlock(p, { reference, name, you, index, why }) {
     const id = p.partnerId;
     const inSentence = name === 'Your partner' ? 'your partner' : name;
     const whose = you ? 'your' : `${inSentence}’s`;
-    const toward = p.towardPercent == null
-        ? 'No bids answered yet'
-        : `${p.towardPercent}% (${p.bidsTurnedToward} of ${p.bidsAnswered})`;
+    const b = p.bids ?? {};
+    const counts = `${b.toward ?? 0} toward · ${b.away ?? 0} away · ${b.against ?? 0} against · ${b.missed ?? 0} unanswered`
+        + (b.open ? ` · ${b.open} still open` : '');
     const lean = p.lastLean ? `${leanLabel(p.lastLean)}, energy ${p.lastEnergy ?? '?'} of 10` : 'No lean shared yet';
     return block(`partner-${index + 1}`, name,
         h('dl', { class: 'figures' },
@@ -40,19 +79,23 @@ export function partnerBlock(p, { reference, name, you, index, why }) {
             figure(evidenceLabel('shown-role'), [roleLabel(p.shownRole),
                 h('span', { class: 'muted small' }, ` · moves: ${p.pursuingMoves} reaching out, ${p.withdrawingMoves} stepping back`)],
             why(`shown-role:${id}`, `${whose} shown role`)),
-            figure(evidenceLabel('bids-toward'), toward, why(`bids-toward:${id}`, `the share of bids ${you ? 'you' : inSentence} turned toward`)),
+            figure(`Bids made to ${you ? 'you' : inSentence}`, [shareWords(b.towardShare, 'turned toward'),
+                h('span', { class: 'muted small' }, ` · ${counts}`)],
+            why(`bids-toward:${id}`, `the bids ${you ? 'you' : inSentence} answered or left unanswered`)),
             figure('Last lean', lean)),
-        towardBand(p, reference),
-        h('p', { class: 'hint' }, 'The named role comes from the moves named in the loop; the shown role from what happened.'));
+        towardBand(b, reference),
+        h('p', { class: 'hint' }, 'The named role comes from the moves named in the loop; the shown role from what happened. '
+            + 'A bid left unanswered counts as a turn away, as in the research.'));
 }
 
 function figure(term, value, whyEl = null) {
     return h('div', { class: 'figure' }, h('dt', {}, term), h('dd', {}, value), whyEl && h('dd', { class: 'why-slot' }, whyEl));
 }
 
-/** Bids turned toward drawn against the two research figures: a reference, never a diagnosis. */
-function towardBand(p, reference) {
-    if (p.towardPercent == null) {
+/** Bids turned toward, with the range they likely lie in, drawn against the two research figures: a reference, never a diagnosis. */
+function towardBand(bids, reference) {
+    const share = bids.towardShare;
+    if (share?.percent == null) {
         return null;
     }
     const stayed = reference?.stayedTogetherPercent ?? 86;
@@ -61,15 +104,20 @@ function towardBand(p, reference) {
         el.style[property] = `${Math.max(0, Math.min(100, percent))}%`;
         return el;
     };
+    const range = at(h('span', { class: 'band-range' }), share.low);
+    range.style.width = `${Math.max(1, share.high - share.low)}%`;
     return h('div', { class: 'band' },
         h('div', { class: 'band-bar', 'aria-hidden': 'true' },
-            at(h('span', { class: 'band-fill' }), p.towardPercent, 'width'),
+            range,
+            at(h('span', { class: 'band-point' }), share.percent),
             at(h('span', { class: 'band-mark' }, h('span', { class: 'band-mark-label' }, `${divorced}%`)), divorced),
             at(h('span', { class: 'band-mark' }, h('span', { class: 'band-mark-label' }, `${stayed}%`)), stayed)),
-        h('p', {}, bandLabel(p.referenceBand), '.',
-            p.referenceBand === 'near-divorced' && ' Turning toward can be learned, and it grows with practice.'),
+        h('p', {}, bids.referenceBand ? `${bandLabel(bids.referenceBand)}.`
+            : `Somewhere between ${share.low}% and ${share.high}%: that range reaches across a reference figure, so no band is named yet.`,
+        bids.referenceBand === 'below-divorced' && ' Turning toward can be learned, and it grows with practice.'),
         h('p', { class: 'hint' }, `The marks: ${divorced}%, couples who later divorced; ${stayed}%, couples who stayed together `
-            + '(the share of bids they turned toward, in John Gottman’s research). A reference, never a diagnosis.'));
+            + '(the share of bids they turned toward, in John Gottman’s research). The shaded range is where the share likely lies '
+            + 'with this many bids. A reference, never a diagnosis.'));
 }
 
 export function leanGapBlock(points, { why }) {
@@ -115,15 +163,15 @@ function gapChart(points, summary) {
 }
 
 export function adherenceBlock(a, { why }) {
-    const percent = (value, words) => (value == null ? 'Nothing to count yet' : `${value}% ${words}`);
     return block('adherence', evidenceLabel('adherence'),
         a ? h('dl', { class: 'figures' },
-            figure('Check-points', [percent(a.checkpointsPercent, 'kept'),
-                h('span', { class: 'muted small' }, ` · ${a.checkpointsReviewed} reviewed, partly kept counts half`)]),
-            figure('Homework', [percent(a.homeworkPercent, 'of the parts done'),
-                h('span', { class: 'muted small' }, ` · ${a.homeworkSet} set, ${a.homeworkDone} parts done`)]),
-            figure('Therapy sessions', [percent(a.attendancePercent, 'attended'),
-                h('span', { class: 'muted small' }, ` · ${a.sessionsAttended} attended, ${a.sessionsMissed} missed, each partner counted`)]))
+            figure('Check-points', [shareWords(a.checkpointsKept, 'kept'),
+                h('span', { class: 'muted small' }, ' · partly kept counts half')]),
+            figure('Homework', [shareWords(a.homeworkDone, 'of the parts done'),
+                h('span', { class: 'muted small' }, ` · ${plural(a.homeworkSet, 'task')} set, each partner does their part`)]),
+            figure('Appointments with the therapist', [shareWords(a.attendance, 'attended'),
+                h('span', { class: 'muted small' }, ' · each partner counted')]),
+            figure('Baby steps', shareWords(a.babyStepsDone, 'done when followed up')))
             : h('p', { class: 'muted' }, 'Nothing to count yet.'),
         why('adherence', 'keeping to what was agreed'));
 }
@@ -158,10 +206,11 @@ export function sessionsBlock(sessions, { why }) {
             why(`session-ratio:${s.sessionId}`, `the moments of ${i === 0 ? 'the latest' : 'this'} ${exerciseLabel(s.exercise)} session`)))));
 }
 
-export function timelineBlock(items, { names }) {
+export function timelineBlock(items, { names, why }) {
     return block('timeline', 'Latest moments',
         items.length
-            ? h('ol', { class: 'moments' }, items.map((item) => h('li', {}, moment(item, names), ' · ', when(item.at))))
+            ? h('ol', { class: 'moments' }, items.map((item) => h('li', {}, moment(item, names), ' · ', when(item.at),
+                item.figure && why(item.figure, 'this change of phase'))))
             : h('p', { class: 'muted' }, 'Nothing yet.'));
 }
 

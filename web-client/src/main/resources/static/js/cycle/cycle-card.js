@@ -3,11 +3,13 @@
 // time, signs of commitment, resentments, the last turning points and the latest moments. It is built
 // only from what both partners can see, and every figure can say what it is built from: its "Why?"
 // lists the events behind it.
+import { query } from '../api.js';
 import { fill, h, renderList } from '../dom.js';
 import { problemBox } from '../forms.js';
 import { follow } from '../feed.js';
 import { adherenceBlock, leanGapBlock, partnerBlock, phaseBlock, resentmentsBlock, sessionsBlock, timelineBlock, turnsBlock } from './blocks.js';
 import { phaseLabel } from './labels.js';
+import { trendsBlock } from './trends.js';
 import { whyMaker } from './why.js';
 
 const RETRY_MS = 30_000;        // a state not built yet is asked for again this often
@@ -18,14 +20,17 @@ export function cycleCard({ coupleId, me, observer = false, announce, nameOf }) 
     const status = h('p', { class: 'muted' }, 'Loading…');
     const box = problemBox();
     const blocks = h('div', { class: 'cycle-blocks' });
+    // Week by week: asked for when the state's version moves, never pushed (it is a reading of the whole history).
+    const trends = h('div', { class: 'cycle-trends' });
     const el = h('section', { class: 'card stack cycle-card', 'aria-labelledby': 'cy-title' },
         h('h2', { id: 'cy-title' }, observer ? 'Their cycle' : 'Your cycle'),
         h('p', { class: 'hint' }, observer
             ? 'Built only from what both partners can see. Every figure can show what it rests on.'
             : 'Built only from what both of you can see: a mirror to talk about, never a verdict. Every figure can show what it rests on.'),
-        status, box, blocks);
+        status, box, blocks, trends);
 
     let shown = null;
+    let trendsOf = null;
     let partnerIds = [];
     let retry = null;
     let gone = false;
@@ -101,8 +106,9 @@ export function cycleCard({ coupleId, me, observer = false, announce, nameOf }) 
                 render: () => turnsBlock(view, { why, names }) },
             view.sessions?.length && { key: 'sessions', figures: view.sessions.map((s) => `session-ratio:${s.sessionId}`), data: view.sessions,
                 render: () => sessionsBlock(view.sessions, { why }) },
-            { key: 'timeline', figures: [], data: [latest(view.timeline), partnerIds.map(names.of)],
-                render: () => timelineBlock(latest(view.timeline), { names }) },
+            { key: 'timeline', figures: latest(view.timeline).map((item) => item.figure).filter(Boolean),
+                data: [latest(view.timeline), partnerIds.map(names.of)],
+                render: () => timelineBlock(latest(view.timeline), { names, why }) },
         ].filter(Boolean);
 
         // A push rebuilds only the blocks whose figures changed; a "Why?" that had the focus keeps it.
@@ -115,10 +121,26 @@ export function cycleCard({ coupleId, me, observer = false, announce, nameOf }) 
         if (focused && !blocks.contains(document.activeElement)) {
             blocks.querySelector(`[data-figure="${CSS.escape(focused)}"]`)?.focus();
         }
+        if (trendsOf !== view.version) {
+            trendsOf = view.version;
+            loadTrends(view.version);
+        }
         if (shown && shown.phase !== view.phase) {
             announce(`${observer ? 'Their' : 'Your'} cycle moved to: ${phaseLabel(view.phase)}.`);
         }
         shown = view;
+    }
+
+    async function loadTrends(version) {
+        try {
+            const weekly = await query(`couples/${coupleId}/cycle-state/trends`);
+            if (version === trendsOf && !gone) {
+                fill(trends, trendsBlock(weekly, { nameOf: names.of }));
+            }
+        } catch {
+            // The trends are a reading of the state: if they cannot be had now, the next change asks again.
+            trendsOf = null;
+        }
     }
 
     return {
