@@ -1,5 +1,5 @@
 // Across all couples: counts, couples by phase, bids turned toward on average against the research
-// reference, and sessions by exercise. No couple is named.
+// reference, and sessions by exercise. No couple is named, and nothing shows for fewer than five couples.
 import { query } from '../api.js';
 import { fill, h } from '../dom.js';
 import { onPress, problemBox } from '../forms.js';
@@ -22,7 +22,13 @@ export function cohortCard() {
 
     const load = async () => {
         const cohort = await query('analytics/cohort');
-        fill(body, cohortTiles(cohort), h('div', { class: 'grid two' }, phaseChart(cohort), towardFigure(cohort)), exercisesList(cohort));
+        if (!cohort.shown) {
+            fill(body, h('p', { class: 'muted' }, `Figures across couples show once there are at least ${cohort.minimumGroup} couples: `
+                + 'with fewer, one couple could be picked out of them.'));
+            return;
+        }
+        fill(body, cohortTiles(cohort), h('div', { class: 'grid two' }, cohort.byPhase && phaseChart(cohort), towardFigure(cohort)),
+            exercisesList(cohort));
     };
     onPress(again, box, load);
     load().catch((problem) => showProblem(box, problem));
@@ -30,13 +36,16 @@ export function cohortCard() {
 }
 
 function cohortTiles(cohort) {
+    const total = (name) => (cohort.totals?.[name] == null ? 'Too few couples' : numbers.format(cohort.totals[name]));
     const tiles = [
-        ['Couples', numbers.format(cohort.couples)],
-        ['Partners who answered bids', numbers.format(cohort.partnersWithBids)],
-        ['Softenings', numbers.format(cohort.softenings)],
-        ['Re-engagements', numbers.format(cohort.reengagements)],
-        ['Resentments let go', numbers.format(cohort.resentmentsReleased)],
-        ['Resentments still open', numbers.format(cohort.resentmentsOpen)],
+        ['Couples, ever', numbers.format(cohort.couples)],
+        ['Bids turned toward', total('bids.TOWARD')],
+        ['Bids turned away or against', numbers.format((cohort.totals?.['bids.AWAY'] ?? 0) + (cohort.totals?.['bids.AGAINST'] ?? 0))],
+        ['Bids left unanswered', total('bids.MISSED')],
+        ['Softenings', total('softenings')],
+        ['Re-engagements', total('reengagements')],
+        ['Resentments let go', total('resentmentsReleased')],
+        ['Baby steps done', total('babySteps.done')],
         ['Check-points kept, on average', percentWords(cohort.meanCheckpointsPercent)],
         ['Therapy sessions attended, on average', percentWords(cohort.meanAttendancePercent)],
     ];
@@ -68,20 +77,20 @@ function towardFigure(cohort) {
 }
 
 function exercisesList(cohort) {
-    const entries = Object.entries(cohort.sessionsByExercise ?? {}).sort((a, b) => b[1] - a[1]);
+    const entries = Object.entries(cohort.totals ?? {}).filter(([name]) => name.startsWith('sessions.'))
+        .map(([name, count]) => [name.slice('sessions.'.length), count]).sort((a, b) => b[1] - a[1]);
     return h('section', { class: 'stack', 'aria-labelledby': 'exercises-title' },
         h('h3', { id: 'exercises-title' }, 'Sessions by exercise'),
         entries.length === 0
-            ? h('p', { class: 'muted' }, 'No sessions yet.')
+            ? h('p', { class: 'muted' }, 'No exercise done by enough couples yet.')
             : h('ul', { class: 'research-counts' }, entries.map(([exercise, count]) =>
                 h('li', {}, h('span', {}, exerciseLabel(exercise)), h('strong', {}, numbers.format(count))))));
 }
 
-/** Where a percentage falls against the reference, by the same thirds the service uses for partners. */
+/** Where a mean percentage falls against the two reference figures. */
 function bandOf(percent, reference) {
-    const third = Math.trunc((reference.stayedTogetherPercent - reference.divorcedPercent) / 3);
-    if (percent >= reference.stayedTogetherPercent - third) {
-        return 'near-stayed-together';
+    if (percent >= reference.stayedTogetherPercent) {
+        return 'stayed-together';
     }
-    return percent <= reference.divorcedPercent + third ? 'near-divorced' : 'between';
+    return percent < reference.divorcedPercent ? 'below-divorced' : 'between';
 }

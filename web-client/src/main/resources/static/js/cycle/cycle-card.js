@@ -21,7 +21,8 @@ export function cycleCard({ coupleId, me, observer = false, announce, nameOf }) 
     const box = problemBox();
     const blocks = h('div', { class: 'cycle-blocks' });
     // Week by week: asked for when the state's version moves, never pushed (it is a reading of the whole history).
-    const trends = h('div', { class: 'cycle-trends' });
+    const trendsPath = `couples/${coupleId}/cycle-state/trends`;
+    const trends = h('div', { class: 'cycle-trends', 'data-source': trendsPath });
     const el = h('section', { class: 'card stack cycle-card', 'aria-labelledby': 'cy-title' },
         h('h2', { id: 'cy-title' }, observer ? 'Their cycle' : 'Your cycle'),
         h('p', { class: 'hint' }, observer
@@ -133,7 +134,7 @@ export function cycleCard({ coupleId, me, observer = false, announce, nameOf }) 
 
     async function loadTrends(version) {
         try {
-            const weekly = await query(`couples/${coupleId}/cycle-state/trends`);
+            const weekly = await query(trendsPath);
             if (version === trendsOf && !gone) {
                 fill(trends, trendsBlock(weekly, { nameOf: names.of }));
             }

@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
 /**
  * Figures across couples for analysts, and the pseudonymised export: one row per couple under its
  * pseudonym, partners as A and B, counts and percentages only. No name, no id, no word of anyone's
- * leaves through here; erased couples are simply not there.
+ * leaves through here. An erased couple's row of the export is gone; its counts stay in the cohort's
+ * totals, which no longer know whose they were.
  */
 @Component
 public class CohortAndExport {
@@ -39,15 +40,40 @@ public class CohortAndExport {
     // Jackson 3 writes dates as ISO-8601 text by default, which is what the export promises.
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The smallest group the cohort shows a figure of. */
+    static final int MINIMUM_GROUP = 5;
+
     private final CycleStateStore store;
     private final PseudonymisedStates pseudonymised;
+    private final CohortTallies tallies;
 
-    public CohortAndExport(CycleStateStore store, PseudonymisedStates pseudonymised) {
+    public CohortAndExport(CycleStateStore store, PseudonymisedStates pseudonymised, CohortTallies tallies) {
         this.store = store;
         this.pseudonymised = pseudonymised;
+        this.tallies = tallies;
     }
 
+    /**
+     * The cohort: totals from every couple's row of counts, erased couples' too ({@link CohortTallies});
+     * phases and averages from the couples held now. Nothing at all below {@link #MINIMUM_GROUP} couples,
+     * and a total of a group (sessions of one exercise) only when at least that many couples are in it.
+     */
     public CohortView cohort() {
+        List<Map<String, Integer>> rows = tallies.all().stream().filter(row -> row.getOrDefault("paired", 0) > 0).toList();
+        if (rows.size() < MINIMUM_GROUP) {
+            return new CohortView(false, MINIMUM_GROUP, null, null, null, null, null, null, null);
+        }
+        Map<String, Integer> totals = new TreeMap<>();
+        Map<String, Integer> couplesIn = new TreeMap<>();
+        for (Map<String, Integer> row : rows) {
+            row.forEach((name, count) -> {
+                if (!name.equals("paired")) {
+                    totals.merge(name, count, Integer::sum);
+                    couplesIn.merge(name, 1, Integer::sum);
+                }
+            });
+        }
+        totals.keySet().removeIf(name -> couplesIn.get(name) < MINIMUM_GROUP);
         List<CycleStateView> views = states();
         Map<Phase, Integer> byPhase = new EnumMap<>(Phase.class);
         for (Phase phase : Phase.values()) {
@@ -55,16 +81,11 @@ public class CohortAndExport {
         }
         List<Integer> towards = views.stream().flatMap(v -> v.partners().stream()).map(p -> p.bids().towardShare().percent())
                 .filter(Objects::nonNull).toList();
-        Map<String, Integer> byExercise = new TreeMap<>(views.stream().flatMap(v -> v.sessions().stream())
-                .collect(Collectors.groupingBy(s -> s.exercise().name(), Collectors.summingInt(s -> 1))));
-        return new CohortView(views.size(), byPhase, mean(towards), towards.size(),
-                views.stream().mapToInt(v -> v.timeline().stream().filter(t -> t.kind() == TimelineKind.SOFTENING).mapToInt(t -> 1).sum()).sum(),
-                views.stream().mapToInt(v -> v.timeline().stream().filter(t -> t.kind() == TimelineKind.RE_ENGAGEMENT).mapToInt(t -> 1).sum()).sum(),
-                views.stream().mapToInt(CycleStateView::resentmentsReleased).sum(),
-                views.stream().mapToInt(CycleStateView::resentmentsOpen).sum(),
-                mean(views.stream().map(v -> v.adherence().checkpointsKept().percent()).filter(Objects::nonNull).toList()),
-                mean(views.stream().map(v -> v.adherence().attendance().percent()).filter(Objects::nonNull).toList()),
-                byExercise);
+        boolean currentShown = views.size() >= MINIMUM_GROUP;
+        return new CohortView(true, MINIMUM_GROUP, rows.size(), totals, currentShown ? byPhase : null,
+                currentShown ? mean(towards) : null, currentShown ? towards.size() : null,
+                currentShown ? mean(views.stream().map(v -> v.adherence().checkpointsKept().percent()).filter(Objects::nonNull).toList()) : null,
+                currentShown ? mean(views.stream().map(v -> v.adherence().attendance().percent()).filter(Objects::nonNull).toList()) : null);
     }
 
     public String csv() {
