@@ -9,6 +9,7 @@ import { follow } from '../feed.js';
 import { exerciseLabel } from '../exercise/guides.js';
 import { cycleCard } from '../cycle/cycle-card.js';
 import { therapistFrameCard } from '../commitment/therapist-frame.js';
+import { partnerName } from '../words.js';
 
 const MAX_NOTE = 4000;
 
@@ -140,7 +141,7 @@ export function caseScreen({ coupleId, announce, onGone }) {
 }
 
 export function coupleNames(view) {
-    return view.partners.map((p) => p.displayName).join(' & ') || 'A couple';
+    return view.partners.map((p) => partnerName(p.displayName)).join(' & ') || 'A couple';
 }
 
 /** A session as a line with the way in: watch it live while it runs, look back on it once it ended. */

@@ -12,6 +12,7 @@ import { everydayCard } from '../everyday/everyday.js';
 import { eraseCard } from '../privacy/erase.js';
 import { readsCard } from '../audit/reads.js';
 import { safetyCard } from '../clinical/safety.js';
+import { partnerName } from '../words.js';
 
 const FIRST_OFFERED = 'CHECK_IN';
 
@@ -76,11 +77,11 @@ export function coupleScreen({ me, coupleId, invitationCode, announce, onErased,
     showInvitation(invite, invitationCode, announce);
 
     function update(view) {
-        const names = view.partners.map((p) => p.displayName);
+        const names = view.partners.map((p) => partnerName(p.displayName));
         heading.textContent = view.paired ? names.join(' & ') : `${names[0] ?? 'Your couple'}, waiting for a partner`;
         fill(partners, view.partners.map((p) => h('li', { class: 'person' },
             h('span', { class: 'avatar', 'aria-hidden': 'true' }, initial(p.displayName)),
-            h('span', {}, p.displayName, p.partnerId === me && h('span', { class: 'you' }, ' (you)')))));
+            h('span', {}, partnerName(p.displayName), p.partnerId === me && h('span', { class: 'you' }, ' (you)')))));
         showInvitation(invite, view.paired ? null : view.invitationCode ?? invitationCode, announce);
         start.hidden = !view.paired;
         paired.hidden = !view.paired;
