@@ -1,6 +1,7 @@
 // The couple's overview: who is in it, the invitation while one partner is missing, the sessions;
-// once both are in, their cycle state, life between sessions, their therapist, who has seen their
-// content, a private word to the therapist, and, set apart, erasing the couple.
+// once both are in, their cycle state, life between sessions, the baby steps they committed to, their
+// therapist, who has seen their content, a private word to the therapist, and, set apart, erasing the
+// couple.
 import { command } from '../api.js';
 import { fill, h, renderList, when } from '../dom.js';
 import { field, olderItems, onSubmit, problemBox } from '../forms.js';
@@ -9,6 +10,7 @@ import { exerciseGuides, exerciseLabel, loadedGuides } from '../exercise/guides.
 import { therapistsCard } from '../consent/couple-therapists.js';
 import { cycleCard } from '../cycle/cycle-card.js';
 import { everydayCard } from '../everyday/everyday.js';
+import { babyStepsCard } from '../exercise/baby-steps.js';
 import { eraseCard } from '../privacy/erase.js';
 import { readsCard } from '../audit/reads.js';
 import { safetyCard } from '../clinical/safety.js';
@@ -56,11 +58,14 @@ export function coupleScreen({ me, coupleId, invitationCode, announce, onErased,
     const reads = readsCard({ coupleId });
     const erase = eraseCard({ coupleId, onErased });
     const everyday = everydayCard({ me, coupleId, announce });
+    const babySteps = babyStepsCard({ me, announce, loadOlder,
+        nameOf: (id) => partnerName(shown?.partners.find((p) => p.partnerId === id)?.displayName) });
     const cycleSlot = h('div');
     let cycle = null;           // made on the first paired view: it starts following the cycle at once
     const paired = h('div', { class: 'screen', hidden: true },
         cycleSlot,
         everyday.el,
+        babySteps.el,
         h('div', { class: 'grid two' }, h('div', { class: 'stack gap' }, therapists.el, safety.el), reads.el),
         erase.el);
 
@@ -92,6 +97,7 @@ export function coupleScreen({ me, coupleId, invitationCode, announce, onErased,
                 cycleSlot.replaceChildren(cycle.el);
             }
             everyday.update(view);
+            babySteps.update(view, shown);
             therapists.update(view);
             safety.update(view);
             reads.update(view);
