@@ -1,5 +1,6 @@
 package app.duet.query.exercise;
 
+import app.duet.api.exercise.Act;
 import app.duet.api.exercise.BabyStepCommitted;
 import app.duet.api.exercise.BabyStepFollowUpView;
 import app.duet.api.exercise.BabyStepFollowedUp;
@@ -43,8 +44,12 @@ public class BabyStepsProjection {
 
     // --- the words, while the session runs -------------------------------------------------------
 
+    /** Only an exercise that offers baby steps needs its words kept. */
     @EventHandler
     public void on(SessionStarted event, @SequenceNumber long sequence) {
+        if (!event.exercise().offers(Act.BABY_STEP)) {
+            return;
+        }
         StepWords session = words.findById(event.sessionId())
                 .orElseGet(() -> new StepWords(event.sessionId(), event.coupleId()));
         apply(session, sequence, s -> { });
