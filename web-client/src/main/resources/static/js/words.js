@@ -1,5 +1,5 @@
-// Words the page shows that no view names: how a bid can be answered, and how a key without a label
-// reads. The names of exercises and of everything the cycle state names come from the API
+// Words the page shows that no view names: how a bid can be answered, a partner whose name cannot be
+// read, and how a key without a label reads. The names of exercises and of everything the cycle state names come from the API
 // (exercise/guides.js, cycle/labels.js).
 
 /** How a bid can be answered: the button's words and the words once it is answered. */
@@ -8,6 +8,11 @@ export const RESPONSES = {
     AWAY: { action: 'Turn away', done: 'turned away from', hint: 'let it pass for now' },
     AGAINST: { action: 'Turn against', done: 'turned against', hint: 'push it back' },
 };
+
+/** A partner's name as a view gives it; one that cannot be read (erased, or not known yet) shows as this. */
+export function partnerName(name) {
+    return name ?? 'Partner';
+}
 
 export function capital(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);

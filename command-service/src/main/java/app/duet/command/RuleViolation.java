@@ -7,10 +7,17 @@ package app.duet.command;
 public class RuleViolation extends RuntimeException {
 
     private final String rule;
+    private final String field;
 
     public RuleViolation(String rule, String message) {
+        this(rule, null, message);
+    }
+
+    /** A rule about one field of the command, which the answer names so a screen can point at it. */
+    public RuleViolation(String rule, String field, String message) {
         super(message);
         this.rule = rule;
+        this.field = field;
     }
 
     /** A stable, machine-readable name of the rule that was broken, such as {@code bid-already-answered}. */
@@ -18,10 +25,22 @@ public class RuleViolation extends RuntimeException {
         return rule;
     }
 
+    /** The command's field the rule is about, or null when it is about the command as a whole. */
+    public String field() {
+        return field;
+    }
+
     /** Throws when the condition does not hold. */
     public static void require(boolean condition, String rule, String message) {
         if (!condition) {
             throw new RuleViolation(rule, message);
+        }
+    }
+
+    /** Throws when the condition does not hold, naming the field at fault. */
+    public static void requireField(boolean condition, String rule, String field, String message) {
+        if (!condition) {
+            throw new RuleViolation(rule, field, message);
         }
     }
 

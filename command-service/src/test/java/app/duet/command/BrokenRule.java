@@ -3,6 +3,7 @@ package app.duet.command;
 import org.hamcrest.FeatureMatcher;
 import org.hamcrest.Matcher;
 
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.equalTo;
 
 /** Matches the {@link RuleViolation} of one named rule, so a test fails if another rule fires. */
@@ -18,5 +19,15 @@ public final class BrokenRule {
                 return violation.rule();
             }
         };
+    }
+
+    /** The same, for a rule about one field of the command, which must name that field. */
+    public static Matcher<RuleViolation> brokenRule(String rule, String field) {
+        return allOf(brokenRule(rule), new FeatureMatcher<RuleViolation, String>(equalTo(field), "about the field", "field") {
+            @Override
+            protected String featureValueOf(RuleViolation violation) {
+                return violation.field();
+            }
+        });
     }
 }

@@ -1,7 +1,8 @@
 // One couple as their therapist sees it: their cycle state, live; their sessions (to observe live or
-// look back on); homework, commitments and attendance; the safety concerns a partner told the
-// therapist, and the therapist's own private notes. The couple's view
-// is kept current live; when consent ends, the page says so calmly and shows nothing more of theirs.
+// look back on); the baby steps they committed to and how each went since; homework, commitments and
+// attendance; the safety concerns a partner told the therapist, and the therapist's own private notes.
+// The couple's view is kept current live; when consent ends, the page says so calmly and shows nothing
+// more of theirs.
 import { command, query, queryUntil } from '../api.js';
 import { h, renderList, when } from '../dom.js';
 import { countedText, onSubmit, problemBox } from '../forms.js';
@@ -9,6 +10,8 @@ import { follow } from '../feed.js';
 import { exerciseLabel } from '../exercise/guides.js';
 import { cycleCard } from '../cycle/cycle-card.js';
 import { therapistFrameCard } from '../commitment/therapist-frame.js';
+import { babyStepsCard } from '../exercise/baby-steps.js';
+import { partnerName } from '../words.js';
 
 const MAX_NOTE = 4000;
 
@@ -40,6 +43,8 @@ export function caseScreen({ coupleId, announce, onGone }) {
     const cycle = cycleCard({ coupleId, observer: true, announce,
         nameOf: (id) => view?.partners.find((p) => p.partnerId === id)?.displayName });
     const frame = therapistFrameCard({ coupleId, announce });
+    const babySteps = babyStepsCard({ announce, loadOlder: (list) => feed.loadOlder(list),
+        nameOf: (id) => partnerName(view?.partners.find((p) => p.partnerId === id)?.displayName) });
 
     const el = h('div', { class: 'screen' },
         h('p', {}, h('a', { class: 'back', href: '#/' }, '← Back to your couples')),
@@ -58,6 +63,7 @@ export function caseScreen({ coupleId, announce, onGone }) {
                 h('p', { class: 'privacy only-you' }, 'Partners never see these'),
                 noteForm, noNotes, notes)),
         cycle.el,
+        babySteps.el,
         frame.el);
 
     let view = null;
@@ -67,8 +73,10 @@ export function caseScreen({ coupleId, announce, onGone }) {
         topic: `/topic/couples.${coupleId}`,
         path: `couples/${coupleId}`,
         onView: (next) => {
+            const before = view;
             view = next;
             frame.update(next);
+            babySteps.update(next, before);
             heading.textContent = coupleNames(next);
             document.title = `${heading.textContent} · Duet`;
             const ordered = [...(next.sessions ?? [])].sort((a, b) =>
@@ -140,7 +148,7 @@ export function caseScreen({ coupleId, announce, onGone }) {
 }
 
 export function coupleNames(view) {
-    return view.partners.map((p) => p.displayName).join(' & ') || 'A couple';
+    return view.partners.map((p) => partnerName(p.displayName)).join(' & ') || 'A couple';
 }
 
 /** A session as a line with the way in: watch it live while it runs, look back on it once it ended. */

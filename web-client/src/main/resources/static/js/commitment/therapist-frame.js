@@ -152,10 +152,14 @@ function announceChanges(ctx, before = [], after = []) {
 function commitmentItem(c, { partners, nameOf, review, conclude }) {
     const open = c.status !== 'CONCLUDED';
     const unreviewed = (c.checkpoints ?? []).filter((cp) => !cp.outcome).map((cp) => cp.day);
+    // A check-point is reviewed from its day on; the service refuses one before it.
+    const due = unreviewed.filter((day) => day <= today());
+    const next = unreviewed.find((day) => day > today());
     return h('li', { class: `commitment ${c.status.toLowerCase()}`, tabindex: -1 },
         commitmentFacts(c, { partners, nameOf }),
         c.status === 'PROPOSED' && unreviewed.length > 0 && h('p', { class: 'hint' }, 'Check-points are reviewed once both partners accept.'),
-        c.status === 'MADE' && unreviewed.length > 0 && reviewForm(c, unreviewed, review),
+        c.status === 'MADE' && due.length > 0 && reviewForm(c, due, review),
+        c.status === 'MADE' && due.length === 0 && next && h('p', { class: 'hint' }, `The next check-point can be reviewed from ${dayText(next)} on.`),
         open && h('details', { class: 'more' }, h('summary', {}, 'Conclude this commitment'), concludeForm(c, conclude)));
 }
 

@@ -1,6 +1,7 @@
 // The couple's overview: who is in it, the invitation while one partner is missing, the sessions;
-// once both are in, their cycle state, life between sessions, their therapist, who has seen their
-// content, a private word to the therapist, and, set apart, erasing the couple.
+// once both are in, their cycle state, life between sessions, the baby steps they committed to, their
+// therapist, who has seen their content, a private word to the therapist, and, set apart, erasing the
+// couple.
 import { command } from '../api.js';
 import { fill, h, renderList, when } from '../dom.js';
 import { field, olderItems, onSubmit, problemBox } from '../forms.js';
@@ -9,9 +10,11 @@ import { exerciseGuides, exerciseLabel, loadedGuides } from '../exercise/guides.
 import { therapistsCard } from '../consent/couple-therapists.js';
 import { cycleCard } from '../cycle/cycle-card.js';
 import { everydayCard } from '../everyday/everyday.js';
+import { babyStepsCard } from '../exercise/baby-steps.js';
 import { eraseCard } from '../privacy/erase.js';
 import { readsCard } from '../audit/reads.js';
 import { safetyCard } from '../clinical/safety.js';
+import { partnerName } from '../words.js';
 
 const FIRST_OFFERED = 'CHECK_IN';
 
@@ -55,11 +58,14 @@ export function coupleScreen({ me, coupleId, invitationCode, announce, onErased,
     const reads = readsCard({ coupleId });
     const erase = eraseCard({ coupleId, onErased });
     const everyday = everydayCard({ me, coupleId, announce });
+    const babySteps = babyStepsCard({ me, announce, loadOlder,
+        nameOf: (id) => partnerName(shown?.partners.find((p) => p.partnerId === id)?.displayName) });
     const cycleSlot = h('div');
     let cycle = null;           // made on the first paired view: it starts following the cycle at once
     const paired = h('div', { class: 'screen', hidden: true },
         cycleSlot,
         everyday.el,
+        babySteps.el,
         h('div', { class: 'grid two' }, h('div', { class: 'stack gap' }, therapists.el, safety.el), reads.el),
         erase.el);
 
@@ -76,11 +82,11 @@ export function coupleScreen({ me, coupleId, invitationCode, announce, onErased,
     showInvitation(invite, invitationCode, announce);
 
     function update(view) {
-        const names = view.partners.map((p) => p.displayName);
+        const names = view.partners.map((p) => partnerName(p.displayName));
         heading.textContent = view.paired ? names.join(' & ') : `${names[0] ?? 'Your couple'}, waiting for a partner`;
         fill(partners, view.partners.map((p) => h('li', { class: 'person' },
             h('span', { class: 'avatar', 'aria-hidden': 'true' }, initial(p.displayName)),
-            h('span', {}, p.displayName, p.partnerId === me && h('span', { class: 'you' }, ' (you)')))));
+            h('span', {}, partnerName(p.displayName), p.partnerId === me && h('span', { class: 'you' }, ' (you)')))));
         showInvitation(invite, view.paired ? null : view.invitationCode ?? invitationCode, announce);
         start.hidden = !view.paired;
         paired.hidden = !view.paired;
@@ -91,6 +97,7 @@ export function coupleScreen({ me, coupleId, invitationCode, announce, onErased,
                 cycleSlot.replaceChildren(cycle.el);
             }
             everyday.update(view);
+            babySteps.update(view, shown);
             therapists.update(view);
             safety.update(view);
             reads.update(view);

@@ -5,7 +5,7 @@
 import { command } from '../api.js';
 import { h, renderList, when } from '../dom.js';
 import { countedText, olderItems, onPress, onSubmit, problemBox } from '../forms.js';
-import { RESPONSES } from '../words.js';
+import { partnerName, RESPONSES } from '../words.js';
 import { bidItem } from './bid.js';
 import { draftsCard, sharedCard } from './entries.js';
 import { cycleCard } from '../cycle/cycle-card.js';
@@ -75,7 +75,7 @@ export function sessionScreen({ me, sessionId, announce, observer = false, thera
         meta.replaceChildren(running ? 'Running since ' : 'Ended ', when(running ? view.startedAt : view.endedAt ?? view.startedAt));
         presence.replaceChildren(...view.partners.map((p) => h('li', { class: `person ${running && p.present ? 'here' : 'away'}` },
             h('span', { class: 'dot', 'aria-hidden': 'true' }),
-            h('span', {}, p.partnerId === me ? `${p.displayName} (you)` : p.displayName),
+            h('span', {}, p.partnerId === me ? `${partnerName(p.displayName)} (you)` : partnerName(p.displayName)),
             h('span', { class: 'muted small' }, running && p.present ? 'here' : 'not here'))));
         if (observer) {
             back.href = `#/couples/${view.coupleId}`;
@@ -128,7 +128,7 @@ export function sessionScreen({ me, sessionId, announce, observer = false, thera
         for (const p of after.partners.filter((p) => p.partnerId !== me)) {
             const was = before.partners.find((b) => b.partnerId === p.partnerId)?.present;
             if (was !== p.present && after.status === 'RUNNING') {
-                announce(p.present ? `${p.displayName} is here.` : `${p.displayName} left the session.`);
+                announce(p.present ? `${partnerName(p.displayName)} is here.` : `${partnerName(p.displayName)} left the session.`);
             }
         }
         const old = new Map(before.bids?.map((b) => [b.bidId, b]));

@@ -2,7 +2,9 @@ package app.duet.command.commitment;
 
 import app.duet.api.commitment.CommitmentProposed;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,6 +18,8 @@ import static app.duet.command.RuleViolation.require;
  */
 record Commitment(LocalDate startsOn, LocalDate endsOn, LocalDate improvementBy, List<LocalDate> checkpoints,
                   Set<String> accepted, Set<LocalDate> reviewed, boolean made, boolean concluded) implements Serializable {
+
+    private static final ZoneOffset EARLIEST_ZONE = ZoneOffset.ofHours(14);
 
     /** A commitment's span runs forward, its improvement date and check-points fall inside it. */
     static void requireCoherent(LocalDate startsOn, LocalDate endsOn, LocalDate improvementBy,
@@ -51,10 +55,20 @@ record Commitment(LocalDate startsOn, LocalDate endsOn, LocalDate improvementBy,
         return withAcceptance(partnerId).accepted().containsAll(partnerIds);
     }
 
-    void requireReviewable(LocalDate checkpoint) {
+    void requireReviewable(LocalDate checkpoint, Instant now) {
         require(made, "not-made", "Both partners accept a commitment before its check-points are reviewed.");
         require(checkpoints.contains(checkpoint), "unknown-checkpoint", "That day is not a check-point of this commitment.");
         require(!reviewed.contains(checkpoint), "already-reviewed", "This check-point was already reviewed.");
+        require(hasBegun(checkpoint, now), "checkpoint-not-due",
+                "This check-point can be reviewed from " + checkpoint + " on, not before.");
+    }
+
+    /**
+     * Whether the day has begun. Nobody's time zone is known here, so a day begins where it begins
+     * first (UTC+14): a therapist is never refused on the check-point's own day, wherever they are.
+     */
+    static boolean hasBegun(LocalDate day, Instant now) {
+        return !now.isBefore(day.atStartOfDay(EARLIEST_ZONE).toInstant());
     }
 
     static Commitment proposed(CommitmentProposed event) {

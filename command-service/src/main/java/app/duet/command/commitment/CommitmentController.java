@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -93,11 +94,11 @@ class CommitmentController {
 
     @PostMapping("/commitments/{commitmentId}/checkpoints")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "The therapist reviews a check-point: kept, partly kept or missed")
+    @Operation(summary = "The therapist reviews a check-point, from its day on: kept, partly kept or missed")
     void review(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId, @PathVariable String commitmentId,
                 @Valid @RequestBody ReviewRequest request) {
         commands.sendAndWait(new ReviewCheckpoint(coupleId, actor.require(Role.THERAPIST).id(), commitmentId,
-                request.checkpoint(), request.outcome()));
+                request.checkpoint(), request.outcome(), Instant.now()));
     }
 
     record ConcludeRequest(@NotNull CommitmentOutcome outcome) {

@@ -83,7 +83,8 @@ public class Commitments implements Serializable {
     public void handle(ReviewCheckpoint command) {
         consent.requireObserving(command.therapistId());
         require(command.outcome() != null, "outcome-required", "Say how the check-point went.");
-        requireOpen(command.commitmentId()).requireReviewable(command.checkpoint());
+        require(command.requestedAt() != null, "time-required", "A review says when it was asked for.");
+        requireOpen(command.commitmentId()).requireReviewable(command.checkpoint(), command.requestedAt());
         apply(new CheckpointReviewed(coupleId, command.commitmentId(), command.checkpoint(), command.outcome(),
                 command.therapistId()));
     }

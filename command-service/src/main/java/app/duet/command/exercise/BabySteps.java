@@ -6,12 +6,16 @@ import app.duet.api.exercise.BabyStepCommitted;
 import app.duet.api.exercise.ChooseBabyStep;
 import app.duet.api.exercise.CommitToBabyStep;
 import app.duet.api.exercise.EntryKind;
+import app.duet.api.exercise.BabyStepFollowedUp;
+import app.duet.api.exercise.FollowUpBabyStep;
 import app.duet.api.exercise.OfferSmallerStep;
 import app.duet.api.exercise.SmallerStepOffered;
 import app.duet.command.session.Presence;
 import app.duet.command.session.SessionEntries;
 import app.duet.command.session.SessionFacts;
 import app.duet.command.session.Words;
+import app.duet.command.ledger.ItemLedger;
+import app.duet.command.ledger.ItemLedger.Kind;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
@@ -22,11 +26,13 @@ import java.util.Set;
 import java.io.Serializable;
 
 import static app.duet.command.RuleViolation.require;
+import static app.duet.command.RuleViolation.requireField;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * Baby steps: each partner takes up behaviours from the other's revealed list, as they stand or
- * answered with a smaller step, and commits to them. Behaviours are keyed by who listed them and the
+ * answered with a smaller step, and commits to them; afterwards, however long after, the partner who
+ * committed says each time whether the step happened. Behaviours are keyed by who listed them and the
  * entry id, as entries are.
  */
 public class BabySteps implements Serializable {
@@ -73,6 +79,29 @@ public class BabySteps implements Serializable {
         require(!committed.contains(behaviour), "already-committed", "You already committed to this step.");
         apply(new BabyStepCommitted(session.sessionId(), command.behaviourEntryId(), listedBy, command.partnerId(),
                 offeredSmaller));
+    }
+
+    /**
+     * Between sessions, and after this one ended, so neither presence nor a running session is asked
+     * for. Follow-ups are as many as the partner likes: their ids are kept in the ledger, not here.
+     */
+    @CommandHandler
+    public void handle(FollowUpBabyStep command, ItemLedger ledger) {
+        require(session.isPartner(command.partnerId()), "not-a-partner", "Only the couple's two partners take part.");
+        String entryId = command.behaviourEntryId();
+        boolean theirs = committed.contains(key(session.otherPartner(command.partnerId()), entryId));
+        boolean partnersStep = committed.contains(key(command.partnerId(), entryId));
+        requireField(theirs || partnersStep, "unknown-baby-step", "behaviourEntryId",
+                "Nobody committed to that step in this session.");
+        requireField(theirs, "not-your-step", "behaviourEntryId",
+                "Only the partner who committed to a step says how it went.");
+        requireField(command.done() != null, "done-required", "done", "Say whether the step happened this time.");
+        requireField(command.followUpId() != null && !command.followUpId().isBlank(), "follow-up-id-required", "followUpId",
+                "A follow-up needs an id of its own.");
+        requireField(!ledger.has(session.sessionId(), Kind.BABY_STEP_FOLLOW_UP, command.followUpId()),
+                "duplicate-follow-up", "followUpId", "That follow-up was already recorded.");
+        apply(new BabyStepFollowedUp(session.sessionId(), command.followUpId(), entryId, command.partnerId(),
+                command.done()));
     }
 
     /** The baby step is on the other partner's revealed list; returns who listed it. */

@@ -6,6 +6,7 @@ import app.duet.api.exercise.ReleaseResentment;
 import app.duet.api.exercise.ChooseBabyStep;
 import app.duet.api.exercise.CommitToBabyStep;
 import app.duet.api.exercise.ConfirmChangeEvent;
+import app.duet.api.exercise.FollowUpBabyStep;
 import app.duet.api.exercise.CycleLink;
 import app.duet.api.exercise.CycleMove;
 import app.duet.api.exercise.Lean;
@@ -227,6 +228,23 @@ class ExerciseController {
     void commit(@Parameter(hidden = true) Actor actor, @PathVariable String sessionId,
                 @PathVariable String behaviourEntryId) {
         commands.sendAndWait(new CommitToBabyStep(sessionId, actor.partnerId(), behaviourEntryId));
+    }
+
+    record FollowUpRequest(@NotNull Boolean done) {
+    }
+
+    record FollowedUp(String followUpId) {
+    }
+
+    @PostMapping("/baby-steps/{behaviourEntryId}/follow-ups")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Between sessions or after this one: say whether the step you committed to happened this time (done true or false); as often as you like")
+    FollowedUp followUp(@Parameter(hidden = true) Actor actor, @PathVariable String sessionId,
+                        @PathVariable String behaviourEntryId, @Valid @RequestBody FollowUpRequest request) {
+        String followUpId = UUID.randomUUID().toString();
+        commands.sendAndWait(new FollowUpBabyStep(sessionId, followUpId, actor.partnerId(), behaviourEntryId,
+                request.done()));
+        return new FollowedUp(followUpId);
     }
 
     record PactProposed(String pactId) {

@@ -4,6 +4,7 @@ import app.duet.api.everyday.AppreciationExpressed;
 import app.duet.api.everyday.EverydayBidAnswered;
 import app.duet.api.everyday.EverydayBidMade;
 import app.duet.api.everyday.LeanCheckedIn;
+import app.duet.api.exercise.BabyStepFollowedUp;
 import app.duet.api.privacy.CoupleErased;
 import app.duet.api.session.BidAnswered;
 import app.duet.api.session.BidMade;
@@ -28,7 +29,8 @@ public final class ItemLedgerEvents {
 
     /** The events that change the ledger. */
     public static final Set<Class<?>> TYPES = Set.of(BidMade.class, BidAnswered.class, EverydayBidMade.class,
-            EverydayBidAnswered.class, LeanCheckedIn.class, AppreciationExpressed.class, CoupleErased.class);
+            EverydayBidAnswered.class, LeanCheckedIn.class, AppreciationExpressed.class, BabyStepFollowedUp.class,
+            CoupleErased.class);
 
     private ItemLedgerEvents() {
     }
@@ -46,6 +48,8 @@ public final class ItemLedgerEvents {
             ledger.add(checkIn.coupleId(), checkIn.coupleId(), Kind.CHECK_IN, checkIn.checkInId(), null);
         } else if (event instanceof AppreciationExpressed said) {
             ledger.add(said.coupleId(), said.coupleId(), Kind.APPRECIATION, said.appreciationId(), said.toPartnerId());
+        } else if (event instanceof BabyStepFollowedUp followedUp) {
+            ledger.add(followedUp.sessionId(), null, Kind.BABY_STEP_FOLLOW_UP, followedUp.followUpId(), null);
         } else if (event instanceof CoupleErased erased) {
             ledger.forgetCouple(erased.coupleId());
         }

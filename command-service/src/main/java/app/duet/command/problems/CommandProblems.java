@@ -12,8 +12,12 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
 /**
- * Every rejected command becomes an RFC 9457 problem: a broken rule is 409 with its {@code rule};
+ * Every rejected command becomes an RFC 9457 problem: a broken rule is 409 with its {@code rule}
+ * (and, for a rule about one field, {@code errors} naming it);
  * bad input is answered by {@link app.duet.access.InputProblems}.
  */
 @RestControllerAdvice
@@ -23,6 +27,10 @@ class CommandProblems {
     ProblemDetail ruleBroken(RuleViolation violation) {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "Not allowed now", violation.rule(), violation.getMessage());
         problem.setType(URI.create("https://duet.app/problems/" + violation.rule()));
+        if (violation.field() != null) {
+            // Shaped as bad input's errors are, so a screen marks the field the same way.
+            problem.setProperty("errors", List.of(Map.of("field", violation.field(), "message", violation.getMessage())));
+        }
         return problem;
     }
 

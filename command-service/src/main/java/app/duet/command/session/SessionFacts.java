@@ -22,7 +22,7 @@ public record SessionFacts(String sessionId, String coupleId, Exercise exercise,
                 .orElseThrow(() -> new RuleViolation("unknown-step", "This exercise has no such step."));
     }
 
-    boolean isPartner(String id) {
+    public boolean isPartner(String id) {
         return partnerIds.contains(id);
     }
 

@@ -49,6 +49,7 @@ class CommitmentTest {
     private static final LocalDate END = LocalDate.of(2026, 3, 30);
     private static final LocalDate LATER_END = LocalDate.of(2026, 4, 27);
     private static final LocalDate LATER_IMPROVEMENT = LocalDate.of(2026, 4, 6);
+    private static final Instant AFTER_BOTH_CHECKPOINTS = Instant.parse("2026-03-10T12:00:00Z");
 
     /** Both partners consented to the therapist; a second therapist has only Alex's consent. */
     private static final Object[] OBSERVED = {
@@ -303,7 +304,7 @@ class CommitmentTest {
     @Test
     void theObservingTherapistReviewsACheckpointOfAMadeCommitment() {
         fixture.given(OBSERVED).andGiven(PROPOSED, ALEX_ACCEPTED, SAM_ACCEPTED, MADE)
-                .when(new ReviewCheckpoint(COUPLE, THERAPIST, COMMITMENT, FIRST_CHECKPOINT, CheckpointOutcome.PARTLY_KEPT))
+                .when(new ReviewCheckpoint(COUPLE, THERAPIST, COMMITMENT, FIRST_CHECKPOINT, CheckpointOutcome.PARTLY_KEPT, AFTER_BOTH_CHECKPOINTS))
                 .expectEvents(new CheckpointReviewed(COUPLE, COMMITMENT, FIRST_CHECKPOINT,
                         CheckpointOutcome.PARTLY_KEPT, THERAPIST));
     }
@@ -311,7 +312,7 @@ class CommitmentTest {
     @Test
     void noCheckpointIsReviewedBeforeBothPartnersAccept() {
         fixture.given(OBSERVED).andGiven(PROPOSED, ALEX_ACCEPTED)
-                .when(new ReviewCheckpoint(COUPLE, THERAPIST, COMMITMENT, FIRST_CHECKPOINT, CheckpointOutcome.KEPT))
+                .when(new ReviewCheckpoint(COUPLE, THERAPIST, COMMITMENT, FIRST_CHECKPOINT, CheckpointOutcome.KEPT, AFTER_BOTH_CHECKPOINTS))
                 .expectNoEvents()
                 .expectException(brokenRule("not-made"));
     }
@@ -320,7 +321,7 @@ class CommitmentTest {
     void newDatesAskBothPartnersAgainBeforeCheckpointsAreReviewed() {
         fixture.given(OBSERVED).andGiven(PROPOSED, ALEX_ACCEPTED, SAM_ACCEPTED, MADE,
                         new CommitmentAdjusted(COUPLE, COMMITMENT, SAM, LATER_END, LATER_IMPROVEMENT), ALEX_ACCEPTED)
-                .when(new ReviewCheckpoint(COUPLE, THERAPIST, COMMITMENT, FIRST_CHECKPOINT, CheckpointOutcome.KEPT))
+                .when(new ReviewCheckpoint(COUPLE, THERAPIST, COMMITMENT, FIRST_CHECKPOINT, CheckpointOutcome.KEPT, AFTER_BOTH_CHECKPOINTS))
                 .expectNoEvents()
                 .expectException(brokenRule("not-made"));
     }
@@ -328,7 +329,7 @@ class CommitmentTest {
     @Test
     void onlyACheckpointOfTheCommitmentIsReviewed() {
         fixture.given(OBSERVED).andGiven(PROPOSED, ALEX_ACCEPTED, SAM_ACCEPTED, MADE)
-                .when(new ReviewCheckpoint(COUPLE, THERAPIST, COMMITMENT, IMPROVEMENT, CheckpointOutcome.KEPT))
+                .when(new ReviewCheckpoint(COUPLE, THERAPIST, COMMITMENT, IMPROVEMENT, CheckpointOutcome.KEPT, AFTER_BOTH_CHECKPOINTS))
                 .expectNoEvents()
                 .expectException(brokenRule("unknown-checkpoint"));
     }
@@ -337,7 +338,7 @@ class CommitmentTest {
     void aCheckpointIsReviewedOnce() {
         fixture.given(OBSERVED).andGiven(PROPOSED, ALEX_ACCEPTED, SAM_ACCEPTED, MADE,
                         new CheckpointReviewed(COUPLE, COMMITMENT, FIRST_CHECKPOINT, CheckpointOutcome.KEPT, THERAPIST))
-                .when(new ReviewCheckpoint(COUPLE, THERAPIST, COMMITMENT, FIRST_CHECKPOINT, CheckpointOutcome.MISSED))
+                .when(new ReviewCheckpoint(COUPLE, THERAPIST, COMMITMENT, FIRST_CHECKPOINT, CheckpointOutcome.MISSED, AFTER_BOTH_CHECKPOINTS))
                 .expectNoEvents()
                 .expectException(brokenRule("already-reviewed"));
     }
@@ -345,7 +346,7 @@ class CommitmentTest {
     @Test
     void aReviewSaysHowTheCheckpointWent() {
         fixture.given(OBSERVED).andGiven(PROPOSED, ALEX_ACCEPTED, SAM_ACCEPTED, MADE)
-                .when(new ReviewCheckpoint(COUPLE, THERAPIST, COMMITMENT, FIRST_CHECKPOINT, null))
+                .when(new ReviewCheckpoint(COUPLE, THERAPIST, COMMITMENT, FIRST_CHECKPOINT, null, AFTER_BOTH_CHECKPOINTS))
                 .expectNoEvents()
                 .expectException(brokenRule("outcome-required"));
     }
@@ -353,7 +354,7 @@ class CommitmentTest {
     @Test
     void onlyAnObservingTherapistReviewsACheckpoint() {
         fixture.given(OBSERVED).andGiven(PROPOSED, ALEX_ACCEPTED, SAM_ACCEPTED, MADE)
-                .when(new ReviewCheckpoint(COUPLE, ALEX, COMMITMENT, FIRST_CHECKPOINT, CheckpointOutcome.KEPT))
+                .when(new ReviewCheckpoint(COUPLE, ALEX, COMMITMENT, FIRST_CHECKPOINT, CheckpointOutcome.KEPT, AFTER_BOTH_CHECKPOINTS))
                 .expectNoEvents()
                 .expectException(brokenRule("not-observing"));
     }
@@ -392,7 +393,7 @@ class CommitmentTest {
     @Test
     void aConcludedCommitmentsCheckpointsAreNoLongerReviewed() {
         fixture.given(OBSERVED).andGiven(PROPOSED, ALEX_ACCEPTED, SAM_ACCEPTED, MADE, CONCLUDED)
-                .when(new ReviewCheckpoint(COUPLE, THERAPIST, COMMITMENT, SECOND_CHECKPOINT, CheckpointOutcome.KEPT))
+                .when(new ReviewCheckpoint(COUPLE, THERAPIST, COMMITMENT, SECOND_CHECKPOINT, CheckpointOutcome.KEPT, AFTER_BOTH_CHECKPOINTS))
                 .expectNoEvents()
                 .expectException(brokenRule("commitment-concluded"));
     }

@@ -33,7 +33,9 @@ public record ViewShape(Map<String, GrowingList> lists) {
             "sharedLists", GrowingList.by("itemId", "authorId"),
             "homework", GrowingList.by("homeworkId"),
             "commitments", GrowingList.by("commitmentId"),
-            "attendance", GrowingList.by("meetingId")));
+            "attendance", GrowingList.by("meetingId"),
+            "babySteps", GrowingList.by("sessionId", "behaviourEntryId", "committedBy"),
+            "babyStepFollowUps", GrowingList.by("followUpId")));
 
     public static final ViewShape CYCLE_STATE = new ViewShape(Map.of(
             "sessions", GrowingList.by("sessionId"),

@@ -7,6 +7,8 @@ import app.duet.api.consent.TherapistAccess;
 import app.duet.api.consent.TherapistView;
 import app.duet.api.everyday.AppreciationView;
 import app.duet.api.everyday.LeanView;
+import app.duet.api.exercise.BabyStepFollowUpView;
+import app.duet.api.exercise.CommittedStepView;
 import app.duet.api.lists.ListItemView;
 import app.duet.api.pairing.CoupleView;
 import app.duet.api.pairing.PartnerView;
@@ -20,7 +22,6 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +30,11 @@ import java.util.function.UnaryOperator;
 
 import static app.duet.query.pairing.CoupleLists.APPRECIATIONS;
 import static app.duet.query.pairing.CoupleLists.ATTENDANCE;
+import static app.duet.query.pairing.CoupleLists.BABY_STEPS;
 import static app.duet.query.pairing.CoupleLists.CHECK_INS;
 import static app.duet.query.pairing.CoupleLists.COMMITMENTS;
 import static app.duet.query.pairing.CoupleLists.EVERYDAY_BIDS;
+import static app.duet.query.pairing.CoupleLists.FOLLOW_UPS;
 import static app.duet.query.pairing.CoupleLists.HOMEWORK;
 import static app.duet.query.pairing.CoupleLists.PRIVATE;
 import static app.duet.query.pairing.CoupleLists.SESSIONS;
@@ -203,6 +206,24 @@ public class CoupleDocument {
         items.update(coupleId, ATTENDANCE, meetingId, AttendanceView.class, change);
     }
 
+    // --- baby steps committed in sessions, followed through between them -----------------------
+
+    /** A step is known by its session, who committed to it and the behaviour it takes up. */
+    public void addBabyStep(CommittedStepView step) {
+        items.add(coupleId, BABY_STEPS, stepKey(step.sessionId(), step.committedBy(), step.behaviourEntryId()), step);
+    }
+
+    /** Counts the follow-up on its step and adds it to their history. */
+    public void followUpBabyStep(BabyStepFollowUpView followUp) {
+        items.update(coupleId, BABY_STEPS, stepKey(followUp.sessionId(), followUp.committedBy(),
+                followUp.behaviourEntryId()), CommittedStepView.class, step -> step.followedUp(followUp.done(), followUp.at()));
+        items.add(coupleId, FOLLOW_UPS, followUp.followUpId(), followUp);
+    }
+
+    private static String stepKey(String sessionId, String committedBy, String behaviourEntryId) {
+        return sessionId + ":" + committedBy + ":" + behaviourEntryId;
+    }
+
     // --- storing and viewing --------------------------------------------------------------------
 
     String coupleId() {
@@ -219,7 +240,8 @@ public class CoupleDocument {
      */
     CoupleDocument readingFrom(CoupleItems.Reader reader) {
         items.readFrom(reader);
-        reversed(earlier(sessions)).forEach(s -> items.keepAsStored(coupleId, SESSIONS, s.sessionId(), s));
+        // Stored oldest first, as every list is; an earlier build kept them newest first.
+        CoupleViewParts.reversed(earlier(sessions)).forEach(s -> items.keepAsStored(coupleId, SESSIONS, s.sessionId(), s));
         earlier(everydayBids).forEach(bid -> items.keepAsStored(coupleId, EVERYDAY_BIDS, bid.bidId(), bid));
         earlier(checkIns).forEach(checkIn -> items.keepAsStored(coupleId, CHECK_INS, checkIn.checkInId(), checkIn));
         earlier(appreciations).forEach(a -> items.keepAsStored(coupleId, APPRECIATIONS, a.appreciationId(), a));
@@ -262,31 +284,11 @@ public class CoupleDocument {
 
     /** The view with only the items this change touched, as they were (previous) or are now: what a push compares. */
     CoupleView changedPart(CoupleView summary, boolean previous) {
-        CoupleView part = view(items.touched(previous));
-        return new CoupleView(summary.coupleId(), summary.partners(), summary.invitationCode(), summary.paired(),
-                part.sessions(), summary.therapists(), part.everydayBids(), part.checkIns(), part.appreciations(),
-                part.sharedLists(), part.homework(), part.commitments(), part.attendance(), part.version());
+        return CoupleViewParts.changedPart(summary, view(items.touched(previous)));
     }
 
-    @SuppressWarnings("unchecked")
     private CoupleView view(Map<String, List<Object>> lists) {
-        return new CoupleView(coupleId, List.copyOf(partners), invitationCode, partners.size() == 2,
-                reversed((List<SessionSummaryView>) (List<?>) lists.getOrDefault(SESSIONS, List.of())),
-                List.copyOf(therapists),
-                (List<BidView>) (List<?>) lists.getOrDefault(EVERYDAY_BIDS, List.of()),
-                (List<LeanView>) (List<?>) lists.getOrDefault(CHECK_INS, List.of()),
-                (List<AppreciationView>) (List<?>) lists.getOrDefault(APPRECIATIONS, List.of()),
-                (List<ListItemView>) (List<?>) lists.getOrDefault(SHARED, List.of()),
-                (List<HomeworkView>) (List<?>) lists.getOrDefault(HOMEWORK, List.of()),
-                (List<CommitmentView>) (List<?>) lists.getOrDefault(COMMITMENTS, List.of()),
-                (List<AttendanceView>) (List<?>) lists.getOrDefault(ATTENDANCE, List.of()),
+        return CoupleViewParts.view(coupleId, List.copyOf(partners), invitationCode, List.copyOf(therapists), lists,
                 applied.version());
-    }
-
-    /** Sessions are stored oldest first, as every list is, and shown newest first (as an earlier build kept them). */
-    private static <T> List<T> reversed(List<T> items) {
-        List<T> reversed = new ArrayList<>(items);
-        Collections.reverse(reversed);
-        return List.copyOf(reversed);
     }
 }

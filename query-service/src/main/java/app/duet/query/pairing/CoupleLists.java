@@ -15,6 +15,8 @@ final class CoupleLists {
     static final String HOMEWORK = "homework";
     static final String COMMITMENTS = "commitments";
     static final String ATTENDANCE = "attendance";
+    static final String BABY_STEPS = "babySteps";
+    static final String FOLLOW_UPS = "babyStepFollowUps";
     /** Kept list items, each its author's alone: never one of the view's lists. */
     static final String PRIVATE = "privateListItems";
 

@@ -37,14 +37,14 @@ class CoupleQueryController {
     }
 
     @GetMapping("/couples/{coupleId}")
-    @Operation(summary = "A couple's overview (each growing list its newest " + ViewPages.WINDOW + " items): partners, invitation, sessions, therapists, bids, check-ins, appreciations, shared list items, homework, commitments, attendance (for its partners and a consented therapist)")
+    @Operation(summary = "A couple's overview (each growing list its newest " + ViewPages.WINDOW + " items): partners, invitation, sessions, therapists, bids, check-ins, appreciations, shared list items, homework, commitments, attendance, baby steps and their follow-ups (for its partners and a consented therapist)")
     CoupleView couple(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId) {
         return ViewPages.window(readable(actor, coupleId), ViewShape.COUPLE);
     }
 
     @GetMapping("/couples/{coupleId}/lists/{list}")
     @Operation(summary = "A page of one of the couple overview's growing lists (sessions, everydayBids, checkIns, "
-            + "appreciations, sharedLists, homework, commitments, attendance): page 0 holds the newest items, as the "
+            + "appreciations, sharedLists, homework, commitments, attendance, babySteps, babyStepFollowUps): page 0 holds the newest items, as the "
             + "overview does (its newest " + ViewPages.WINDOW + "); items in the list's own order")
     ViewPages.ItemPage coupleList(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId,
                                   @PathVariable String list,

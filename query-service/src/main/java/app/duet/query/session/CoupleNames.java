@@ -51,10 +51,11 @@ public class CoupleNames {
                 .filter(Objects::nonNull).findFirst().orElse(null);
     }
 
-    /** The name the couple gave the therapist when inviting them, or null. */
+    /** The name the couple gave the therapist when inviting them, or null: unknown, or erased, as a partner's. */
     String therapistName(String therapistId) {
+        // Filtered as a partner's name is: findFirst cannot hold a null, and a replay after erasure has one.
         return therapists.stream().filter(therapist -> therapist.id().equals(therapistId)).map(Named::name)
-                .findFirst().orElse(null);
+                .filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     String coupleId() {

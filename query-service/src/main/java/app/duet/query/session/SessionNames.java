@@ -56,12 +56,12 @@ public class SessionNames {
         names.deleteById(event.coupleId());
     }
 
-    /** The partner's name as the couple's events gave it, or null. */
+    /** The partner's name as the couple's events gave it, or null (unknown, or erased): the page says "Partner". */
     public String partnerName(String coupleId, String partnerId) {
         return names.findById(coupleId).map(couple -> couple.partnerName(partnerId)).orElse(null);
     }
 
-    /** The name the couple gave the therapist when inviting them, or null. */
+    /** The name the couple gave the therapist when inviting them, or null (unknown, or erased). */
     public String therapistName(String coupleId, String therapistId) {
         return names.findById(coupleId).map(couple -> couple.therapistName(therapistId)).orElse(null);
     }

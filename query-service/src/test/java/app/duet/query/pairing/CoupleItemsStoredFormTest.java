@@ -21,6 +21,8 @@ import app.duet.api.pairing.FindCouple;
 import app.duet.api.session.BidResponse;
 import app.duet.api.session.Exercise;
 import app.duet.api.session.SessionEnded;
+import app.duet.api.exercise.BabyStepCommitted;
+import app.duet.api.exercise.BabyStepFollowedUp;
 import app.duet.api.session.SessionStarted;
 import app.duet.api.session.SessionStatus;
 import app.duet.query.live.ViewShape;
@@ -63,7 +65,9 @@ class CoupleItemsStoredFormTest {
     void everyGrowingListIsStoredApartAndReadBackAsChanged() {
         LocalDate day = LocalDate.of(2026, 1, 1);
         views.coupleSessions.on(new SessionStarted("s-1", COUPLE, Exercise.CHECK_IN, List.of(ALEX, SAM), ALEX), 0, T0, LIVE);
-        views.coupleSessions.on(new SessionEnded("s-1", SAM), 1, T0.plusSeconds(60), LIVE);
+        views.babySteps.on(new BabyStepCommitted("s-1", "behaviour-1", SAM, ALEX, false), 1, T0, LIVE);
+        views.coupleSessions.on(new SessionEnded("s-1", SAM), 2, T0.plusSeconds(60), LIVE);
+        views.babySteps.on(new BabyStepFollowedUp("s-1", "follow-up-1", "behaviour-1", ALEX, true), 3, T0, LIVE);
         views.everyday.on(new EverydayBidMade(COUPLE, "bid-1", ALEX, SAM, "Tea?"), views.next(), T0, LIVE);
         views.everyday.on(new EverydayBidAnswered(COUPLE, "bid-1", SAM, BidResponse.TOWARD), views.next(), T0, LIVE);
         views.everyday.on(new LeanCheckedIn(COUPLE, "check-1", SAM, Lean.IN, 7), views.next(), T0, LIVE);
@@ -87,6 +91,8 @@ class CoupleItemsStoredFormTest {
         assertThat(couple.homework()).extracting("homeworkId", "doneBy").containsExactly(tuple("hw-1", List.of(ALEX)));
         assertThat(couple.commitments()).extracting("commitmentId", "acceptedBy").containsExactly(tuple("c-1", List.of(SAM)));
         assertThat(couple.attendance()).extracting("meetingId", "missedBy").containsExactly(tuple("m-1", List.of(SAM)));
+        assertThat(couple.babySteps()).extracting("behaviourEntryId", "timesDone").containsExactly(tuple("behaviour-1", 1));
+        assertThat(couple.babyStepFollowUps()).extracting("followUpId").containsExactly("follow-up-1");
         assertThat(views.storedItems()).as("one document per item of the view's %d lists", ViewShape.COUPLE.lists().size())
                 .isEqualTo(ViewShape.COUPLE.lists().size());
         assertThat(views.mongo.getCollection("couple_overviews").find().first().toJson())

@@ -3,6 +3,8 @@ package app.duet.query.pairing;
 import app.duet.api.pairing.CoupleCreated;
 import app.duet.api.pairing.PartnerJoinedCouple;
 import app.duet.query.commitment.CommitmentProjection;
+import app.duet.query.exercise.BabyStepsProjection;
+import app.duet.query.exercise.StepWordsRepository;
 import app.duet.query.events.CatchingUp;
 import app.duet.query.everyday.EverydayProjection;
 import app.duet.query.lists.ListsProjection;
@@ -44,6 +46,7 @@ final class CoupleOverviewFixture {
     final EverydayProjection everyday;
     final ListsProjection lists;
     final CommitmentProjection commitments;
+    final BabyStepsProjection babySteps;
     /** The couple's next event's sequence number. */
     long sequence;
 
@@ -64,6 +67,7 @@ final class CoupleOverviewFixture {
         everyday = new EverydayProjection(overviews);
         lists = new ListsProjection(overviews);
         commitments = new CommitmentProjection(overviews);
+        babySteps = new BabyStepsProjection(overviews, repositories.getRepository(StepWordsRepository.class));
     }
 
     /** Alex and Sam pair; nothing of it is left in {@link #pushed}. */

@@ -2,6 +2,7 @@ package app.duet.query.privacy;
 
 import app.duet.query.live.LiveViews;
 import app.duet.query.live.ViewPublisher;
+import app.duet.query.rebuild.DeadLetters;
 import app.duet.query.support.ProductOnH2;
 import app.duet.query.support.StompTestClient;
 import app.duet.testing.CommandClient;
@@ -34,6 +35,13 @@ class ErasureTest {
             String alex = UUID.randomUUID().toString();
             String sam = UUID.randomUUID().toString();
             CommandClient.PairedSession paired = product.commands.pairAndJoinSession(alex, sam);
+            // Their therapist, whose name is theirs too, observes: after the erasure nobody's name reads.
+            String therapist = UUID.randomUUID().toString();
+            product.commands.post(alex, "/api/commands/couples/" + paired.coupleId() + "/therapists",
+                    "{\"therapistCode\":\"" + therapist + "\",\"therapistName\":\"Dr. Haddad\"}");
+            product.commands.post(sam, "/api/commands/couples/" + paired.coupleId() + "/therapists/" + therapist + "/consent", null);
+            new CommandClient(ProductOnH2.baseUrl(product.commandSide), ProductOnH2::therapistToken)
+                    .post(therapist, "/api/commands/sessions/" + paired.sessionId() + "/observe", null);
             product.commands.post(alex, "/api/commands/sessions/" + paired.sessionId() + "/bids",
                     "{\"words\":\"" + SECRET + "\"}");
             String couplePath = "/api/commands/couples/" + paired.coupleId();
@@ -45,7 +53,7 @@ class ErasureTest {
                         && product.queries.get(alex, "/api/queries/couples/" + paired.coupleId()).toString().contains(APPRECIATION)
                         && product.queries.get(alex, "/api/queries/couples/" + paired.coupleId() + "/my-list").toString().contains(KEPT_ITEM));
             assertThat(String.join("\n", product.storedPayloads()))
-                    .as("personal text is encrypted at rest").doesNotContain(SECRET, KEPT_ITEM, APPRECIATION, "Alex", "Sam");
+                    .as("personal text is encrypted at rest").doesNotContain(SECRET, KEPT_ITEM, APPRECIATION, "Alex", "Sam", "Haddad");
             StompTestClient samScreen = StompTestClient.connect(product.ws, TestTokens.trusted().partner(sam));
             samScreen.subscribe(ViewPublisher.SESSION_TOPIC + paired.sessionId());
             long eventsBefore = product.storedEvents();
@@ -76,6 +84,8 @@ class ErasureTest {
             rebuildTheLiveViews(product);
             await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> product.queries
                     .get(robin, "/api/queries/sessions/" + later.sessionId()).path("version").asLong() == 3);
+            assertThat(product.querySide.getBean(DeadLetters.class).list(LiveViews.PROCESSING_GROUP))
+                    .as("no handler failed on the erased couple's events, unreadable names and all").isEmpty();
 
             // Analysts keep nothing of the couple either: no row in the export, no history to travel to.
             assertThat(product.queries.getAs(analyst, "/api/queries/analytics/export.csv").body()).doesNotContain(pseudonym);
@@ -85,7 +95,7 @@ class ErasureTest {
             MongoTemplate mongo = product.querySide.getBean(MongoTemplate.class);
             for (String collection : mongo.getCollectionNames()) {
                 assertThat(mongo.findAll(org.bson.Document.class, collection).toString())
-                        .as(collection).doesNotContain(SECRET, KEPT_ITEM, APPRECIATION, paired.coupleId(), paired.sessionId());
+                        .as(collection).doesNotContain(SECRET, KEPT_ITEM, APPRECIATION, "Haddad", paired.coupleId(), paired.sessionId());
             }
         }
     }

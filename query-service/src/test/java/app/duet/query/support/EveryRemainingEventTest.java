@@ -87,16 +87,16 @@ class EveryRemainingEventTest {
                 "dueOn", today.plusDays(7).toString()))).get("homeworkId").asString();
         commands.post(LENA, couple + "/homework/" + homework + "/done", null);
 
-        // A time-bound commitment: proposed, moved later by Tomás, accepted by both (made), a check-point
-        // reviewed, and concluded as continuing.
-        LocalDate firstCheckpoint = today.plusDays(14);
+        // A time-bound commitment begun a fortnight ago: proposed, moved later by Tomás, accepted by both
+        // (made), today's check-point reviewed (none is before its day), and concluded as continuing.
+        LocalDate firstCheckpoint = today;
         String commitment = therapist.post(THERAPIST, couple + "/commitments", body(Map.of(
-                "startsOn", today.toString(), "endsOn", today.plusDays(42).toString(),
-                "improvementBy", today.plusDays(28).toString(),
-                "checkpoints", List.of(firstCheckpoint.toString(), today.plusDays(28).toString())))).get("commitmentId").asString();
+                "startsOn", today.minusDays(14).toString(), "endsOn", today.plusDays(28).toString(),
+                "improvementBy", today.plusDays(14).toString(),
+                "checkpoints", List.of(firstCheckpoint.toString(), today.plusDays(14).toString())))).get("commitmentId").asString();
         String commitmentPath = couple + "/commitments/" + commitment;
         commands.post(TOMAS, commitmentPath + "/adjust", body(Map.of(
-                "endsOn", today.plusDays(56).toString(), "improvementBy", today.plusDays(35).toString())));
+                "endsOn", today.plusDays(42).toString(), "improvementBy", today.plusDays(21).toString())));
         commands.post(TOMAS, commitmentPath + "/accept", null);
         commands.post(LENA, commitmentPath + "/accept", null);
         therapist.post(THERAPIST, commitmentPath + "/checkpoints", body(Map.of(

@@ -2,6 +2,7 @@ package app.duet.standalone.e2e;
 
 import app.duet.standalone.StandaloneApplication;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterAll;
@@ -19,7 +20,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 /**
  * The other exercises' kinds of answer, in the browser: baby steps (lists revealed together,
- * choosing, a smaller step, commitments), space and closeness (needs revealed together, a
+ * choosing, a smaller step, commitments, and each followed up from the couple's page after), space and closeness (needs revealed together, a
  * reassurance answering the other's need, a plan) and the cycle map (links shared one by one and
  * drawn into the loop). One couple, Ann and Ben, one exercise after another.
  */
@@ -90,6 +91,20 @@ class EveryExerciseInTheBrowserTest {
         assertThat(ann.locator(".baby-steps-card")).containsText("Ben will do this · committed");
         Browsers.screenshot(ann, "partner", "session-baby-steps");
         end(ann, ben, "2 baby steps committed to");
+
+        // Back home, between sessions: each says how their own step went, and both see it.
+        ann.navigate("/#/");
+        ben.navigate("/#/");
+        Locator bensSteps = ben.locator(".followed-steps");
+        Locator annsSteps = ann.locator(".followed-steps");
+        assertThat(bensSteps).containsText("A text in the afternoon, just because");
+        assertThat(annsSteps).containsText("A short hug at the door, for now");
+        bensSteps.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Done").setExact(true)).click();
+        assertThat(annsSteps.locator(".entry:has-text('A text in the afternoon')")).containsText("Done: 1");
+        assertThat(annsSteps.locator(".entry:has-text('A text in the afternoon') button")).hasCount(0);
+        annsSteps.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Not this time").setExact(true)).click();
+        assertThat(bensSteps.locator(".entry:has-text('A short hug')")).containsText("Not this time: 1");
+        Browsers.screenshot(ben, "partner", "couple-baby-steps");
     }
 
     private void spaceAndCloseness(Page ann, Page ben) {
