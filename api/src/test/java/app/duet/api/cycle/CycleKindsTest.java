@@ -19,11 +19,12 @@ class CycleKindsTest {
     @Test
     void timelineKindsKeepTheirWireNames() {
         assertEquals(List.of("paired", "session-started", "bid-made", "bid-turned-toward", "bid-turned-away",
-                        "bid-turned-against", "named-their-side", "leaned-in", "leaned-back", "leaned-out", "softening",
-                        "re-engagement", "change-event-confirmed", "appreciation", "baby-step-committed",
-                        "let-go-proposed", "resentment-released", "homework-done", "checkpoint-kept",
-                        "checkpoint-partly-kept", "checkpoint-missed", "session-missed", "phase-escalated",
-                        "phase-de-escalating", "phase-re-engaging", "phase-softening", "phase-connected"),
+                        "bid-turned-against", "bid-missed", "named-their-side", "leaned-in", "leaned-back", "leaned-out",
+                        "softening", "re-engagement", "change-event-confirmed", "appreciation", "baby-step-committed",
+                        "baby-step-done", "baby-step-not-done", "let-go-proposed", "resentment-released", "homework-done",
+                        "checkpoint-kept", "checkpoint-partly-kept", "checkpoint-missed", "session-missed",
+                        "phase-not-enough-yet", "phase-escalated", "phase-de-escalating", "phase-re-engaging",
+                        "phase-softening", "phase-connected"),
                 Arrays.stream(TimelineKind.values()).map(TimelineKind::wireName).toList());
         for (TimelineKind kind : TimelineKind.values()) {
             assertEquals(kind, TimelineKind.of(kind.wireName()));
@@ -44,7 +45,7 @@ class CycleKindsTest {
 
     @Test
     void figuresAreNamedByTheirKindAndForPartnersAndSessionsByTheirId() {
-        assertEquals(List.of("phase", "named-the-loop", "last-softening", "last-reengagement", "lean-gap", "adherence",
+        assertEquals(List.of("phase", "phase-change", "named-the-loop", "last-softening", "last-reengagement", "lean-gap", "adherence",
                         "resentments", "bids-toward", "shown-role", "declared-role", "session-ratio"),
                 Arrays.stream(EvidenceKind.values()).map(EvidenceKind::wireName).toList());
         assertEquals("adherence", EvidenceKind.ADHERENCE.figure());
@@ -53,6 +54,7 @@ class CycleKindsTest {
         assertEquals(EvidenceKind.LEAN_GAP, EvidenceKind.ofFigure("lean-gap"));
         assertThrows(IllegalStateException.class, () -> EvidenceKind.SHOWN_ROLE.figure());
         assertThrows(IllegalStateException.class, () -> EvidenceKind.PHASE.figure("anna"));
+        assertEquals("phase-change:e-7", EvidenceKind.PHASE_CHANGE.figure("e-7"));
     }
 
     @Test
