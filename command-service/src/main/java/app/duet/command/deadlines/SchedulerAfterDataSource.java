@@ -5,10 +5,11 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 /**
  * Orders db-scheduler's auto-configuration after Boot's data source. Its starter (16.7.1, the Boot 3
  * line: the Boot 4 one is not on Maven Central) orders itself after Boot 3's class name
- * ({@code org.springframework.boot.autoconfigure.jdbc...}), which Boot 4 moved; without this its
- * {@code @ConditionalOnBean(DataSource.class)} is judged before any data source exists, no scheduler
- * is built, and Axon quietly falls back to its in-memory deadline manager. Axon's own
- * {@code AxonDbSchedulerAutoConfiguration} already comes after db-scheduler's. No beans here.
+ * ({@code org.springframework.boot.autoconfigure.jdbc...}), which Boot 4 moved, so its
+ * {@code @ConditionalOnBean(DataSource.class)} would be judged wherever the sort happens to put it;
+ * were it judged first, no scheduler would be built and Axon would quietly fall back to its in-memory
+ * deadline manager. Axon's own {@code AxonDbSchedulerAutoConfiguration} already comes after
+ * db-scheduler's (event-store's {@code AxonAfterDataSource} does the same for Axon). No beans here.
  */
 @AutoConfiguration(
         afterName = {
