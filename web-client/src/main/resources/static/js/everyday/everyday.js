@@ -98,6 +98,8 @@ function bidsPart(ctx) {
                     ctx.announce(`${nameOf(bid.fromPartnerId)} made a bid: ${bid.words}`);
                 } else if (bid.response && !old.get(bid.bidId)?.response && bid.fromPartnerId === ctx.me) {
                     ctx.announce(`${nameOf(bid.toPartnerId)} ${RESPONSES[bid.response]?.done ?? 'answered'} your bid.`);
+                } else if (bid.missedAt && !old.get(bid.bidId)?.missedAt && bid.fromPartnerId === ctx.me) {
+                    ctx.announce(`Your bid to ${nameOf(bid.toPartnerId)} went unanswered and was missed.`);
                 }
             }
         },

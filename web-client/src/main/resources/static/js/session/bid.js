@@ -1,4 +1,5 @@
-// One bid for connection as the partners see it: who reached for whom, the words, the answer.
+// One bid for connection as the partners see it: who reached for whom, the words, the answer, or
+// that it went unanswered and was missed (when its session ended, or after its time between sessions).
 import { h, when } from '../dom.js';
 import { onPress, problemBox } from '../forms.js';
 import { RESPONSES } from '../words.js';
@@ -19,6 +20,10 @@ export function bidItem(bid, { me, present, nameOf, answer, observer = false }) 
     if (response) {
         footer = h('p', { class: `answer ${bid.response.toLowerCase()}` },
             toMe ? `You ${response.done} this bid` : `${nameOf(bid.toPartnerId)} ${response.done} your bid`, ' · ', when(bid.answeredAt));
+    } else if (bid.missedAt) {
+        footer = h('p', { class: 'answer missed' },
+            toMe ? 'Missed: this bid went unanswered' : `Missed: ${nameOf(bid.toPartnerId)} did not get to answer it`,
+            ' · ', when(bid.missedAt));
     } else if (toMe && present) {
         const box = problemBox();
         footer = h('div', { class: 'answer-choices' },
@@ -45,7 +50,15 @@ function observedBid(bid, nameOf) {
     return h('li', { class: 'bid', tabindex: -1 },
         h('p', { class: 'bid-head' }, h('strong', {}, `${from} → ${to}`), ' · ', when(bid.madeAt)),
         bid.words ? h('p', { class: 'bid-words' }, bid.words) : h('p', { class: 'bid-words quiet' }, 'A bid without words'),
-        response
-            ? h('p', { class: `answer ${bid.response.toLowerCase()}` }, `${to} ${response.done} the bid`, ' · ', when(bid.answeredAt))
-            : h('p', { class: 'muted small' }, 'Not answered yet.'));
+        observedAnswer(bid, to, response));
+}
+
+function observedAnswer(bid, to, response) {
+    if (response) {
+        return h('p', { class: `answer ${bid.response.toLowerCase()}` }, `${to} ${response.done} the bid`, ' · ', when(bid.answeredAt));
+    }
+    if (bid.missedAt) {
+        return h('p', { class: 'answer missed' }, `Missed: ${to} did not answer it`, ' · ', when(bid.missedAt));
+    }
+    return h('p', { class: 'muted small' }, 'Not answered yet.');
 }

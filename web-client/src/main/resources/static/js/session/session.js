@@ -138,6 +138,8 @@ export function sessionScreen({ me, sessionId, announce, observer = false, thera
                 announce(`${nameOf(bid.fromPartnerId)} made a bid${to}${bid.words ? `: ${bid.words}` : '.'}`);
             } else if (bid.response && !old.get(bid.bidId)?.response && (observer || bid.fromPartnerId === me)) {
                 announce(`${nameOf(bid.toPartnerId)} ${RESPONSES[bid.response]?.done ?? 'answered'} ${observer ? 'the' : 'your'} bid.`);
+            } else if (bid.missedAt && !old.get(bid.bidId)?.missedAt && bid.fromPartnerId === me) {
+                announce(`Your bid to ${nameOf(bid.toPartnerId)} went unanswered and was missed.`);
             }
         }
         if (before.status === 'RUNNING' && after.status !== 'RUNNING') {

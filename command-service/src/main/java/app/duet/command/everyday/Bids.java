@@ -9,8 +9,9 @@ import static app.duet.command.RuleViolation.require;
 
 /**
  * The rules of bids for connection, the same between sessions and within one: a bid is made once,
- * and answered once, only by the partner it was made to. Which bids were made, to whom, and which
- * were answered is the {@link ItemLedger}'s to know, not the owning aggregate's.
+ * and answered once, only by the partner it was made to, before it is missed. Which bids were made,
+ * to whom, and which were answered or missed is the {@link ItemLedger}'s to know, not the owning
+ * aggregate's.
  */
 public final class Bids {
 
@@ -24,6 +25,8 @@ public final class Bids {
     public static void requireAnswerable(Optional<ItemLedger.Item> made, String partnerId, BidResponse response) {
         require(made.isPresent(), "unknown-bid", "There is no such bid.");
         require(made.get().addressedTo().equals(partnerId), "own-bid", "Only the partner a bid was made to can answer it.");
+        require(made.get().state() != ItemLedger.State.MISSED, "bid-missed",
+                "This bid went unanswered for too long and was missed: it can no longer be answered. Reach out with a new one.");
         require(!made.get().closed(), "bid-already-answered", "This bid was already answered.");
         require(response != null, "response-required", "Say whether you turn toward, away or against.");
     }

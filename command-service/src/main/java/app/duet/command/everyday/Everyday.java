@@ -5,6 +5,7 @@ import app.duet.api.everyday.AppreciationExpressed;
 import app.duet.api.everyday.CheckInLean;
 import app.duet.api.everyday.EverydayBidAnswered;
 import app.duet.api.everyday.EverydayBidMade;
+import app.duet.api.everyday.EverydayBidMissed;
 import app.duet.api.everyday.ExpressAppreciation;
 import app.duet.api.everyday.MakeEverydayBid;
 import app.duet.api.everyday.LeanCheckedIn;
@@ -12,6 +13,8 @@ import app.duet.command.ledger.ItemLedger;
 import app.duet.command.ledger.ItemLedger.Kind;
 import app.duet.command.pairing.Pairing;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 
 import java.io.Serializable;
 
@@ -19,7 +22,10 @@ import static app.duet.command.RuleViolation.require;
 import static app.duet.command.RuleViolation.requireWords;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** Life between sessions: bids for connection, lean check-ins and appreciations; which ids were used is the {@link ItemLedger}'s to know. */
+/**
+ * Life between sessions: bids for connection, lean check-ins and appreciations; which ids were used is
+ * the {@link ItemLedger}'s to know. A bid left unanswered for its window ({@link BidWindows}) is missed.
+ */
 public class Everyday implements Serializable {
 
     private final String coupleId;
@@ -31,11 +37,21 @@ public class Everyday implements Serializable {
     }
 
     @CommandHandler
-    public void handle(MakeEverydayBid command, ItemLedger ledger) {
+    public void handle(MakeEverydayBid command, ItemLedger ledger, BidWindows windows, DeadlineManager deadlines) {
         pairing.requirePaired(command.partnerId());
         Bids.requireNew(ledger.find(coupleId, Kind.EVERYDAY_BID, command.bidId()));
         apply(new EverydayBidMade(coupleId, command.bidId(), command.partnerId(),
                 pairing.otherPartner(command.partnerId()), command.words()));
+        // Written in this command's transaction: the window exists exactly when the bid does.
+        deadlines.schedule(windows.betweenSessions(), BidWindow.BETWEEN_SESSIONS, new BidWindow(coupleId, command.bidId()));
+    }
+
+    /** The window has closed: a bid still open is missed. Fired again (a retry), it finds the bid closed and does nothing. */
+    @DeadlineHandler(deadlineName = BidWindow.BETWEEN_SESSIONS)
+    public void on(BidWindow window, ItemLedger ledger) {
+        ledger.find(coupleId, Kind.EVERYDAY_BID, window.bidId()).filter(bid -> !bid.closed())
+                .ifPresent(bid -> apply(new EverydayBidMissed(coupleId, bid.itemId(), pairing.otherPartner(bid.addressedTo()),
+                        bid.addressedTo())));
     }
 
     @CommandHandler

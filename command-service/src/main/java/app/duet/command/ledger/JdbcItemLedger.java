@@ -7,6 +7,9 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -32,10 +35,26 @@ public class JdbcItemLedger implements ItemLedger, ItemLedgerEvents.Recorder {
 
     @Override
     public Optional<Item> find(String ownerId, Kind kind, String itemId) {
-        return jdbc.sql("SELECT addressed_to, closed FROM item_ledger WHERE owner_id = :owner AND kind = :kind AND item_id = :item")
+        return jdbc.sql("SELECT item_id, addressed_to, closed, missed FROM item_ledger "
+                        + "WHERE owner_id = :owner AND kind = :kind AND item_id = :item")
                 .param("owner", ownerId).param("kind", kind.name()).param("item", itemId)
-                .query((row, n) -> new Item(row.getString("addressed_to"), row.getBoolean("closed")))
+                .query(JdbcItemLedger::item)
                 .optional();
+    }
+
+    @Override
+    public List<Item> open(String ownerId, Kind kind) {
+        // The primary key's prefix (owner, kind) finds them: a session's few bids.
+        return jdbc.sql("SELECT item_id, addressed_to, closed, missed FROM item_ledger "
+                        + "WHERE owner_id = :owner AND kind = :kind AND closed = FALSE ORDER BY item_id")
+                .param("owner", ownerId).param("kind", kind.name())
+                .query(JdbcItemLedger::item)
+                .list();
+    }
+
+    private static Item item(ResultSet row, int n) throws SQLException {
+        State state = !row.getBoolean("closed") ? State.OPEN : row.getBoolean("missed") ? State.MISSED : State.ANSWERED;
+        return new Item(row.getString("item_id"), row.getString("addressed_to"), state);
     }
 
     @Override
@@ -54,6 +73,13 @@ public class JdbcItemLedger implements ItemLedger, ItemLedgerEvents.Recorder {
     @Override
     public void close(String ownerId, Kind kind, String itemId) {
         jdbc.sql("UPDATE item_ledger SET closed = TRUE WHERE owner_id = :owner AND kind = :kind AND item_id = :item")
+                .param("owner", ownerId).param("kind", kind.name()).param("item", itemId)
+                .update();
+    }
+
+    @Override
+    public void miss(String ownerId, Kind kind, String itemId) {
+        jdbc.sql("UPDATE item_ledger SET closed = TRUE, missed = TRUE WHERE owner_id = :owner AND kind = :kind AND item_id = :item")
                 .param("owner", ownerId).param("kind", kind.name()).param("item", itemId)
                 .update();
     }

@@ -17,6 +17,7 @@ import app.duet.api.session.SessionResumed;
 import app.duet.api.session.LeaveSessionAsTherapist;
 import app.duet.api.session.TherapistJoinedSession;
 import app.duet.api.session.TherapistLeftSession;
+import app.duet.command.ledger.ItemLedger;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
@@ -57,19 +58,25 @@ public class Presence implements Serializable {
     }
 
     @CommandHandler
-    public void handle(LeaveSession command) {
+    public void handle(LeaveSession command, ItemLedger ledger) {
         requireRunningAndPartner(command.partnerId());
         require(present.contains(command.partnerId()), "not-present", "You are not in this session.");
         apply(new PartnerLeftSession(session.sessionId(), command.partnerId()));
         if (present.isEmpty()) {
-            apply(new SessionEnded(session.sessionId(), null));
+            end(null, ledger);
         }
     }
 
     @CommandHandler
-    public void handle(EndSession command) {
+    public void handle(EndSession command, ItemLedger ledger) {
         requireRunningAndPartner(command.partnerId());
-        apply(new SessionEnded(session.sessionId(), command.partnerId()));
+        end(command.partnerId(), ledger);
+    }
+
+    /** Ended by someone, or by everyone leaving: the bids still open are missed before the end. */
+    private void end(String endedBy, ItemLedger ledger) {
+        SessionBids.missOpenBids(session, ledger);
+        apply(new SessionEnded(session.sessionId(), endedBy));
     }
 
     @CommandHandler

@@ -44,6 +44,7 @@ class EverydayTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Couple.class);
         fixture.registerInjectableResource(ledger);
+        fixture.registerInjectableResource(BidWindows.defaults());
     }
 
     // --- bids -----------------------------------------------------------------------------------

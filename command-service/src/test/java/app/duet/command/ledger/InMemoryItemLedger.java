@@ -1,6 +1,8 @@
 package app.duet.command.ledger;
 
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,15 +32,29 @@ public class InMemoryItemLedger implements ItemLedger, ItemLedgerEvents.Recorder
     }
 
     @Override
+    public List<Item> open(String ownerId, Kind kind) {
+        return items.entrySet().stream()
+                .filter(entry -> entry.getKey().ownerId().equals(ownerId) && entry.getKey().kind() == kind && !entry.getValue().closed())
+                .map(Map.Entry::getValue)
+                .sorted(Comparator.comparing(Item::itemId))
+                .toList();
+    }
+
+    @Override
     public void add(String ownerId, String coupleId, Kind kind, String itemId, String addressedTo) {
         Key key = new Key(ownerId, kind, itemId);
-        items.put(key, new Item(addressedTo, false));
+        items.putIfAbsent(key, new Item(itemId, addressedTo, State.OPEN));
         couples.put(key, coupleId);
     }
 
     @Override
     public void close(String ownerId, Kind kind, String itemId) {
-        items.computeIfPresent(new Key(ownerId, kind, itemId), (key, item) -> new Item(item.addressedTo(), true));
+        items.computeIfPresent(new Key(ownerId, kind, itemId), (key, item) -> new Item(itemId, item.addressedTo(), State.ANSWERED));
+    }
+
+    @Override
+    public void miss(String ownerId, Kind kind, String itemId) {
+        items.computeIfPresent(new Key(ownerId, kind, itemId), (key, item) -> new Item(itemId, item.addressedTo(), State.MISSED));
     }
 
     @Override

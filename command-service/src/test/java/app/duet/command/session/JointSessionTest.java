@@ -17,6 +17,7 @@ import app.duet.api.session.SessionEnded;
 import app.duet.api.session.SessionStarted;
 import app.duet.api.session.ShareEntry;
 import app.duet.api.session.WriteDraft;
+import app.duet.command.everyday.BidWindows;
 import app.duet.command.jointsession.JointSession;
 import app.duet.command.ledger.InMemoryItemLedger;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -46,6 +47,7 @@ class JointSessionTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(JointSession.class);
         fixture.registerInjectableResource(ledger);
+        fixture.registerInjectableResource(BidWindows.defaults());
     }
 
     @Test

@@ -13,6 +13,7 @@ import app.duet.api.session.PartnerJoinedSession;
 import app.duet.api.session.SessionStarted;
 import app.duet.api.session.StartSession;
 import app.duet.command.couple.Couple;
+import app.duet.command.everyday.BidWindows;
 import app.duet.command.ledger.InMemoryItemLedger;
 import app.duet.command.jointsession.JointSession;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -119,6 +120,7 @@ class RestoredFromSnapshotTest {
         AtomicReference<byte[]> written = new AtomicReference<>();
         AggregateTestFixture<T> fixture = new AggregateTestFixture<>(type);
         fixture.registerInjectableResource(ledger);
+        fixture.registerInjectableResource(BidWindows.defaults());
         run.apply(fixture).expectSuccessfulHandlerExecution().expectState(state -> {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
@@ -134,6 +136,7 @@ class RestoredFromSnapshotTest {
     private static <T> TestExecutor<T> restoredFixture(Class<T> type, InMemoryItemLedger ledger, byte[] snapshot) {
         AggregateTestFixture<T> fixture = new AggregateTestFixture<>(type);
         fixture.registerInjectableResource(ledger);
+        fixture.registerInjectableResource(BidWindows.defaults());
         return fixture.givenState(() -> restored(snapshot, type));
     }
 

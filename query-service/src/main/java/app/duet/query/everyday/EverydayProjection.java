@@ -4,6 +4,7 @@ import app.duet.api.everyday.AppreciationExpressed;
 import app.duet.api.everyday.AppreciationView;
 import app.duet.api.everyday.EverydayBidAnswered;
 import app.duet.api.everyday.EverydayBidMade;
+import app.duet.api.everyday.EverydayBidMissed;
 import app.duet.api.everyday.LeanView;
 import app.duet.api.everyday.LeanCheckedIn;
 import app.duet.api.session.BidView;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 
-/** The couple overview's life between sessions: bids and their answers, lean check-ins, appreciations. */
+/** The couple overview's life between sessions: bids and their answers (or that they were missed), lean check-ins, appreciations. */
 @Component
 @ProcessingGroup(LiveViews.PROCESSING_GROUP)
 public class EverydayProjection {
@@ -31,16 +32,20 @@ public class EverydayProjection {
 
     @EventHandler
     public void on(EverydayBidMade event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
-        overviews.update(event.coupleId(), sequence, replay, c -> c.addEverydayBid(new BidView(event.bidId(),
-                event.fromPartnerId(), event.toPartnerId(), event.words(), at, null, null)));
+        overviews.update(event.coupleId(), sequence, replay, c -> c.addEverydayBid(BidView.made(event.bidId(),
+                event.fromPartnerId(), event.toPartnerId(), event.words(), at)));
     }
 
     @EventHandler
     public void on(EverydayBidAnswered event, @SequenceNumber long sequence, @Timestamp Instant at,
                    ReplayStatus replay) {
         overviews.update(event.coupleId(), sequence, replay, c -> c.updateEverydayBid(event.bidId(),
-                bid -> new BidView(bid.bidId(), bid.fromPartnerId(), bid.toPartnerId(), bid.words(), bid.madeAt(),
-                        event.response(), at)));
+                bid -> bid.answered(event.response(), at)));
+    }
+
+    @EventHandler
+    public void on(EverydayBidMissed event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
+        overviews.update(event.coupleId(), sequence, replay, c -> c.updateEverydayBid(event.bidId(), bid -> bid.missed(at)));
     }
 
     /** A check-in between sessions; those in a session are its entries ({@code LeanRecorded}), private until revealed there. */

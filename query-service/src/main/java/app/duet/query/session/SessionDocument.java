@@ -7,7 +7,6 @@ import app.duet.api.exercise.ExerciseStep;
 import app.duet.api.exercise.MoveView;
 import app.duet.api.exercise.PactView;
 import app.duet.api.session.AnswersRevealed.RevealedEntry;
-import app.duet.api.session.BidResponse;
 import app.duet.api.session.BidView;
 import app.duet.api.session.DraftView;
 import app.duet.api.session.EntryDetails;
@@ -120,11 +119,12 @@ public class SessionDocument {
     // --- bids -----------------------------------------------------------------------------------
 
     void addBid(String bidId, String from, String to, String words, Instant madeAt) {
-        items.addBid(sessionId, coupleId, new BidView(bidId, from, to, words, madeAt, null, null));
+        items.addBid(sessionId, coupleId, BidView.made(bidId, from, to, words, madeAt));
     }
 
-    void answerBid(String bidId, BidResponse response, Instant answeredAt) {
-        items.answerBid(sessionId, bidId, response, answeredAt);
+    /** A bid answered or missed. */
+    void changeBid(String bidId, UnaryOperator<BidView> change) {
+        items.changeBid(sessionId, bidId, change);
     }
 
     // --- entries --------------------------------------------------------------------------------

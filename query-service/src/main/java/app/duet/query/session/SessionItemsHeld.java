@@ -6,8 +6,8 @@ import app.duet.api.session.BidView;
 import app.duet.api.session.EntryView;
 import app.duet.query.live.HeldItems;
 
-import java.time.Instant;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * A session's bids and shared entries as its document knows them: counts, and the order of the next
@@ -32,12 +32,12 @@ class SessionItemsHeld extends HeldItems<SessionItem, SessionItems.Reader> {
         bidsTurnedToward += bid.response() == BidResponse.TOWARD ? 1 : 0;
     }
 
-    void answerBid(String sessionId, String bidId, BidResponse response, Instant answeredAt) {
+    /** A bid answered or missed; the count of bids turned toward follows. */
+    void changeBid(String sessionId, String bidId, UnaryOperator<BidView> change) {
         find(SessionItem.idOf(sessionId, SessionItem.BIDS, bidId)).ifPresent(item -> {
-            BidView bid = item.bid();
-            bidsTurnedToward += (response == BidResponse.TOWARD ? 1 : 0) - (bid.response() == BidResponse.TOWARD ? 1 : 0);
-            replace(item, item.with(new BidView(bid.bidId(), bid.fromPartnerId(), bid.toPartnerId(), bid.words(),
-                    bid.madeAt(), response, answeredAt)));
+            BidView changed = change.apply(item.bid());
+            bidsTurnedToward += (changed.response() == BidResponse.TOWARD ? 1 : 0) - (item.bid().response() == BidResponse.TOWARD ? 1 : 0);
+            replace(item, item.with(changed));
         });
     }
 

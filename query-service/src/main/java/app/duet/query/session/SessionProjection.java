@@ -7,6 +7,7 @@ import app.duet.api.session.AnswersRevealed;
 import app.duet.api.session.AnswersSubmitted;
 import app.duet.api.session.BidAnswered;
 import app.duet.api.session.BidMade;
+import app.duet.api.session.BidMissed;
 import app.duet.api.session.DraftView;
 import app.duet.api.session.DraftWritten;
 import app.duet.api.session.EntryDetails;
@@ -118,7 +119,13 @@ public class SessionProjection {
 
     @EventHandler
     public void on(BidAnswered event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
-        views.update(event.sessionId(), sequence, replay, s -> s.answerBid(event.bidId(), event.response(), at));
+        views.update(event.sessionId(), sequence, replay, s -> s.changeBid(event.bidId(), bid -> bid.answered(event.response(), at)));
+    }
+
+    /** Left unanswered: missed when the session ended with it open, or when its in-session window closed. */
+    @EventHandler
+    public void on(BidMissed event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
+        views.update(event.sessionId(), sequence, replay, s -> s.changeBid(event.bidId(), bid -> bid.missed(at)));
     }
 
     // --- private entries: only their author's drafts change -------------------------------------
