@@ -55,7 +55,8 @@ final class CyclePhaseRules {
             int warm = 0;
             int hard = 0;
             for (Judged judged : state.window) {
-                switch (judged.what()) {
+                // A state stored by the rules before kept only moments here, without saying so.
+                switch (judged.what() == null ? Judged.MOMENT : judged.what()) {
                     case Judged.SESSION -> sessions++;
                     case Judged.CHECK_IN -> checkIns++;
                     case Judged.SETTLED_BID -> bids++;

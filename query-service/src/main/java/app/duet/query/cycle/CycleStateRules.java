@@ -65,6 +65,13 @@ import static app.duet.query.cycle.PartnerFigureRules.shown;
  */
 public final class CycleStateRules {
 
+    /**
+     * The version of these rules: raised whenever they would build a different state from the same
+     * events, so states built by the rules before are rebuilt once (see {@code CycleRulesUpgrade}).
+     * 2: not enough yet, windows, confirmed turning points, missed bids, exact evidence, weeks.
+     */
+    public static final int VERSION = 2;
+
     /** What applying a delivered event did. */
     public enum Applied {
         /** It was applied before: delivery is at least once. */
