@@ -15,10 +15,16 @@ import java.util.List;
 /**
  * The rules of the phase: what it is judged on, over which window, and in which order the phases are
  * decided. The phase is judged after every event that moved a figure, over the couple's history in the
- * window ({@link CycleThresholds#phaseWindow()}) that ends at that event: so it changes only when
- * something happens, and time travel to any instant gives what the live view said then.
+ * window ({@link CycleThresholds#phaseWindow()}, in whole days UTC) that ends with that event's day: so
+ * it changes only when something happens, and time travel to any instant gives what the live view said then.
  */
 final class CyclePhaseRules {
+
+    /**
+     * How many of the window's latest events a change of phase names. The window's counts are kept per
+     * day, so neither what is stored nor what each event costs grows with how busy a couple is.
+     */
+    static final int NAMED_EVENTS = 50;
 
     private CyclePhaseRules() {
     }
@@ -43,6 +49,32 @@ final class CyclePhaseRules {
     /** Something else the phase is judged on: a joint session, a lean both could see, a bid settled. */
     static void judged(CycleStateDocument state, String what, int sign, EvidenceRefView ref) {
         state.window.add(new Judged(what, sign, ref));
+        if (state.window.size() > NAMED_EVENTS) {
+            state.window.remove(0);
+        }
+        CycleStateDocument.Day day = state.days.computeIfAbsent(dayOf(ref.at()).toString(), k -> new CycleStateDocument.Day());
+        switch (what) {
+            case Judged.SESSION -> day.sessions++;
+            case Judged.CHECK_IN -> day.checkIns++;
+            case Judged.SETTLED_BID -> day.settledBids++;
+            default -> {
+                if (sign > 0) {
+                    day.warm++;
+                } else {
+                    day.hard++;
+                }
+            }
+        }
+    }
+
+    private static java.time.LocalDate dayOf(Instant at) {
+        return at.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+    }
+
+    /** The window's first instant: the start of the day (UTC) as many days back as the window is long, counting the latest's. */
+    static Instant windowStart(CycleStateDocument state) {
+        long days = Math.max(1, state.thresholds.phaseWindow().toDays());
+        return dayOf(state.latestEvidenceAt).minusDays(days - 1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
     }
 
     /** What the window holds now. */
@@ -54,23 +86,14 @@ final class CyclePhaseRules {
             int bids = 0;
             int warm = 0;
             int hard = 0;
-            for (Judged judged : state.window) {
-                // A state stored by the rules before kept only moments here, without saying so.
-                switch (judged.what() == null ? Judged.MOMENT : judged.what()) {
-                    case Judged.SESSION -> sessions++;
-                    case Judged.CHECK_IN -> checkIns++;
-                    case Judged.SETTLED_BID -> bids++;
-                    default -> {
-                        if (judged.sign() > 0) {
-                            warm++;
-                        } else {
-                            hard++;
-                        }
-                    }
-                }
+            for (CycleStateDocument.Day day : state.days.values()) {
+                sessions += day.sessions;
+                checkIns += day.checkIns;
+                bids += day.settledBids;
+                warm += day.warm;
+                hard += day.hard;
             }
-            Instant from = state.latestEvidenceAt == null ? null : state.latestEvidenceAt.minus(state.thresholds.phaseWindow());
-            return new Window(from, sessions, checkIns, bids, warm, hard);
+            return new Window(state.latestEvidenceAt == null ? null : windowStart(state), sessions, checkIns, bids, warm, hard);
         }
 
         boolean enough(CycleThresholds t) {
@@ -86,8 +109,10 @@ final class CyclePhaseRules {
         if (state.latestEvidenceAt == null || ref.at().isAfter(state.latestEvidenceAt)) {
             state.latestEvidenceAt = ref.at();
         }
-        Instant from = state.latestEvidenceAt.minus(state.thresholds.phaseWindow());
+        Instant from = windowStart(state);
         state.window.removeIf(judged -> judged.ref().at().isBefore(from));
+        String firstDay = dayOf(from).toString();
+        state.days.keySet().removeIf(day -> day.compareTo(firstDay) < 0);
         decidePhase(state, ref);
         state.week(ref.at()).phase = state.phase;
     }
@@ -104,6 +129,7 @@ final class CyclePhaseRules {
     static void decidePhase(CycleStateDocument state, EvidenceRefView ref) {
         CycleThresholds t = state.thresholds;
         Window window = Window.of(state);
+        // The window's latest events (at most NAMED_EVENTS), and below the turning points that counted.
         List<EvidenceRefView> why = new ArrayList<>(state.window.stream().map(Judged::ref).toList());
         Phase next;
         boolean selfReported = false;

@@ -88,7 +88,8 @@ public class CycleStateDocument {
 
     /**
      * What the phase is judged on, with the event it came from: a warm (+1) or hard (-1) moment, a joint
-     * session, a lean both could see, or a bid settled (answered or missed). Kept while it lies in the window.
+     * session, a lean both could see, or a bid settled (answered or missed). Only the latest few are kept,
+     * as the events a change of phase names; the window's counts are kept by day ({@link Day}).
      */
     record Judged(String what, int sign, EvidenceRefView ref) {
 
@@ -118,6 +119,15 @@ public class CycleStateDocument {
     record Noted(Instant at, String kind, String partnerId, String sessionId, String eventId, String figure) {
     }
 
+    /** What one day (UTC) gave the phase's window: however busy a couple is, the window holds one of these a day. */
+    static class Day {
+        int sessions;
+        int checkIns;
+        int settledBids;
+        int warm;
+        int hard;
+    }
+
     /** One week's figures, from its Monday (UTC): see {@link app.duet.api.cycle.WeekTrendView}. */
     static class Week {
         Map<String, int[]> bids = new LinkedHashMap<>();
@@ -142,8 +152,10 @@ public class CycleStateDocument {
     List<String> sessionIds = new ArrayList<>();
     Map<String, PartnerFigures> partners = new LinkedHashMap<>();
     Map<String, Pending> pending = new LinkedHashMap<>();
-    /** What the phase is judged on, oldest first, as far back as the window reaches from {@link #latestEvidenceAt}. */
+    /** The latest of what the phase is judged on, oldest first, within the window: the events a change of phase names. */
     List<Judged> window = new ArrayList<>();
+    /** The window's counts, day by day (UTC), as far back as it reaches from {@link #latestEvidenceAt}. */
+    Map<String, Day> days = new LinkedHashMap<>();
     Instant latestEvidenceAt;
     Map<String, Ratio> ratios = new LinkedHashMap<>();
     List<LeanGapPointView> leanGap = new ArrayList<>();

@@ -8,7 +8,7 @@ import java.time.Duration;
 /**
  * The thresholds the cycle state's rules are written against ({@code duet.cycle.*}; the README lists
  * them). A share is shown as a percentage only from {@code minimumForShare} counted. A phase is judged
- * over the couple's history in the {@code phaseWindow} before its latest evidence, and only once that
+ * over the couple's history in the {@code phaseWindow} (whole days, UTC) up to its latest evidence, and only once that
  * window holds at least {@code sessionsForPhase} joint sessions, {@code checkInsForPhase} leans both
  * partners could see and {@code settledBidsForPhase} bids answered or missed; until then it is "not
  * enough yet". Connected needs {@code warmPerHardToConnect} warm moments to each hard one.

@@ -102,7 +102,8 @@ class CyclePhaseRulesTest {
 
             assertPhaseChangedAt(Phase.NOT_ENOUGH_YET, weeksLater);
             assertThat(history.view().window().sessions()).as("the session fell out of the window").isZero();
-            assertThat(history.view().window().from()).isEqualTo(weeksLater.at().minus(Duration.ofDays(28)));
+            assertThat(history.view().window().from()).as("whole days, the latest one's included")
+                    .isEqualTo(weeksLater.at().truncatedTo(java.time.temporal.ChronoUnit.DAYS).minus(Duration.ofDays(27)));
         }
     }
 
@@ -232,6 +233,18 @@ class CyclePhaseRulesTest {
             assertThat(history.view().phase()).isEqualTo(Phase.SOFTENING);
             assertThat(history.view().lastSoftening().confirmed()).isFalse();
         }
+    }
+
+    @Test
+    void whatIsStoredOfTheWindowDoesNotGrowWithHowBusyACoupleIs() {
+        history.coupleInSession();
+        for (int i = 0; i < 500; i++) {
+            history.given(history.appreciation(i % 2 == 0 ? ANNA : BEN));
+        }
+
+        assertThat(history.view().window().warm()).isEqualTo(500);
+        assertThat(history.state.window).hasSize(CyclePhaseRules.NAMED_EVENTS);
+        assertThat(history.state.days).hasSize(1);
     }
 
     @Test
