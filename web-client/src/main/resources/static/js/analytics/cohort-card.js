@@ -1,5 +1,6 @@
-// Across all couples: counts, couples by phase, bids turned toward on average against the research
-// reference, and sessions by exercise. No couple is named, and nothing shows for fewer than five couples.
+// Across all couples Duet ever held: counts, couples by the phases they reached, bids turned toward
+// against the research reference, and sessions by exercise. No couple is named, nothing shows for fewer
+// than five couples, and an erasure changes no figure here (the counts outlive whose they were).
 import { query } from '../api.js';
 import { fill, h } from '../dom.js';
 import { onPress, problemBox } from '../forms.js';
@@ -7,7 +8,8 @@ import { bandLabel, phaseLabel, phases } from '../cycle/labels.js';
 import { exerciseLabel } from '../exercise/guides.js';
 import { lowerFirst } from '../words.js';
 import { barChart, hiddenTable, referenceLegend, referenceScale } from './pictures.js';
-import { REFERENCE, numbers, percentWords, showProblem } from './research.js';
+import { shareWords } from '../cycle/blocks.js';
+import { REFERENCE, numbers, showProblem } from './research.js';
 
 const REFERENCE_NOTE = 'The two figures come from research on bids turned toward. They are a reference to read a figure against, not a diagnosis.';
 
@@ -27,7 +29,7 @@ export function cohortCard() {
                 + 'with fewer, one couple could be picked out of them.'));
             return;
         }
-        fill(body, cohortTiles(cohort), h('div', { class: 'grid two' }, cohort.byPhase && phaseChart(cohort), towardFigure(cohort)),
+        fill(body, cohortTiles(cohort), h('div', { class: 'grid two' }, phaseChart(cohort), towardFigure(cohort)),
             exercisesList(cohort));
     };
     onPress(again, box, load);
@@ -40,38 +42,40 @@ function cohortTiles(cohort) {
     const tiles = [
         ['Couples, ever', numbers.format(cohort.couples)],
         ['Bids turned toward', total('bids.TOWARD')],
-        ['Bids turned away or against', numbers.format((cohort.totals?.['bids.AWAY'] ?? 0) + (cohort.totals?.['bids.AGAINST'] ?? 0))],
+        ['Bids turned away', total('bids.AWAY')],
+        ['Bids turned against', total('bids.AGAINST')],
         ['Bids left unanswered', total('bids.MISSED')],
-        ['Softenings', total('softenings')],
-        ['Re-engagements', total('reengagements')],
+        ['Softenings voiced', total('softenings')],
+        ['Re-engagements voiced', total('reengagements')],
         ['Resentments let go', total('resentmentsReleased')],
         ['Baby steps done', total('babySteps.done')],
-        ['Check-points kept, on average', percentWords(cohort.meanCheckpointsPercent)],
-        ['Therapy sessions attended, on average', percentWords(cohort.meanAttendancePercent)],
+        ['Check-points kept', shareWords(cohort.checkpointsKept, 'kept')],
+        ['Appointments with the therapist', shareWords(cohort.attendance, 'attended')],
     ];
     return h('dl', { class: 'research-tiles' },
         tiles.map(([label, value]) => h('div', { class: 'research-tile' }, h('dt', {}, label), h('dd', {}, value))));
 }
 
 function phaseChart(cohort) {
-    const known = phases().length ? phases() : Object.keys(cohort.byPhase ?? {});
-    const rows = known.map((phase) => ({ label: phaseLabel(phase), count: cohort.byPhase?.[phase] ?? 0 }));
+    const known = phases().length ? phases() : Object.keys(cohort.reachedPhase ?? {});
+    const rows = known.filter((phase) => cohort.reachedPhase?.[phase] != null)
+        .map((phase) => ({ label: phaseLabel(phase), count: cohort.reachedPhase[phase] }));
     return h('section', { class: 'stack research-chart', 'aria-labelledby': 'phase-chart-title' },
-        h('h3', { id: 'phase-chart-title' }, 'Couples by phase'),
-        barChart(rows, { id: 'phase-chart', title: 'Couples by phase' }),
-        hiddenTable('Couples by phase', ['Phase', 'Couples'], rows.map((row) => [row.label, numbers.format(row.count)])));
+        h('h3', { id: 'phase-chart-title' }, 'Couples who ever reached each phase'),
+        barChart(rows, { id: 'phase-chart', title: 'Couples who ever reached each phase' }),
+        hiddenTable('Couples who ever reached each phase', ['Phase', 'Couples'], rows.map((row) => [row.label, numbers.format(row.count)])),
+        h('p', { class: 'hint' }, 'A phase fewer than five couples reached is left out.'));
 }
 
 function towardFigure(cohort) {
-    const value = cohort.meanTowardPercent;
-    const partners = cohort.partnersWithBids === 1 ? 'one partner' : `${numbers.format(cohort.partnersWithBids)} partners`;
+    const share = cohort.towardShare;
     return h('section', { class: 'stack research-toward', 'aria-labelledby': 'toward-title' },
-        h('h3', { id: 'toward-title' }, 'Bids turned toward, on average'),
-        value == null
-            ? h('p', { class: 'muted' }, 'Not counted yet: no partner has answered a bid.')
-            : h('p', {}, h('strong', { class: 'research-big' }, `${value}%`),
-                ` of answered bids were turned toward, on average over ${partners}: ${lowerFirst(bandLabel(bandOf(value, REFERENCE)))}.`),
-        referenceScale(value),
+        h('h3', { id: 'toward-title' }, 'Bids turned toward, of all answered or left unanswered'),
+        share?.percent == null
+            ? h('p', { class: 'muted' }, share == null ? 'Too few couples have settled bids to show this.' : shareWords(share, 'turned toward'))
+            : h('p', {}, h('strong', { class: 'research-big' }, `${share.percent}%`),
+                ` turned toward, likely between ${share.low}% and ${share.high}%: ${lowerFirst(bandLabel(bandOf(share, REFERENCE)) || 'the range reaches across a reference figure')}.`),
+        share?.percent != null && referenceScale(share.percent),
         referenceLegend(),
         h('p', { class: 'hint' }, REFERENCE_NOTE));
 }
@@ -87,10 +91,13 @@ function exercisesList(cohort) {
                 h('li', {}, h('span', {}, exerciseLabel(exercise)), h('strong', {}, numbers.format(count))))));
 }
 
-/** Where a mean percentage falls against the two reference figures. */
-function bandOf(percent, reference) {
-    if (percent >= reference.stayedTogetherPercent) {
+/** The band the whole interval of a share lies in, as the service names a partner's; none when it reaches across a figure. */
+function bandOf(share, reference) {
+    if (share.low >= reference.stayedTogetherPercent) {
         return 'stayed-together';
     }
-    return percent < reference.divorcedPercent ? 'below-divorced' : 'between';
+    if (share.high < reference.divorcedPercent) {
+        return 'below-divorced';
+    }
+    return share.low >= reference.divorcedPercent && share.high < reference.stayedTogetherPercent ? 'between' : null;
 }

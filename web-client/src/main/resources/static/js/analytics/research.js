@@ -49,10 +49,6 @@ export function partnerWords(id) {
     return id ? `partner ${id}` : null;
 }
 
-export function percentWords(value) {
-    return value == null ? 'not counted yet' : `${value}%`;
-}
-
 /** An enumeration's value as lower-case words: "PARTLY_KEPT" as "partly kept". */
 export function enumWords(value) {
     return String(value).toLowerCase().replace(/[_-]+/g, ' ');

@@ -1,18 +1,20 @@
 package app.duet.api.analytics;
 
 import app.duet.api.cycle.Phase;
+import app.duet.api.cycle.ShareView;
 
 import java.util.Map;
 
 /**
- * Figures over every couple Duet holds, with no couple named, shown only for groups of at least
- * {@code minimumGroup} couples ({@code shown} false and every figure null below it), so no single couple
- * can be recovered by subtracting two answers. {@code totals} (sessions by exercise, bids by answer,
- * turning points, resentments let go, appreciations, baby steps) keep counting couples who were erased,
- * anonymously; {@code couples} counts every couple ever paired. How many are in each phase and the
- * averages are of the couples Duet holds now. Averages are null while nothing counts toward them.
+ * Figures over every couple Duet ever held, with no couple named, and unchanged by an erasure: they are
+ * counted from rows of counts that outlive the couples and no longer know whose they were. Nothing is
+ * shown for fewer than {@code minimumGroup} couples ({@code shown} false, every figure null), and a total
+ * of a group (the sessions of one exercise, the couples who reached one phase, ...) only when at least
+ * that many couples are in it, so no single couple can be recovered by subtracting two answers.
+ * {@code totals} by name ({@code sessions.CHECK_IN}, {@code bids.MISSED}, {@code reached.CONNECTED},
+ * {@code checkpoints.KEPT}, {@code appointments.attended}, ...); the shares are shown as small while small.
  */
 public record CohortView(boolean shown, int minimumGroup, Integer couples, Map<String, Integer> totals,
-                         Map<Phase, Integer> byPhase, Integer meanTowardPercent, Integer partnersWithBids,
-                         Integer meanCheckpointsPercent, Integer meanAttendancePercent) {
+                         Map<Phase, Integer> reachedPhase, ShareView towardShare, ShareView checkpointsKept,
+                         ShareView attendance) {
 }

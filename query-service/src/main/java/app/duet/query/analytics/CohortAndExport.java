@@ -4,6 +4,7 @@ import app.duet.api.analytics.CohortView;
 import app.duet.api.cycle.CycleStateView;
 import app.duet.api.cycle.PartnerCycleView;
 import app.duet.api.cycle.Phase;
+import app.duet.api.cycle.ShareView;
 import app.duet.api.cycle.SessionRatioView;
 import app.duet.api.cycle.TimelineKind;
 import app.duet.query.cycle.CycleStateDocument;
@@ -13,12 +14,13 @@ import tools.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -54,14 +56,14 @@ public class CohortAndExport {
     }
 
     /**
-     * The cohort: totals from every couple's row of counts, erased couples' too ({@link CohortTallies});
-     * phases and averages from the couples held now. Nothing at all below {@link #MINIMUM_GROUP} couples,
-     * and a total of a group (sessions of one exercise) only when at least that many couples are in it.
+     * The cohort, from every couple's row of counts, erased couples' too ({@link CohortTallies}): so an
+     * erasure changes no figure of it. Nothing at all below {@link #MINIMUM_GROUP} couples, and a total of
+     * a group (sessions of one exercise, couples who reached a phase) only when at least that many are in it.
      */
     public CohortView cohort() {
         List<Map<String, Integer>> rows = tallies.all().stream().filter(row -> row.getOrDefault("paired", 0) > 0).toList();
         if (rows.size() < MINIMUM_GROUP) {
-            return new CohortView(false, MINIMUM_GROUP, null, null, null, null, null, null, null);
+            return new CohortView(false, MINIMUM_GROUP, null, null, null, null, null, null);
         }
         Map<String, Integer> totals = new TreeMap<>();
         Map<String, Integer> couplesIn = new TreeMap<>();
@@ -74,18 +76,43 @@ public class CohortAndExport {
             });
         }
         totals.keySet().removeIf(name -> couplesIn.get(name) < MINIMUM_GROUP);
-        List<CycleStateView> views = states();
-        Map<Phase, Integer> byPhase = new EnumMap<>(Phase.class);
+        Map<Phase, Integer> reached = new EnumMap<>(Phase.class);
+        // Every couple starts with not enough to go on.
+        reached.put(Phase.NOT_ENOUGH_YET, rows.size());
         for (Phase phase : Phase.values()) {
-            byPhase.put(phase, (int) views.stream().filter(v -> v.phase() == phase).count());
+            Integer count = totals.get("reached." + phase.name());
+            if (count != null) {
+                reached.put(phase, count);
+            }
         }
-        List<Integer> towards = views.stream().flatMap(v -> v.partners().stream()).map(p -> p.bids().towardShare().percent())
-                .filter(Objects::nonNull).toList();
-        boolean currentShown = views.size() >= MINIMUM_GROUP;
-        return new CohortView(true, MINIMUM_GROUP, rows.size(), totals, currentShown ? byPhase : null,
-                currentShown ? mean(towards) : null, currentShown ? towards.size() : null,
-                currentShown ? mean(views.stream().map(v -> v.adherence().checkpointsKept().percent()).filter(Objects::nonNull).toList()) : null,
-                currentShown ? mean(views.stream().map(v -> v.adherence().attendance().percent()).filter(Objects::nonNull).toList()) : null);
+        int minimum = store.thresholds().minimumForShare();
+        return new CohortView(true, MINIMUM_GROUP, rows.size(), totals, reached,
+                share(rows, minimum, row -> row.getOrDefault("bids.TOWARD", 0), "bids.TOWARD", "bids.AWAY", "bids.AGAINST",
+                        "bids.MISSED"),
+                share(rows, minimum, row -> row.getOrDefault("checkpoints.KEPT", 0) + 0.5 * row.getOrDefault("checkpoints.PARTLY_KEPT", 0),
+                        "checkpoints.KEPT", "checkpoints.PARTLY_KEPT", "checkpoints.MISSED"),
+                share(rows, minimum, row -> row.getOrDefault("appointments.attended", 0), "appointments.attended",
+                        "appointments.missed"));
+    }
+
+    /**
+     * A share across couples (a partly kept check-point counts half), shown only when at least the
+     * minimum group of couples counted toward it.
+     */
+    private static ShareView share(List<Map<String, Integer>> rows, int minimum, ToDoubleFunction<Map<String, Integer>> counted,
+                                   String... of) {
+        double count = 0;
+        int all = 0;
+        int couples = 0;
+        for (Map<String, Integer> row : rows) {
+            int mine = Arrays.stream(of).mapToInt(name -> row.getOrDefault(name, 0)).sum();
+            if (mine > 0) {
+                couples++;
+                all += mine;
+                count += counted.applyAsDouble(row);
+            }
+        }
+        return couples < MINIMUM_GROUP ? null : ShareView.of(count, all, minimum);
     }
 
     public String csv() {
@@ -150,9 +177,5 @@ public class CohortAndExport {
     /** Every cell is an enumeration, a number, a pseudonym or an instant: nothing needs more than plain CSV. */
     private static String cell(Object value) {
         return value == null ? "" : value.toString();
-    }
-
-    private static Integer mean(List<Integer> values) {
-        return values.isEmpty() ? null : (int) Math.round(values.stream().mapToInt(Integer::intValue).average().orElse(0));
     }
 }

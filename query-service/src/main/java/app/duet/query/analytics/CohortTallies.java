@@ -14,7 +14,12 @@ import app.duet.api.privacy.CoupleErased;
 import app.duet.api.session.BidAnswered;
 import app.duet.api.session.BidMissed;
 import app.duet.api.session.SessionStarted;
+import app.duet.api.commitment.AppointmentAttended;
+import app.duet.api.commitment.AppointmentMissed;
+import app.duet.api.commitment.CheckpointReviewed;
+import app.duet.api.cycle.Phase;
 import app.duet.query.cycle.CycleStateProjection;
+import app.duet.query.cycle.PhaseReached;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -36,12 +41,13 @@ import java.util.UUID;
  * couple exists its document names it (to find it, and to apply each event once); when it is erased the
  * name and the applied events are taken off in one update, and what stays is a row of counts under a
  * random id that nothing else knows: no name, no id, no date, no word, so it is no one's personal data.
- * Counts only (sessions by exercise, bids by answer, turning points, resentments let go, appreciations,
- * baby steps): the cohort adds them up, and shows them only for groups of at least five couples.
+ * Counts only (sessions by exercise, bids by answer, turning points voiced, resentments let go,
+ * appreciations, baby steps, check-points, appointments, and which phases the couple ever reached): the
+ * cohort adds them up, and shows them only for groups of at least five couples.
  */
 @Component
 @ProcessingGroup(CycleStateProjection.PROCESSING_GROUP)
-public class CohortTallies {
+public class CohortTallies implements PhaseReached {
 
     static final String COLLECTION = "cohort_tallies";
     private static final String COUPLE = "coupleId";
@@ -64,6 +70,7 @@ public class CohortTallies {
         if (counted == null) {
             return;
         }
+        int by = event instanceof AppointmentAttended attended ? attended.attendedBy().size() : 1;
         String coupleId = coupleOf(event, domain);
         if (coupleId == null) {
             return;
@@ -74,18 +81,25 @@ public class CohortTallies {
         String applied = APPLIED + "." + aggregate;
         Query notYet = Query.query(Criteria.where(COUPLE).is(coupleId)
                 .orOperator(Criteria.where(applied).exists(false), Criteria.where(applied).lt(sequence)));
-        Update count = new Update().inc("counts." + counted, 1).set(applied, sequence);
+        Update count = new Update().inc("counts." + counted, by).set(applied, sequence);
         if (mongo.updateFirst(notYet, count, COLLECTION).getMatchedCount() == 0
                 && !mongo.exists(Query.query(Criteria.where(COUPLE).is(coupleId)), COLLECTION)) {
             mongo.insert(new Document("_id", UUID.randomUUID().toString()).append(COUPLE, coupleId)
-                    .append("counts", nested(counted)).append(APPLIED, new Document(aggregate, sequence)), COLLECTION);
+                    .append("counts", nested(counted, by)).append(APPLIED, new Document(aggregate, sequence)), COLLECTION);
         }
     }
 
     /** "sessions.CHECK_IN" as the nested document an update's path makes of it. */
-    private static Document nested(String path) {
+    private static Document nested(String path, int count) {
         int dot = path.indexOf('.');
-        return dot < 0 ? new Document(path, 1) : new Document(path.substring(0, dot), nested(path.substring(dot + 1)));
+        return dot < 0 ? new Document(path, count) : new Document(path.substring(0, dot), nested(path.substring(dot + 1), count));
+    }
+
+    /** The couple's row remembers each phase it ever reached, once: the cohort counts couples per phase reached. */
+    @Override
+    public void reached(String coupleId, Phase phase) {
+        mongo.updateFirst(Query.query(Criteria.where(COUPLE).is(coupleId)), Update.update("counts.reached." + phase.name(), 1),
+                COLLECTION);
     }
 
     /**
@@ -148,6 +162,12 @@ public class CohortTallies {
             return "babySteps.committed";
         } else if (event instanceof BabyStepFollowedUp followedUp) {
             return followedUp.done() ? "babySteps.done" : "babySteps.notDone";
+        } else if (event instanceof CheckpointReviewed reviewed) {
+            return "checkpoints." + reviewed.outcome().name();
+        } else if (event instanceof AppointmentAttended) {
+            return "appointments.attended";
+        } else if (event instanceof AppointmentMissed) {
+            return "appointments.missed";
         }
         return null;
     }

@@ -25,6 +25,8 @@ final class CyclePhaseRules {
      * day, so neither what is stored nor what each event costs grows with how busy a couple is.
      */
     static final int NAMED_EVENTS = 50;
+    /** How many of the window's latest events are kept to choose those from, of every kind. */
+    static final int KEPT_EVENTS = 5 * NAMED_EVENTS;
 
     private CyclePhaseRules() {
     }
@@ -46,16 +48,22 @@ final class CyclePhaseRules {
         }
     }
 
-    /** Something else the phase is judged on: a joint session, a lean both could see, a bid settled. */
+    /** A lean a partner let the other see: the phase needs check-ins from each partner. */
+    static void checkedIn(CycleStateDocument state, String partnerId, EvidenceRefView ref) {
+        judged(state, Judged.CHECK_IN, 0, ref);
+        state.days.get(dayOf(ref.at()).toString()).checkInsBy.merge(partnerId, 1, Integer::sum);
+    }
+
+    /** Something else the phase is judged on: a session both joined, a bid settled. */
     static void judged(CycleStateDocument state, String what, int sign, EvidenceRefView ref) {
         state.window.add(new Judged(what, sign, ref));
-        if (state.window.size() > NAMED_EVENTS) {
+        if (state.window.size() > KEPT_EVENTS) {
             state.window.remove(0);
         }
         CycleStateDocument.Day day = state.days.computeIfAbsent(dayOf(ref.at()).toString(), k -> new CycleStateDocument.Day());
         switch (what) {
             case Judged.SESSION -> day.sessions++;
-            case Judged.CHECK_IN -> day.checkIns++;
+            case Judged.CHECK_IN -> { }
             case Judged.SETTLED_BID -> day.settledBids++;
             default -> {
                 if (sign > 0) {
@@ -82,18 +90,21 @@ final class CyclePhaseRules {
 
         static Window of(CycleStateDocument state) {
             int sessions = 0;
-            int checkIns = 0;
             int bids = 0;
             int warm = 0;
             int hard = 0;
+            java.util.Map<String, Integer> checkIns = new java.util.HashMap<>();
             for (CycleStateDocument.Day day : state.days.values()) {
                 sessions += day.sessions;
-                checkIns += day.checkIns;
+                day.checkInsBy.forEach((partner, count) -> checkIns.merge(partner, count, Integer::sum));
                 bids += day.settledBids;
                 warm += day.warm;
                 hard += day.hard;
             }
-            return new Window(state.latestEvidenceAt == null ? null : windowStart(state), sessions, checkIns, bids, warm, hard);
+            // Check-ins count as many as the partner who checked in least made: both are needed.
+            int fromEach = state.partnerIds.size() < 2 ? 0
+                    : state.partnerIds.stream().mapToInt(id -> checkIns.getOrDefault(id, 0)).min().orElse(0);
+            return new Window(state.latestEvidenceAt == null ? null : windowStart(state), sessions, fromEach, bids, warm, hard);
         }
 
         boolean enough(CycleThresholds t) {
@@ -129,30 +140,32 @@ final class CyclePhaseRules {
     static void decidePhase(CycleStateDocument state, EvidenceRefView ref) {
         CycleThresholds t = state.thresholds;
         Window window = Window.of(state);
-        // The window's latest events (at most NAMED_EVENTS), and below the turning points that counted.
-        List<EvidenceRefView> why = new ArrayList<>(state.window.stream().map(Judged::ref).toList());
+        List<EvidenceRefView> why = new ArrayList<>();
         Phase next;
         boolean selfReported = false;
         Move turningPoint = latest(state.confirmedSoftening, state.confirmedReengagement);
         if (turningPoint == null && !state.hasTherapist()) {
-            turningPoint = latest(state.lastSoftening, state.lastReengagement);
+            turningPoint = latest(state.selfReportedSoftening, state.selfReportedReengagement);
             selfReported = turningPoint != null;
         }
         if (!window.enough(t)) {
             next = Phase.NOT_ENOUGH_YET;
             selfReported = false;
+            why.addAll(named(state, judged -> !judged.isMoment()));
         } else if (window.hard() > window.warm()) {
             next = Phase.ESCALATED;
             selfReported = false;
+            why.addAll(named(state, judged -> judged.isMoment() && judged.sign() < 0));
         } else if (state.confirmedSoftening != null && state.confirmedReengagement != null
                 && window.warm() >= t.warmPerHardToConnect() * Math.max(1, window.hard())) {
             next = Phase.CONNECTED;
             selfReported = false;
+            why.addAll(named(state, Judged::isMoment));
             why.addAll(refsOf(state.confirmedSoftening));
             why.addAll(refsOf(state.confirmedReengagement));
         } else if (turningPoint != null) {
             // latest() hands back one of the two it was given, so identity says which kind it is.
-            boolean softening = selfReported ? turningPoint == state.lastSoftening : turningPoint == state.confirmedSoftening;
+            boolean softening = selfReported ? turningPoint == state.selfReportedSoftening : turningPoint == state.confirmedSoftening;
             next = softening ? Phase.SOFTENING : Phase.RE_ENGAGING;
             why.addAll(refsOf(turningPoint));
         } else if (state.partners.size() == 2 && state.partners.values().stream().allMatch(p -> p.namedTheLoop)) {
@@ -160,8 +173,10 @@ final class CyclePhaseRules {
             why.addAll(state.evidenceOf(EvidenceKind.NAMED_THE_LOOP.figure()));
         } else if (window.warm() > window.hard()) {
             next = Phase.DE_ESCALATING;
+            why.addAll(named(state, judged -> judged.isMoment() && judged.sign() > 0));
         } else {
             next = Phase.ESCALATED;
+            why.addAll(named(state, Judged::isMoment));
         }
         state.selfReported = selfReported;
         if (next != state.phase) {
@@ -173,6 +188,12 @@ final class CyclePhaseRules {
             state.evidenceOnly(figure, why);
             state.notePhase(TimelineKind.phaseChangedTo(next), ref, figure);
         }
+    }
+
+    /** The latest of the window's events of one kind that decided the phase, at most {@link #NAMED_EVENTS}. */
+    private static List<EvidenceRefView> named(CycleStateDocument state, java.util.function.Predicate<Judged> deciding) {
+        List<EvidenceRefView> refs = state.window.stream().filter(deciding).map(Judged::ref).toList();
+        return refs.subList(Math.max(0, refs.size() - NAMED_EVENTS), refs.size());
     }
 
     private static Move latest(Move softening, Move reengagement) {

@@ -97,21 +97,29 @@ public class CycleStateDocument {
         static final String SESSION = "session";
         static final String CHECK_IN = "check-in";
         static final String SETTLED_BID = "settled-bid";
+
+        /** A warm or hard moment (a state stored by the rules before kept only moments, without saying so). */
+        boolean isMoment() {
+            return what == null || MOMENT.equals(what);
+        }
     }
 
     record Ratio(String sessionId, Exercise exercise, int positive, int negative) {
     }
 
-    /** A softening or re-engagement, the event that made it, and the one that confirmed it (null until a therapist does). */
+    /**
+     * A softening or re-engagement, the event that made it, the one that confirmed it (null until a
+     * therapist does), and whether it was voiced while no therapist followed the couple (self-reported).
+     */
     record Move(String moveId, String partnerId, String sessionId, Instant at, EvidenceRefView made,
-                EvidenceRefView confirmedBy) {
+                EvidenceRefView confirmedBy, boolean withoutTherapist) {
 
         boolean confirmed() {
             return confirmedBy != null;
         }
 
         Move confirmedBy(EvidenceRefView confirmation) {
-            return new Move(moveId, partnerId, sessionId, at, made, confirmation);
+            return new Move(moveId, partnerId, sessionId, at, made, confirmation, withoutTherapist);
         }
     }
 
@@ -122,7 +130,8 @@ public class CycleStateDocument {
     /** What one day (UTC) gave the phase's window: however busy a couple is, the window holds one of these a day. */
     static class Day {
         int sessions;
-        int checkIns;
+        /** Leans each partner let the other see, by partner. */
+        Map<String, Integer> checkInsBy = new LinkedHashMap<>();
         int settledBids;
         int warm;
         int hard;
@@ -156,6 +165,8 @@ public class CycleStateDocument {
     List<Judged> window = new ArrayList<>();
     /** The window's counts, day by day (UTC), as far back as it reaches from {@link #latestEvidenceAt}. */
     Map<String, Day> days = new LinkedHashMap<>();
+    /** Sessions not both partners have joined yet, with who has: a session counts for the phase once both have. */
+    Map<String, List<String>> joining = new LinkedHashMap<>();
     Instant latestEvidenceAt;
     Map<String, Ratio> ratios = new LinkedHashMap<>();
     List<LeanGapPointView> leanGap = new ArrayList<>();
@@ -178,6 +189,9 @@ public class CycleStateDocument {
     /** The latest softening and re-engagement a therapist confirmed. */
     Move confirmedSoftening;
     Move confirmedReengagement;
+    /** The latest softening and re-engagement voiced while no therapist followed the couple: self-reported. */
+    Move selfReportedSoftening;
+    Move selfReportedReengagement;
     /** The partners who consented to each therapist: the couple has a therapist once both have. */
     Map<String, List<String>> therapistConsents = new LinkedHashMap<>();
     Phase phase = Phase.NOT_ENOUGH_YET;

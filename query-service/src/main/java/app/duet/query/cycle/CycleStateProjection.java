@@ -1,5 +1,7 @@
 package app.duet.query.cycle;
 
+import app.duet.api.cycle.Phase;
+import org.springframework.beans.factory.annotation.Autowired;
 import app.duet.api.cycle.CycleStateView;
 import app.duet.api.cycle.CycleTrendsView;
 import app.duet.api.cycle.FindCycleTrends;
@@ -24,13 +26,27 @@ public class CycleStateProjection extends CycleStateUpdater {
     public static final String PROCESSING_GROUP = "cycle-state";
 
     private final CycleStateStore store;
+    private final List<PhaseReached> listeners;
 
     public CycleStateProjection(CycleStateStore store, ViewPublisher publisher, CatchingUp catchingUp) {
+        this(store, publisher, catchingUp, List.of());
+    }
+
+    @Autowired
+    public CycleStateProjection(CycleStateStore store, ViewPublisher publisher, CatchingUp catchingUp,
+                                List<PhaseReached> listeners) {
         super(store, publisher, CycleStateStore.LIVE, PROCESSING_GROUP);
         this.store = store;
+        this.listeners = listeners;
         // Two processors build the cycle state, one into each collection; reads follow the serving one.
         catchingUp.servedBy(PROCESSING_GROUP, Set.of(PROCESSING_GROUP, NextCycleStateProjection.PROCESSING_GROUP),
                 () -> CycleStateStore.NEXT.equals(store.serving()) ? NextCycleStateProjection.PROCESSING_GROUP : PROCESSING_GROUP);
+    }
+
+    /** The live state's phases, whichever collection serves: the cohort's counts are kept in this processing group. */
+    @Override
+    protected void phaseReached(String coupleId, Phase phase) {
+        listeners.forEach(listener -> listener.reached(coupleId, phase));
     }
 
     @QueryHandler

@@ -34,6 +34,7 @@ import app.duet.api.session.AnswersRevealed;
 import app.duet.api.session.BidAnswered;
 import app.duet.api.session.BidMade;
 import app.duet.api.session.EntryShared;
+import app.duet.api.session.PartnerJoinedSession;
 import app.duet.api.session.SessionStarted;
 import app.duet.query.cycle.CycleStateDocument.Judged;
 import app.duet.query.cycle.CycleStateDocument.Move;
@@ -91,7 +92,7 @@ public final class CycleStateRules {
     /** The events the cycle state listens to; every other event changes nothing. */
     private static final Map<Class<?>, Rule<Object>> RULES = Map.ofEntries(
             rule(CoupleCreated.class, CycleStateRules::on), rule(PartnerJoinedCouple.class, CycleStateRules::on),
-            rule(SessionStarted.class, CycleStateRules::on),
+            rule(SessionStarted.class, CycleStateRules::on), rule(PartnerJoinedSession.class, CycleStateRules::on),
             rule(BidMade.class, CycleStateRules::on), rule(EverydayBidMade.class, CycleStateRules::on),
             rule(BidAnswered.class, CycleStateRules::on), rule(EverydayBidAnswered.class, CycleStateRules::on),
             rule(BidMissed.class, CycleStateRules::on), rule(EverydayBidMissed.class, CycleStateRules::on),
@@ -172,7 +173,21 @@ public final class CycleStateRules {
         state.sessionIds.add(event.sessionId());
         state.ratios.put(event.sessionId(), new Ratio(event.sessionId(), event.exercise(), 0, 0));
         state.note(TimelineKind.SESSION_STARTED, ref, event.startedBy(), event.sessionId());
-        judged(state, Judged.SESSION, 0, ref);
+        state.joining.put(event.sessionId(), new ArrayList<>());
+    }
+
+    /** A session counts for the phase once both partners have joined it: one started and left alone is no session together. */
+    public void on(PartnerJoinedSession event, EvidenceRefView ref) {
+        List<String> joined = state.joining.get(event.sessionId());
+        if (joined == null || joined.contains(event.partnerId())) {
+            return;
+        }
+        joined.add(event.partnerId());
+        if (joined.size() == 2) {
+            state.joining.remove(event.sessionId());
+            judged(state, Judged.SESSION, 0, ref);
+            state.touched++;
+        }
     }
 
     // --- the therapist, who confirms turning points ---------------------------------------------
@@ -266,22 +281,35 @@ public final class CycleStateRules {
 
     // --- turning points -------------------------------------------------------------------------
 
+    /**
+     * A softening voiced. With a therapist following the couple it waits for their confirmation to count
+     * at all (a warm moment, a turning point); without one it counts at once, as self-reported.
+     */
     public void on(BlamerSoftened event, EvidenceRefView ref) {
         state.softenings++;
-        state.lastSoftening = new Move(event.moveId(), event.partnerId(), event.sessionId(), ref.at(), ref, null);
+        state.lastSoftening = new Move(event.moveId(), event.partnerId(), event.sessionId(), ref.at(), ref, null,
+                !state.hasTherapist());
         state.unconfirmedMoves.put(event.moveId(), state.lastSoftening);
         state.evidenceOnly(EvidenceKind.LAST_SOFTENING.figure(), List.of(ref));
         shown(state, event.partnerId(), true, ref, TimelineKind.SOFTENING, event.sessionId());
-        moment(state, +1, ref, event.sessionId());
+        if (state.lastSoftening.withoutTherapist()) {
+            state.selfReportedSoftening = state.lastSoftening;
+            moment(state, +1, ref, event.sessionId());
+        }
     }
 
+    /** A re-engagement voiced: as a softening, it counts once confirmed, or at once as self-reported without a therapist. */
     public void on(WithdrawerReengaged event, EvidenceRefView ref) {
         state.reengagements++;
-        state.lastReengagement = new Move(event.moveId(), event.partnerId(), event.sessionId(), ref.at(), ref, null);
+        state.lastReengagement = new Move(event.moveId(), event.partnerId(), event.sessionId(), ref.at(), ref, null,
+                !state.hasTherapist());
         state.unconfirmedMoves.put(event.moveId(), state.lastReengagement);
         state.evidenceOnly(EvidenceKind.LAST_REENGAGEMENT.figure(), List.of(ref));
         shown(state, event.partnerId(), false, ref, TimelineKind.RE_ENGAGEMENT, event.sessionId());
-        moment(state, +1, ref, event.sessionId());
+        if (state.lastReengagement.withoutTherapist()) {
+            state.selfReportedReengagement = state.lastReengagement;
+            moment(state, +1, ref, event.sessionId());
+        }
     }
 
     /**
@@ -308,6 +336,10 @@ public final class CycleStateRules {
             state.evidence(EvidenceKind.LAST_REENGAGEMENT.figure(), ref);
         }
         state.note(TimelineKind.CHANGE_EVENT_CONFIRMED, ref, event.partnerId(), event.sessionId());
+        // A move made without a therapist was a warm moment when it was voiced; any other is one now.
+        if (!move.withoutTherapist()) {
+            moment(state, +1, ref, event.sessionId());
+        }
     }
 
     private static Move latestOf(Move known, Move confirmed) {
@@ -326,7 +358,10 @@ public final class CycleStateRules {
         moment(state, +1, ref, event.sessionId());
     }
 
-    /** Between sessions, the partner who committed to a step said how it went: done is a warm moment; not this time is neither. */
+    /**
+     * Between sessions, the partner who committed to a step said how it went. It counts in keeping to
+     * what was agreed, not as a moment between the two: one partner's reports alone must not warm the phase.
+     */
     public void on(BabyStepFollowedUp event, EvidenceRefView ref) {
         state.babyStepFollowUps++;
         if (event.done()) {
@@ -335,9 +370,6 @@ public final class CycleStateRules {
         state.evidence(EvidenceKind.ADHERENCE.figure(), ref);
         state.note(event.done() ? TimelineKind.BABY_STEP_DONE : TimelineKind.BABY_STEP_NOT_DONE, ref, event.committedBy(),
                 event.sessionId());
-        if (event.done()) {
-            moment(state, +1, ref, null);
-        }
     }
 
     public void on(LetGoProposed event, EvidenceRefView ref) {

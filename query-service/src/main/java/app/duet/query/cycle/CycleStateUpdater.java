@@ -1,5 +1,6 @@
 package app.duet.query.cycle;
 
+import app.duet.api.cycle.Phase;
 import app.duet.api.AggregateType;
 import app.duet.api.cycle.CycleStateView;
 import app.duet.api.privacy.CoupleErased;
@@ -61,15 +62,23 @@ abstract class CycleStateUpdater {
             boolean pushing = !replay.isReplay() && collection.equals(store.serving());
             // What the screens were shown, to push only what this event made different.
             CycleStateView before = pushing && state.applied().version() > 0 ? state.changedPart() : null;
+            Phase phaseBefore = state.phase();
             CycleStateRules.Applied applied = new CycleStateRules(state).applyOnce(domain);
             CycleStateView after = pushing ? state.changedPart() : null;
             if (applied != CycleStateRules.Applied.BEFORE) {
                 store.save(collection, state);
+                if (state.phase() != phaseBefore) {
+                    phaseReached(state.coupleId(), state.phase());
+                }
             }
             if (applied == CycleStateRules.Applied.VISIBLY && pushing) {
                 publisher.publish(before, after, processingGroup);
             }
         });
+    }
+
+    /** A couple's state entered a phase; only the state that serves analysts tells anyone. */
+    protected void phaseReached(String coupleId, Phase phase) {
     }
 
     /** An erased couple's cycle state goes with it: nothing of it stays, for analysts either. */

@@ -124,7 +124,7 @@ final class PartnerFigureRules {
         PartnerFigures figures = state.figures(partnerId);
         figures.lastLean = lean;
         figures.lastEnergy = energy;
-        judged(state, Judged.CHECK_IN, 0, at);
+        CyclePhaseRules.checkedIn(state, partnerId, at);
         if (lean == Lean.IN) {
             shown(state, partnerId, true, at, TimelineKind.LEANED_IN, null);
         } else if (lean == Lean.OUT) {

@@ -32,6 +32,7 @@ import app.duet.api.session.BidMissed;
 import app.duet.api.session.BidResponse;
 import app.duet.api.session.EntryShared;
 import app.duet.api.session.Exercise;
+import app.duet.api.session.PartnerJoinedSession;
 import app.duet.api.session.SessionStarted;
 
 import java.time.Duration;
@@ -120,10 +121,16 @@ class CycleHistory {
         return prefix + "-" + (++ids);
     }
 
-    /** Anna created the couple, Ben joined, and Anna started a cycle-map session. */
+    /** Anna created the couple, Ben joined, and Anna started a cycle-map session both joined. */
     void coupleInSession() {
         given(new CoupleCreated(COUPLE, ANNA, "Anna", "CODE-1", T0.plus(Duration.ofDays(7))),
-                new PartnerJoinedCouple(COUPLE, BEN, "Ben"), started(SESSION, Exercise.CYCLE_MAP));
+                new PartnerJoinedCouple(COUPLE, BEN, "Ben"));
+        sessionTogether(SESSION, Exercise.CYCLE_MAP);
+    }
+
+    /** A session Anna started and both joined. */
+    void sessionTogether(String sessionId, Exercise exercise) {
+        given(started(sessionId, exercise), new PartnerJoinedSession(sessionId, ANNA), new PartnerJoinedSession(sessionId, BEN));
     }
 
     /** Both partners consented to a therapist, who can now confirm turning points. */

@@ -68,7 +68,7 @@ class CyclePhaseRulesTest {
             assertThat(view.window().sessionsNeeded()).isEqualTo(1);
             assertThat(view.window().checkInsNeeded()).isEqualTo(2);
             assertThat(view.window().settledBidsNeeded()).isEqualTo(10);
-            assertThat(view.window().to()).as("the date of the latest evidence").isEqualTo(history.refs.get(2).at());
+            assertThat(view.window().to()).as("the date of the latest evidence").isEqualTo(history.refs.get(4).at());
             assertThat(history.phaseNotes()).isEmpty();
         }
 
@@ -76,8 +76,11 @@ class CyclePhaseRulesTest {
         void aPhaseIsJudgedOnlyOnceTheWindowHoldsEverythingItNeeds() {
             history = new CycleHistory(CycleThresholds.DEFAULTS);
             history.coupleInSession();
-            history.given(started(OTHER_SESSION, Exercise.CHECK_IN), history.leanBetweenSessions(ANNA, Lean.IN, 7),
+            history.sessionTogether(OTHER_SESSION, Exercise.CHECK_IN);
+            history.given(history.leanBetweenSessions(ANNA, Lean.IN, 7), history.leanBetweenSessions(ANNA, Lean.IN, 8),
                     history.leanBetweenSessions(BEN, Lean.BACK, 5));
+            assertThat(history.view().window().checkInsNeeded()).as("two from Anna, one from Ben").isEqualTo(1);
+            history.given(history.leanBetweenSessions(BEN, Lean.BACK, 6));
             for (int i = 0; i < 9; i++) {
                 history.given(history.everydayAnswer(i % 2 == 0 ? ANNA : BEN, BidResponse.TOWARD));
             }
@@ -89,6 +92,23 @@ class CyclePhaseRulesTest {
             assertPhaseChangedAt(Phase.DE_ESCALATING, tenth);
             assertThat(history.view().window().warm()).isEqualTo(9);
             assertThat(history.view().window().hard()).isEqualTo(1);
+            assertThat(history.state.evidenceFor("phase")).as("the warm moments that outweighed, and the event")
+                    .allMatch(ref -> ref.type().equals("EverydayBidAnswered"));
+        }
+
+        @Test
+        void aSessionCountsOnceBothPartnersJoinedIt() {
+            history = new CycleHistory(ONE_SESSION);
+            history.given(new app.duet.api.pairing.CoupleCreated(CycleHistory.COUPLE, ANNA, "Anna", "CODE-1", CycleHistory.T0),
+                    new app.duet.api.pairing.PartnerJoinedCouple(CycleHistory.COUPLE, BEN, "Ben"),
+                    started(SESSION, Exercise.CYCLE_MAP), new app.duet.api.session.PartnerJoinedSession(SESSION, ANNA));
+            assertThat(history.view().window().sessions()).as("started, and only Anna came").isZero();
+            assertThat(history.view().phase()).isEqualTo(Phase.NOT_ENOUGH_YET);
+
+            EvidenceRefView benJoins = history.when(new app.duet.api.session.PartnerJoinedSession(SESSION, BEN));
+
+            assertThat(history.view().window().sessions()).isEqualTo(1);
+            assertPhaseChangedAt(Phase.ESCALATED, benJoins);
         }
 
         @Test
@@ -125,14 +145,15 @@ class CyclePhaseRulesTest {
         @Test
         void bothNamingTheirSideIsDeEscalating() {
             history.coupleInSession();
-            history.given(behaviour("anna-behaviour", ANNA, CycleMove.CRITICISE), shared("anna-behaviour", ANNA),
-                    behaviour("ben-behaviour", BEN, CycleMove.WITHDRAW));
+            history.given(behaviour("anna-behaviour", ANNA, CycleMove.CRITICISE));
+            EvidenceRefView annaShares = history.when(shared("anna-behaviour", ANNA));
+            history.given(behaviour("ben-behaviour", BEN, CycleMove.WITHDRAW));
             assertThat(history.view().phase()).isEqualTo(Phase.ESCALATED);
 
             EvidenceRefView benShares = history.when(shared("ben-behaviour", BEN));
 
             assertPhaseChangedAt(Phase.DE_ESCALATING, benShares);
-            assertThat(history.ids("phase")).contains("e5", benShares.eventId());
+            assertThat(history.ids("phase")).containsExactly(annaShares.eventId(), benShares.eventId());
         }
 
         @Test
@@ -144,10 +165,13 @@ class CyclePhaseRulesTest {
                     confirmed("move-2", ANNA, ChangeEvent.BLAMER_SOFTENING));
             assertThat(history.view().phase()).isEqualTo(Phase.SOFTENING);
 
-            history.given(history.everydayMissed(ANNA), history.everydayMissed(BEN));
+            EvidenceRefView first = history.when(history.everydayMissed(ANNA));
+            EvidenceRefView second = history.when(history.everydayMissed(BEN));
             EvidenceRefView third = history.when(history.everydayAnswer(BEN, BidResponse.AGAINST));
 
             assertPhaseChangedAt(Phase.ESCALATED, third);
+            assertThat(history.ids("phase")).as("the hard moments that outweighed the warm ones")
+                    .containsExactly(first.eventId(), second.eventId(), third.eventId());
         }
     }
 
@@ -159,15 +183,17 @@ class CyclePhaseRulesTest {
             history.coupleInSession();
             history.withTherapist();
 
-            history.given(softened("move-1", ANNA));
-            assertThat(history.view().phase()).as("a warm moment, not yet a turning point").isEqualTo(Phase.DE_ESCALATING);
+            EvidenceRefView softening = history.when(softened("move-1", ANNA));
+            assertThat(history.view().phase()).as("unconfirmed, it moves nothing").isEqualTo(Phase.ESCALATED);
+            assertThat(history.view().window().warm()).isZero();
             assertThat(history.view().lastSoftening().confirmed()).as("shown, as unconfirmed").isFalse();
             assertThat(history.view().selfReported()).isFalse();
 
             EvidenceRefView confirmation = history.when(confirmed("move-1", ANNA, ChangeEvent.BLAMER_SOFTENING));
 
             assertPhaseChangedAt(Phase.SOFTENING, confirmation);
-            assertThat(history.ids("phase")).contains("e6", confirmation.eventId());
+            assertThat(history.view().window().warm()).as("the confirmation is the warm moment").isEqualTo(1);
+            assertThat(history.ids("phase")).containsExactly(softening.eventId(), confirmation.eventId());
         }
 
         @Test
@@ -206,6 +232,18 @@ class CyclePhaseRulesTest {
         }
 
         @Test
+        void aMoveTheTherapistSawAndDidNotConfirmNeverBecomesSelfReported() {
+            history.coupleInSession();
+            history.withTherapist();
+            history.given(reengaged("move-1", BEN));
+
+            history.given(new TherapistAccessWithdrawn(CycleHistory.COUPLE, CycleHistory.THERAPIST, BEN));
+
+            assertThat(history.view().phase()).isEqualTo(Phase.ESCALATED);
+            assertThat(history.view().selfReported()).isFalse();
+        }
+
+        @Test
         void connectedNeedsBothTurningPointsConfirmedAndFiveWarmMomentsToEachHardOne() {
             history.coupleInSession();
             history.withTherapist();
@@ -213,7 +251,7 @@ class CyclePhaseRulesTest {
                     confirmed("move-2", ANNA, ChangeEvent.BLAMER_SOFTENING), history.appreciation(ANNA),
                     history.appreciation(BEN), history.appreciation(ANNA), history.everydayMissed(ANNA));
             assertThat(history.view().phase()).as("the re-engagement is not confirmed").isEqualTo(Phase.SOFTENING);
-            assertThat(history.view().window().warm()).isEqualTo(5);
+            assertThat(history.view().window().warm()).as("three appreciations and one confirmation").isEqualTo(4);
 
             EvidenceRefView confirmation = history.when(confirmed("move-1", BEN, ChangeEvent.WITHDRAWER_REENGAGEMENT));
 
@@ -243,7 +281,7 @@ class CyclePhaseRulesTest {
         }
 
         assertThat(history.view().window().warm()).isEqualTo(500);
-        assertThat(history.state.window).hasSize(CyclePhaseRules.NAMED_EVENTS);
+        assertThat(history.state.window).hasSize(CyclePhaseRules.KEPT_EVENTS);
         assertThat(history.state.days).hasSize(1);
     }
 

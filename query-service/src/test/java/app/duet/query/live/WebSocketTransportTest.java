@@ -111,10 +111,21 @@ class WebSocketTransportTest {
 
     @Test
     void aFrameOverTheInboundLimitIsAnsweredWithAnErrorThatNamesIt() throws Exception {
-        try (StompTestClient screen = StompTestClient.connect(product.ws, TestTokens.trusted().partner(alex))) {
-            screen.send("/app/anything", "x".repeat(20_000));
-            await().atMost(Duration.ofSeconds(10)).until(() -> !screen.errors().isEmpty());
-            assertThat(screen.errors().get(0)).contains("8192");
+        // On a loaded machine the client's own transport has been seen closed before its first frame
+        // went out: that try proves nothing either way, so it is made again on a new connection.
+        for (int attempt = 1; ; attempt++) {
+            try (StompTestClient screen = StompTestClient.connect(product.ws, TestTokens.trusted().partner(alex))) {
+                try {
+                    screen.send("/app/anything", "x".repeat(20_000));
+                } catch (org.springframework.messaging.MessageDeliveryException closedBeforeSending) {
+                    if (attempt < 3 && screen.errors().isEmpty()) {
+                        continue;
+                    }
+                }
+                await().atMost(Duration.ofSeconds(10)).until(() -> !screen.errors().isEmpty());
+                assertThat(screen.errors().get(0)).contains("8192");
+                return;
+            }
         }
     }
 

@@ -63,9 +63,11 @@ class CohortAfterErasureTest {
             JsonNode after = cohort(product, analyst);
             assertThat(after.path("totals")).as("the totals count the erased couple still").isEqualTo(before.path("totals"));
             assertThat(after.path("couples").asInt()).isEqualTo(5);
-            assertThat(before.path("byPhase").path("NOT_ENOUGH_YET").asInt()).isEqualTo(5);
-            assertThat(after.path("byPhase").isNull() || after.path("byPhase").isMissingNode())
-                    .as("phases are of the couples held now, and four are too few to show").isTrue();
+            assertThat(before.path("reachedPhase").path("NOT_ENOUGH_YET").asInt()).isEqualTo(5);
+            assertThat(after.path("reachedPhase")).isEqualTo(before.path("reachedPhase"));
+            assertThat(after.path("towardShare")).as("five bids of five couples: a share below the minimum")
+                    .isEqualTo(before.path("towardShare"));
+            assertThat(after).as("no figure of the cohort moved").isEqualTo(before);
 
             MongoTemplate views = product.querySide.getBean(MongoTemplate.class);
             List<String> rows = views.findAll(Document.class, "cohort_tallies").stream().map(Document::toJson).toList();
