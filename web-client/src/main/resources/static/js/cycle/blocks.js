@@ -21,13 +21,15 @@ export function phaseBlock(view, { why, observer }) {
         h('p', { class: 'phase-name' }, phaseLabel(view.phase), view.selfReported && h('span', { class: 'self-reported' }, ' (self-reported)')),
         h('p', {}, phaseAbout(view.phase)),
         notYet && needed(w, observer),
+        ['SOFTENING', 'RE_ENGAGING', 'CONNECTED'].includes(view.phase) && !view.selfReported
+            && h('p', { class: 'note' }, 'The turning points behind this were confirmed by the therapist.'),
         view.selfReported && h('p', { class: 'note' }, observer
             ? 'This rests on a turning point the couple reported themselves: no therapist has confirmed it.'
             : 'This rests on a turning point you reported yourselves. Without a therapist to confirm it, Duet takes your word for it.'),
         !view.hasTherapist && !observer && h('p', { class: 'hint' },
             'You have no therapist following your work, so turning points count as self-reported and “Connected” stays out of reach: '
             + 'it needs a therapist to confirm both turning points.'),
-        w.to && h('p', { class: 'muted small' }, 'Judged on the weeks from ', when(w.from), ' to the latest moment, ', when(w.to),
+        w.to && h('p', { class: 'muted small' }, 'Judged on the days from ', day(w.from), ' to the latest moment, on ', day(w.to),
             `: ${plural(w.sessions, 'session')} together, ${plural(w.checkIns, 'check-in')}, ${plural(w.settledBids, 'bid')} answered or missed, `
             + `${w.warm} warm and ${w.hard} hard ${w.warm + w.hard === 1 ? 'moment' : 'moments'}.`),
         !notYet && view.phaseSince && h('p', { class: 'muted small' }, 'Since ', when(view.phaseSince)),
@@ -38,15 +40,24 @@ export function phaseBlock(view, { why, observer }) {
         why('phase', 'the phase'));
 }
 
-/** What a judgement still needs, in the window's weeks. */
+/** What a judgement still needs, within the window's days. */
 function needed(w, observer) {
     const missing = [
-        w.sessionsNeeded > 0 && `${plural(w.sessionsNeeded, 'more session')} together`,
-        w.checkInsNeeded > 0 && `${plural(w.checkInsNeeded, 'more check-in')} ${observer ? 'both can see' : 'you both can see'}`,
+        w.sessionsNeeded > 0 && `${plural(w.sessionsNeeded, 'more session')} together, with both ${observer ? 'partners' : 'of you'} in it`,
+        w.checkInsNeeded > 0 && `${plural(w.checkInsNeeded, 'more check-in')} from ${observer ? 'the partner' : 'whichever of you'} who checked in least`,
         w.settledBidsNeeded > 0 && `${plural(w.settledBidsNeeded, 'more bid')} answered (or left unanswered)`,
     ].filter(Boolean);
-    return h('div', { class: 'needed' }, h('p', {}, 'What would change that, within four weeks of each other:'),
+    const days = w.from && w.to ? Math.ceil((Date.parse(w.to) - Date.parse(w.from)) / 86_400_000) : 28;
+    return h('div', { class: 'needed' }, h('p', {}, `What would change that, all within ${days} days:`),
         h('ul', {}, missing.map((item) => h('li', {}, item))));
+}
+
+const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
+
+/** A <time> with the date only: the window is counted in whole days. */
+function day(instant) {
+    const date = new Date(instant);
+    return h('time', { datetime: date.toISOString() }, dayFormat.format(date));
 }
 
 function plural(n, noun) {
@@ -77,15 +88,16 @@ export function partnerBlock(p, { reference, name, you, index, why }) {
         h('dl', { class: 'figures' },
             figure(evidenceLabel('declared-role'), roleLabel(p.declaredRole), why(`declared-role:${id}`, `${whose} named role`)),
             figure(evidenceLabel('shown-role'), [roleLabel(p.shownRole),
-                h('span', { class: 'muted small' }, ` · moves: ${p.pursuingMoves} reaching out, ${p.withdrawingMoves} stepping back`)],
+                h('span', { class: 'muted small' }, ` · ${plural(p.pursuingMoves, 'move')} on the reaching-out side, `
+                    + `${p.withdrawingMoves} on the stepping-back side`)],
             why(`shown-role:${id}`, `${whose} shown role`)),
             figure(`Bids made to ${you ? 'you' : inSentence}`, [shareWords(b.towardShare, 'turned toward'),
                 h('span', { class: 'muted small' }, ` · ${counts}`)],
             why(`bids-toward:${id}`, `the bids ${you ? 'you' : inSentence} answered or left unanswered`)),
             figure('Last lean', lean)),
         towardBand(b, reference),
-        h('p', { class: 'hint' }, 'The named role comes from the moves named in the loop; the shown role from what happened. '
-            + 'A bid left unanswered counts as a turn away, as in the research.'));
+        h('p', { class: 'hint' }, 'The named role comes from the moves named in the loop; the shown role from what happened, '
+            + 'read once there are enough moves. A bid left unanswered counts as a turn away, as in the research.'));
 }
 
 function figure(term, value, whyEl = null) {
@@ -188,7 +200,7 @@ export function resentmentsBlock(view, { why }) {
 export function turnsBlock(view, { why, names }) {
     const turn = (move) => (move
         ? [names.of(move.partnerId), ' · ', when(move.at), ' · ',
-            move.confirmed ? 'confirmed by the therapist' : 'not confirmed by the therapist (yet)']
+            move.confirmed ? 'confirmed by the therapist' : 'not confirmed by a therapist']
         : 'Not yet');
     return block('turns', 'Turning points',
         h('dl', { class: 'figures' },

@@ -6,9 +6,10 @@ import { h, svg } from '../dom.js';
 import { phaseLabel } from './labels.js';
 
 const WEEKS = 12;               // the charts draw the latest weeks; the API has them all
-const [W, H, LEFT, RIGHT, TOP, BOTTOM] = [320, 120, 28, 8, 10, 22];
+const [W, H, LEFT, RIGHT, TOP, BOTTOM] = [320, 120, 42, 8, 10, 22];
 
-const weekDay = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+// A week starts on a Monday in UTC: its date is shown as that day, wherever the reader is.
+const weekDay = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
 
 function weekWords(weekOf) {
     return `Week of ${weekDay.format(new Date(`${weekOf}T00:00:00Z`))}`;

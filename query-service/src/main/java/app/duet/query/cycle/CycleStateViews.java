@@ -44,13 +44,17 @@ final class CycleStateViews {
                 List.copyOf(state.figures), state.applied.version());
     }
 
-    /** The roles each partner's moves declare and show; the bids made to them, as they settled them. */
+    /**
+     * The roles each partner's moves declare and show, the shown one only from the minimum number of moves
+     * (a role is a reading of a share of them); the bids made to them, as they settled them.
+     */
     private static PartnerCycleView partner(String id, PartnerFigures f, GottmanReference reference, int minimum) {
         ShareView toward = ShareView.of(f.toward, f.settled(), minimum);
         BidsView bids = new BidsView(f.toward, f.away, f.against, f.missed, Math.max(0, f.bidsMadeTo - f.settled()),
                 toward, reference.band(toward));
         return new PartnerCycleView(id, role(f.declaredPursuing, f.declaredWithdrawing),
-                role(f.shownPursuing, f.shownWithdrawing), f.shownPursuing, f.shownWithdrawing, bids, f.lastLean,
+                f.shownPursuing + f.shownWithdrawing < minimum ? CycleRole.UNCLEAR : role(f.shownPursuing, f.shownWithdrawing),
+                f.shownPursuing, f.shownWithdrawing, bids, f.lastLean,
                 f.lastEnergy);
     }
 

@@ -69,7 +69,7 @@ class CycleLabelsControllerTest {
     /** The events the cycle state is built from, so any of them can lie behind a figure. */
     private static final List<String> EVENTS = List.of("CoupleCreated", "PartnerJoinedCouple", "SessionStarted",
             "BidMade", "EverydayBidMade", "BidAnswered", "EverydayBidAnswered", "BidMissed", "EverydayBidMissed",
-            "TherapistAccessGranted", "TherapistAccessWithdrawn", "CycleLinkRecorded", "EntryShared",
+            "TherapistInvited", "TherapistAccessGranted", "TherapistAccessWithdrawn", "PartnerJoinedSession", "CycleLinkRecorded", "EntryShared",
             "AnswersRevealed", "LeanCheckedIn", "LeanRecorded", "BlamerSoftened", "WithdrawerReengaged", "ChangeEventConfirmed",
             "AppreciationExpressed", "BabyStepCommitted", "BabyStepFollowedUp", "LetGoProposed", "ResentmentReleased", "HomeworkSet",
             "HomeworkDone", "CheckpointReviewed", "AppointmentAttended", "AppointmentMissed");

@@ -237,15 +237,30 @@ class CycleStateRulesTest {
         PartnerCycleView anna = partner(ANNA);
         assertThat(anna.pursuingMoves()).isEqualTo(3);
         assertThat(anna.withdrawingMoves()).isZero();
-        assertThat(anna.shownRole()).isEqualTo(CycleRole.PURSUER);
+        assertThat(anna.shownRole()).as("three moves are too few to read a role from").isEqualTo(CycleRole.UNCLEAR);
         assertThat(ids("shown-role:" + ANNA)).as("leaning back and turning toward show no move")
                 .containsExactly(bid.eventId(), everydayBid.eventId(), softening.eventId());
 
         PartnerCycleView ben = partner(BEN);
         assertThat(ben.withdrawingMoves()).as("a missed bid shows no move").isEqualTo(4);
-        assertThat(ben.shownRole()).isEqualTo(CycleRole.WITHDRAWER);
         assertThat(ids("shown-role:" + BEN)).containsExactly(reengagement.eventId(), away.eventId(),
                 missed.eventId(), leanOut.eventId());
+    }
+
+    @Test
+    void aShownRoleIsReadOnlyFromTheMinimumOfMoves() {
+        CycleHistory few = new CycleHistory(new CycleThresholds(4, Duration.ofDays(28), 2, 2, 10, 5));
+        few.coupleInSession();
+        few.given(few.everydayBid(ANNA), few.everydayBid(ANNA), few.leanBetweenSessions(ANNA, Lean.OUT, 4),
+                few.everydayAnswer(BEN, BidResponse.AWAY), few.leanBetweenSessions(BEN, Lean.OUT, 2),
+                few.appointmentMissed(BEN));
+        assertThat(few.partner(ANNA).shownRole()).isEqualTo(CycleRole.UNCLEAR);
+        assertThat(few.partner(BEN).shownRole()).as("three moves of four").isEqualTo(CycleRole.UNCLEAR);
+
+        few.given(few.everydayBid(ANNA), few.everydayAnswer(BEN, BidResponse.AWAY));
+
+        assertThat(few.partner(ANNA).shownRole()).as("three reaching out, one stepping back").isEqualTo(CycleRole.PURSUER);
+        assertThat(few.partner(BEN).shownRole()).isEqualTo(CycleRole.WITHDRAWER);
     }
 
     @Test
