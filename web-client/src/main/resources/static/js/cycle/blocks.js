@@ -27,8 +27,8 @@ export function phaseBlock(view, { why, observer }) {
             ? 'This rests on a turning point the couple reported themselves: no therapist has confirmed it.'
             : 'This rests on a turning point you reported yourselves. Without a therapist to confirm it, Duet takes your word for it.'),
         !view.hasTherapist && !observer && h('p', { class: 'hint' },
-            'You have no therapist following your work, so turning points count as self-reported and “Connected” stays out of reach: '
-            + 'it needs a therapist to confirm both turning points.'),
+            'You have no therapist following your work: the turning points you voice count as self-reported, '
+            + 'and “Connected” needs a therapist to have confirmed both turning points.'),
         w.to && h('p', { class: 'muted small' }, 'Judged on the days from ', day(w.from), ' to the latest moment, on ', day(w.to),
             `: ${plural(w.sessions, 'session')} together, ${plural(w.checkIns, 'check-in')}, ${plural(w.settledBids, 'bid')} answered or missed, `
             + `${w.warm} warm and ${w.hard} hard ${w.warm + w.hard === 1 ? 'moment' : 'moments'}.`),
