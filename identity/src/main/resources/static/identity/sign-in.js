@@ -1,4 +1,5 @@
-// The form posts straight to the issuer; this only adds its CSRF token and explains a refusal.
+// The form posts straight to the issuer; this only adds its CSRF token and explains a refusal. The
+// button stays disabled until the token is in the form: a form sent without it would be refused (403).
 const problems = {
     wrong: 'That e-mail address and password do not match an account.',
     locked: 'Too many wrong passwords for this address. Please wait 15 minutes, then try again.',
@@ -11,7 +12,20 @@ if (reason !== null) {
     box.hidden = false;
 }
 
-const response = await fetch('/api/identity/csrf', { credentials: 'same-origin' });
-if (response.ok) {
-    document.getElementById('csrf').value = (await response.json()).token;
+async function prepare() {
+    try {
+        const response = await fetch('/api/identity/csrf', { credentials: 'same-origin' });
+        if (response.ok) {
+            document.getElementById('csrf').value = (await response.json()).token;
+            document.getElementById('sign-in').disabled = false;
+            return;
+        }
+    } catch {
+        // Shown below.
+    }
+    const box = document.getElementById('problem');
+    box.textContent = 'Signing in could not be prepared just now. Please reload this page.';
+    box.hidden = false;
 }
+
+await prepare();
