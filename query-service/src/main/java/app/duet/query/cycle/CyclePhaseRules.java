@@ -4,7 +4,6 @@ import app.duet.api.cycle.EvidenceKind;
 import app.duet.api.cycle.EvidenceRefView;
 import app.duet.api.cycle.Phase;
 import app.duet.api.cycle.TimelineKind;
-import app.duet.query.cycle.CycleStateDocument.Judged;
 import app.duet.query.cycle.CycleStateDocument.Move;
 import app.duet.query.cycle.CycleStateDocument.Ratio;
 
@@ -34,7 +33,7 @@ final class CyclePhaseRules {
     /** A warm (+1) or hard (-1) moment: it counts in its session's ratio, its week, and the phase's window. */
     static void moment(CycleStateDocument state, int sign, EvidenceRefView ref, String sessionId) {
         judged(state, Judged.MOMENT, sign, ref);
-        CycleStateDocument.Week week = state.week(ref.at());
+        TrendWeek week = state.week(ref.at());
         if (sign > 0) {
             week.warm++;
         } else {
@@ -45,6 +44,20 @@ final class CyclePhaseRules {
             state.ratios.put(sessionId, new Ratio(sessionId, ratio.exercise(), ratio.positive() + (sign > 0 ? 1 : 0),
                     ratio.negative() + (sign < 0 ? 1 : 0)));
             state.evidence(EvidenceKind.SESSION_RATIO.figure(sessionId), ref);
+        }
+    }
+
+    /** A session counts once both partners have joined it: one started and left alone is no session together. */
+    static void joined(CycleStateDocument state, String sessionId, String partnerId, EvidenceRefView ref) {
+        List<String> joined = state.joining.get(sessionId);
+        if (joined == null || joined.contains(partnerId)) {
+            return;
+        }
+        joined.add(partnerId);
+        if (joined.size() == 2) {
+            state.joining.remove(sessionId);
+            judged(state, Judged.SESSION, 0, ref);
+            state.touched++;
         }
     }
 
@@ -60,7 +73,7 @@ final class CyclePhaseRules {
         if (state.window.size() > KEPT_EVENTS) {
             state.window.remove(0);
         }
-        CycleStateDocument.Day day = state.days.computeIfAbsent(dayOf(ref.at()).toString(), k -> new CycleStateDocument.Day());
+        WindowDay day = state.days.computeIfAbsent(dayOf(ref.at()).toString(), k -> new WindowDay());
         switch (what) {
             case Judged.SESSION -> day.sessions++;
             case Judged.CHECK_IN -> { }
@@ -94,7 +107,7 @@ final class CyclePhaseRules {
             int warm = 0;
             int hard = 0;
             java.util.Map<String, Integer> checkIns = new java.util.HashMap<>();
-            for (CycleStateDocument.Day day : state.days.values()) {
+            for (WindowDay day : state.days.values()) {
                 sessions += day.sessions;
                 day.checkInsBy.forEach((partner, count) -> checkIns.merge(partner, count, Integer::sum));
                 bids += day.settledBids;

@@ -51,59 +51,6 @@ public class CycleStateDocument {
         }
     }
 
-    /** What an answer not yet visible would count for, once shared or revealed. */
-    record Pending(String kind, boolean pursuing, Lean lean, Integer energy, EvidenceRefView ref) {
-
-        private static final String BEHAVIOUR = "behaviour";
-        private static final String LINK = "link";
-        private static final String LEAN = "lean";
-
-        /** A behaviour link of the loop: it declares a move, pursuing or withdrawing. */
-        static Pending behaviour(boolean pursuing, EvidenceRefView ref) {
-            return new Pending(BEHAVIOUR, pursuing, null, null, ref);
-        }
-
-        /** Any other link of the loop. */
-        static Pending link(EvidenceRefView ref) {
-            return new Pending(LINK, false, null, null, ref);
-        }
-
-        /** A lean checked in during a session. */
-        static Pending lean(Lean lean, Integer energy, EvidenceRefView ref) {
-            return new Pending(LEAN, false, lean, energy, ref);
-        }
-
-        boolean isBehaviour() {
-            return BEHAVIOUR.equals(kind);
-        }
-
-        boolean isLink() {
-            return LINK.equals(kind);
-        }
-
-        boolean isLean() {
-            return LEAN.equals(kind);
-        }
-    }
-
-    /**
-     * What the phase is judged on, with the event it came from: a warm (+1) or hard (-1) moment, a joint
-     * session, a lean both could see, or a bid settled (answered or missed). Only the latest few are kept,
-     * as the events a change of phase names; the window's counts are kept by day ({@link Day}).
-     */
-    record Judged(String what, int sign, EvidenceRefView ref) {
-
-        static final String MOMENT = "moment";
-        static final String SESSION = "session";
-        static final String CHECK_IN = "check-in";
-        static final String SETTLED_BID = "settled-bid";
-
-        /** A warm or hard moment (a state stored by the rules before kept only moments, without saying so). */
-        boolean isMoment() {
-            return what == null || MOMENT.equals(what);
-        }
-    }
-
     record Ratio(String sessionId, Exercise exercise, int positive, int negative) {
     }
 
@@ -127,44 +74,17 @@ public class CycleStateDocument {
     record Noted(Instant at, String kind, String partnerId, String sessionId, String eventId, String figure) {
     }
 
-    /** What one day (UTC) gave the phase's window: however busy a couple is, the window holds one of these a day. */
-    static class Day {
-        int sessions;
-        /** Leans each partner let the other see, by partner. */
-        Map<String, Integer> checkInsBy = new LinkedHashMap<>();
-        int settledBids;
-        int warm;
-        int hard;
-    }
-
-    /** One week's figures, from its Monday (UTC): see {@link app.duet.api.cycle.WeekTrendView}. */
-    static class Week {
-        Map<String, int[]> bids = new LinkedHashMap<>();
-        int leanGapSum;
-        int leanGapPoints;
-        int warm;
-        int hard;
-        int checkpointsReviewed;
-        double checkpointsKept;
-        Phase phase;
-
-        /** A partner's bids settled this week: [toward, settled]. */
-        int[] bidsOf(String partnerId) {
-            return bids.computeIfAbsent(partnerId, id -> new int[2]);
-        }
-    }
-
     @Id
     String coupleId;
     List<String> partnerIds = new ArrayList<>();
     @Indexed
     List<String> sessionIds = new ArrayList<>();
     Map<String, PartnerFigures> partners = new LinkedHashMap<>();
-    Map<String, Pending> pending = new LinkedHashMap<>();
+    Map<String, HeldAnswer> pending = new LinkedHashMap<>();
     /** The latest of what the phase is judged on, oldest first, within the window: the events a change of phase names. */
     List<Judged> window = new ArrayList<>();
     /** The window's counts, day by day (UTC), as far back as it reaches from {@link #latestEvidenceAt}. */
-    Map<String, Day> days = new LinkedHashMap<>();
+    Map<String, WindowDay> days = new LinkedHashMap<>();
     /** Sessions not both partners have joined yet, with who has: a session counts for the phase once both have. */
     Map<String, List<String>> joining = new LinkedHashMap<>();
     Instant latestEvidenceAt;
@@ -199,7 +119,7 @@ public class CycleStateDocument {
     /** Whether the phase rests on a turning point the couple reported without a therapist to confirm it. */
     boolean selfReported;
     /** Week by week, by the week's Monday. */
-    Map<String, Week> weeks = new LinkedHashMap<>();
+    Map<String, TrendWeek> weeks = new LinkedHashMap<>();
     /**
      * Timeline moments and the events behind figures grow with the couple's whole history, so they are
      * stored apart, one document each ({@link CycleStateMarks}). Here are only those not stored there
@@ -270,10 +190,10 @@ public class CycleStateDocument {
     }
 
     /** The week an instant falls in, by its Monday (UTC). */
-    Week week(Instant at) {
+    TrendWeek week(Instant at) {
         String monday = at.atZone(java.time.ZoneOffset.UTC).toLocalDate()
                 .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY)).toString();
-        return weeks.computeIfAbsent(monday, k -> new Week());
+        return weeks.computeIfAbsent(monday, k -> new TrendWeek());
     }
 
     /**

@@ -1,6 +1,5 @@
 package app.duet.query.cycle;
 
-import app.duet.api.commitment.CheckpointOutcome;
 import app.duet.api.commitment.CheckpointReviewed;
 import app.duet.api.commitment.HomeworkDone;
 import app.duet.api.commitment.HomeworkSet;
@@ -8,7 +7,6 @@ import app.duet.api.commitment.AppointmentAttended;
 import app.duet.api.commitment.AppointmentMissed;
 import app.duet.api.pairing.CoupleCreated;
 import app.duet.api.pairing.PartnerJoinedCouple;
-import app.duet.api.cycle.EvidenceKind;
 import app.duet.api.cycle.EvidenceRefView;
 import app.duet.api.cycle.TimelineKind;
 import app.duet.api.everyday.AppreciationExpressed;
@@ -36,24 +34,18 @@ import app.duet.api.session.BidMade;
 import app.duet.api.session.EntryShared;
 import app.duet.api.session.PartnerJoinedSession;
 import app.duet.api.session.SessionStarted;
-import app.duet.query.cycle.CycleStateDocument.Judged;
-import app.duet.query.cycle.CycleStateDocument.Move;
-import app.duet.query.cycle.CycleStateDocument.Pending;
 import app.duet.query.cycle.CycleStateDocument.Ratio;
 import org.axonframework.eventhandling.DomainEventMessage;
 
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static app.duet.query.cycle.CyclePhaseRules.judged;
 import static app.duet.query.cycle.CyclePhaseRules.moment;
 import static app.duet.query.cycle.PartnerFigureRules.answered;
 import static app.duet.query.cycle.PartnerFigureRules.leaned;
 import static app.duet.query.cycle.PartnerFigureRules.made;
 import static app.duet.query.cycle.PartnerFigureRules.missed;
-import static app.duet.query.cycle.PartnerFigureRules.shown;
 
 /**
  * The rules that turn a couple's events into its cycle state: one method per event, each changing
@@ -73,15 +65,11 @@ public final class CycleStateRules {
      */
     public static final int VERSION = 2;
 
-    /** What applying a delivered event did. */
-    public enum Applied {
-        /** It was applied before: delivery is at least once. */
-        BEFORE,
-        /** Applied, but no figure changed (an answer not let out yet): nothing to push. */
-        QUIETLY,
-        /** A figure changed. */
-        VISIBLY
-    }
+    /**
+     * What applying a delivered event did: nothing, as it was applied before (delivery is at least once);
+     * applied quietly, changing no figure (an answer not let out yet), so nothing to push; or visibly.
+     */
+    public enum Applied { BEFORE, QUIETLY, VISIBLY }
 
     /** One event's rule. */
     @FunctionalInterface
@@ -176,49 +164,24 @@ public final class CycleStateRules {
         state.joining.put(event.sessionId(), new ArrayList<>());
     }
 
-    /** A session counts for the phase once both partners have joined it: one started and left alone is no session together. */
+    /** A session counts for the phase once both partners have joined it. */
     public void on(PartnerJoinedSession event, EvidenceRefView ref) {
-        List<String> joined = state.joining.get(event.sessionId());
-        if (joined == null || joined.contains(event.partnerId())) {
-            return;
-        }
-        joined.add(event.partnerId());
-        if (joined.size() == 2) {
-            state.joining.remove(event.sessionId());
-            judged(state, Judged.SESSION, 0, ref);
-            state.touched++;
-        }
+        CyclePhaseRules.joined(state, event.sessionId(), event.partnerId(), ref);
     }
 
-    // --- the therapist, who confirms turning points ---------------------------------------------
+    // --- the therapist, who confirms turning points (TurningPointRules) ---------------------------
 
     /** Inviting a therapist is the inviting partner's consent. */
     public void on(TherapistInvited event, EvidenceRefView ref) {
-        consented(event.therapistId(), event.invitedBy(), ref);
+        TurningPointRules.invited(state, event, ref);
     }
 
     public void on(TherapistAccessGranted event, EvidenceRefView ref) {
-        consented(event.therapistId(), event.consentedBy(), ref);
+        TurningPointRules.granted(state, event, ref);
     }
 
     public void on(TherapistAccessWithdrawn event, EvidenceRefView ref) {
-        boolean had = state.hasTherapist();
-        state.therapistConsents.remove(event.therapistId());
-        if (had != state.hasTherapist()) {
-            state.touched++;
-        }
-    }
-
-    /** Whether the couple has a therapist decides whether a turning point they report counts by itself. */
-    private void consented(String therapistId, String partnerId, EvidenceRefView ref) {
-        boolean had = state.hasTherapist();
-        List<String> by = state.therapistConsents.computeIfAbsent(therapistId, id -> new ArrayList<>());
-        if (!by.contains(partnerId)) {
-            by.add(partnerId);
-        }
-        if (had != state.hasTherapist()) {
-            state.touched++;
-        }
+        TurningPointRules.withdrawn(state, event, ref);
     }
 
     // --- bids -----------------------------------------------------------------------------------
@@ -250,8 +213,8 @@ public final class CycleStateRules {
     // --- answers, counted once both partners can see them ---------------------------------------
 
     public void on(CycleLinkRecorded event, EvidenceRefView ref) {
-        state.pending.put(key(event.sessionId(), event.authorId(), event.entryId()), event.link() == CycleLink.BEHAVIOUR
-                ? Pending.behaviour(event.move() != null && event.move().pursuing(), ref) : Pending.link(ref));
+        PartnerFigureRules.held(state, event.sessionId(), event.authorId(), event.entryId(), event.link() == CycleLink.BEHAVIOUR
+                ? HeldAnswer.behaviour(event.move() != null && event.move().pursuing(), ref) : HeldAnswer.link(ref));
     }
 
     /** A lean counts from the moment both can see it: at once between sessions, ... */
@@ -261,89 +224,30 @@ public final class CycleStateRules {
 
     /** ... at the reveal in a session. */
     public void on(LeanRecorded event, EvidenceRefView ref) {
-        state.pending.put(key(event.sessionId(), event.partnerId(), event.entryId()), Pending.lean(event.lean(), event.energy(), ref));
+        PartnerFigureRules.held(state, event.sessionId(), event.partnerId(), event.entryId(),
+                HeldAnswer.lean(event.lean(), event.energy(), ref));
     }
 
     public void on(EntryShared event, EvidenceRefView ref) {
-        becameVisible(event.sessionId(), event.authorId(), event.entryId(), ref);
+        PartnerFigureRules.letOut(state, event.sessionId(), event.authorId(), event.entryId(), ref);
     }
 
     public void on(AnswersRevealed event, EvidenceRefView ref) {
-        event.entries().forEach(entry -> becameVisible(event.sessionId(), entry.authorId(), entry.entryId(), ref));
+        event.entries().forEach(entry -> PartnerFigureRules.letOut(state, event.sessionId(), entry.authorId(), entry.entryId(), ref));
     }
 
-    private void becameVisible(String sessionId, String authorId, String entryId, EvidenceRefView ref) {
-        Pending answer = state.pending.remove(key(sessionId, authorId, entryId));
-        if (answer != null) {
-            PartnerFigureRules.becameVisible(state, answer, authorId, ref);
-        }
-    }
+    // --- turning points (TurningPointRules) -----------------------------------------------------
 
-    // --- turning points -------------------------------------------------------------------------
-
-    /**
-     * A softening voiced. With a therapist following the couple it waits for their confirmation to count
-     * at all (a warm moment, a turning point); without one it counts at once, as self-reported.
-     */
     public void on(BlamerSoftened event, EvidenceRefView ref) {
-        state.softenings++;
-        state.lastSoftening = new Move(event.moveId(), event.partnerId(), event.sessionId(), ref.at(), ref, null,
-                !state.hasTherapist());
-        state.unconfirmedMoves.put(event.moveId(), state.lastSoftening);
-        state.evidenceOnly(EvidenceKind.LAST_SOFTENING.figure(), List.of(ref));
-        shown(state, event.partnerId(), true, ref, TimelineKind.SOFTENING, event.sessionId());
-        if (state.lastSoftening.withoutTherapist()) {
-            state.selfReportedSoftening = state.lastSoftening;
-            moment(state, +1, ref, event.sessionId());
-        }
+        TurningPointRules.softened(state, event, ref);
     }
 
-    /** A re-engagement voiced: as a softening, it counts once confirmed, or at once as self-reported without a therapist. */
     public void on(WithdrawerReengaged event, EvidenceRefView ref) {
-        state.reengagements++;
-        state.lastReengagement = new Move(event.moveId(), event.partnerId(), event.sessionId(), ref.at(), ref, null,
-                !state.hasTherapist());
-        state.unconfirmedMoves.put(event.moveId(), state.lastReengagement);
-        state.evidenceOnly(EvidenceKind.LAST_REENGAGEMENT.figure(), List.of(ref));
-        shown(state, event.partnerId(), false, ref, TimelineKind.RE_ENGAGEMENT, event.sessionId());
-        if (state.lastReengagement.withoutTherapist()) {
-            state.selfReportedReengagement = state.lastReengagement;
-            moment(state, +1, ref, event.sessionId());
-        }
+        TurningPointRules.reengaged(state, event, ref);
     }
 
-    /**
-     * A therapist confirmed a softening or re-engagement: from now on it can move the phase. The last
-     * one shows as confirmed only if it is that very move; an earlier one still counts as a turning point.
-     */
     public void on(ChangeEventConfirmed event, EvidenceRefView ref) {
-        Move move = state.unconfirmedMoves.remove(event.moveId());
-        if (move == null) {
-            return;
-        }
-        Move confirmed = move.confirmedBy(ref);
-        boolean softening = event.change() == app.duet.api.exercise.ChangeEvent.BLAMER_SOFTENING;
-        if (softening) {
-            state.confirmedSoftening = latestOf(state.confirmedSoftening, confirmed);
-        } else {
-            state.confirmedReengagement = latestOf(state.confirmedReengagement, confirmed);
-        }
-        if (state.lastSoftening != null && state.lastSoftening.moveId().equals(event.moveId())) {
-            state.lastSoftening = confirmed;
-            state.evidence(EvidenceKind.LAST_SOFTENING.figure(), ref);
-        } else if (state.lastReengagement != null && state.lastReengagement.moveId().equals(event.moveId())) {
-            state.lastReengagement = confirmed;
-            state.evidence(EvidenceKind.LAST_REENGAGEMENT.figure(), ref);
-        }
-        state.note(TimelineKind.CHANGE_EVENT_CONFIRMED, ref, event.partnerId(), event.sessionId());
-        // A move made without a therapist was a warm moment when it was voiced; any other is one now.
-        if (!move.withoutTherapist()) {
-            moment(state, +1, ref, event.sessionId());
-        }
-    }
-
-    private static Move latestOf(Move known, Move confirmed) {
-        return known == null || !confirmed.at().isBefore(known.at()) ? confirmed : known;
+        TurningPointRules.confirmed(state, event, ref);
     }
 
     // --- warmth and resentments -----------------------------------------------------------------
@@ -358,76 +262,37 @@ public final class CycleStateRules {
         moment(state, +1, ref, event.sessionId());
     }
 
-    /**
-     * Between sessions, the partner who committed to a step said how it went. It counts in keeping to
-     * what was agreed, not as a moment between the two: one partner's reports alone must not warm the phase.
-     */
     public void on(BabyStepFollowedUp event, EvidenceRefView ref) {
-        state.babyStepFollowUps++;
-        if (event.done()) {
-            state.babyStepsDone++;
-        }
-        state.evidence(EvidenceKind.ADHERENCE.figure(), ref);
-        state.note(event.done() ? TimelineKind.BABY_STEP_DONE : TimelineKind.BABY_STEP_NOT_DONE, ref, event.committedBy(),
-                event.sessionId());
+        CommitmentRules.followedUp(state, event, ref);
     }
 
     public void on(LetGoProposed event, EvidenceRefView ref) {
-        state.openPacts.put(event.pactId(), event.proposedBy());
-        state.evidence(EvidenceKind.RESENTMENTS.figure(), ref);
-        state.note(TimelineKind.LET_GO_PROPOSED, ref, event.proposedBy(), event.sessionId());
+        CommitmentRules.letGoProposed(state, event, ref);
     }
 
     public void on(ResentmentReleased event, EvidenceRefView ref) {
-        state.openPacts.remove(event.pactId());
-        state.resentmentsReleased++;
-        state.evidence(EvidenceKind.RESENTMENTS.figure(), ref);
-        state.note(TimelineKind.RESENTMENT_RELEASED, ref, event.agreedBy(), event.sessionId());
-        moment(state, +1, ref, event.sessionId());
+        CommitmentRules.released(state, event, ref);
     }
 
-    // --- signs of commitment --------------------------------------------------------------------
+    // --- signs of commitment (CommitmentRules) --------------------------------------------------
 
     public void on(HomeworkSet event, EvidenceRefView ref) {
-        state.homeworkSet++;
-        state.evidence(EvidenceKind.ADHERENCE.figure(), ref);
+        CommitmentRules.homeworkSet(state, event, ref);
     }
 
     public void on(HomeworkDone event, EvidenceRefView ref) {
-        state.homeworkDone++;
-        state.evidence(EvidenceKind.ADHERENCE.figure(), ref);
-        state.note(TimelineKind.HOMEWORK_DONE, ref, event.partnerId(), null);
-        moment(state, +1, ref, null);
+        CommitmentRules.homeworkDone(state, event, ref);
     }
 
-    /** A check-point kept counts 1, partly kept 0.5, missed 0. */
     public void on(CheckpointReviewed event, EvidenceRefView ref) {
-        state.checkpointsReviewed++;
-        state.checkpointPoints += event.outcome() == CheckpointOutcome.KEPT ? 1.0
-                : event.outcome() == CheckpointOutcome.PARTLY_KEPT ? 0.5 : 0.0;
-        state.evidence(EvidenceKind.ADHERENCE.figure(), ref);
-        state.note(TimelineKind.checkpoint(event.outcome()), ref, null, null);
-        CycleStateDocument.Week week = state.week(ref.at());
-        week.checkpointsReviewed++;
-        week.checkpointsKept += event.outcome() == CheckpointOutcome.KEPT ? 1.0
-                : event.outcome() == CheckpointOutcome.PARTLY_KEPT ? 0.5 : 0.0;
-        moment(state, event.outcome() == CheckpointOutcome.MISSED ? -1 : +1, ref, null);
+        CommitmentRules.checkpointReviewed(state, event, ref);
     }
 
     public void on(AppointmentAttended event, EvidenceRefView ref) {
-        state.sessionsAttended += event.attendedBy().size();
-        state.evidence(EvidenceKind.ADHERENCE.figure(), ref);
+        CommitmentRules.attended(state, event, ref);
     }
 
     public void on(AppointmentMissed event, EvidenceRefView ref) {
-        state.sessionsMissed++;
-        state.evidence(EvidenceKind.ADHERENCE.figure(), ref);
-        shown(state, event.partnerId(), false, ref, TimelineKind.APPOINTMENT_MISSED, null);
-        moment(state, -1, ref, null);
-    }
-
-    /** Mongo field names may not contain dots; ids are UUID-like or chosen from letters, digits and dashes. */
-    private static String key(String sessionId, String authorId, String entryId) {
-        return sessionId + ":" + authorId + ":" + entryId;
+        CommitmentRules.appointmentMissed(state, event, ref);
     }
 }

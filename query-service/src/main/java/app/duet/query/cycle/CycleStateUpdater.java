@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-
 /**
  * Keeps cycle states in one collection from the couple's events and its sessions'. The rules are in
  * {@link CycleStateRules}; this finds the state an event belongs to, applies the event once, and, while

@@ -5,7 +5,6 @@ import app.duet.api.cycle.Phase;
 import app.duet.api.cycle.ShareView;
 import app.duet.api.cycle.WeekTrendView;
 import app.duet.api.cycle.WeekTrendView.PartnerWeekView;
-import app.duet.query.cycle.CycleStateDocument.Week;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,7 +26,7 @@ final class CycleTrends {
             List<LocalDate> mondays = state.weeks.keySet().stream().map(LocalDate::parse).sorted().toList();
             Phase phase = Phase.NOT_ENOUGH_YET;
             for (LocalDate monday = mondays.get(0); !monday.isAfter(mondays.get(mondays.size() - 1)); monday = monday.plusWeeks(1)) {
-                Week week = state.weeks.get(monday.toString());
+                TrendWeek week = state.weeks.get(monday.toString());
                 if (week != null && week.phase != null) {
                     phase = week.phase;
                 }
@@ -37,7 +36,7 @@ final class CycleTrends {
         return new CycleTrendsView(state.coupleId, List.copyOf(state.partnerIds), minimum, weeks);
     }
 
-    private static WeekTrendView of(LocalDate monday, Week week, List<String> partnerIds, Phase phase, int minimum) {
+    private static WeekTrendView of(LocalDate monday, TrendWeek week, List<String> partnerIds, Phase phase, int minimum) {
         List<PartnerWeekView> partners = partnerIds.stream().map(id -> {
             int[] bids = week.bids.getOrDefault(id, new int[2]);
             return new PartnerWeekView(id, bids[0], bids[1], ShareView.of(bids[0], bids[1], minimum));

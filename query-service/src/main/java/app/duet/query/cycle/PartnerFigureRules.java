@@ -6,9 +6,7 @@ import app.duet.api.cycle.LeanGapPointView;
 import app.duet.api.cycle.TimelineKind;
 import app.duet.api.exercise.Lean;
 import app.duet.api.session.BidResponse;
-import app.duet.query.cycle.CycleStateDocument.Judged;
 import app.duet.query.cycle.CycleStateDocument.PartnerFigures;
-import app.duet.query.cycle.CycleStateDocument.Pending;
 
 import java.util.List;
 
@@ -88,8 +86,26 @@ final class PartnerFigureRules {
         week[1]++;
     }
 
+    /** An answer written in a session that counts only once both can see it: held until then, counting nothing. */
+    static void held(CycleStateDocument state, String sessionId, String authorId, String entryId, HeldAnswer answer) {
+        state.pending.put(key(sessionId, authorId, entryId), answer);
+    }
+
+    /** An entry shared or revealed: if it was an answer held back, it counts now. */
+    static void letOut(CycleStateDocument state, String sessionId, String authorId, String entryId, EvidenceRefView ref) {
+        HeldAnswer answer = state.pending.remove(key(sessionId, authorId, entryId));
+        if (answer != null) {
+            becameVisible(state, answer, authorId, ref);
+        }
+    }
+
+    /** Mongo field names may not contain dots; ids are UUID-like or chosen from letters, digits and dashes. */
+    private static String key(String sessionId, String authorId, String entryId) {
+        return sessionId + ":" + authorId + ":" + entryId;
+    }
+
     /** An answer held back until both can see it counts now, as of the event that let it out. */
-    static void becameVisible(CycleStateDocument state, Pending answer, String authorId, EvidenceRefView ref) {
+    private static void becameVisible(CycleStateDocument state, HeldAnswer answer, String authorId, EvidenceRefView ref) {
         PartnerFigures figures = state.figures(authorId);
         if (answer.isBehaviour()) {
             if (answer.pursuing()) {
@@ -138,7 +154,7 @@ final class PartnerFigureRules {
                     - score(state.partners.get(ids.get(1)).lastLean));
             state.leanGap.add(new LeanGapPointView(at.at(), gap));
             state.evidence(EvidenceKind.LEAN_GAP.figure(), at);
-            CycleStateDocument.Week week = state.week(at.at());
+            TrendWeek week = state.week(at.at());
             week.leanGapSum += gap;
             week.leanGapPoints++;
         }
