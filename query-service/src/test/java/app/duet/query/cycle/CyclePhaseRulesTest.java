@@ -15,8 +15,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 import static app.duet.query.cycle.CycleHistory.ANNA;
 import static app.duet.query.cycle.CycleHistory.BEN;
@@ -274,18 +272,6 @@ class CyclePhaseRulesTest {
     }
 
     @Test
-    void whatIsStoredOfTheWindowDoesNotGrowWithHowBusyACoupleIs() {
-        history.coupleInSession();
-        for (int i = 0; i < 500; i++) {
-            history.given(history.appreciation(i % 2 == 0 ? ANNA : BEN));
-        }
-
-        assertThat(history.view().window().warm()).isEqualTo(500);
-        assertThat(history.state.window).hasSize(CyclePhaseRules.KEPT_EVENTS);
-        assertThat(history.state.days).hasSize(1);
-    }
-
-    @Test
     void endingASessionNeverMovesThePhaseByItself() {
         history.coupleInSession();
         history.withTherapist();
@@ -298,27 +284,4 @@ class CyclePhaseRulesTest {
         assertThat(history.view()).isEqualTo(before);
     }
 
-    @Test
-    void eachInstantReadsTheSameLiveAndInTimeTravel() {
-        history.coupleInSession();
-        history.withTherapist();
-        List<Object> events = new ArrayList<>(List.of(history.appreciation(ANNA), history.everydayMissed(BEN),
-                history.everydayMissed(ANNA), softened("move-1", ANNA), confirmed("move-1", ANNA, ChangeEvent.BLAMER_SOFTENING),
-                history.appreciation(BEN)));
-        List<Phase> live = new ArrayList<>();
-        for (Object event : events) {
-            history.given(event);
-            live.add(history.view().phase());
-        }
-
-        for (int upTo = 1; upTo <= events.size(); upTo++) {
-            CycleHistory travelled = new CycleHistory(ONE_SESSION);
-            travelled.coupleInSession();
-            travelled.withTherapist();
-            events.subList(0, upTo).forEach(travelled::given);
-            assertThat(travelled.view().phase()).as("after event %d", upTo).isEqualTo(live.get(upTo - 1));
-        }
-        assertThat(live).containsExactly(Phase.DE_ESCALATING, Phase.ESCALATED, Phase.ESCALATED, Phase.ESCALATED,
-                Phase.SOFTENING, Phase.SOFTENING);
-    }
 }

@@ -1,25 +1,16 @@
 package app.duet.query.cycle;
 
-import app.duet.api.commitment.CheckpointOutcome;
-import app.duet.api.commitment.HomeworkDone;
-import app.duet.api.commitment.HomeworkSet;
-import app.duet.api.cycle.BidsView;
 import app.duet.api.cycle.CycleRole;
 import app.duet.api.cycle.CycleStateView;
 import app.duet.api.cycle.EvidenceRefView;
-import app.duet.api.cycle.GottmanReference;
 import app.duet.api.cycle.LeanGapPointView;
 import app.duet.api.cycle.MoveRefView;
 import app.duet.api.cycle.PartnerCycleView;
 import app.duet.api.cycle.SessionRatioView;
-import app.duet.api.cycle.ShareView;
-import app.duet.api.exercise.BabyStepFollowedUp;
 import app.duet.api.exercise.ChangeEvent;
 import app.duet.api.exercise.CycleLink;
 import app.duet.api.exercise.CycleMove;
 import app.duet.api.exercise.Lean;
-import app.duet.api.exercise.LetGoProposed;
-import app.duet.api.exercise.ResentmentReleased;
 import app.duet.api.session.AnswersRevealed;
 import app.duet.api.session.BidResponse;
 import app.duet.api.session.EntryShared;
@@ -30,16 +21,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import static app.duet.query.cycle.CycleHistory.ANNA;
 import static app.duet.query.cycle.CycleHistory.BEN;
-import static app.duet.query.cycle.CycleHistory.COUPLE;
-import static app.duet.query.cycle.CycleHistory.DAY;
 import static app.duet.query.cycle.CycleHistory.OTHER_SESSION;
 import static app.duet.query.cycle.CycleHistory.SESSION;
-import static app.duet.query.cycle.CycleHistory.THERAPIST;
 import static app.duet.query.cycle.CycleHistory.behaviour;
 import static app.duet.query.cycle.CycleHistory.confirmed;
 import static app.duet.query.cycle.CycleHistory.leanInSession;
@@ -136,91 +123,6 @@ class CycleStateRulesTest {
         }
     }
 
-    @Nested
-    class Bids {
-
-        @Test
-        void aMissedBidCountsAgainstTheTowardShareAndAnOpenOneDoesNot() {
-            history.coupleInSession();
-            history.given(history.everydayBid(ANNA), history.sessionBid(ANNA), history.everydayBid(ANNA));
-            List<String> settled = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                settled.add(history.when(history.everydayAnswer(BEN, BidResponse.TOWARD)).eventId());
-            }
-            settled.add(history.when(history.everydayMissed(BEN)).eventId());
-            settled.add(history.when(history.sessionMissed(BEN)).eventId());
-
-            BidsView ben = partner(BEN).bids();
-            assertThat(ben.toward()).isEqualTo(8);
-            assertThat(ben.missed()).isEqualTo(2);
-            assertThat(ben.towardShare().of()).as("answered + missed").isEqualTo(10);
-            assertThat(ben.towardShare().percent()).isEqualTo(80);
-            assertThat(ids("bids-toward:" + BEN)).containsExactlyElementsOf(settled);
-            assertThat(history.view().timeline()).extracting(item -> item.kind().wireName()).contains("bid-missed");
-            assertThat(history.view().sessions()).as("a missed bid in a session is a hard moment of it")
-                    .containsExactly(new SessionRatioView(SESSION, Exercise.CYCLE_MAP, 0, 1));
-
-            BidsView anna = partner(ANNA).bids();
-            assertThat(anna.towardShare().of()).isZero();
-            assertThat(anna.open()).isZero();
-        }
-
-        @Test
-        void bidsMadeToAPartnerStayOpenUntilSettled() {
-            history.coupleInSession();
-            history.given(history.everydayBid(ANNA), history.sessionBid(ANNA), history.everydayAnswer(BEN, BidResponse.AWAY));
-
-            assertThat(partner(BEN).bids().open()).isEqualTo(1);
-            assertThat(partner(BEN).bids().away()).isEqualTo(1);
-        }
-
-        @Test
-        void belowTheMinimumThereIsNoPercentageButHowManyMoreItTakes() {
-            history.coupleInSession();
-            for (int i = 0; i < 9; i++) {
-                history.given(history.everydayAnswer(ANNA, BidResponse.TOWARD));
-            }
-
-            ShareView share = partner(ANNA).bids().towardShare();
-            assertThat(share).isEqualTo(new ShareView(9, 9, null, null, null, 1));
-            assertThat(partner(ANNA).bids().referenceBand()).isNull();
-
-            history.given(history.everydayAnswer(ANNA, BidResponse.TOWARD));
-            assertThat(partner(ANNA).bids().towardShare().percent()).isEqualTo(100);
-        }
-
-        @Test
-        void theMinimumIsASetting() {
-            CycleHistory lenient = new CycleHistory(new CycleThresholds(3, Duration.ofDays(28), 2, 2, 10, 5));
-            lenient.coupleInSession();
-            lenient.given(lenient.everydayAnswer(ANNA, BidResponse.TOWARD), lenient.everydayAnswer(ANNA, BidResponse.AWAY));
-            assertThat(lenient.partner(ANNA).bids().towardShare().needed()).isEqualTo(1);
-
-            lenient.given(lenient.everydayAnswer(ANNA, BidResponse.TOWARD));
-            assertThat(lenient.partner(ANNA).bids().towardShare().percent()).isEqualTo(67);
-        }
-
-        /** The 95% Wilson score interval, in whole percents outward; the band only when all of it lies in one. */
-        @ParameterizedTest
-        @CsvSource({"9, 10, 90, 59, 99, ''", "10, 10, 100, 72, 100, ''", "50, 50, 100, 92, 100, stayed-together",
-                "12, 20, 60, 38, 79, between", "0, 20, 0, 0, 17, below-divorced", "5, 20, 25, 11, 47, ''",
-                "43, 50, 86, 73, 94, ''"})
-        void theShareComesWithItsIntervalAndABandOnlyWhenTheWholeIntervalLiesInIt(int toward, int settled, int percent,
-                                                                                   int low, int high, String band) {
-            history.coupleInSession();
-            for (int i = 0; i < settled; i++) {
-                history.given(i < toward ? history.everydayAnswer(ANNA, BidResponse.TOWARD) : history.everydayMissed(ANNA));
-            }
-
-            BidsView anna = partner(ANNA).bids();
-            assertThat(anna.towardShare().percent()).isEqualTo(percent);
-            assertThat(anna.towardShare().low()).isEqualTo(low);
-            assertThat(anna.towardShare().high()).isEqualTo(high);
-            assertThat(anna.referenceBand()).isEqualTo(band.isEmpty() ? null : band);
-            assertThat(history.view().reference()).isEqualTo(GottmanReference.BIDS_TURNED_TOWARD);
-        }
-    }
-
     @Test
     void theShownRoleComesFromWhatEachPartnerDid() {
         history.coupleInSession();
@@ -298,80 +200,6 @@ class CycleStateRulesTest {
                 new LeanGapPointView(annaBack.at(), 1));
         assertThat(partner(ANNA).lastEnergy()).isEqualTo(5);
         assertThat(ids("lean-gap")).containsExactly(benOut.eventId(), annaBack.eventId());
-    }
-
-    @Nested
-    class Adherence {
-
-        @Test
-        void everyShareIsSmallUntilThereIsEnoughToCount() {
-            history.coupleInSession();
-
-            assertThat(history.view().adherence().checkpointsKept()).isEqualTo(new ShareView(0, 0, null, null, null, 10));
-            assertThat(history.view().adherence().babyStepsDone().needed()).isEqualTo(10);
-        }
-
-        @Test
-        void checkpointsKeptCountOnePartlyHalfMissedNothing() {
-            history.coupleInSession();
-            for (int i = 0; i < 4; i++) {
-                history.given(history.checkpoint(CheckpointOutcome.KEPT), history.checkpoint(CheckpointOutcome.MISSED),
-                        history.checkpoint(CheckpointOutcome.PARTLY_KEPT));
-            }
-            ShareView kept = history.view().adherence().checkpointsKept();
-            assertThat(kept.of()).isEqualTo(12);
-            assertThat(kept.count()).isEqualTo(6.0);
-            assertThat(kept.percent()).isEqualTo(50);
-            assertThat(kept.low()).isLessThan(50);
-            assertThat(kept.high()).isGreaterThan(50);
-            assertThat(history.state.evidenceFor("adherence")).hasSize(12);
-        }
-
-        @Test
-        void homeworkIsDueOncePerPartnerAndAttendanceCountsEachPartner() {
-            history.coupleInSession();
-            history.given(new HomeworkSet(COUPLE, "hw-1", THERAPIST, "a walk", DAY),
-                    new HomeworkDone(COUPLE, "hw-1", ANNA), new HomeworkDone(COUPLE, "hw-1", BEN),
-                    history.attended(ANNA, BEN), history.attended(ANNA), history.appointmentMissed(BEN));
-
-            assertThat(history.view().adherence().homeworkSet()).isEqualTo(1);
-            assertThat(history.view().adherence().homeworkDone()).isEqualTo(new ShareView(2, 2, null, null, null, 8));
-            assertThat(history.view().adherence().attendance().count()).isEqualTo(3);
-            assertThat(history.view().adherence().attendance().of()).isEqualTo(4);
-        }
-
-        @Test
-        void babyStepsFollowedUpCountInTheAdherenceWithTheirEvidence() {
-            history.coupleInSession();
-            List<String> followUps = new ArrayList<>();
-            for (int i = 0; i < 10; i++) {
-                followUps.add(history.when(new BabyStepFollowedUp(SESSION, "follow-up-" + i, "ben-behaviour", ANNA, i < 7))
-                        .eventId());
-            }
-
-            ShareView done = history.view().adherence().babyStepsDone();
-            assertThat(done.count()).isEqualTo(7);
-            assertThat(done.of()).isEqualTo(10);
-            assertThat(done.percent()).isEqualTo(70);
-            assertThat(ids("adherence")).containsExactlyElementsOf(followUps);
-            assertThat(history.view().timeline()).extracting(item -> item.kind().wireName())
-                    .contains("baby-step-done", "baby-step-not-done");
-            assertThat(history.view().window().warm() + history.view().window().hard())
-                    .as("one partner's reports are no moments between the two").isZero();
-        }
-    }
-
-    @Test
-    void resentmentsStayOpenUntilReleased() {
-        history.coupleInSession();
-        EvidenceRefView first = history.when(new LetGoProposed(SESSION, "pact-1", ANNA, "the birthday"));
-        EvidenceRefView second = history.when(new LetGoProposed(SESSION, "pact-2", BEN, "the holiday"));
-
-        EvidenceRefView released = history.when(new ResentmentReleased(SESSION, "pact-1", ANNA, BEN));
-
-        assertThat(history.view().resentmentsOpen()).isEqualTo(1);
-        assertThat(history.view().resentmentsReleased()).isEqualTo(1);
-        assertThat(ids("resentments")).containsExactly(first.eventId(), second.eventId(), released.eventId());
     }
 
     @Nested
