@@ -20,6 +20,7 @@ import app.duet.api.commitment.CheckpointReviewed;
 import app.duet.api.cycle.Phase;
 import app.duet.query.cycle.CycleStateProjection;
 import app.duet.query.cycle.PhaseReached;
+import app.duet.query.events.SessionCouples;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -56,6 +57,8 @@ public class CohortTallies implements PhaseReached {
     private static final String SESSIONS = "cohort_sessions";
 
     private final MongoTemplate mongo;
+    /** So a session's event costs no query to find its couple's row. */
+    private final SessionCouples sessions = new SessionCouples();
 
     public CohortTallies(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -111,12 +114,14 @@ public class CohortTallies implements PhaseReached {
         mongo.updateFirst(Query.query(Criteria.where(COUPLE).is(event.coupleId())),
                 new Update().unset(COUPLE).unset(APPLIED), COLLECTION);
         mongo.remove(Query.query(Criteria.where(COUPLE).is(event.coupleId())), SESSIONS);
+        sessions.forget(event.coupleId());
     }
 
     @ResetHandler
     public void reset() {
         mongo.remove(new Query(), COLLECTION);
         mongo.remove(new Query(), SESSIONS);
+        sessions.clear();
     }
 
     /** Every row's counts, linked or not, by their dotted names ("sessions.CHECK_IN"). */
@@ -177,12 +182,15 @@ public class CohortTallies implements PhaseReached {
         if (event instanceof SessionStarted started) {
             mongo.upsert(Query.query(Criteria.where("_id").is(started.sessionId())), Update.update(COUPLE, started.coupleId()),
                     SESSIONS);
+            sessions.started(started.sessionId(), started.coupleId());
             return started.coupleId();
         }
         if (AggregateType.COUPLE.matches(message.getType())) {
             return message.getAggregateIdentifier();
         }
-        Document session = mongo.findById(message.getAggregateIdentifier(), Document.class, SESSIONS);
-        return session == null ? null : session.getString(COUPLE);
+        return sessions.coupleOf(message.getAggregateIdentifier()).orElseGet(() -> {
+            Document session = mongo.findById(message.getAggregateIdentifier(), Document.class, SESSIONS);
+            return session == null ? null : session.getString(COUPLE);
+        });
     }
 }

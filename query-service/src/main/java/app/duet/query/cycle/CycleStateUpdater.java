@@ -5,6 +5,7 @@ import app.duet.api.AggregateType;
 import app.duet.api.cycle.CycleStateView;
 import app.duet.api.privacy.CoupleErased;
 import app.duet.api.session.SessionStarted;
+import app.duet.query.events.SessionCouples;
 import app.duet.query.live.ViewPublisher;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -12,9 +13,6 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,9 +23,6 @@ import java.util.Optional;
  */
 abstract class CycleStateUpdater {
 
-    /** Sessions whose couple this instance has seen; a session's couple never changes. */
-    private static final int SESSIONS_REMEMBERED = 100_000;
-
     private final CycleStateStore store;
     private final ViewPublisher publisher;
     private final String collection;
@@ -37,13 +32,7 @@ abstract class CycleStateUpdater {
      * couple's id (read once per batch) instead of by a query on the states' sessions, which would
      * store the batch's changes first. Sessions started before this instance ran are found by the query.
      */
-    private final Map<String, String> coupleOfSession = Collections.synchronizedMap(
-            new LinkedHashMap<>(1024, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-                    return size() > SESSIONS_REMEMBERED;
-                }
-            });
+    private final SessionCouples sessions = new SessionCouples();
 
     CycleStateUpdater(CycleStateStore store, ViewPublisher publisher, String collection, String processingGroup) {
         this.store = store;
@@ -83,7 +72,7 @@ abstract class CycleStateUpdater {
     /** An erased couple's cycle state goes with it: nothing of it stays, for analysts either. */
     @EventHandler
     public void on(CoupleErased event) {
-        coupleOfSession.values().removeIf(event.coupleId()::equals);
+        sessions.forget(event.coupleId());
         store.delete(collection, event.coupleId());
     }
 
@@ -99,10 +88,10 @@ abstract class CycleStateUpdater {
             return Optional.of(store.find(collection, aggregateId).orElseGet(() -> store.newState(aggregateId)));
         }
         if (event instanceof SessionStarted started) {
-            coupleOfSession.put(started.sessionId(), started.coupleId());
+            sessions.started(started.sessionId(), started.coupleId());
             return store.find(collection, started.coupleId());
         }
-        String coupleId = coupleOfSession.get(aggregateId);
-        return coupleId != null ? store.find(collection, coupleId) : store.findBySession(collection, aggregateId);
+        return sessions.coupleOf(aggregateId).map(coupleId -> store.find(collection, coupleId))
+                .orElseGet(() -> store.findBySession(collection, aggregateId));
     }
 }
