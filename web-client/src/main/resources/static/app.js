@@ -11,6 +11,7 @@ import { analystScreen } from './js/analytics/analyst-screen.js';
 import { loadCycleLabels } from './js/cycle/labels.js';
 import { exerciseGuides } from './js/exercise/guides.js';
 import { caseScreen } from './js/clinical/case.js';
+import { concernBanner } from './js/clinical/concern-banner.js';
 import { coupleScreen } from './js/pairing/couple.js';
 import { sessionScreen } from './js/session/session.js';
 import { signedOutScreen } from './js/identity/signed-out.js';
@@ -23,6 +24,7 @@ let person = null;          // { id, name, roles } while signed in
 let couple = null;          // { id, feed, invitationCode } once this partner is in a couple
 let session = null;         // the followed session while its screen is open
 let screen = null;          // the screen on show
+let stopConcerns = null;    // a therapist's safety-concern banner, on every screen while signed in
 
 function show(next, { focus = true } = {}) {
     screen?.stop?.();
@@ -181,6 +183,8 @@ function signedOut(reason) {
     couple = null;
     session?.feed.stop();
     session = null;
+    stopConcerns?.();
+    stopConcerns = null;
     disconnect();
     showPerson();
     showNotice(null);
@@ -273,6 +277,9 @@ async function boot() {
     if (['PARTNER', 'THERAPIST', 'ANALYST'].some((role) => person?.roles.includes(role))) {
         showConnection();
         connect();
+    }
+    if (person?.roles.includes('THERAPIST')) {
+        stopConcerns = concernBanner({ slot: document.getElementById('concerns'), therapistId: person.id, announce });
     }
     addEventListener('hashchange', route);
     if (person) {

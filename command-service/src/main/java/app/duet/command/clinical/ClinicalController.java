@@ -2,6 +2,7 @@ package app.duet.command.clinical;
 
 import app.duet.access.Actor;
 import app.duet.api.access.Role;
+import app.duet.api.clinical.MarkSafetyConcernSeen;
 import app.duet.api.clinical.RaiseSafetyConcern;
 import app.duet.api.clinical.WriteTherapistNote;
 import io.swagger.v3.oas.annotations.Operation;
@@ -65,5 +66,12 @@ class ClinicalController {
         String words = request.words() == null ? "" : request.words().strip();
         commands.sendAndWait(new RaiseSafetyConcern(coupleId, actor.require(Role.PARTNER).id(), concernId, words));
         return new ConcernRaised(concernId);
+    }
+
+    @PostMapping("/safety-concerns/{concernId}/seen")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "A therapist who was told of a safety concern says they have read it; its banner goes from their screens")
+    void concernSeen(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId, @PathVariable String concernId) {
+        commands.sendAndWait(new MarkSafetyConcernSeen(coupleId, concernId, actor.require(Role.THERAPIST).id()));
     }
 }

@@ -2,8 +2,10 @@ package app.duet.command.clinical;
 
 import app.duet.api.pairing.CoupleCreated;
 import app.duet.api.pairing.PartnerJoinedCouple;
+import app.duet.api.clinical.MarkSafetyConcernSeen;
 import app.duet.api.clinical.RaiseSafetyConcern;
 import app.duet.api.clinical.SafetyConcernRaised;
+import app.duet.api.clinical.SafetyConcernSeen;
 import app.duet.api.clinical.TherapistNoteWritten;
 import app.duet.api.clinical.WriteTherapistNote;
 import app.duet.api.consent.TherapistAccessGranted;
@@ -70,5 +72,29 @@ class ClinicalTest {
                 .when(new RaiseSafetyConcern(COUPLE, SAM, "concern-1", "I do not feel safe."))
                 .expectNoEvents()
                 .expectException(brokenRule("no-therapist"));
+    }
+
+    @Test
+    void theToldTherapistMarksAConcernReadOnce() {
+        SafetyConcernRaised raised = new SafetyConcernRaised(COUPLE, "concern-1", SAM, "I do not feel safe.", List.of(THERAPIST));
+        fixture.given(OBSERVED).andGiven(raised)
+                .when(new MarkSafetyConcernSeen(COUPLE, "concern-1", THERAPIST))
+                .expectEvents(new SafetyConcernSeen(COUPLE, "concern-1", THERAPIST));
+        fixture.given(OBSERVED).andGiven(raised, new SafetyConcernSeen(COUPLE, "concern-1", THERAPIST))
+                .when(new MarkSafetyConcernSeen(COUPLE, "concern-1", THERAPIST))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void onlyATherapistWhoWasToldMarksAConcernRead() {
+        fixture.given(OBSERVED).andGiven(new SafetyConcernRaised(COUPLE, "concern-1", SAM, "I do not feel safe.", List.of(THERAPIST)))
+                .when(new MarkSafetyConcernSeen(COUPLE, "concern-1", "therapist-other"))
+                .expectNoEvents()
+                .expectException(brokenRule("not-told"));
+        fixture.given(OBSERVED)
+                .when(new MarkSafetyConcernSeen(COUPLE, "no-such-concern", THERAPIST))
+                .expectNoEvents()
+                .expectException(brokenRule("not-told"));
     }
 }

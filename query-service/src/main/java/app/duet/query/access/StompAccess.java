@@ -123,6 +123,11 @@ public class StompAccess implements ChannelInterceptor {
                 || destination.startsWith(ViewPublisher.CYCLE_TOPIC))) {
             String coupleId = destination.substring(destination.indexOf('.') + 1);
             access.requireMayRead(actor, find(new FindCoupleMembers(coupleId), CoupleView.class), ViewAccess.Via.LIVE);
+        } else if (destination != null && destination.startsWith(ViewPublisher.THERAPIST_TOPIC)) {
+            String therapistId = destination.substring(ViewPublisher.THERAPIST_TOPIC.length());
+            if (!actor.is(Role.THERAPIST) || !actor.id().equals(therapistId)) {
+                throw new AccessDeniedException("Only the therapist it belongs to listens here.");
+            }
         } else if (destination != null && destination.startsWith(ReplayOwners.TOPIC)) {
             String replayId = destination.substring(ReplayOwners.TOPIC.length());
             if (!actor.is(Role.ANALYST) || !replays.getObject().ownerOf(replayId).map(actor.id()::equals).orElse(false)) {

@@ -66,6 +66,11 @@ public class ViewAccess {
         requireAllowed(actor, coupleId, false, what, via);
     }
 
+    /** Whether the actor is a therapist the couple consents to now (nothing is logged: nothing is read yet). */
+    public boolean isObserving(Actor actor, String coupleId) {
+        return actor.is(Role.THERAPIST) && !enforcement.isErased(coupleId) && consent.allows(actor.id(), coupleId);
+    }
+
     /** Partners only: things about the couple that are theirs alone, such as who read their content. */
     public void requirePartner(Actor actor, CoupleView couple) {
         boolean partner = couple.partners().stream().map(PartnerView::partnerId).anyMatch(actor.id()::equals);

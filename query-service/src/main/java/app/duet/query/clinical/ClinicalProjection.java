@@ -2,20 +2,27 @@ package app.duet.query.clinical;
 
 import app.duet.api.clinical.FindSafetyConcerns;
 import app.duet.api.clinical.FindTherapistNotes;
+import app.duet.api.clinical.FindUnseenSafetyConcerns;
 import app.duet.api.clinical.SafetyConcernRaised;
+import app.duet.api.clinical.SafetyConcernSeen;
 import app.duet.api.clinical.SafetyConcernView;
 import app.duet.api.clinical.TherapistNoteView;
 import app.duet.api.clinical.TherapistNoteWritten;
 import app.duet.api.privacy.CoupleErased;
 import org.axonframework.config.ProcessingGroup;
+import app.duet.query.live.ViewPublisher;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
+import org.springframework.messaging.simp.SimpMessageSendingOperations;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What only therapists may read, kept apart from every view partners receive: it is never in a
@@ -30,21 +37,45 @@ public class ClinicalProjection {
     public static final String PROCESSING_GROUP = "therapist-only";
 
     private final ClinicalRecordRepository records;
+    private final SimpMessageSendingOperations pushes;
 
-    public ClinicalProjection(ClinicalRecordRepository records) {
+    public ClinicalProjection(ClinicalRecordRepository records, SimpMessageSendingOperations pushes) {
         this.records = records;
+        this.pushes = pushes;
     }
 
     @EventHandler
     public void on(TherapistNoteWritten event, @Timestamp Instant at) {
         records.save(new ClinicalRecord(event.noteId(), event.coupleId(), ClinicalRecord.Kind.NOTE, event.therapistId(),
-                event.text(), List.of(event.therapistId()), at));
+                event.text(), List.of(event.therapistId()), at, null));
     }
 
+    /**
+     * A safety concern reaches each therapist it was told to at once, on their own destination, which
+     * nobody else may hear (never a couple's or session's topic): every screen of theirs shows it.
+     */
     @EventHandler
-    public void on(SafetyConcernRaised event, @Timestamp Instant at) {
-        records.save(new ClinicalRecord(event.concernId(), event.coupleId(), ClinicalRecord.Kind.SAFETY,
-                event.partnerId(), event.words(), List.copyOf(event.therapistIds()), at));
+    public void on(SafetyConcernRaised event, @Timestamp Instant at, ReplayStatus replay) {
+        ClinicalRecord concern = records.save(new ClinicalRecord(event.concernId(), event.coupleId(), ClinicalRecord.Kind.SAFETY,
+                event.partnerId(), event.words(), List.copyOf(event.therapistIds()), at, null));
+        if (!replay.isReplay()) {
+            concern.readers().forEach(therapist -> pushes.convertAndSend(ViewPublisher.THERAPIST_TOPIC + therapist,
+                    concernView(concern, therapist)));
+        }
+    }
+
+    /** A therapist read a concern: their other screens take its banner down. */
+    @EventHandler
+    public void on(SafetyConcernSeen event, @Timestamp Instant at, ReplayStatus replay) {
+        records.findById(event.concernId()).ifPresent(concern -> {
+            Map<String, Instant> seenBy = new HashMap<>(concern.seenBy() == null ? Map.of() : concern.seenBy());
+            seenBy.putIfAbsent(event.therapistId(), at);
+            ClinicalRecord seen = records.save(new ClinicalRecord(concern.id(), concern.coupleId(), concern.kind(),
+                    concern.authorId(), concern.text(), concern.readers(), concern.at(), seenBy));
+            if (!replay.isReplay()) {
+                pushes.convertAndSend(ViewPublisher.THERAPIST_TOPIC + event.therapistId(), concernView(seen, event.therapistId()));
+            }
+        });
     }
 
     @EventHandler
@@ -63,8 +94,19 @@ public class ClinicalProjection {
     public List<SafetyConcernView> handle(FindSafetyConcerns query) {
         return records.findByCoupleIdAndKindAndReadersOrderByAtDesc(query.coupleId(), ClinicalRecord.Kind.SAFETY,
                         query.therapistId()).stream()
-                .map(concern -> new SafetyConcernView(concern.id(), concern.coupleId(), concern.authorId(),
-                        concern.text(), concern.at())).toList();
+                .map(concern -> concernView(concern, query.therapistId())).toList();
+    }
+
+    @QueryHandler
+    public List<SafetyConcernView> handle(FindUnseenSafetyConcerns query) {
+        return records.findByKindAndReadersOrderByAtDesc(ClinicalRecord.Kind.SAFETY, query.therapistId()).stream()
+                .filter(concern -> concern.seenBy(query.therapistId()) == null)
+                .map(concern -> concernView(concern, query.therapistId())).toList();
+    }
+
+    private static SafetyConcernView concernView(ClinicalRecord concern, String therapistId) {
+        return new SafetyConcernView(concern.id(), concern.coupleId(), concern.authorId(), concern.text(), concern.at(),
+                concern.seenBy(therapistId));
     }
 
     @ResetHandler

@@ -9,5 +9,7 @@ public interface ClinicalRecordRepository extends MongoRepository<ClinicalRecord
     List<ClinicalRecord> findByCoupleIdAndKindAndReadersOrderByAtDesc(String coupleId, ClinicalRecord.Kind kind,
                                                                        String reader);
 
+    List<ClinicalRecord> findByKindAndReadersOrderByAtDesc(ClinicalRecord.Kind kind, String reader);
+
     void deleteByCoupleId(String coupleId);
 }

@@ -24,6 +24,8 @@ public class ViewPublisher {
     public static final String SESSION_TOPIC = "/topic/sessions.";
     public static final String COUPLE_TOPIC = "/topic/couples.";
     public static final String CYCLE_TOPIC = "/topic/cycles.";
+    /** A therapist's own destination, followed by their id: safety concerns told to them, and nobody else hears it. */
+    public static final String THERAPIST_TOPIC = "/topic/therapists.";
 
     private final SimpMessagingTemplate messaging;
     private final CatchingUp catchingUp;

@@ -148,6 +148,10 @@ class SecuritySuiteTest {
         refusedSubscription("a partner of another couple subscribes to this couple's session", ISSUER.partner(ROBIN), sessionTopic());
         refusedSubscription("a partner of another couple subscribes to this couple", ISSUER.partner(ROBIN), ViewPublisher.COUPLE_TOPIC + coupleA.coupleId());
         refusedSubscription("anyone subscribes to a topic that is no view", ISSUER.partner(ALEX), "/topic/sessions.*");
+        refusedSubscription("a partner subscribes to the therapist's own destination", ISSUER.partner(SAM),
+                ViewPublisher.THERAPIST_TOPIC + THERAPIST);
+        refusedSubscription("another couple's therapist subscribes to this therapist's destination", otherTherapist(),
+                ViewPublisher.THERAPIST_TOPIC + THERAPIST);
 
         // Tokens that are not what they claim to be.
         for (String[] bad : new String[][]{{"a forged token", TestTokens.untrusted().partner(ALEX)},

@@ -178,6 +178,21 @@ class JohnAndMaryInTheBrowserTest {
             assertNeverShown(john, step[2]);
         }
 
+        // Mary tells the therapist privately that she does not feel safe: it reaches the therapist's screen at
+        // once, whatever screen they are on, and never John's.
+        String concern = "When he goes that cold I get scared of what comes next";
+        mary.navigate("/");
+        mary.locator("#concern-words").fill(concern);
+        mary.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send privately")).click();
+        assertThat(therapist.locator(".concern-banner")).isVisible(
+                new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(10_000));
+        assertThat(therapist.locator(".concern-banner")).containsText(concern);
+        check("therapist", "safety-concern", therapist);
+        assertNeverShown(john, concern);
+        therapist.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("I have read it")).click();
+        assertThat(therapist.locator(".concern-banner")).isHidden();
+        assertNeverShown(john, concern);
+
         // The therapist's case: the cycle state, caught up live, and week by week.
         therapist.locator("a.back").click();
         check("therapist", "case", therapist);
