@@ -1,25 +1,48 @@
 // "Tell your therapist privately": a partner's safety concern goes to the therapists both partners
-// consented to, and to no one else. The other partner may look at this same screen, so nothing about
-// a sent message stays on it: the confirmation goes as soon as it is dismissed or the page is hidden.
-import { command } from '../api.js';
-import { h } from '../dom.js';
+// consented to, and to no one else, at once. The other partner may look at this same screen, so nothing
+// about it stays on the device: no draft is kept, the browser is asked not to remember the words, the
+// confirmation goes as soon as it is dismissed or the page is hidden, and a quick exit replaces the page
+// with one that draws no attention.
+import { command, query } from '../api.js';
+import { fill, h } from '../dom.js';
 import { countedText, onSubmit, problemBox } from '../forms.js';
 
 const MAX_WORDS = 2000;
 
-export function safetyCard({ coupleId, announce }) {
+let help = null;        // crisis contacts and the quick exit's page, as set for where Duet is used
+
+function loadHelp() {
+    help ??= query('safety-help').catch(() => {
+        help = null;
+        return { crisisContacts: [], quickExitUrl: 'https://www.bbc.com/weather' };
+    });
+    return help;
+}
+
+/** Leaves at once: the page is replaced, and what was typed goes with it. */
+async function quickExit(words) {
+    words.reset();
+    location.replace((await loadHelp()).quickExitUrl);
+}
+
+export function safetyCard({ coupleId }) {
     const words = countedText({ id: 'concern-words', name: 'words', label: 'What you want them to know', max: MAX_WORDS, rows: 4,
+        autocomplete: 'off', dir: 'auto',
         hint: 'Words are optional: sending an empty message also tells them you want to talk.' });
     const recipients = h('span', {}, 'your therapist');
     const readers = h('span', {}, 'your therapist');
-    const form = h('form', { class: 'stack' },
-        h('p', {}, 'Only ', recipients, ' receives this. Your partner never sees it and is not told that anything was sent.'),
+    const contacts = h('ul', { class: 'crisis-contacts' });
+    const exit = h('button', { class: 'button quick-exit', type: 'button' }, 'Quick exit');
+    exit.addEventListener('click', () => quickExit(words));
+    const form = h('form', { class: 'stack', autocomplete: 'off' },
+        h('p', {}, 'Only ', recipients, ' receives this, at once, on their screen. Your partner never sees it and is not told that anything was sent.'),
         words.el,
         problemBox(),
         h('button', { class: 'button primary', type: 'submit' }, 'Send privately'));
     const done = h('button', { class: 'button', type: 'button' }, 'Done');
     const sent = h('div', { class: 'stack', hidden: true },
-        h('p', { class: 'notice', role: 'status' }, 'Sent. Only ', readers, ' can read it.'),
+        h('p', { class: 'notice', role: 'status' }, 'Sent. ', readers, ' can read it now, on any screen of theirs, and no one else can. '
+            + 'Nothing of it stays on this page once you press Done.'),
         done);
     onSubmit(form, async () => {
         await command(`couples/${coupleId}/safety-concerns`, { words: words.textarea.value.trim() });
@@ -27,7 +50,6 @@ export function safetyCard({ coupleId, announce }) {
         form.hidden = true;
         sent.hidden = false;
         done.focus();
-        announce('Sent privately to your therapist.');
     });
     const clear = () => {
         sent.hidden = true;
@@ -41,9 +63,13 @@ export function safetyCard({ coupleId, announce }) {
     document.addEventListener('visibilitychange', whenHidden);
 
     const el = h('section', { class: 'card stack private-card', 'aria-labelledby': 'concern-title', hidden: true },
-        h('h2', { id: 'concern-title' }, 'Tell your therapist privately'),
+        h('div', { class: 'card-head' }, h('h2', { id: 'concern-title' }, 'Tell your therapist privately'), exit),
         form, sent,
-        h('p', { class: 'hint' }, 'If you are in danger right now, please call your local emergency number.'));
+        h('div', { class: 'crisis' }, h('p', {}, h('strong', {}, 'If you are in danger right now'), ', do not wait for an answer here:'),
+            contacts),
+        h('p', { class: 'hint' }, 'Quick exit leaves Duet at once for an everyday page, in place of this one.'));
+    loadHelp().then((loaded) => fill(contacts, (loaded.crisisContacts ?? []).map((contact) =>
+        h('li', {}, h('strong', {}, contact.name), ': ', contact.how))));
 
     return {
         el,

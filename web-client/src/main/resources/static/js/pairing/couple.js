@@ -54,7 +54,7 @@ export function coupleScreen({ me, coupleId, invitationCode, announce, onErased,
     });
 
     const therapists = therapistsCard({ me, coupleId, announce });
-    const safety = safetyCard({ coupleId, announce });
+    const safety = safetyCard({ coupleId });
     const reads = readsCard({ coupleId });
     const erase = eraseCard({ coupleId, onErased });
     const everyday = everydayCard({ me, coupleId, announce });

@@ -41,6 +41,8 @@ class JohnAndMaryInTheBrowserTest {
     @BeforeAll
     static void start() {
         product = StandaloneApplication.start("--server.port=0", "--duet.data-dir=" + dataDir,
+                // The machines the tests run on reach no other site: the quick exit goes to an empty page.
+                "--duet.safety.quick-exit-url=about:blank",
                 "--duet.identity.accounts[0].email=" + ANALYST_EMAIL,
                 "--duet.identity.accounts[0].password=an analyst's long password",
                 "--duet.identity.accounts[0].display-name=Research desk",
@@ -182,8 +184,13 @@ class JohnAndMaryInTheBrowserTest {
         // once, whatever screen they are on, and never John's.
         String concern = "When he goes that cold I get scared of what comes next";
         mary.navigate("/");
+        assertThat(mary.locator(".private-card .crisis")).containsText("Emergency services");
+        assertThat(mary.locator("#concern-words")).hasAttribute("autocomplete", "off");
         mary.locator("#concern-words").fill(concern);
         mary.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send privately")).click();
+        assertThat(mary.locator(".private-card [role=status]")).containsText("Dr. Okafor can read it now");
+        assertThat(String.valueOf(mary.evaluate("() => JSON.stringify({ ...sessionStorage }) + JSON.stringify({ ...localStorage })")))
+                .as("nothing of the concern stays on the device").doesNotContain(concern);
         assertThat(therapist.locator(".concern-banner")).isVisible(
                 new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(10_000));
         assertThat(therapist.locator(".concern-banner")).containsText(concern);
@@ -192,6 +199,8 @@ class JohnAndMaryInTheBrowserTest {
         therapist.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("I have read it")).click();
         assertThat(therapist.locator(".concern-banner")).isHidden();
         assertNeverShown(john, concern);
+        mary.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Quick exit")).click();
+        mary.waitForURL("about:blank");
 
         // The therapist's case: the cycle state, caught up live, and week by week.
         therapist.locator("a.back").click();
