@@ -7,6 +7,7 @@ import { onEnd, person as signedIn, signOut, start, takeNotice } from './js/auth
 import { h } from './js/dom.js';
 import { follow } from './js/feed.js';
 import { connect, disconnect, onRefusal, onState } from './js/live.js';
+import { forgetUnsaved } from './js/unsaved.js';
 import { analystScreen } from './js/analytics/analyst-screen.js';
 import { loadCycleLabels } from './js/cycle/labels.js';
 import { exerciseGuides } from './js/exercise/guides.js';
@@ -185,6 +186,7 @@ function signedOut(reason) {
     session = null;
     stopConcerns?.();
     stopConcerns = null;
+    forgetUnsaved();
     disconnect();
     showPerson();
     showNotice(null);

@@ -1,6 +1,7 @@
 // Labelled fields, waiting buttons, refusals shown right where the partner acted, and focus that
 // stays on the item acted on when a push rebuilds its list.
 import { h } from './dom.js';
+import { keepUnsaved } from './unsaved.js';
 
 /** A labelled input (or textarea, or select), with an optional hint tied to it for screen readers. */
 export function field({ id, label, hint, control = 'input', options, ...attributes }) {
@@ -68,20 +69,36 @@ function clearProblem(container, box) {
 }
 
 /** A labelled textarea with a running count of characters against its limit; reset() empties it. */
-export function countedText({ id, name = id, label, hint, max, rows = 4, ...attributes }) {
+export function countedText({ id, name = id, label, hint, max, rows = 4, keep = `${location.hash}|${id}`, ...attributes }) {
     const countId = `${id}-count`;
     const hintId = hint ? `${id}-hint` : null;
-    const textarea = h('textarea', { id, name, rows, maxlength: max, 'aria-describedby': [hintId, countId].filter(Boolean).join(' '), ...attributes });
+    const textarea = h('textarea', { id, name, rows, maxlength: max, dir: 'auto',
+        'aria-describedby': [hintId, countId].filter(Boolean).join(' '), ...attributes });
     const count = h('p', { id: countId, class: 'hint count' });
+    const refused = h('p', { class: 'field-problem', role: 'status', hidden: true });
     const recount = () => {
         count.textContent = `${textarea.value.length} of ${max} characters`;
     };
-    textarea.addEventListener('input', recount);
+    textarea.addEventListener('input', () => {
+        refused.hidden = true;
+        recount();
+    });
+    // A paste that would go past the limit is refused whole, and says so: never cut short without a word.
+    textarea.addEventListener('paste', (event) => {
+        const pasted = event.clipboardData?.getData('text') ?? '';
+        const after = textarea.value.length - (textarea.selectionEnd - textarea.selectionStart) + pasted.length;
+        if (after > max) {
+            event.preventDefault();
+            refused.textContent = `Not pasted: that would make ${after} characters, and this field takes at most ${max}.`;
+            refused.hidden = false;
+        }
+    });
     recount();
+    const unsaved = keep ? keepUnsaved(textarea, keep, recount) : { clear() {} };
     const el = h('div', { class: 'field' },
         h('label', { for: id }, label),
         hint && h('p', { class: 'hint', id: hintId }, hint),
-        textarea, count);
+        textarea, count, refused);
     return {
         el,
         textarea,
@@ -89,8 +106,11 @@ export function countedText({ id, name = id, label, hint, max, rows = 4, ...attr
             textarea.value = text;
             recount();
         },
+        /** Empties the field once what was in it is saved (or sent): nothing of it is kept any more. */
         reset() {
             textarea.value = '';
+            unsaved.clear();
+            refused.hidden = true;
             recount();
         },
     };

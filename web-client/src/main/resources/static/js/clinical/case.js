@@ -99,7 +99,7 @@ export function caseScreen({ coupleId, announce, onGone }) {
                 key: (c) => c.concernId,
                 render: (c) => h('li', { class: 'concern', tabindex: -1 },
                     h('p', { class: 'bid-head' }, h('strong', {}, `From ${nameOf(c.partnerId)}`), ' · ', when(c.raisedAt)),
-                    c.words ? h('p', { class: 'entry-text' }, c.words)
+                    c.words ? h('p', { class: 'entry-text', dir: 'auto' }, c.words)
                         : h('p', { class: 'entry-text quiet' }, `${nameOf(c.partnerId)} sent this without words: they would like you to reach out.`)),
             });
         } catch (problem) {
@@ -115,7 +115,7 @@ export function caseScreen({ coupleId, announce, onGone }) {
                 key: (n) => n.noteId,
                 render: (n) => h('li', { class: 'note', tabindex: -1 },
                     h('p', { class: 'muted small' }, when(n.writtenAt)),
-                    h('p', { class: 'entry-text' }, n.text)),
+                    h('p', { class: 'entry-text', dir: 'auto' }, n.text)),
             });
         } catch (problem) {
             problem.status === 403 ? gone() : showProblem(problem);

@@ -27,7 +27,7 @@ async function quickExit(words) {
 
 export function safetyCard({ coupleId }) {
     const words = countedText({ id: 'concern-words', name: 'words', label: 'What you want them to know', max: MAX_WORDS, rows: 4,
-        autocomplete: 'off', dir: 'auto',
+        autocomplete: 'off', keep: false,
         hint: 'Words are optional: sending an empty message also tells them you want to talk.' });
     const recipients = h('span', {}, 'your therapist');
     const readers = h('span', {}, 'your therapist');

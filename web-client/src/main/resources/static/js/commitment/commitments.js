@@ -64,7 +64,7 @@ function homeworkItem(hw, { partners, nameOf, me, done }) {
 /** What both the partners and their therapist see of one homework: the task, when it is due, who did it. */
 export function homeworkFacts(hw, { partners, nameOf }) {
     return [
-        h('p', { class: 'entry-text' }, hw.words),
+        h('p', { class: 'entry-text', dir: 'auto' }, hw.words),
         h('p', { class: 'muted small' }, hw.dueOn ? ['Due ', onDay(hw.dueOn)] : 'No due date', ' · set ', when(hw.setAt)),
         whoDid(partners, hw.doneBy, { nameOf, done: 'done', open: 'not yet', label: 'Who has done their part' }),
     ];

@@ -206,7 +206,7 @@ function appreciationsPart(ctx) {
         const item = (a) => h('li', { class: `entry ${a.fromPartnerId === ctx.me ? 'from-me' : ''}`, tabindex: -1 },
             h('p', { class: 'bid-head' }, h('strong', {}, a.fromPartnerId === ctx.me ? `To ${ctx.nameOf(a.toPartnerId)}` : `From ${ctx.nameOf(a.fromPartnerId)}`),
                 ' · ', when(a.at)),
-            h('p', { class: 'entry-text' }, a.words));
+            h('p', { class: 'entry-text', dir: 'auto' }, a.words));
         const options = { key: (a) => a.appreciationId, signature: (a) => JSON.stringify([a, ctx.otherName()]), render: item };
         renderList(received, moreReceived.take(toMe, 'appreciations'), options);
         renderList(sent, moreSent.take(fromMe, 'appreciations'), options);

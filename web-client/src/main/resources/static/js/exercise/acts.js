@@ -84,7 +84,7 @@ export function actsPart({ me, sessionId, observer, view, guide, current, labels
         }
         return h('li', { class: `entry ${move.partnerId === me ? 'from-me' : ''}` },
             h('p', { class: 'bid-head' }, h('strong', {}, nameOf(move.partnerId)), ' · ', labels()[`change.${move.change}`] ?? move.change, ' · ', when(move.voicedAt)),
-            h('p', { class: 'entry-text' }, move.words),
+            h('p', { class: 'entry-text', dir: 'auto' }, move.words),
             confirmed && h('p', { class: 'privacy shared' }, 'Confirmed by your therapist as a turning point'),
             confirmButton, box);
     }
@@ -122,7 +122,10 @@ export function actsPart({ me, sessionId, observer, view, guide, current, labels
             }
             const smaller = smallerSteps.get(entry.entryId);
             const offer = h('button', { class: 'button', type: 'button' }, 'Offer this smaller step');
-            onPress(offer, box, () => command(`sessions/${sessionId}/baby-steps/${entry.entryId}/smaller-step`, { words: smaller.words.textarea.value.trim() }));
+            onPress(offer, box, async () => {
+                await command(`sessions/${sessionId}/baby-steps/${entry.entryId}/smaller-step`, { words: smaller.words.textarea.value.trim() });
+                smaller.words.reset();
+            });
             const details = h('details', { open: smaller.open }, h('summary', {}, 'Too big for now?'), smaller.words.el, offer);
             details.addEventListener('toggle', () => {
                 smaller.open = details.open;
@@ -165,7 +168,7 @@ export function actsPart({ me, sessionId, observer, view, guide, current, labels
                 }
                 return h('li', { class: 'entry' },
                     h('p', { class: 'bid-head' }, h('strong', {}, nameOf(pact.proposedBy)), ' proposed · ', when(pact.proposedAt)),
-                    h('p', { class: 'entry-text' }, pact.words),
+                    h('p', { class: 'entry-text', dir: 'auto' }, pact.words),
                     pact.agreedBy ? h('p', { class: 'privacy shared' }, 'Let go, together') : h('p', { class: 'muted small' }, 'Waiting for agreement'),
                     agree);
             })),

@@ -6,9 +6,10 @@ import { countedText, field } from '../forms.js';
 
 /**
  * The fields of one kind of answer, filled from the draft being edited: { el, value(), reset() }.
- * labels: the exercises' labels of choices; theirNeeds: the needs the partner let this one see.
+ * labels: the exercises' labels of choices; theirNeeds: the needs the partner let this one see; keep: where
+ * the fields keep words not saved yet (one place per step and entry), or false to keep none.
  */
-export function formParts(kind, step, draft, { labels, theirNeeds }) {
+export function formParts(kind, step, draft, { labels, theirNeeds, keep }) {
     const d = draft?.details ?? {};
     const id = (name) => `entry-${name}`;
     if (kind === 'CYCLE_LINK') {
@@ -31,7 +32,7 @@ export function formParts(kind, step, draft, { labels, theirNeeds }) {
         showMove();
         const strength = range({ id: id('intensity'), name: 'intensity', label: 'How strong was it?', min: 1, max: 10, value: d.intensity ?? 5,
             describe: (v) => `${v} of 10` });
-        const words = countedText({ id: id('words'), name: 'words', label: 'In your words', max: 1000, rows: 3, required: true });
+        const words = countedText({ id: id('words'), name: 'words', keep: keep && `${keep}|words`, label: 'In your words', max: 1000, rows: 3, required: true });
         words.set(draft?.text ?? '');
         return {
             el: [link, words.el, strength.el, move],
@@ -41,7 +42,7 @@ export function formParts(kind, step, draft, { labels, theirNeeds }) {
         };
     }
     if (kind === 'BEHAVIOUR') {
-        const words = countedText({ id: id('words'), name: 'words', label: 'Something your partner could do', max: 500, rows: 2, required: true });
+        const words = countedText({ id: id('words'), name: 'words', keep: keep && `${keep}|words`, label: 'Something your partner could do', max: 500, rows: 2, required: true });
         words.set(draft?.text ?? '');
         const size = range({ id: id('size'), name: 'size', label: 'How big a step is it?', min: 1, max: 5, value: d.size ?? 2,
             describe: (v) => ['', 'tiny', 'small', 'medium', 'large', 'big'][v] });
@@ -51,9 +52,9 @@ export function formParts(kind, step, draft, { labels, theirNeeds }) {
     if (kind === 'NEED') {
         const need = choice({ name: 'need', legend: 'What do you need more of?', value: d.need ?? 'CLOSENESS',
             options: [['CLOSENESS', labels['need.CLOSENESS'] ?? 'More closeness'], ['SPACE', labels['need.SPACE'] ?? 'More space']] });
-        const words = countedText({ id: id('words'), name: 'words', label: 'Say it as a wish, without blame', max: 1000, rows: 3, required: true });
+        const words = countedText({ id: id('words'), name: 'words', keep: keep && `${keep}|words`, label: 'Say it as a wish, without blame', max: 1000, rows: 3, required: true });
         words.set(draft?.text ?? '');
-        const reassurance = countedText({ id: id('reassurance'), name: 'reassurance', label: 'What stays true while you are apart',
+        const reassurance = countedText({ id: id('reassurance'), name: 'reassurance', keep: keep && `${keep}|reassurance`, label: 'What stays true while you are apart',
             hint: 'Needed when you ask for space.', max: 1000, rows: 2 });
         reassurance.set(d.reassurance ?? '');
         return {
@@ -69,7 +70,7 @@ export function formParts(kind, step, draft, { labels, theirNeeds }) {
         const needs = theirNeeds;
         const answers = field({ id: id('need'), name: 'needEntryId', label: 'Which need you answer', control: 'select',
             options: needs.map((n) => h('option', { value: n.entryId, selected: d.answersEntryId === n.entryId }, n.text)) });
-        const words = countedText({ id: id('words'), name: 'words', label: 'Your reassurance', max: 1000, rows: 3, required: true });
+        const words = countedText({ id: id('words'), name: 'words', keep: keep && `${keep}|words`, label: 'Your reassurance', max: 1000, rows: 3, required: true });
         words.set(draft?.text ?? '');
         return {
             el: [needs.length ? answers : h('p', { class: 'hint' }, 'Your partner has not let you see a need yet.'), words.el],
@@ -84,7 +85,7 @@ export function formParts(kind, step, draft, { labels, theirNeeds }) {
             describe: (v) => `${v} of 10` });
         return { el: [lean.el, energy.el], value: () => ({ lean: lean.value(), energy: Number(energy.input.value) }), reset: () => { } };
     }
-    const text = countedText({ id: id('text'), name: 'text', label: 'Your answer', max: 4000, rows: 4, required: true });
+    const text = countedText({ id: id('text'), name: 'text', keep: keep && `${keep}|text`, label: 'Your answer', max: 4000, rows: 4, required: true });
     text.set(draft?.text ?? '');
     return { el: [text.el], value: () => ({ text: text.textarea.value }), reset: () => text.reset() };
 }
@@ -106,8 +107,8 @@ export function entryBody(kind, text, details = {}, labels = {}) {
         parts.push(tag(labels[`lean.${details.lean}`] ?? details.lean), tag(`energy ${details.energy} of 10`));
     }
     return h('div', {}, parts.length ? h('p', { class: 'tags' }, parts) : null,
-        text ? h('p', { class: 'entry-text' }, text) : null,
-        details.reassurance ? h('p', { class: 'entry-text muted' }, 'And: ', details.reassurance) : null);
+        text ? h('p', { class: 'entry-text', dir: 'auto' }, text) : null,
+        details.reassurance ? h('p', { class: 'entry-text muted' }, 'And: ', h('bdi', {}, details.reassurance)) : null);
 }
 
 /** A labelled range with its value spoken and shown. */

@@ -86,7 +86,7 @@ function stepItem(step, history, { me, nameOf, followUp }) {
     return h('li', { class: `entry ${mine ? 'from-me' : ''}`, tabindex: -1 },
         h('p', { class: 'bid-head' }, h('strong', {}, mine ? 'Your step' : `${nameOf(step.committedBy)}’s step`),
             ' · committed ', when(step.committedAt)),
-        words ? h('p', { class: 'entry-text' }, words) : h('p', { class: 'entry-text quiet' }, 'A step from one of your sessions.'),
+        words ? h('p', { class: 'entry-text', dir: 'auto' }, words) : h('p', { class: 'entry-text quiet' }, 'A step from one of your sessions.'),
         step.smallerStep && step.behaviour && h('p', { class: 'muted small' }, `A smaller step toward “${step.behaviour}”`),
         h('p', { class: 'muted small' }, tally(step)),
         actions.length > 0 && h('div', { class: 'row-actions', role: 'group', 'aria-label': 'How did it go this time?' }, actions),

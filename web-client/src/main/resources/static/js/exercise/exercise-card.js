@@ -180,7 +180,8 @@ export function exerciseCard({ me, sessionId, observer = false, announce }) {
         const kind = draft?.kind ?? step.accepts[0];
         const box = problemBox();
         const parts = formParts(kind, step, draft,
-            { labels, theirNeeds: (view.entries ?? []).filter((e) => e.kind === 'NEED' && e.authorId !== me) });
+            { labels, theirNeeds: (view.entries ?? []).filter((e) => e.kind === 'NEED' && e.authorId !== me),
+                keep: `${location.hash}|${step.key}|${draft?.entryId ?? 'new'}` });
         const cancel = draft ? h('button', { class: 'button quiet', type: 'button' }, 'Stop editing') : null;
         const form = h('form', { class: 'stack entry-form', 'aria-label': draft ? 'Edit your answer' : 'Your answer' },
             parts.el, box,
@@ -194,10 +195,10 @@ export function exerciseCard({ me, sessionId, observer = false, announce }) {
             const body = { step: step.key, ...parts.value() };
             await put(`sessions/${sessionId}/${PUT_PATHS[kind]}/${entryId}`, body);
             announce(step.sharing === 'OWN' ? 'Saved. Only you will ever see this.' : 'Saved. Only you can see it for now.');
+            // Saved: nothing of it is kept as unsaved any more (an edited draft's form then goes).
+            parts.reset();
             if (draft) {
                 editing = null;
-            } else {
-                parts.reset();
             }
             await loadDrafts((found) => found.some((d) => d.entryId === entryId && JSON.stringify(d.writtenAt) !== JSON.stringify(draft?.writtenAt)));
         });

@@ -34,7 +34,7 @@ export function loopCard({ labels, nameOf }) {
             h('h3', {}, nameOf(side.partnerId)),
             side.links.length === 0 ? h('p', { class: 'muted' }, 'Nothing shared yet.')
                 : h('ol', {}, side.links.map((link) => h('li', {},
-                    h('strong', {}, labels[`link.${link.details?.link}`] ?? link.details?.link), ': ', link.text ?? '',
+                    h('strong', {}, labels[`link.${link.details?.link}`] ?? link.details?.link), ': ', h('bdi', {}, link.text ?? ''),
                     link.details?.intensity ? h('span', { class: 'muted small' }, ` (strength ${link.details.intensity} of 10)`) : null))))));
     }
 

@@ -151,6 +151,6 @@ function listItem(item, { kept = false, by, mine = false, share, drop }) {
     return h('li', { class: kept ? 'draft' : `entry ${mine ? 'from-me' : ''}`, tabindex: -1 },
         h('p', { class: 'bid-head' }, h('strong', {}, kept ? kind : `${by} · ${kind}`), ' · ',
             kept ? ['kept ', when(item.keptAt), ' · only you'] : ['shared ', when(item.sharedAt)]),
-        h('p', { class: 'entry-text' }, item.words),
+        h('p', { class: 'entry-text', dir: 'auto' }, item.words),
         actions.children.length > 0 && actions, box);
 }

@@ -39,7 +39,7 @@ export function bidItem(bid, { me, present, nameOf, answer, observer = false }) 
     }
     return h('li', { class: `bid ${fromMe ? 'from-me' : 'to-me'}`, tabindex: -1 },
         h('p', { class: 'bid-head' }, h('strong', {}, who), ' · ', when(bid.madeAt)),
-        bid.words ? h('p', { class: 'bid-words' }, bid.words) : h('p', { class: 'bid-words quiet' }, 'A bid without words'),
+        bid.words ? h('p', { class: 'bid-words', dir: 'auto' }, bid.words) : h('p', { class: 'bid-words quiet' }, 'A bid without words'),
         footer);
 }
 
@@ -49,7 +49,7 @@ function observedBid(bid, nameOf) {
     const response = RESPONSES[bid.response];
     return h('li', { class: 'bid', tabindex: -1 },
         h('p', { class: 'bid-head' }, h('strong', {}, `${from} → ${to}`), ' · ', when(bid.madeAt)),
-        bid.words ? h('p', { class: 'bid-words' }, bid.words) : h('p', { class: 'bid-words quiet' }, 'A bid without words'),
+        bid.words ? h('p', { class: 'bid-words', dir: 'auto' }, bid.words) : h('p', { class: 'bid-words quiet' }, 'A bid without words'),
         observedAnswer(bid, to, response));
 }
 

@@ -134,7 +134,7 @@ function draftItem(draft, { canWrite, partnerName, edit, share }) {
         h('button', { class: 'button', type: 'button', onclick: () => edit(draft) }, 'Edit'),
         pressed(h('button', { class: 'button', type: 'button', 'aria-describedby': 'drafts-final' }, 'Share with my partner'), box, () => share(draft)));
     return h('li', { class: 'draft', tabindex: -1 },
-        h('p', { class: 'entry-text' }, draft.text),
+        h('p', { class: 'entry-text', dir: 'auto' }, draft.text),
         h('p', { class: 'muted small' }, 'Saved ', when(draft.writtenAt), ' · only you'),
         actions, box);
 }
@@ -172,7 +172,7 @@ export function sharedCard({ me, observer = false, announce, therapists = () => 
                 signature: (e) => JSON.stringify([e, nameOf(e.authorId)]),
                 render: (e) => h('li', { class: `entry ${e.authorId === me ? 'from-me' : ''}`, tabindex: -1 },
                     h('p', { class: 'bid-head' }, h('strong', {}, nameOf(e.authorId)), ' · ', when(e.sharedAt)),
-                    h('p', { class: 'entry-text' }, e.text)),
+                    h('p', { class: 'entry-text', dir: 'auto' }, e.text)),
             });
             if (shown && !observer) {
                 const known = new Set((shown.entries ?? []).map((e) => `${e.authorId}/${e.entryId}`));

@@ -184,11 +184,21 @@ class JohnAndMaryInTheBrowserTest {
         // once, whatever screen they are on, and never John's.
         String concern = "When he goes that cold I get scared of what comes next";
         mary.navigate("/");
+        // Words typed and not sent yet survive a reload; a paste past a field's limit is refused, and says so.
+        String typed = "Shall we walk by the river on Sunday?";
+        mary.locator("#ed-bid-words").fill(typed);
+        mary.reload();
+        assertThat(mary.locator("#ed-bid-words")).hasValue(typed);
+        mary.locator("#ed-bid-words").evaluate("(field, text) => { const data = new DataTransfer(); data.setData('text', text);"
+                + " field.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true })); }",
+                "x".repeat(5000));
+        assertThat(mary.locator("#ed-bid-words")).hasValue(typed);
+        assertThat(mary.locator(".field-problem").first()).containsText("takes at most");
         assertThat(mary.locator(".private-card .crisis")).containsText("Emergency services");
         assertThat(mary.locator("#concern-words")).hasAttribute("autocomplete", "off");
         mary.locator("#concern-words").fill(concern);
         mary.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send privately")).click();
-        assertThat(mary.locator(".private-card [role=status]")).containsText("Dr. Okafor can read it now");
+        assertThat(mary.locator(".private-card .notice")).containsText("Dr. Okafor can read it now");
         assertThat(String.valueOf(mary.evaluate("() => JSON.stringify({ ...sessionStorage }) + JSON.stringify({ ...localStorage })")))
                 .as("nothing of the concern stays on the device").doesNotContain(concern);
         assertThat(therapist.locator(".concern-banner")).isVisible(

@@ -1,0 +1,41 @@
+// Words typed and not saved yet survive a reload or a dropped connection: each text field keeps what is
+// in it in this tab's sessionStorage (never localStorage: a family computer is shared), under the
+// signed-in account, until it is saved or the person signs out. A field that must leave no trace (a
+// safety concern) keeps nothing.
+import { person } from './auth.js';
+
+const PREFIX = 'duet.unsaved:';
+
+function storageKey(key) {
+    const me = person()?.id;
+    return me ? `${PREFIX}${me}:${key}` : null;
+}
+
+/** Keeps the textarea's unsaved words under key, and puts back what was kept once its owner has filled it in. */
+export function keepUnsaved(textarea, key, restored) {
+    const stored = storageKey(key);
+    if (!stored) {
+        return { clear() {} };
+    }
+    textarea.addEventListener('input', () => {
+        if (textarea.value) {
+            sessionStorage.setItem(stored, textarea.value);
+        } else {
+            sessionStorage.removeItem(stored);
+        }
+    });
+    // After the code that made the field has set what was saved: unsaved words are newer than those.
+    queueMicrotask(() => {
+        const kept = sessionStorage.getItem(stored);
+        if (kept && kept !== textarea.value) {
+            textarea.value = kept;
+            restored();
+        }
+    });
+    return { clear: () => sessionStorage.removeItem(stored) };
+}
+
+/** Signing out forgets every field's unsaved words, whoever typed them. */
+export function forgetUnsaved() {
+    Object.keys(sessionStorage).filter((key) => key.startsWith(PREFIX)).forEach((key) => sessionStorage.removeItem(key));
+}
