@@ -25,7 +25,7 @@ let person = null;          // { id, name, roles } while signed in
 let couple = null;          // { id, feed, invitationCode } once this partner is in a couple
 let session = null;         // the followed session while its screen is open
 let screen = null;          // the screen on show
-let stopConcerns = null;    // a therapist's safety-concern banner, on every screen while signed in
+let concerns = null;        // a therapist's safety-concern banner, on every screen while signed in
 
 function show(next, { focus = true } = {}) {
     screen?.stop?.();
@@ -65,12 +65,13 @@ async function route() {
             await openHome();
         }
     } else if (person.roles.includes('THERAPIST')) {
+        concerns?.refresh();
         const watched = location.hash.match(/^#\/sessions\/([\w-]+)$/);
         const observed = location.hash.match(/^#\/couples\/([\w-]+)$/);
         if (watched) {
             openSession(watched[1], { observer: true });
         } else if (observed) {
-            show(caseScreen({ coupleId: observed[1], announce, onGone: () => show(noLongerShared()) }));
+            show(caseScreen({ coupleId: observed[1], me: person.id, announce, onGone: () => show(noLongerShared()) }));
         } else {
             show(therapistScreen({ person, announce }));
         }
@@ -184,8 +185,8 @@ function signedOut(reason) {
     couple = null;
     session?.feed.stop();
     session = null;
-    stopConcerns?.();
-    stopConcerns = null;
+    concerns?.stop();
+    concerns = null;
     forgetUnsaved();
     disconnect();
     showPerson();
@@ -281,7 +282,7 @@ async function boot() {
         connect();
     }
     if (person?.roles.includes('THERAPIST')) {
-        stopConcerns = concernBanner({ slot: document.getElementById('concerns'), therapistId: person.id, announce });
+        concerns = concernBanner({ slot: document.getElementById('concerns'), therapistId: person.id, announce });
     }
     addEventListener('hashchange', route);
     if (person) {

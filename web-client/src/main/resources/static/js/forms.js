@@ -94,7 +94,7 @@ export function countedText({ id, name = id, label, hint, max, rows = 4, keep = 
         }
     });
     recount();
-    const unsaved = keep ? keepUnsaved(textarea, keep, recount) : { clear() {} };
+    const unsaved = keep ? keepUnsaved(textarea, keep, recount) : { clear() {}, pause() {}, resume() {} };
     const el = h('div', { class: 'field' },
         h('label', { for: id }, label),
         hint && h('p', { class: 'hint', id: hintId }, hint),
@@ -105,6 +105,14 @@ export function countedText({ id, name = id, label, hint, max, rows = 4, keep = 
         set(text) {
             textarea.value = text;
             recount();
+        },
+        /** Keeps nothing of what is typed while the field holds something saved elsewhere (an entry being edited). */
+        editing(on) {
+            if (on) {
+                unsaved.pause();
+            } else {
+                unsaved.resume();
+            }
         },
         /** Empties the field once what was in it is saved (or sent): nothing of it is kept any more. */
         reset() {

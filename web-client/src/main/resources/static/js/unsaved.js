@@ -15,9 +15,13 @@ function storageKey(key) {
 export function keepUnsaved(textarea, key, restored) {
     const stored = storageKey(key);
     if (!stored) {
-        return { clear() {} };
+        return { clear() {}, pause() {}, resume() {} };
     }
+    let paused = false;
     textarea.addEventListener('input', () => {
+        if (paused) {
+            return;
+        }
         if (textarea.value) {
             sessionStorage.setItem(stored, textarea.value);
         } else {
@@ -32,7 +36,16 @@ export function keepUnsaved(textarea, key, restored) {
             restored();
         }
     });
-    return { clear: () => sessionStorage.removeItem(stored) };
+    return {
+        clear: () => sessionStorage.removeItem(stored),
+        /** While the field holds something else (an entry being edited), nothing of it is kept here. */
+        pause: () => {
+            paused = true;
+        },
+        resume: () => {
+            paused = false;
+        },
+    };
 }
 
 /** Signing out forgets every field's unsaved words, whoever typed them. */

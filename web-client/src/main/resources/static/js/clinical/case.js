@@ -7,6 +7,7 @@ import { command, query, queryUntil } from '../api.js';
 import { h, renderList, when } from '../dom.js';
 import { countedText, onSubmit, problemBox } from '../forms.js';
 import { follow } from '../feed.js';
+import { watch } from '../live.js';
 import { exerciseLabel } from '../exercise/guides.js';
 import { cycleCard } from '../cycle/cycle-card.js';
 import { therapistFrameCard } from '../commitment/therapist-frame.js';
@@ -15,7 +16,7 @@ import { partnerName } from '../words.js';
 
 const MAX_NOTE = 4000;
 
-export function caseScreen({ coupleId, announce, onGone }) {
+export function caseScreen({ coupleId, me, announce, onGone }) {
     const heading = h('h1', { tabindex: -1 }, 'Couple');
     const sessions = h('ul', { class: 'sessions' });
     const noSessions = h('p', { class: 'muted' }, 'No sessions yet.');
@@ -137,12 +138,16 @@ export function caseScreen({ coupleId, announce, onGone }) {
     }
 
     loadNotes();
+    // A concern raised while this couple is open shows here at once, not at the next change of their view.
+    const unwatchConcerns = me ? watch(`/topic/therapists.${me}`, (concern) => concern.coupleId === coupleId && loadConcerns())
+        : () => {};
 
     return {
         el, title: 'Couple',
         stop: () => {
             feed.stop();
             cycle.stop();
+            unwatchConcerns();
         },
     };
 }

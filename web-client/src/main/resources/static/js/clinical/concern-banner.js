@@ -1,18 +1,21 @@
 // Safety concerns told to the signed-in therapist, on every screen of theirs, at once: pushed on their
 // own destination (which no partner and no other therapist may hear) and read once on sign-in, they
 // stay as a banner at the top until the therapist says they have read each one. Reading it is recorded.
+// The banner is discreet: a therapist's screen may be seen or shared (while observing a session), so
+// the words show only when asked for, and what is read aloud never holds them.
 import { command, query } from '../api.js';
 import { fill, h, when } from '../dom.js';
 import { onPress, problemBox } from '../forms.js';
 import { onConnect, watch } from '../live.js';
 
-/** Mounts the banner in slot for this therapist; returns a function that stops it. */
+/** Mounts the banner in slot for this therapist; returns { refresh(), stop() }. */
 export function concernBanner({ slot, therapistId, announce }) {
     const unread = new Map();           // concernId → the concern, newest first when shown
     const list = h('ul', { class: 'concern-list' });
-    const el = h('section', { class: 'concern-banner', role: 'alert', 'aria-labelledby': 'concern-title', hidden: true },
-        h('h2', { id: 'concern-title' }, 'A partner raised a safety concern'),
-        h('p', {}, 'Only you, and any other therapist the couple has welcomed, were told. Their partner does not know.'),
+    const el = h('section', { class: 'concern-banner', 'aria-labelledby': 'concern-title', hidden: true },
+        h('h2', { id: 'concern-title', role: 'alert' }, 'A partner raised a safety concern'),
+        h('p', {}, 'Only you, and any other therapist the couple has welcomed, were told. Their partner does not know. '
+            + 'Open it where no one else can see your screen.'),
         list);
     slot.replaceChildren(el);
 
@@ -30,11 +33,19 @@ export function concernBanner({ slot, therapistId, announce }) {
             unread.delete(concern.concernId);
             render();
         });
+        const words = h('p', { class: 'concern-words', dir: 'auto', id: `concern-${concern.concernId}`, hidden: true },
+            concern.words || 'No words were given: they only said they do not feel safe and would like you to reach out.');
+        const show = h('button', { class: 'button', type: 'button', 'aria-expanded': 'false', 'aria-controls': words.id }, 'Show it');
+        show.addEventListener('click', () => {
+            words.hidden = !words.hidden;
+            show.setAttribute('aria-expanded', String(!words.hidden));
+            show.textContent = words.hidden ? 'Show it' : 'Hide it';
+        });
         return h('li', { class: 'concern' },
-            h('p', { class: 'concern-words', dir: 'auto' }, concern.words || 'No words were given: they only said they do not feel safe.'),
             h('p', { class: 'muted small' }, 'Raised ', when(concern.raisedAt), ' · ',
                 h('a', { href: `#/couples/${concern.coupleId}` }, 'Open the couple')),
-            h('div', { class: 'row-actions' }, read), box);
+            words,
+            h('div', { class: 'row-actions' }, show, read), box);
     }
 
     function arrived(concern) {
@@ -47,14 +58,14 @@ export function concernBanner({ slot, therapistId, announce }) {
         render();
     }
 
+    /** Adds what is unread to what was pushed meanwhile: a concern pushed while asking is not dropped. */
     async function load() {
         try {
             const concerns = (await query('my/safety-concerns')) ?? [];
-            unread.clear();
-            concerns.forEach((concern) => unread.set(concern.concernId, concern));
+            concerns.forEach((concern) => unread.has(concern.concernId) || unread.set(concern.concernId, concern));
             render();
         } catch {
-            // Pushed concerns still arrive; the next reconnect asks again.
+            // Pushed concerns still arrive; the next reconnect (or screen) asks again.
         }
     }
 
@@ -62,9 +73,16 @@ export function concernBanner({ slot, therapistId, announce }) {
     // Anything raised while the connection was down is read again once it is back.
     const unlisten = onConnect(load);
     load();
-    return () => {
-        unwatch();
-        unlisten();
-        slot.replaceChildren();
+    return {
+        /** Asks again, as each screen opens: a couple whose consent is gone since is left out by the service. */
+        refresh() {
+            unread.clear();
+            load();
+        },
+        stop() {
+            unwatch();
+            unlisten();
+            slot.replaceChildren();
+        },
     };
 }

@@ -4,25 +4,37 @@
 // confirmation goes as soon as it is dismissed or the page is hidden, and a quick exit replaces the page
 // with one that draws no attention.
 import { command, query } from '../api.js';
+import { leaveNow } from '../auth.js';
 import { fill, h } from '../dom.js';
 import { countedText, onSubmit, problemBox } from '../forms.js';
+import { forgetUnsaved } from '../unsaved.js';
 
 const MAX_WORDS = 2000;
+/** What shows if the service's own list cannot be had: never no one to call. */
+const ANYWHERE = {
+    crisisContacts: [{ name: 'Emergency services', how: 'Call your local emergency number: 112 across Europe, 911 in North America, 999 in the UK.' }],
+    quickExitUrl: 'https://www.bbc.com/weather',
+};
 
-let help = null;        // crisis contacts and the quick exit's page, as set for where Duet is used
+let help = ANYWHERE;    // crisis contacts and the quick exit's page, as set for where Duet is used
+let asked = null;
 
 function loadHelp() {
-    help ??= query('safety-help').catch(() => {
-        help = null;
-        return { crisisContacts: [], quickExitUrl: 'https://www.bbc.com/weather' };
+    asked ??= query('safety-help').then((loaded) => {
+        help = loaded ?? ANYWHERE;
+        return help;
+    }, () => {
+        asked = null;
+        return help;
     });
-    return help;
+    return asked;
 }
 
-/** Leaves at once: the page is replaced, and what was typed goes with it. */
-async function quickExit(words) {
+/** Leaves at once, signed out, for a page that draws no attention; nothing typed stays in this tab. */
+function quickExit(words) {
     words.reset();
-    location.replace((await loadHelp()).quickExitUrl);
+    forgetUnsaved();
+    leaveNow(help.quickExitUrl);
 }
 
 export function safetyCard({ coupleId }) {
@@ -61,27 +73,36 @@ export function safetyCard({ coupleId }) {
     });
     const whenHidden = () => document.visibilityState === 'hidden' && clear();
     document.addEventListener('visibilitychange', whenHidden);
+    // Leaving the page (or having it kept for Back) takes what was typed and not sent with it.
+    const whenLeaving = () => words.reset();
+    addEventListener('pagehide', whenLeaving);
 
-    const el = h('section', { class: 'card stack private-card', 'aria-labelledby': 'concern-title', hidden: true },
-        h('div', { class: 'card-head' }, h('h2', { id: 'concern-title' }, 'Tell your therapist privately'), exit),
-        form, sent,
+    const noTherapist = h('p', { class: 'muted' }, 'Once a therapist follows your work in Duet, you can tell them privately here.');
+    const el = h('section', { class: 'card stack private-card', 'aria-labelledby': 'concern-title' },
+        h('div', { class: 'card-head' }, h('h2', { id: 'concern-title' }, 'If you do not feel safe'), exit),
+        noTherapist, form, sent,
         h('div', { class: 'crisis' }, h('p', {}, h('strong', {}, 'If you are in danger right now'), ', do not wait for an answer here:'),
             contacts),
         h('p', { class: 'hint' }, 'Quick exit leaves Duet at once for an everyday page, in place of this one.'));
-    loadHelp().then((loaded) => fill(contacts, (loaded.crisisContacts ?? []).map((contact) =>
-        h('li', {}, h('strong', {}, contact.name), ': ', contact.how))));
+    const showContacts = (shown) => fill(contacts, (shown.crisisContacts ?? []).map((contact) =>
+        h('li', {}, h('strong', {}, contact.name), ': ', contact.how)));
+    showContacts(help);
+    loadHelp().then(showContacts);
 
     return {
         el,
         update(view) {
             const active = (view.therapists ?? []).filter((t) => t.access === 'ACTIVE').map((t) => t.therapistName);
-            el.hidden = active.length === 0;
+            // Whom to call and the quick exit are always here; telling a therapist needs one.
+            noTherapist.hidden = active.length > 0;
+            form.hidden = active.length === 0 || !sent.hidden;
             const names = active.length < 2 ? active.join('') || 'your therapist' : `${active.slice(0, -1).join(', ')} and ${active.at(-1)}`;
             recipients.textContent = names;
             readers.textContent = names;
         },
         stop() {
             document.removeEventListener('visibilitychange', whenHidden);
+            removeEventListener('pagehide', whenLeaving);
         },
     };
 }

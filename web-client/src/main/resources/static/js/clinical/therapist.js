@@ -5,6 +5,7 @@ import { query } from '../api.js';
 import { h, renderList } from '../dom.js';
 import { problemBox } from '../forms.js';
 import { follow } from '../feed.js';
+import { watch } from '../live.js';
 import { phaseLabel } from '../cycle/labels.js';
 import { concernFlag, coupleNames, sessionLink } from './case.js';
 
@@ -127,6 +128,9 @@ export function therapistScreen({ person, announce }) {
     document.addEventListener('visibilitychange', whenSeen);
     load();
 
+    // A concern raised for one of these couples flags it at once.
+    const unwatchConcerns = watch(`/topic/therapists.${person.id}`, (concern) => loadConcerns(concern.coupleId));
+
     return {
         el,
         title: 'Your couples',
@@ -134,6 +138,7 @@ export function therapistScreen({ person, announce }) {
             stopped = true;
             document.removeEventListener('visibilitychange', whenSeen);
             cases.forEach((entry) => entry.feed?.stop());
+            unwatchConcerns();
         },
     };
 }

@@ -187,6 +187,8 @@ export function exerciseCard({ me, sessionId, observer = false, announce }) {
             parts.el, box,
             h('div', { class: 'row-actions' }, h('button', { class: 'button primary', type: 'submit' }, draft ? 'Save changes' : 'Save privately'), cancel));
         cancel?.addEventListener('click', () => {
+            // Edits given up are not kept for the next time this answer is edited.
+            parts.reset();
             editing = null;
             renderPanel();
         });

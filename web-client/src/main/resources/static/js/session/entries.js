@@ -48,6 +48,7 @@ export function draftsCard({ sessionId, announce }) {
 
     function edit(draft) {
         editing = draft.entryId;
+        text.editing(true);
         text.set(draft.text);
         label.textContent = 'Edit your note';
         cancel.hidden = false;
@@ -57,6 +58,7 @@ export function draftsCard({ sessionId, announce }) {
     function stopEditing() {
         editing = null;
         text.reset();
+        text.editing(false);
         label.textContent = 'A new note';
         cancel.hidden = true;
     }

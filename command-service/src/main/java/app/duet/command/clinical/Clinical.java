@@ -55,12 +55,13 @@ public class Clinical implements Serializable {
         apply(new SafetyConcernRaised(coupleId, command.concernId(), command.partnerId(), command.words(), therapists));
     }
 
-    /** Only a therapist who was told of the concern says they read it; saying it again changes nothing. */
+    /** Only a therapist who was told of the concern, and is still consented to, says they read it; saying it again changes nothing. */
     @CommandHandler
     public void handle(MarkSafetyConcernSeen command) {
         pairing.requireNotErased();
-        require(toldTo.getOrDefault(command.concernId(), Set.of()).contains(command.therapistId()), "not-told",
-                "Only a therapist who was told of this concern marks it read.");
+        require(toldTo.getOrDefault(command.concernId(), Set.of()).contains(command.therapistId())
+                        && consent.observes(command.therapistId()), "not-told",
+                "Only a therapist who was told of this concern, and whom the couple still consents to, marks it read.");
         if (unreadBy.getOrDefault(command.concernId(), Set.of()).contains(command.therapistId())) {
             apply(new SafetyConcernSeen(coupleId, command.concernId(), command.therapistId()));
         }

@@ -10,6 +10,7 @@ import app.duet.api.clinical.TherapistNoteView;
 import app.duet.api.clinical.TherapistNoteWritten;
 import app.duet.api.privacy.CoupleErased;
 import org.axonframework.config.ProcessingGroup;
+import app.duet.query.access.TherapistConsent;
 import app.duet.query.live.ViewPublisher;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
@@ -38,10 +39,12 @@ public class ClinicalProjection {
 
     private final ClinicalRecordRepository records;
     private final SimpMessageSendingOperations pushes;
+    private final TherapistConsent consent;
 
-    public ClinicalProjection(ClinicalRecordRepository records, SimpMessageSendingOperations pushes) {
+    public ClinicalProjection(ClinicalRecordRepository records, SimpMessageSendingOperations pushes, TherapistConsent consent) {
         this.records = records;
         this.pushes = pushes;
+        this.consent = consent;
     }
 
     @EventHandler
@@ -59,12 +62,13 @@ public class ClinicalProjection {
         ClinicalRecord concern = records.save(new ClinicalRecord(event.concernId(), event.coupleId(), ClinicalRecord.Kind.SAFETY,
                 event.partnerId(), event.words(), List.copyOf(event.therapistIds()), at, null));
         if (!replay.isReplay()) {
-            concern.readers().forEach(therapist -> pushes.convertAndSend(ViewPublisher.THERAPIST_TOPIC + therapist,
-                    concernView(concern, therapist)));
+            // Those it was told to, as long as the couple still consents to them (it may not, by the time this runs).
+            concern.readers().stream().filter(therapist -> consent.allows(therapist, concern.coupleId()))
+                    .forEach(therapist -> pushes.convertAndSend(ViewPublisher.THERAPIST_TOPIC + therapist, concernView(concern, therapist)));
         }
     }
 
-    /** A therapist read a concern: their other screens take its banner down. */
+    /** A therapist read a concern: their other screens take its banner down, told without its words. */
     @EventHandler
     public void on(SafetyConcernSeen event, @Timestamp Instant at, ReplayStatus replay) {
         records.findById(event.concernId()).ifPresent(concern -> {
@@ -73,7 +77,8 @@ public class ClinicalProjection {
             ClinicalRecord seen = records.save(new ClinicalRecord(concern.id(), concern.coupleId(), concern.kind(),
                     concern.authorId(), concern.text(), concern.readers(), concern.at(), seenBy));
             if (!replay.isReplay()) {
-                pushes.convertAndSend(ViewPublisher.THERAPIST_TOPIC + event.therapistId(), concernView(seen, event.therapistId()));
+                pushes.convertAndSend(ViewPublisher.THERAPIST_TOPIC + event.therapistId(), new SafetyConcernView(seen.id(),
+                        seen.coupleId(), seen.authorId(), null, seen.at(), seen.seenBy(event.therapistId())));
             }
         });
     }

@@ -152,6 +152,10 @@ class SecuritySuiteTest {
                 ViewPublisher.THERAPIST_TOPIC + THERAPIST);
         refusedSubscription("another couple's therapist subscribes to this therapist's destination", otherTherapist(),
                 ViewPublisher.THERAPIST_TOPIC + THERAPIST);
+        refusedSubscription("a therapist subscribes to every therapist's destination at once", otherTherapist(),
+                ViewPublisher.THERAPIST_TOPIC + "*");
+        refusedSubscription("a therapist subscribes below their own destination", otherTherapist(),
+                ViewPublisher.THERAPIST_TOPIC + THERAPIST + ".x");
 
         // Tokens that are not what they claim to be.
         for (String[] bad : new String[][]{{"a forged token", TestTokens.untrusted().partner(ALEX)},

@@ -203,14 +203,20 @@ class JohnAndMaryInTheBrowserTest {
                 .as("nothing of the concern stays on the device").doesNotContain(concern);
         assertThat(therapist.locator(".concern-banner")).isVisible(
                 new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(10_000));
-        assertThat(therapist.locator(".concern-banner")).containsText(concern);
+        assertThat(therapist.locator(".concern-banner .concern-words")).isHidden();
         check("therapist", "safety-concern", therapist);
+        therapist.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show it")).click();
+        assertThat(therapist.locator(".concern-banner .concern-words")).hasText(concern);
         assertNeverShown(john, concern);
         therapist.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("I have read it")).click();
         assertThat(therapist.locator(".concern-banner")).isHidden();
         assertNeverShown(john, concern);
         mary.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Quick exit")).click();
         mary.waitForURL("about:blank");
+        // Back leads to Duet signed out: the quick exit took the sign-in with it.
+        mary.goBack();
+        assertThat(mary.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))).isVisible();
+        assertThat(mary.locator("#person .person-name")).hasCount(0);
 
         // The therapist's case: the cycle state, caught up live, and week by week.
         therapist.locator("a.back").click();
