@@ -30,21 +30,21 @@ import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The counts behind the cohort's totals, one document per couple, which outlive the couple. While a
- * couple exists its document names it (to find it, and to apply each event once); when it is erased the
- * name and the applied events are taken off in one update, and what stays is a row of counts under a
- * random id that nothing else knows: no name, no id, no date, no word, so it is no one's personal data.
- * Counts only (sessions by exercise, bids by answer, turning points voiced, resentments let go,
- * appreciations, baby steps, check-points, appointments, and which phases the couple ever reached): the
- * cohort adds them up, and shows them only for groups of at least five couples.
+ * The counts behind the cohort's totals, one row per couple, which outlive the couple. While a couple
+ * exists its row is kept under the couple's id (to find it, and to apply each event once, read and
+ * written with the processor's batch). When the couple is erased its counts move to a row under a random
+ * id that nothing else knows, and the linked row goes: no name, no id, no date, no word stays, so what
+ * is left is no one's personal data. Counts only (sessions by exercise, bids by answer, turning points
+ * voiced, resentments let go, appreciations, baby steps, check-points, appointments, and which phases the
+ * couple ever reached): the cohort adds them up, and shows them only for groups of at least five couples.
  */
 @Component
 @ProcessingGroup(CycleStateProjection.PROCESSING_GROUP)
@@ -52,7 +52,10 @@ public class CohortTallies implements PhaseReached {
 
     static final String COLLECTION = "cohort_tallies";
     private static final String COUPLE = "coupleId";
+    private static final String COUNTS = "counts";
     private static final String APPLIED = "applied";
+    /** The random id an erased couple's counts move to, noted on its row before they move. */
+    private static final String ERASING_AS = "erasingAs";
     /** Which couple each session belongs to, while the couple exists. */
     private static final String SESSIONS = "cohort_sessions";
 
@@ -73,48 +76,56 @@ public class CohortTallies implements PhaseReached {
         if (counted == null) {
             return;
         }
-        int by = event instanceof AppointmentAttended attended ? attended.attendedBy().size() : 1;
         String coupleId = coupleOf(event, domain);
         if (coupleId == null) {
             return;
         }
+        // Read and written through the batch of the processor's unit of work: one bulk write per batch, not one per event.
+        Document row = Optional.ofNullable(mongo.findById(coupleId, Document.class, COLLECTION))
+                .orElseGet(() -> new Document("_id", coupleId).append(COUNTS, new Document()).append(APPLIED, new Document()));
         // Each aggregate's events reach a couple's row in order: its last sequence applied says what counted already.
-        String aggregate = domain.getAggregateIdentifier();
-        long sequence = domain.getSequenceNumber();
-        String applied = APPLIED + "." + aggregate;
-        Query notYet = Query.query(Criteria.where(COUPLE).is(coupleId)
-                .orOperator(Criteria.where(applied).exists(false), Criteria.where(applied).lt(sequence)));
-        Update count = new Update().inc("counts." + counted, by).set(applied, sequence);
-        if (mongo.updateFirst(notYet, count, COLLECTION).getMatchedCount() == 0
-                && !mongo.exists(Query.query(Criteria.where(COUPLE).is(coupleId)), COLLECTION)) {
-            mongo.insert(new Document("_id", UUID.randomUUID().toString()).append(COUPLE, coupleId)
-                    .append("counts", nested(counted, by)).append(APPLIED, new Document(aggregate, sequence)), COLLECTION);
+        Document applied = row.get(APPLIED, Document.class);
+        Number last = (Number) applied.get(domain.getAggregateIdentifier());
+        if (last != null && last.longValue() >= domain.getSequenceNumber()) {
+            return;
         }
-    }
-
-    /** "sessions.CHECK_IN" as the nested document an update's path makes of it. */
-    private static Document nested(String path, int count) {
-        int dot = path.indexOf('.');
-        return dot < 0 ? new Document(path, count) : new Document(path.substring(0, dot), nested(path.substring(dot + 1), count));
+        applied.put(domain.getAggregateIdentifier(), domain.getSequenceNumber());
+        int by = event instanceof AppointmentAttended attended ? attended.attendedBy().size() : 1;
+        row.get(COUNTS, Document.class).merge(stored(counted), by, (was, more) -> ((Number) was).intValue() + (Integer) more);
+        mongo.save(row, COLLECTION);
     }
 
     /** The couple's row remembers each phase it ever reached, once: the cohort counts couples per phase reached. */
     @Override
     public void reached(String coupleId, Phase phase) {
-        mongo.updateFirst(Query.query(Criteria.where(COUPLE).is(coupleId)), Update.update("counts.reached." + phase.name(), 1),
-                COLLECTION);
+        Document row = mongo.findById(coupleId, Document.class, COLLECTION);
+        if (row != null) {
+            row.get(COUNTS, Document.class).put(stored("reached." + phase.name()), 1);
+            mongo.save(row, COLLECTION);
+        }
     }
 
     /**
-     * The couple's row stays, unlinked: its name and the aggregates it applied are taken off in one
-     * update, and which sessions were the couple's is forgotten.
+     * The couple's row stays, unlinked: its counts move to a row under a random id, without the couple's
+     * id or the aggregates it applied, and which sessions were the couple's is forgotten. Done so that
+     * doing it again after a crash halfway writes the same: the random id is chosen once and noted first.
      */
     @EventHandler
     public void on(CoupleErased event) {
-        mongo.updateFirst(Query.query(Criteria.where(COUPLE).is(event.coupleId())),
-                new Update().unset(COUPLE).unset(APPLIED), COLLECTION);
+        Document row = mongo.findById(event.coupleId(), Document.class, COLLECTION);
+        if (row != null) {
+            String anonymous = Optional.ofNullable(row.getString(ERASING_AS)).orElseGet(() -> UUID.randomUUID().toString());
+            mongo.save(row.append(ERASING_AS, anonymous), COLLECTION);
+            mongo.save(new Document("_id", anonymous).append(COUNTS, row.get(COUNTS, Document.class)), COLLECTION);
+            mongo.remove(Query.query(Criteria.where("_id").is(event.coupleId())), COLLECTION);
+        }
         mongo.remove(Query.query(Criteria.where(COUPLE).is(event.coupleId())), SESSIONS);
         sessions.forget(event.coupleId());
+    }
+
+    /** Counts are named with dots ("sessions.CHECK_IN"), which a stored field name may not hold. */
+    private static String stored(String name) {
+        return name.replace('.', ':');
     }
 
     @ResetHandler
@@ -128,19 +139,9 @@ public class CohortTallies implements PhaseReached {
     List<Map<String, Integer>> all() {
         return mongo.findAll(Document.class, COLLECTION).stream().map(row -> {
             Map<String, Integer> each = new java.util.TreeMap<>();
-            flatten("", row.get("counts", Document.class), each);
+            row.get(COUNTS, Document.class).forEach((key, value) -> each.put(key.replace(':', '.'), ((Number) value).intValue()));
             return each;
         }).toList();
-    }
-
-    private static void flatten(String prefix, Document counts, Map<String, Integer> into) {
-        counts.forEach((key, value) -> {
-            if (value instanceof Document inner) {
-                flatten(prefix + key + ".", inner, into);
-            } else {
-                into.put(prefix + key, ((Number) value).intValue());
-            }
-        });
     }
 
     /** What an event counts as, or null for an event the cohort does not count. */
@@ -180,8 +181,7 @@ public class CohortTallies implements PhaseReached {
     /** A couple's own events carry its id; a session's events name it through the session's start, once known. */
     private String coupleOf(Object event, DomainEventMessage<?> message) {
         if (event instanceof SessionStarted started) {
-            mongo.upsert(Query.query(Criteria.where("_id").is(started.sessionId())), Update.update(COUPLE, started.coupleId()),
-                    SESSIONS);
+            mongo.save(new Document("_id", started.sessionId()).append(COUPLE, started.coupleId()), SESSIONS);
             sessions.started(started.sessionId(), started.coupleId());
             return started.coupleId();
         }

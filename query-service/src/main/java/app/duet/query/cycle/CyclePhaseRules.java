@@ -25,7 +25,7 @@ final class CyclePhaseRules {
      */
     static final int NAMED_EVENTS = 50;
     /** How many of the window's latest events are kept to choose those from, of every kind. */
-    static final int KEPT_EVENTS = 5 * NAMED_EVENTS;
+    static final int KEPT_EVENTS = 2 * NAMED_EVENTS;
 
     private CyclePhaseRules() {
     }
