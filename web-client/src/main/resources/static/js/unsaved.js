@@ -1,5 +1,5 @@
 // Words typed and not saved yet survive a reload or a dropped connection: each text field keeps what is
-// in it in this tab's sessionStorage (never localStorage: a family computer is shared), under the
+// in it in this tab's sessionStorage (never the browser's lasting storage: a family computer is shared), under the
 // signed-in account, until it is saved or the person signs out. A field that must leave no trace (a
 // safety concern) keeps nothing.
 import { person } from './auth.js';
