@@ -139,7 +139,7 @@ export function caseScreen({ coupleId, me, announce, onGone }) {
 
     loadNotes();
     // A concern raised while this couple is open shows here at once, not at the next change of their view.
-    const unwatchConcerns = me ? watch(`/topic/therapists.${me}`, (concern) => concern.coupleId === coupleId && loadConcerns())
+    const unwatchConcerns = me ? watch(`/topic/therapists.${me}`, (notice) => notice.concernId && notice.coupleId === coupleId && loadConcerns())
         : () => {};
 
     return {

@@ -49,6 +49,9 @@ export function concernBanner({ slot, therapistId, announce }) {
     }
 
     function arrived(concern) {
+        if (!concern.concernId) {
+            return;                                 // a caseload notice, not a concern
+        }
         if (concern.seenAt) {
             unread.delete(concern.concernId);      // read on another screen of theirs
         } else if (!unread.has(concern.concernId)) {

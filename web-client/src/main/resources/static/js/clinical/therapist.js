@@ -15,14 +15,13 @@ export function therapistScreen({ person, announce }) {
     const list = h('ul', { class: 'caseload', 'aria-labelledby': 'caseload-title' });
     const none = h('p', { class: 'muted', hidden: true }, 'No couple shares their sessions with you yet. Once both partners of a couple consent, they appear here.');
     const box = problemBox();
-    const check = h('button', { class: 'button quiet', type: 'button' }, 'Check for new couples');
 
     const el = h('div', { class: 'screen' },
         h('section', { class: 'hero' },
             h('h1', { tabindex: -1 }, person.name ? `Welcome, ${person.name}` : 'Welcome'),
             h('p', { class: 'lead' }, 'The couples who chose to work with you, and what they share with you.')),
         h('section', { class: 'card stack', 'aria-labelledby': 'caseload-title' },
-            h('div', { class: 'card-head' }, h('h2', { id: 'caseload-title' }, 'Your couples'), check),
+            h('div', { class: 'card-head' }, h('h2', { id: 'caseload-title' }, 'Your couples')),
             h('p', { class: 'muted' }, 'A couple appears here once both partners have consented. Either of them can withdraw at any time; their couple then leaves this list.'),
             box, none, list),
         codeCard(person, announce));
@@ -123,13 +122,14 @@ export function therapistScreen({ person, announce }) {
         });
     }
 
-    check.addEventListener('click', () => load());
     const whenSeen = () => document.visibilityState === 'visible' && load();
     document.addEventListener('visibilitychange', whenSeen);
     load();
 
-    // A concern raised for one of these couples flags it at once.
-    const unwatchConcerns = watch(`/topic/therapists.${person.id}`, (concern) => loadConcerns(concern.coupleId));
+    // The caseload follows what happens: a couple consents or withdraws, starts or ends a session, or
+    // raises a concern (which flags it at once). No need to check for new couples.
+    const unwatchConcerns = watch(`/topic/therapists.${person.id}`, (notice) => (notice.caseload ? load()
+        : loadConcerns(notice.coupleId)));
 
     return {
         el,

@@ -88,6 +88,25 @@ class SafetyConcernLiveTest {
                 await().atMost(Duration.ofSeconds(10)).until(() ->
                         JSON.readTree(product.queries.getAs(therapist, unread).body()).isEmpty());
                 assertThat(alexScreen.received().toString() + samScreen.received()).doesNotContain(CONCERN);
+
+                // The same destination tells the therapist their caseload changed: a couple consented, a session started.
+                String robin = UUID.randomUUID().toString();
+                String kai = UUID.randomUUID().toString();
+                JsonNode opened = product.commands.post(robin, "/api/commands/couples", "{\"displayName\":\"Robin\"}");
+                String other = opened.get("coupleId").asString();
+                product.commands.post(kai, "/api/commands/couples/join", "{\"invitationCode\":\""
+                        + opened.get("invitationCode").asString() + "\",\"displayName\":\"Kai\"}");
+                product.commands.post(robin, "/api/commands/couples/" + other + "/therapists",
+                        "{\"therapistCode\":\"" + therapistId + "\",\"therapistName\":\"Dr. Lee\"}");
+                product.commands.post(kai, "/api/commands/couples/" + other + "/therapists/" + therapistId + "/consent", null);
+                await().atMost(Duration.ofSeconds(10)).until(() -> therapistScreen.received().stream()
+                        .anyMatch(frame -> frame.body().path("caseload").asString("").equals(other)));
+                therapistScreen.forgetReceived();
+                product.commands.post(robin, "/api/commands/couples/" + other + "/sessions", "{\"exercise\":\"CHECK_IN\"}");
+                await().atMost(Duration.ofSeconds(10)).until(() -> therapistScreen.received().stream()
+                        .anyMatch(frame -> frame.body().path("caseload").asString("").equals(other)));
+                assertThat(therapistScreen.received().toString()).as("a notice names the couple and nothing else")
+                        .doesNotContain("Robin", "Kai");
             }
         }
     }

@@ -106,7 +106,8 @@ class JohnAndMaryInTheBrowserTest {
         assertThat(john.locator("h2#exercise-title")).hasText("From resentment to closeness");
         mary.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Join From resentment to closeness")).click();
         assertThat(mary.locator(".presence")).containsText("here");
-        therapist.reload();
+        // The therapist's caseload followed the consent live: no reload, no "check for new couples".
+        assertThat(therapist.locator("a[href^='#/couples/']")).hasCount(1);
         therapist.locator("a[href^='#/couples/']").first().click();
         therapist.locator("a[href^='#/sessions/']").first().click();
         assertThat(john.locator(".observers")).containsText("Dr. Okafor");
