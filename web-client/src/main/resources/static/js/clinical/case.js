@@ -3,18 +3,18 @@
 // attendance; the safety concerns a partner told the therapist, and the therapist's own private notes.
 // The couple's view is kept current live; when consent ends, the page says so calmly and shows nothing
 // more of theirs.
-import { command, query, queryUntil } from '../api.js';
+import { query } from '../api.js';
 import { h, renderList, when } from '../dom.js';
-import { countedText, onSubmit, problemBox } from '../forms.js';
+import { problemBox } from '../forms.js';
 import { follow } from '../feed.js';
 import { watch } from '../live.js';
 import { exerciseLabel } from '../exercise/guides.js';
 import { cycleCard } from '../cycle/cycle-card.js';
 import { therapistFrameCard } from '../commitment/therapist-frame.js';
+import { notesCard } from './notes.js';
 import { babyStepsCard } from '../exercise/baby-steps.js';
 import { partnerName } from '../words.js';
 
-const MAX_NOTE = 4000;
 
 export function caseScreen({ coupleId, me, announce, onGone }) {
     const heading = h('h1', { tabindex: -1 }, 'Couple');
@@ -29,17 +29,7 @@ export function caseScreen({ coupleId, me, announce, onGone }) {
             + 'so take care that nothing in a joint session gives it away.'),
         noConcerns, concerns);
 
-    const notes = h('ol', { class: 'notes', 'aria-labelledby': 'notes-title' });
-    const noNotes = h('p', { class: 'muted' }, 'No notes yet.');
-    const text = countedText({ id: 'note-text', name: 'text', label: 'A new note', max: MAX_NOTE, rows: 5, required: true });
-    const noteForm = h('form', { class: 'stack', 'aria-label': 'Write a private note' },
-        text.el, problemBox(), h('button', { class: 'button primary', type: 'submit' }, 'Save note'));
-    onSubmit(noteForm, async () => {
-        const { noteId } = await command(`couples/${coupleId}/notes`, { text: text.textarea.value.trim() });
-        text.reset();
-        announce('Your note is saved.');
-        await loadNotes((found) => found.some((n) => n.noteId === noteId));
-    });
+    const notesPart = notesCard({ coupleId, announce, onRefused: (problem) => (problem.status === 403 ? gone() : showProblem(problem)) });
     const loadProblem = problemBox();
     const cycle = cycleCard({ coupleId, observer: true, announce,
         nameOf: (id) => view?.partners.find((p) => p.partnerId === id)?.displayName });
@@ -59,10 +49,7 @@ export function caseScreen({ coupleId, me, announce, onGone }) {
                     h('h2', { id: 'case-sessions-title' }, 'Sessions'),
                     h('p', { class: 'hint' }, 'Opening a running session makes you its observer: the partners see that you are there.'),
                     noSessions, sessions)),
-            h('section', { class: 'card stack private-card', 'aria-labelledby': 'notes-title' },
-                h('h2', { id: 'notes-title' }, 'Your private notes'),
-                h('p', { class: 'privacy only-you' }, 'Partners never see these'),
-                noteForm, noNotes, notes)),
+            notesPart.el),
         cycle.el,
         babySteps.el,
         frame.el);
@@ -108,21 +95,6 @@ export function caseScreen({ coupleId, me, announce, onGone }) {
         }
     }
 
-    async function loadNotes(seen = () => true) {
-        try {
-            const found = (await queryUntil(`couples/${coupleId}/notes`, (notes) => seen(notes ?? []))) ?? [];
-            noNotes.hidden = found.length > 0;
-            renderList(notes, [...found].sort((a, b) => String(b.writtenAt).localeCompare(String(a.writtenAt))), {
-                key: (n) => n.noteId,
-                render: (n) => h('li', { class: 'note', tabindex: -1 },
-                    h('p', { class: 'muted small' }, when(n.writtenAt)),
-                    h('p', { class: 'entry-text', dir: 'auto' }, n.text)),
-            });
-        } catch (problem) {
-            problem.status === 403 ? gone() : showProblem(problem);
-        }
-    }
-
     function showProblem(problem) {
         loadProblem.textContent = problem.message;
         loadProblem.hidden = false;
@@ -137,7 +109,7 @@ export function caseScreen({ coupleId, me, announce, onGone }) {
         }
     }
 
-    loadNotes();
+    notesPart.load();
     // A concern raised while this couple is open shows here at once, not at the next change of their view.
     const unwatchConcerns = me ? watch(`/topic/therapists.${me}`, (notice) => notice.concernId && notice.coupleId === coupleId && loadConcerns())
         : () => {};

@@ -15,6 +15,14 @@ import { renderOutcome } from './outcome.js';
 
 const PUT_PATHS = { TEXT: 'entries', CYCLE_LINK: 'cycle-links', BEHAVIOUR: 'behaviours', NEED: 'needs', REASSURANCE: 'reassurances', LEAN: 'leans' };
 const SHARING_BADGE = { OWN: 'Only you', SHARED: 'Shared when you choose', REVEALED: 'Revealed together' };
+const OBSERVED_BADGE = { OWN: 'Private to each', SHARED: 'Shared by choice', REVEALED: 'Revealed together' };
+
+/** What an observing therapist will see of each kind of step. */
+const OBSERVED = {
+    OWN: 'What each partner writes here is theirs alone: you will not see it.',
+    REVEALED: 'Both answers appear to both partners, and to you, at the same moment, once both are ready.',
+    SHARED: 'You see what a partner chooses to share, when they share it.',
+};
 
 export function exerciseCard({ me, sessionId, observer = false, announce }) {
     const title = h('h2', { id: 'exercise-title' }, 'The exercise');
@@ -41,6 +49,7 @@ export function exerciseCard({ me, sessionId, observer = false, announce }) {
     let labels = {};
     let drafts = [];
     let current = null;         // the step this screen shows
+    let followed = null;        // for an observer: the partners' step the screen last moved to with them
     let editing = null;         // { step, el } while an entry of the step shown is being rewritten
     const newEntryForms = new Map();    // one form per step, built once, so pushes never wipe what is typed
 
@@ -81,6 +90,13 @@ export function exerciseCard({ me, sessionId, observer = false, announce }) {
         pauseButton.hidden = !running || (!observer && !me_()?.present) || (observer && !view.observers?.length);
         pauseButton.textContent = view.paused ? 'Resume' : 'Pause';
         current ??= me_()?.step ?? guide.steps[0].key;
+        // An observer's screen moves on with the partners (to the furthest step either is on), until
+        // they choose a step themselves; the next move of the partners takes them along again.
+        const partnersStep = observer ? furthestStep() : null;
+        if (partnersStep && partnersStep !== followed) {
+            followed = partnersStep;
+            current = partnersStep;
+        }
         renderSteps();
         renderPanel();
         acts.render();
@@ -101,13 +117,19 @@ export function exerciseCard({ me, sessionId, observer = false, announce }) {
                 const state = progress(s.key);
                 const button = h('button', { type: 'button', class: 'step-button', 'aria-current': s.key === current ? 'step' : null },
                     h('span', { class: 'step-title' }, s.title),
-                    h('span', { class: 'step-meta small' }, SHARING_BADGE[s.sharing],
+                    h('span', { class: 'step-meta small' }, (observer ? OBSERVED_BADGE : SHARING_BADGE)[s.sharing],
                         state?.revealedAt ? ' · revealed' : state?.submittedBy?.length ? ` · ${state.submittedBy.length} of 2 ready` : ''),
                     here.length ? h('span', { class: 'step-here small' }, here.join(' and '), here.length === 1 && here[0] === 'You' ? ' are here' : ' here') : null);
                 button.addEventListener('click', () => goTo(s.key));
                 return h('li', {}, button);
             },
         });
+    }
+
+    function furthestStep() {
+        const order = guide.steps.map((s) => s.key);
+        const at = view.partners.map((p) => order.indexOf(p.step)).filter((i) => i >= 0);
+        return at.length ? order[Math.max(...at)] : null;
     }
 
     function progress(key) {
@@ -146,10 +168,12 @@ export function exerciseCard({ me, sessionId, observer = false, announce }) {
             ? (editing?.step === current ? editing.el : newEntryForm(step)) : null;
 
         stepTitle.textContent = step.title;
-        stepPrompt.textContent = step.prompt;
-        stepHelp.textContent = step.help;
+        // An observer reads what the partners are asked, and what of it will reach them as therapist.
+        stepPrompt.textContent = observer ? `The partners are asked: “${step.prompt}”` : step.prompt;
+        stepHelp.textContent = observer ? '' : step.help;
+        stepHelp.hidden = observer;
         stepPrivacy.className = `privacy ${step.sharing === 'OWN' ? 'only-you' : 'shared'}`;
-        stepPrivacy.textContent = step.sharingNote;
+        stepPrivacy.textContent = observer ? OBSERVED[step.sharing] ?? '' : step.sharingNote;
         if (formSlot.firstElementChild !== form) {
             fill(formSlot, form);
         }
@@ -267,7 +291,7 @@ export function exerciseCard({ me, sessionId, observer = false, announce }) {
             return;
         }
         if (!loop) {
-            loop = loopCard({ labels, nameOf });
+            loop = loopCard({ labels, nameOf, observer });
             loopSlot.replaceChildren(loop.el);
         }
         loop.update(view.loop);

@@ -13,13 +13,14 @@ function svg(tag, attributes = {}, ...children) {
     return el;
 }
 
-/** labels: words for each link kind; nameOf: a partner's name. */
-export function loopCard({ labels, nameOf }) {
+/** labels: words for each link kind; nameOf: a partner's name; observer: a therapist reads it, not one of the two. */
+export function loopCard({ labels, nameOf, observer = false }) {
     const drawing = h('div', { class: 'loop-drawing' });
     const words = h('div', { class: 'loop-words' });
     const el = h('section', { class: 'card stack loop-card', 'aria-labelledby': 'loop-title' },
-        h('h2', { id: 'loop-title' }, 'Your loop'),
-        h('p', { class: 'hint' }, 'What one of you does becomes what sets the other off. The loop is the trouble, not either of you.'),
+        h('h2', { id: 'loop-title' }, observer ? 'Their loop' : 'Your loop'),
+        h('p', { class: 'hint' }, observer ? 'What one of them does becomes what sets the other off, as each has shared it.'
+            : 'What one of you does becomes what sets the other off. The loop is the trouble, not either of you.'),
         drawing, words);
 
     function update(sides) {

@@ -9,6 +9,7 @@ import { partnerName, RESPONSES } from '../words.js';
 import { bidItem } from './bid.js';
 import { draftsCard, sharedCard } from './entries.js';
 import { cycleCard } from '../cycle/cycle-card.js';
+import { notesCard } from '../clinical/notes.js';
 import { exerciseCard } from '../exercise/exercise-card.js';
 import { exerciseLabel } from '../exercise/guides.js';
 import { onConnect } from '../live.js';
@@ -102,7 +103,10 @@ export function sessionScreen({ me, sessionId, announce, observer = false, thera
         if (observer && !cycle) {
             cycle = cycleCard({ coupleId: view.coupleId, observer: true, announce,
                 nameOf: (id) => shown?.partners.find((p) => p.partnerId === id)?.displayName ?? view.partners.find((p) => p.partnerId === id)?.displayName });
-            cycleSlot.replaceChildren(cycle.el);
+            // The therapist writes their private notes while observing, beside the couple's cycle.
+            const notes = notesCard({ coupleId: view.coupleId, announce, onRefused: () => { /* the session's own feed says so */ } });
+            cycleSlot.replaceChildren(notes.el, cycle.el);
+            notes.load();
         }
         const observing = el.querySelector('.observers');
         observing.replaceChildren(...(view.observers ?? []).map((o) => h('li', { class: 'person here' },

@@ -139,6 +139,17 @@ class JohnAndMaryInTheBrowserTest {
                 "Sad, and afraid I am not enough for him");
         check("partner", "session-revealed", john);
         check("therapist", "session-observing", therapist);
+        // The observing therapist is spoken to as a therapist: their screen follows the partners' step, tells
+        // them what they will see of it, shows "their" loop, and keeps their private notes beside it.
+        assertThat(therapist.locator(".step-panel h3")).hasText("Underneath");
+        assertThat(therapist.locator(".step-panel")).containsText("The partners are asked");
+        assertThat(therapist.locator(".loop-card h2")).hasText("Their loop");
+        String note = "Mary names fear under the anger; John shame under the retreat";
+        therapist.locator("#note-text").fill(note);
+        therapist.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save note")).click();
+        assertThat(therapist.locator(".notes-card .notes")).containsText(note);
+        assertNeverShown(john, note);
+        assertNeverShown(mary, note);
         revealedStep(john, mary, therapist, "What you needed", "To hear you still want me near",
                 "To be told when you are hurt instead of shut out");
         assertThat(john.locator(".loop-card")).containsText("What I felt underneath");
