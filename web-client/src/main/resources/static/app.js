@@ -263,7 +263,7 @@ function showPerson() {
         out.setAttribute('aria-disabled', 'true');
         signOut();
     });
-    slot.replaceChildren(h('span', { class: 'person-name' }, h('span', { class: 'visually-hidden' }, 'Signed in as '), person.name), out);
+    slot.replaceChildren(h('span', { class: 'person-name' }, h('span', { class: 'visually-hidden' }, 'Signed in as '), h('bdi', {}, person.name)), out);
 }
 
 async function boot() {

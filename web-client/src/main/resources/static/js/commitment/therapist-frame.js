@@ -316,7 +316,7 @@ function attendancePart(ctx) {
                 signature: (p) => p.displayName,
                 render: (p) => h('div', { class: 'choice-option' },
                     h('input', { type: 'checkbox', name: 'attendedBy', id: `tf-came-${p.partnerId}`, value: p.partnerId, checked: true }),
-                    h('label', { for: `tf-came-${p.partnerId}` }, p.displayName)),
+                    h('label', { for: `tf-came-${p.partnerId}`, dir: 'auto' }, p.displayName)),
             });
             const meetings = [...(next.attendance ?? [])].sort((a, b) => String(b.heldOn).localeCompare(String(a.heldOn)));
             none.hidden = meetings.length > 0;

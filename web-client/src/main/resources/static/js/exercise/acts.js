@@ -83,7 +83,7 @@ export function actsPart({ me, sessionId, observer, view, guide, current, labels
             onPress(confirmButton, box, () => command(`sessions/${sessionId}/moves/${move.moveId}/confirm`));
         }
         return h('li', { class: `entry ${move.partnerId === me ? 'from-me' : ''}` },
-            h('p', { class: 'bid-head' }, h('strong', {}, nameOf(move.partnerId)), ' · ', labels()[`change.${move.change}`] ?? move.change, ' · ', when(move.voicedAt)),
+            h('p', { class: 'bid-head' }, h('strong', { dir: 'auto' }, nameOf(move.partnerId)), ' · ', labels()[`change.${move.change}`] ?? move.change, ' · ', when(move.voicedAt)),
             h('p', { class: 'entry-text', dir: 'auto' }, move.words),
             confirmed && h('p', { class: 'privacy shared' }, 'Confirmed by your therapist as a turning point'),
             confirmButton, box);
@@ -167,7 +167,7 @@ export function actsPart({ me, sessionId, observer, view, guide, current, labels
                     onPress(agree, box, () => command(`sessions/${sessionId}/let-go/${pact.pactId}/agree`));
                 }
                 return h('li', { class: 'entry' },
-                    h('p', { class: 'bid-head' }, h('strong', {}, nameOf(pact.proposedBy)), ' proposed · ', when(pact.proposedAt)),
+                    h('p', { class: 'bid-head' }, h('strong', { dir: 'auto' }, nameOf(pact.proposedBy)), ' proposed · ', when(pact.proposedAt)),
                     h('p', { class: 'entry-text', dir: 'auto' }, pact.words),
                     pact.agreedBy ? h('p', { class: 'privacy shared' }, 'Let go, together') : h('p', { class: 'muted small' }, 'Waiting for agreement'),
                     agree);

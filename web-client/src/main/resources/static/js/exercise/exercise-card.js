@@ -282,7 +282,7 @@ export function exerciseCard({ me, sessionId, observer = false, announce }) {
 
     function sharedEntry(entry) {
         return h('li', { class: `entry ${entry.authorId === me ? 'from-me' : ''}` },
-            h('p', { class: 'bid-head' }, h('strong', {}, nameOf(entry.authorId)), ' · ', when(entry.sharedAt)),
+            h('p', { class: 'bid-head' }, h('strong', { dir: 'auto' }, nameOf(entry.authorId)), ' · ', when(entry.sharedAt)),
             entryBody(entry.kind, entry.text, entry.details, labels));
     }
 

@@ -32,7 +32,7 @@ export function loopCard({ labels, nameOf, observer = false }) {
             lobe(left, 110, 'left'), lobe(right, 290, 'right'));
         drawing.replaceChildren(shape);
         words.replaceChildren(...[left, right].filter(Boolean).map((side) => h('div', { class: 'loop-side' },
-            h('h3', {}, nameOf(side.partnerId)),
+            h('h3', { dir: 'auto' }, nameOf(side.partnerId)),
             side.links.length === 0 ? h('p', { class: 'muted' }, 'Nothing shared yet.')
                 : h('ol', {}, side.links.map((link) => h('li', {},
                     h('strong', {}, labels[`link.${link.details?.link}`] ?? link.details?.link), ': ', h('bdi', {}, link.text ?? ''),

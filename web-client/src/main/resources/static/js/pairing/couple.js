@@ -86,7 +86,7 @@ export function coupleScreen({ me, coupleId, invitationCode, announce, onErased,
         heading.textContent = view.paired ? names.join(' & ') : `${names[0] ?? 'Your couple'}, waiting for a partner`;
         fill(partners, view.partners.map((p) => h('li', { class: 'person' },
             h('span', { class: 'avatar', 'aria-hidden': 'true' }, initial(p.displayName)),
-            h('span', {}, partnerName(p.displayName), p.partnerId === me && h('span', { class: 'you' }, ' (you)')))));
+            h('span', { dir: 'auto' }, partnerName(p.displayName), p.partnerId === me && h('span', { class: 'you' }, ' (you)')))));
         showInvitation(invite, view.paired ? null : view.invitationCode ?? invitationCode, announce);
         start.hidden = !view.paired;
         paired.hidden = !view.paired;

@@ -173,7 +173,7 @@ export function sharedCard({ me, observer = false, announce, therapists = () => 
                 key: (e) => `${e.authorId}/${e.entryId}`,
                 signature: (e) => JSON.stringify([e, nameOf(e.authorId)]),
                 render: (e) => h('li', { class: `entry ${e.authorId === me ? 'from-me' : ''}`, tabindex: -1 },
-                    h('p', { class: 'bid-head' }, h('strong', {}, nameOf(e.authorId)), ' · ', when(e.sharedAt)),
+                    h('p', { class: 'bid-head' }, h('strong', { dir: 'auto' }, nameOf(e.authorId)), ' · ', when(e.sharedAt)),
                     h('p', { class: 'entry-text', dir: 'auto' }, e.text)),
             });
             if (shown && !observer) {

@@ -76,7 +76,7 @@ export function sessionScreen({ me, sessionId, announce, observer = false, thera
         meta.replaceChildren(running ? 'Running since ' : 'Ended ', when(running ? view.startedAt : view.endedAt ?? view.startedAt));
         presence.replaceChildren(...view.partners.map((p) => h('li', { class: `person ${running && p.present ? 'here' : 'away'}` },
             h('span', { class: 'dot', 'aria-hidden': 'true' }),
-            h('span', {}, p.partnerId === me ? `${partnerName(p.displayName)} (you)` : partnerName(p.displayName)),
+            h('span', { dir: 'auto' }, p.partnerId === me ? `${partnerName(p.displayName)} (you)` : partnerName(p.displayName)),
             h('span', { class: 'muted small' }, running && p.present ? 'here' : 'not here'))));
         if (observer) {
             back.href = `#/couples/${view.coupleId}`;
@@ -110,7 +110,7 @@ export function sessionScreen({ me, sessionId, announce, observer = false, thera
         }
         const observing = el.querySelector('.observers');
         observing.replaceChildren(...(view.observers ?? []).map((o) => h('li', { class: 'person here' },
-            h('span', { class: 'dot', 'aria-hidden': 'true' }), h('span', {}, o.displayName ?? 'Your therapist'),
+            h('span', { class: 'dot', 'aria-hidden': 'true' }), h('span', { dir: 'auto' }, o.displayName ?? 'Your therapist'),
             h('span', { class: 'muted small' }, 'observing'))));
         if (shown) {
             announceChanges(shown, view, nameOf);
