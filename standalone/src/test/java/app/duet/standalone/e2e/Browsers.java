@@ -171,4 +171,23 @@ final class Browsers implements AutoCloseable {
             playwright.close();
         }
     }
+
+    /**
+     * Opens a step of the running exercise. A push that redraws the step buttons at the moment of the
+     * click can swallow it (seen on a loaded machine): the click is made again, at most three times.
+     */
+    static void goToStep(Page page, String stepTitle) {
+        for (int attempt = 1; ; attempt++) {
+            page.locator(".step-button:has(.step-title:text-is('" + stepTitle + "'))").click();
+            try {
+                assertThat(page.locator(".step-panel h3")).hasText(stepTitle,
+                        new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(attempt < 3 ? 5_000 : 30_000));
+                return;
+            } catch (AssertionError notYet) {
+                if (attempt >= 3) {
+                    throw notYet;
+                }
+            }
+        }
+    }
 }

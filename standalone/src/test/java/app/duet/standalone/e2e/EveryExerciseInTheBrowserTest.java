@@ -78,8 +78,8 @@ class EveryExerciseInTheBrowserTest {
         assertThat(ben.locator(".step-panel .entries")).containsText("A text in the afternoon");
 
         // Ben takes up Ann's step as it stands; Ann offers a smaller step for Ben's; both commit.
-        goToStep(ben, "Choose");
-        goToStep(ann, "Choose");
+        Browsers.goToStep(ben, "Choose");
+        Browsers.goToStep(ann, "Choose");
         assertThat(ben.locator(".baby-steps-card")).containsText("A text in the afternoon");
         click(ben, "I will do this");
         click(ben, "I commit to it");
@@ -125,18 +125,18 @@ class EveryExerciseInTheBrowserTest {
         assertThat(ann.locator(".step-panel .entries")).containsText("I come back to you every time");
 
         // Ann answers Ben's need with a reassurance of her own, and shares it.
-        goToStep(ann, "Reassure");
+        Browsers.goToStep(ann, "Reassure");
         ann.locator("#entry-words").fill("Take the hour; I will be glad to see you after it");
         click(ann, "Save privately");
         click(ann, "Share with my partner");
-        goToStep(ben, "Reassure");
+        Browsers.goToStep(ben, "Reassure");
         assertThat(ben.locator(".step-panel .entries")).containsText("glad to see you");
         end(ann, ben, "3 answers shared");
     }
 
     private void cycleMap(Page ann, Page ben) {
         start(ann, ben, "CYCLE_MAP", "Map the loop");
-        goToStep(ann, "Your side of the loop");
+        Browsers.goToStep(ann, "Your side of the loop");
         ann.locator("#entry-link").selectOption("BEHAVIOUR");
         ann.locator("#entry-words").fill("I keep asking what is wrong");
         ann.locator("#entry-move").selectOption("PURSUE");
@@ -169,11 +169,6 @@ class EveryExerciseInTheBrowserTest {
     private void end(Page ann, Page ben, String outcome) {
         click(ann, "End for both of us");
         assertThat(ben.locator(".outcome")).containsText(outcome);
-    }
-
-    private void goToStep(Page page, String title) {
-        page.locator(".step-button:has(.step-title:text-is('" + title + "'))").click();
-        assertThat(page.locator(".step-panel h3")).hasText(title);
     }
 
     private static void click(Page page, String button) {

@@ -156,8 +156,8 @@ class JohnAndMaryInTheBrowserTest {
         assertThat(mary.locator(".loop-card")).containsText("To hear you still want me near");
 
         // Step 6: Mary softens, John re-engages, the therapist confirms both as turning points.
-        goToStep(john, "Coming closer");
-        goToStep(mary, "Coming closer");
+        Browsers.goToStep(john, "Coming closer");
+        Browsers.goToStep(mary, "Coming closer");
         mary.locator("#act-SOFTENING").fill("When you go quiet I feel thrown away; I want you to let me in");
         mary.locator("form:has(#act-SOFTENING)").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Say it to my partner")).click();
         assertThat(john.locator(".moves-card")).containsText("I want you to let me in");
@@ -259,18 +259,13 @@ class JohnAndMaryInTheBrowserTest {
     }
 
     private void writeLink(Page page, String stepTitle, String words, String move) {
-        goToStep(page, stepTitle);
+        Browsers.goToStep(page, stepTitle);
         page.locator("#entry-words").fill(words);
         if (move != null) {
             page.locator("#entry-move").selectOption(move);
         }
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save privately")).click();
         assertThat(page.locator(".step-panel .drafts")).containsText(words);
-    }
-
-    private void goToStep(Page page, String stepTitle) {
-        page.locator(".step-button:has(.step-title:text-is('" + stepTitle + "'))").click();
-        assertThat(page.locator(".step-panel h3")).hasText(stepTitle);
     }
 
     private void revealedStep(Page john, Page mary, Page therapist, String stepTitle, String johns, String marys) {
