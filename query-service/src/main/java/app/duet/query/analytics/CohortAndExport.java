@@ -20,7 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.ToDoubleFunction;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -87,11 +87,11 @@ public class CohortAndExport {
         }
         int minimum = store.thresholds().minimumForShare();
         return new CohortView(true, MINIMUM_GROUP, rows.size(), totals, reached,
-                share(rows, minimum, row -> row.getOrDefault("bids.TOWARD", 0), "bids.TOWARD", "bids.AWAY", "bids.AGAINST",
+                share(rows, minimum, row -> (double) row.getOrDefault("bids.TOWARD", 0), "bids.TOWARD", "bids.AWAY", "bids.AGAINST",
                         "bids.MISSED"),
                 share(rows, minimum, row -> row.getOrDefault("checkpoints.KEPT", 0) + 0.5 * row.getOrDefault("checkpoints.PARTLY_KEPT", 0),
                         "checkpoints.KEPT", "checkpoints.PARTLY_KEPT", "checkpoints.MISSED"),
-                share(rows, minimum, row -> row.getOrDefault("appointments.attended", 0), "appointments.attended",
+                share(rows, minimum, row -> (double) row.getOrDefault("appointments.attended", 0), "appointments.attended",
                         "appointments.missed"));
     }
 
@@ -99,7 +99,7 @@ public class CohortAndExport {
      * A share across couples (a partly kept check-point counts half), shown only when at least the
      * minimum group of couples counted toward it.
      */
-    private static ShareView share(List<Map<String, Integer>> rows, int minimum, ToDoubleFunction<Map<String, Integer>> counted,
+    private static ShareView share(List<Map<String, Integer>> rows, int minimum, Function<Map<String, Integer>, Double> counted,
                                    String... of) {
         double count = 0;
         int all = 0;
@@ -109,7 +109,7 @@ public class CohortAndExport {
             if (mine > 0) {
                 couples++;
                 all += mine;
-                count += counted.applyAsDouble(row);
+                count += counted.apply(row);
             }
         }
         return couples < MINIMUM_GROUP ? null : ShareView.of(count, all, minimum);
