@@ -5,7 +5,7 @@
 // When the server closes the connection because access ended (code 1008: a consent withdrawn, a
 // couple erased), the feeds check their views over REST before it reconnects, so a view that is no
 // longer theirs is dropped instead of being subscribed to again and refused.
-import { Client, ReconnectionTimeMode } from '@stomp/stompjs';
+import { Client, ReconnectionTimeMode, TickerStrategy } from '@stomp/stompjs';
 import { accessToken, refresh } from './auth.js';
 
 const REFUSALS_BEFORE_GIVING_UP = 3;
@@ -14,8 +14,9 @@ const ACCESS_ENDED = 1008;         // the close code the server uses when access
 const CHECK_LIMIT_MS = 5_000;      // reconnecting waits at most this long for those checks
 const NOTICE_HEADER = 'duet-notice'; // a frame that says something about the views, and is no view
 const CATCHING_UP = 'views-catching-up'; // begins an ERROR that means "not yet", not "no"
+const PRESENCE = 'presence';        // a notice that says who is connected to a session now
 
-const topics = new Map();          // destination -> { handlers: Set, subscription }
+const topics = new Map();          // destination -> { handlers: Set, presence: Set, subscription }
 const stateListeners = new Set();
 const connectListeners = new Set();
 const refusalListeners = new Set();
@@ -34,7 +35,10 @@ const client = new Client({
     reconnectTimeMode: ReconnectionTimeMode.EXPONENTIAL,
     maxReconnectDelay: 15000,
     heartbeatIncoming: 10000,
-    heartbeatOutgoing: 10000,
+    // The server drops a page silent for about ten seconds ("connection dropped"): beat well within
+    // that, from a worker, which a hidden tab does not slow down as it does its timers.
+    heartbeatOutgoing: 2000,
+    heartbeatStrategy: TickerStrategy.Worker,
 });
 
 // Awaited before each attempt: the CONNECT frame always carries the token of this moment.
@@ -67,6 +71,9 @@ client.onConnect = () => {
         topic.subscription = subscribe(destination);
     }
     setState('live');
+    if (document.hidden) {
+        tellShown(); // a new connection starts as here
+    }
     clearTimeout(steadyTimer);
     steadyTimer = setTimeout(() => {
         refusals = 0;
@@ -112,6 +119,16 @@ client.onStompError = (frame) => {
     refusalListeners.forEach((listener) => listener({ reason, atConnect, givingUp }));
 };
 
+// Whether the page is shown: the others see "away" while it is hidden (a phone put aside), which is not
+// a dropped connection. Live state only; the server takes this and nothing else from a page.
+document.addEventListener('visibilitychange', tellShown);
+
+function tellShown() {
+    if (client.connected) {
+        client.publish({ destination: `/app/presence.${document.hidden ? 'away' : 'here'}`, body: '' });
+    }
+}
+
 addEventListener('offline', () => client.active && setState('offline'));
 addEventListener('online', () => client.active && setState(client.connected ? (catchingUp ? 'catching-up' : 'live') : 'reconnecting'));
 
@@ -133,15 +150,24 @@ export async function disconnect() {
 
 /** Calls handler with every view pushed to destination until the returned function is called. */
 export function watch(destination, handler) {
+    return listen(destination, 'handlers', handler);
+}
+
+/** Calls handler with who is connected to a session whenever that changes, told on its destination. */
+export function watchPresence(destination, handler) {
+    return listen(destination, 'presence', handler);
+}
+
+function listen(destination, kind, handler) {
     let topic = topics.get(destination);
     if (!topic) {
-        topic = { handlers: new Set(), subscription: client.connected ? subscribe(destination) : null };
+        topic = { handlers: new Set(), presence: new Set(), subscription: client.connected ? subscribe(destination) : null };
         topics.set(destination, topic);
     }
-    topic.handlers.add(handler);
+    topic[kind].add(handler);
     return () => {
-        topic.handlers.delete(handler);
-        if (topic.handlers.size === 0) {
+        topic[kind].delete(handler);
+        if (topic.handlers.size === 0 && topic.presence.size === 0) {
             topics.delete(destination);
             // A socket the server is closing (access ended) takes no more frames; it forgets the subscription anyway.
             if (client.connected && topic.subscription && client.webSocket?.readyState === WebSocket.OPEN) {
@@ -182,6 +208,11 @@ export function onRefusal(listener) {
 function subscribe(destination) {
     return client.subscribe(destination, (message) => {
         const notice = message.headers[NOTICE_HEADER];
+        if (notice === PRESENCE) {
+            const presence = JSON.parse(message.body);
+            topics.get(destination)?.presence.forEach((handler) => handler(presence));
+            return;
+        }
         if (notice) {
             heard(notice);
             return;

@@ -13,6 +13,7 @@ import { notesCard } from '../clinical/notes.js';
 import { exerciseCard } from '../exercise/exercise-card.js';
 import { exerciseLabel } from '../exercise/guides.js';
 import { onConnect } from '../live.js';
+import { followPresence, presenceNews, presenceWords } from './presence.js';
 import { PAGE_SIZE } from '../feed.js';
 
 const MAX_WORDS = 280;
@@ -65,6 +66,39 @@ export function sessionScreen({ me, sessionId, announce, observer = false, thera
 
     let shown = null;
     let focusBid = null;
+    // Joined (an event) says who takes part; the connection (live state) says whether they are here now.
+    let connectionOf = () => 'HERE';
+    const stopPresence = followPresence(sessionId, (next) => {
+        const before = connectionOf;
+        connectionOf = next;
+        if (shown) {
+            showPeople(shown);
+            for (const p of shown.partners.filter((p) => p.partnerId !== me && p.present && shown.status === 'RUNNING')) {
+                const news = presenceNews(p.displayName, before(p.partnerId), next(p.partnerId));
+                if (news) {
+                    announce(news);
+                }
+            }
+        }
+    });
+
+    function showPeople(view) {
+        const running = view.status === 'RUNNING';
+        presence.replaceChildren(...view.partners.map((p) => {
+            const connection = p.partnerId === me ? 'HERE' : connectionOf(p.partnerId);
+            const here = running && p.present;
+            return h('li', { class: `person ${here ? connection.toLowerCase() : 'gone'}` },
+                h('span', { class: 'dot', 'aria-hidden': 'true' }),
+                h('span', { dir: 'auto' }, p.partnerId === me ? `${partnerName(p.displayName)} (you)` : partnerName(p.displayName)),
+                h('span', { class: 'muted small' }, here ? presenceWords(connection) : 'not here'));
+        }));
+        el.querySelector('.observers').replaceChildren(...(view.observers ?? []).map((o) => {
+            const connection = o.therapistId === me ? 'HERE' : connectionOf(o.therapistId);
+            return h('li', { class: `person ${connection.toLowerCase()}` },
+                h('span', { class: 'dot', 'aria-hidden': 'true' }), h('span', { dir: 'auto' }, o.displayName ?? 'Your therapist'),
+                h('span', { class: 'muted small' }, presenceWords(connection, 'therapist')));
+        }));
+    }
 
     function update(view) {
         const running = view.status === 'RUNNING';
@@ -74,10 +108,7 @@ export function sessionScreen({ me, sessionId, announce, observer = false, thera
 
         heading.textContent = exerciseLabel(view.exercise);
         meta.replaceChildren(running ? 'Running since ' : 'Ended ', when(running ? view.startedAt : view.endedAt ?? view.startedAt));
-        presence.replaceChildren(...view.partners.map((p) => h('li', { class: `person ${running && p.present ? 'here' : 'away'}` },
-            h('span', { class: 'dot', 'aria-hidden': 'true' }),
-            h('span', { dir: 'auto' }, p.partnerId === me ? `${partnerName(p.displayName)} (you)` : partnerName(p.displayName)),
-            h('span', { class: 'muted small' }, running && p.present ? 'here' : 'not here'))));
+        showPeople(view);
         if (observer) {
             back.href = `#/couples/${view.coupleId}`;
             back.textContent = '← Back to this couple';
@@ -108,10 +139,6 @@ export function sessionScreen({ me, sessionId, announce, observer = false, thera
             cycleSlot.replaceChildren(notes.el, cycle.el);
             notes.load();
         }
-        const observing = el.querySelector('.observers');
-        observing.replaceChildren(...(view.observers ?? []).map((o) => h('li', { class: 'person here' },
-            h('span', { class: 'dot', 'aria-hidden': 'true' }), h('span', { dir: 'auto' }, o.displayName ?? 'Your therapist'),
-            h('span', { class: 'muted small' }, 'observing'))));
         if (shown) {
             announceChanges(shown, view, nameOf);
         }
@@ -158,6 +185,7 @@ export function sessionScreen({ me, sessionId, announce, observer = false, thera
             exercise.stop();
             cycle?.stop();
             undoReconnect();
+            stopPresence();
             if (observer) {
                 command(`sessions/${sessionId}/stop-observing`).catch(() => { /* already gone */ });
             }

@@ -10,6 +10,7 @@ import app.duet.api.session.PartnerJoinedSession;
 import app.duet.api.session.PartnerLeftSession;
 import app.duet.api.session.PartnerMovedToStep;
 import app.duet.api.session.PauseSession;
+import app.duet.api.session.PauseSessionLeftAlone;
 import app.duet.api.session.ResumeSession;
 import app.duet.api.session.SessionEnded;
 import app.duet.api.session.SessionPaused;
@@ -98,6 +99,14 @@ public class Presence implements Serializable {
         requireRunningParticipant(command.byId(), consents);
         require(paused, "not-paused", "The session is not paused.");
         apply(new SessionResumed(session.sessionId(), command.byId()));
+    }
+
+    /** Both partners gone for long: the session waits for them, paused, rather than running on empty. */
+    @CommandHandler
+    public void handle(PauseSessionLeftAlone command) {
+        if (!ended && !paused) {
+            apply(new SessionPaused(session.sessionId(), null));
+        }
     }
 
     @CommandHandler

@@ -30,8 +30,8 @@ import java.security.Principal;
 /**
  * Guards every frame a browser sends over STOMP. CONNECT must carry a valid bearer token in its
  * {@code Authorization} header; SUBSCRIBE is allowed only to the topics of a couple or session the
- * person may read (the same rule as the REST queries); SEND is never allowed, because every change
- * enters Duet as an HTTP command. A refusal becomes an ERROR frame and nothing else.
+ * person may read (the same rule as the REST queries); SEND is allowed only for a page to say it is shown or hidden
+ * (presence, live state), because every change enters Duet as an HTTP command. A refusal becomes an ERROR frame and nothing else.
  */
 @Component
 public class StompAccess implements ChannelInterceptor {
@@ -69,13 +69,26 @@ public class StompAccess implements ChannelInterceptor {
                 mayListen(actorOf(stomp.getUser()), stomp.getDestination());
                 onlyWhatASubscriptionNeeds(stomp);
             }
-            case SEND -> throw new AccessDeniedException(
-                    "Duet takes every change as an HTTP command; STOMP is only for listening.");
+            case SEND -> mayTell(stomp.getDestination(), message.getPayload());
             default -> {
             }
         }
         return message;
     }
+
+    /**
+     * The one thing a page says over STOMP is whether it is shown or hidden, with an empty body: live
+     * state for presence, never a change to anything stored.
+     */
+    private static void mayTell(String destination, Object payload) {
+        boolean empty = payload instanceof byte[] bytes && bytes.length == 0;
+        if (!PAGE_STATES.contains(destination) || !empty) {
+            throw new AccessDeniedException(
+                    "Duet takes every change as an HTTP command; STOMP is only for listening, and for saying whether the page is shown.");
+        }
+    }
+
+    private static final java.util.Set<String> PAGE_STATES = java.util.Set.of("/app/presence.here", "/app/presence.away");
 
     /**
      * The broker relay hands a SUBSCRIBE's headers on to RabbitMQ, where some ask for a durable, named

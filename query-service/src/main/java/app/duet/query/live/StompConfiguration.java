@@ -1,5 +1,6 @@
 package app.duet.query.live;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -11,6 +12,9 @@ import org.springframework.web.socket.messaging.StompSubProtocolErrorHandler;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+
+import java.time.Duration;
 
 /**
  * STOMP over a plain WebSocket at /ws. One instance uses the in-memory broker; several instances
@@ -24,11 +28,16 @@ import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerCo
 class StompConfiguration implements WebSocketMessageBrokerConfigurer {
 
     static final String ENDPOINT = "/ws";
+    /** How often the server beats to a page that asks: enough for a page to notice a dead server. */
+    private static final long SERVER_BEAT_MILLIS = 10_000;
 
     private final StompRelayProperties relay;
+    /** How often a page must send a heart-beat: a third of the time after which a silent page is dropped. */
+    private final long pageBeatMillis;
 
-    StompConfiguration(StompRelayProperties relay) {
+    StompConfiguration(StompRelayProperties relay, @Value("${duet.presence.drop-after:10s}") Duration dropAfter) {
         this.relay = relay;
+        this.pageBeatMillis = Math.max(1000, dropAfter.toMillis() / 3);
     }
 
     @Override
@@ -68,7 +77,12 @@ class StompConfiguration implements WebSocketMessageBrokerConfigurer {
                     .setSystemLogin(relay.login())
                     .setSystemPasscode(relay.passcode());
         } else {
-            registry.enableSimpleBroker("/topic");
+            // Asks pages for heart-beats (RabbitMQ asks them itself when relayed), so a silent one is known.
+            ThreadPoolTaskScheduler beats = new ThreadPoolTaskScheduler();
+            beats.setThreadNamePrefix("stomp-heart-beats-");
+            beats.setDaemon(true);
+            beats.initialize();
+            registry.enableSimpleBroker("/topic").setTaskScheduler(beats).setHeartbeatValue(new long[] {SERVER_BEAT_MILLIS, pageBeatMillis});
         }
     }
 }

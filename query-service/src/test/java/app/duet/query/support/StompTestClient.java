@@ -121,6 +121,11 @@ public final class StompTestClient implements AutoCloseable {
         session.send(destination, text);
     }
 
+    /** Says goodbye (a DISCONNECT frame) and closes, as signing out does. */
+    public void disconnect() {
+        session.disconnect();
+    }
+
     public List<String> errors() {
         return List.copyOf(feedback.errors);
     }
