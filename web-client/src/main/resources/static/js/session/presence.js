@@ -1,7 +1,7 @@
 // Who is connected to a session now: live state the server keeps apart from what happened (joining,
 // leaving and ending are events; a socket's life is not). Loaded when the session opens and after every
 // reconnect, then followed as the server tells it. A person the server does not list has no
-// connection to the session; until it has answered, everyone who joined counts as here.
+// connection to the session.
 import { query } from '../api.js';
 import { onConnect, watchPresence } from '../live.js';
 import { partnerName } from '../words.js';
@@ -15,15 +15,15 @@ const SAID = {
 };
 
 /**
- * Calls onChange(connectionOf) whenever presence changes; connectionOf(personId) is 'HERE', 'AWAY',
+ * Calls onChange(connectionOf) whenever presence changes (until the server first answers, everyone
+ * who joined counts as here); connectionOf(personId) is 'HERE', 'AWAY',
  * 'DROPPED' or 'ABSENT'. Returns a function that stops following.
  */
 export function followPresence(sessionId, onChange) {
-    let known = null; // personId -> connection, once the server has said
-    const connectionOf = (personId) => (known ? known.get(personId) ?? 'ABSENT' : 'HERE');
+    // A new function for each change, so a listener can compare what was with what is.
     const take = (presence) => {
-        known = new Map(presence.people.map((person) => [person.personId, person.connection]));
-        onChange(connectionOf);
+        const known = new Map(presence.people.map((person) => [person.personId, person.connection]));
+        onChange((personId) => known.get(personId) ?? 'ABSENT');
     };
     const load = () => query(`sessions/${sessionId}/presence`).then(take).catch(() => { /* the session's own feed reports problems */ });
     const stopWatching = watchPresence(`/topic/sessions.${sessionId}`, take);

@@ -68,12 +68,15 @@ export function sessionScreen({ me, sessionId, announce, observer = false, thera
     let focusBid = null;
     // Joined (an event) says who takes part; the connection (live state) says whether they are here now.
     let connectionOf = () => 'HERE';
+    let presenceKnown = false; // nothing is announced about what the page learns as it opens
     const stopPresence = followPresence(sessionId, (next) => {
         const before = connectionOf;
         connectionOf = next;
+        const worthSaying = presenceKnown;
+        presenceKnown = true;
         if (shown) {
             showPeople(shown);
-            for (const p of shown.partners.filter((p) => p.partnerId !== me && p.present && shown.status === 'RUNNING')) {
+            for (const p of shown.partners.filter((p) => worthSaying && p.partnerId !== me && p.present && shown.status === 'RUNNING')) {
                 const news = presenceNews(p.displayName, before(p.partnerId), next(p.partnerId));
                 if (news) {
                     announce(news);

@@ -271,6 +271,9 @@ class SecuritySuiteTest {
         refusedCommand("an answer that is no answer", SAM, sessionPath() + "/bids/x/answer", "{\"response\":\"MAYBE\"}", 400);
         refusedFrame("a STOMP SEND (changes go in as commands)", "/app/sessions", "{\"words\":\"sneaky\"}");
         refusedFrame("an oversize STOMP frame", "/app/sessions", "x".repeat(100_000));
+        refusedFrame("a presence SEND that carries words", "/app/presence.away", "{\"words\":\"sneaky\"}");
+        refusedRead("a partner of another couple reads who is connected to the session", ISSUER.partner(ROBIN),
+                "/api/queries/sessions/" + coupleA.sessionId() + "/presence", 403);
         refusedFlood("a flood of commands beyond the rate limit");
         refusedPasswordGuessing("repeated wrong passwords");
 

@@ -2,7 +2,9 @@ package app.duet.standalone.e2e;
 
 import app.duet.standalone.StandaloneApplication;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.WebSocketRoute;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterAll;
@@ -120,6 +122,59 @@ class DroppedConnectionTest {
         }
     }
 
+    /**
+     * Presence tells the truth: a page put aside is "away", a tab closed is "connection dropped" to the
+     * other partner within the drop time, and the partner who comes back is here again and takes part.
+     */
+    @Test
+    void aClosedTabIsShownAsADroppedConnectionAndComingBackWorks() {
+        BrowserContext annsBrowser = browsers.person(false);
+        BrowserContext bensBrowser = browsers.person(true);
+        try {
+            String bensEmail = "ben-" + UUID.randomUUID() + "@duet.test";
+            Page[] couple = inACheckIn(annsBrowser, bensBrowser, bensEmail);
+            Page ann = couple[0];
+            Page ben = couple[1];
+            Locator bensPresence = ann.locator(".presence .person", new Page.LocatorOptions().setHasText("Ben"));
+            assertThat(bensPresence).containsText("here");
+
+            // Ben's phone is put aside: his page is hidden, which is away, not gone.
+            showPage(ben, false);
+            assertThat(bensPresence).containsText("away", new LocatorAssertions.ContainsTextOptions().setTimeout(5_000));
+            showPage(ben, true);
+            assertThat(bensPresence).containsText("here", new LocatorAssertions.ContainsTextOptions().setTimeout(5_000));
+
+            // Ben closes the tab: Ann sees his connection dropped within the drop time (10 s), and hears it.
+            String session = ben.url();
+            ben.close();
+            assertThat(bensPresence).containsText("connection dropped", new LocatorAssertions.ContainsTextOptions().setTimeout(12_000));
+            assertThat(ann.locator("#announcer")).containsText("connection dropped");
+            Browsers.screenshot(ann, "partner", "session-partner-dropped");
+
+            // He opens Duet again and signs in (a sign-in lasts while its tab is open): he is back in the
+            // session, here, and what he does reaches Ann.
+            Page benAgain = browsers.signIn(bensBrowser, bensEmail, "a long enough password");
+            benAgain.navigate(session);
+            assertThat(bensPresence).containsText("here", new LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
+            benAgain.locator("#bid-words").fill("Back again");
+            benAgain.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make a bid")).last().click();
+            assertThat(ann.locator(".bids > li").first()).containsText("Back again");
+        } catch (RuntimeException | AssertionError failed) {
+            Browsers.screenshotAll("failure-presence", annsBrowser, bensBrowser);
+            throw failed;
+        } finally {
+            annsBrowser.close();
+            bensBrowser.close();
+        }
+    }
+
+    /** Shows or hides the page as the browser does when a phone is put aside or picked up again. */
+    private static void showPage(Page page, boolean shown) {
+        page.evaluate("shown => { Object.defineProperty(document, 'hidden', { value: !shown, configurable: true });"
+                + " Object.defineProperty(document, 'visibilityState', { value: shown ? 'visible' : 'hidden', configurable: true });"
+                + " document.dispatchEvent(new Event('visibilitychange')); }", shown);
+    }
+
     /** A session's view holds its newest bids; pushes add to them, and older ones load a page at a time. */
     @Test
     void aLongSessionShowsItsNewestBidsAndLoadsOlderOnes() {
@@ -164,8 +219,12 @@ class DroppedConnectionTest {
 
     /** Ann and Ben sign up, pair, and both join the check-in Ann starts: their two pages. */
     private Page[] inACheckIn(BrowserContext annsBrowser, BrowserContext bensBrowser) {
+        return inACheckIn(annsBrowser, bensBrowser, "ben-" + UUID.randomUUID() + "@duet.test");
+    }
+
+    private Page[] inACheckIn(BrowserContext annsBrowser, BrowserContext bensBrowser, String bensEmail) {
         Page ann = browsers.signUp(annsBrowser, "Ann", "ann-" + UUID.randomUUID() + "@duet.test", "PARTNER");
-        Page ben = browsers.signUp(bensBrowser, "Ben", "ben-" + UUID.randomUUID() + "@duet.test", "PARTNER");
+        Page ben = browsers.signUp(bensBrowser, "Ben", bensEmail, "PARTNER");
         ann.locator("#create-name").fill("Ann");
         ann.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create our couple")).click();
         String code = ann.locator(".invite .code").textContent().trim();
