@@ -3,7 +3,7 @@
 // revealed answers (a cycle link by its name), softer words, bids, pacts and the baby steps they took
 // up. All of it comes from the session's view, which holds only what both partners can see: a
 // partner's draft, or an answer before its reveal, never reaches this screen.
-import { h, renderList, when } from '../dom.js';
+import { fill, h, renderList, when } from '../dom.js';
 import { entryBody } from '../exercise/answers.js';
 import { partnerName, RESPONSES, spelledOut } from '../words.js';
 import { presenceLine } from './console-presence.js';
@@ -55,7 +55,7 @@ function partnerColumn(n, announce) {
         const who = partnerName(partner.displayName);
         name.textContent = who;
         presence.replaceChildren(presenceLine(partner, view));
-        step.replaceChildren(...stepWords(partner, view, context.guide));
+        fill(step, stepWords(partner, view, context.guide));
         const items = letOut(partner.partnerId, view, context);
         none.hidden = items.length > 0;
         renderList(list, items, {

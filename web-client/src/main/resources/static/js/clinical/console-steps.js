@@ -20,7 +20,7 @@ export function stepsPart() {
     const privacy = h('p', { class: 'privacy shared' });
     const now = h('div', { class: 'stack console-step-now', hidden: true }, title, prompt, privacy);
     const el = h('section', { class: 'card stack console-now', 'aria-labelledby': 'console-now-title' },
-        h('h2', { id: 'console-now-title' }, 'Where they are'),
+        h('h2', { id: 'console-now-title' }, 'Step by step'),
         list, now);
 
     function update(view, guide) {

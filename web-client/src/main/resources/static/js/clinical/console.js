@@ -1,11 +1,11 @@
 // The observer console: a therapist's screen while they observe a couple's live session (the
 // "Observing" section of a therapist's pages). Both partners side by side with their presence, their
-// step and what each has let out; where the session is and what the partners are asked there; the
+// step and what each has let out; the exercise step by step and what the partners are asked now; the
 // turning points waiting to be confirmed, each with one button; pause and resume; their loop; the
-// therapist's private notes; and the couple's cycle state beside them. Everything of the couple comes
-// from the session's view, which holds only what both partners can see: nothing a partner keeps to
-// themselves ever reaches this screen. Opening it makes the therapist the session's observer (both
-// partners see it); leaving it ends that.
+// therapist's private notes; and the couple's cycle state, in its compact form, beside them.
+// Everything of the couple comes from the session's view, which holds only what both partners can
+// see: nothing a partner keeps to themselves ever reaches this screen. Opening it makes the therapist
+// the session's observer (both partners see it); leaving it ends that.
 import { command } from '../api.js';
 import { h, when } from '../dom.js';
 import { onPress, problemBox } from '../forms.js';
@@ -111,7 +111,7 @@ export function observingConsole({ me, sessionId, announce }) {
             return;
         }
         const notes = notesCard({ coupleId: view.coupleId, announce, onRefused: () => { /* the session's own feed says so */ } });
-        cycle = cycleCard({ coupleId: view.coupleId, observer: true, announce, nameOf });
+        cycle = cycleCard({ coupleId: view.coupleId, observer: true, compact: true, announce, nameOf });
         notesSlot.replaceChildren(notes.el);
         cycleSlot.replaceChildren(cycle.el);
         notes.load();
