@@ -115,7 +115,7 @@ function letOut(partnerId, view, { guide, labels, nameOf }) {
         const to = nameOf(bid.toPartnerId);
         items.push({
             key: `bid:${bid.bidId}`, at: bid.madeAt, data: [bid, to], said: `made a bid to ${to}`,
-            render: () => item('of-bid', [`A bid to ${to}`, 'made', bid.madeAt],
+            render: () => item('of-bid', [['A bid to ', h('bdi', {}, to)], 'made', bid.madeAt],
                 bid.words ? words(bid.words) : h('p', { class: 'entry-text quiet' }, 'A bid without words'),
                 bidAnswer(bid, to)),
         });
@@ -135,7 +135,7 @@ function letOut(partnerId, view, { guide, labels, nameOf }) {
             said: taken.smallerStep ? 'offered a smaller step' : 'took up a baby step',
             render: () => item('of-baby-step', [taken.smallerStep ? 'A smaller step' : 'A baby step', 'taken up', null],
                 words(taken.smallerStep ?? behaviour?.text ?? ''),
-                h('p', { class: 'muted small' }, `From ${from}’s list`, taken.smallerStep && behaviour ? [': ', h('bdi', {}, behaviour.text)] : '',
+                h('p', { class: 'muted small' }, 'From ', h('bdi', {}, from), '’s list', taken.smallerStep && behaviour ? [': ', h('bdi', {}, behaviour.text)] : '',
                     taken.committed ? ' · committed to' : '')),
         });
     }
@@ -155,10 +155,10 @@ function words(text) {
 function bidAnswer(bid, to) {
     const response = RESPONSES[bid.response];
     if (response) {
-        return h('p', { class: `answer ${bid.response.toLowerCase()}` }, `${to} ${response.done} it`, ' · ', when(bid.answeredAt));
+        return h('p', { class: `answer ${bid.response.toLowerCase()}` }, h('bdi', {}, to), ` ${response.done} it`, ' · ', when(bid.answeredAt));
     }
     if (bid.missedAt) {
-        return h('p', { class: 'answer missed' }, `Missed: ${to} did not answer it`, ' · ', when(bid.missedAt));
+        return h('p', { class: 'answer missed' }, 'Missed: ', h('bdi', {}, to), ' did not answer it', ' · ', when(bid.missedAt));
     }
     return h('p', { class: 'muted small' }, 'Not answered yet');
 }

@@ -20,6 +20,7 @@ final class TherapistConsole {
 
     private static final String SHARED = "I would like us to walk after dinner again, like we used to";
     private static final String UNSHARED = "Only for me: I still flinch when she sighs at the sink";
+    private static final String BID = "Tea on the balcony before bed?";
 
     private TherapistConsole() {
     }
@@ -32,8 +33,9 @@ final class TherapistConsole {
     /**
      * Both partners side by side with their step and presence, what each revealed in their own column;
      * then John keeps one note to himself and shares another: the shared one appears in his column at
-     * once, and the other reaches the therapist's browser by no way at all (no view, no push, no page).
-     * Then the therapist pauses the session and resumes it, and both partners' screens follow.
+     * once, and the other reaches the therapist's browser by no way at all (no view, no push, no page). Mary's
+     * bid and John's answer show in her column. Then the therapist pauses the session and resumes it, and
+     * both partners' screens follow.
      */
     static void showsWhatEachLetsOut(Page john, Page mary, Page therapist, String johnsAnswer, String marysAnswer) {
         // Everything pushed to the therapist from here on is heard: the page is opened again to listen from its start.
@@ -62,6 +64,14 @@ final class TherapistConsole {
         assertThat(String.valueOf(view)).as("the session's view as the therapist reads it").contains(SHARED).doesNotContain(UNSHARED);
         assertThat(pushed).as("what was pushed to the therapist's browser").anyMatch(frame -> frame.contains(SHARED))
                 .noneMatch(frame -> frame.contains(UNSHARED));
+
+        // Mary reaches for John, he turns toward her: the bid and its answer show in her column.
+        mary.locator("#bid-words").fill(BID);
+        mary.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make a bid")).click();
+        john.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Turn toward")).click();
+        assertThat(column(therapist, "Mary").locator(".of-bid")).containsText(BID);
+        assertThat(column(therapist, "Mary").locator(".of-bid")).containsText("John turned toward it");
+        assertThat(column(therapist, "John")).not().containsText(BID);
 
         therapist.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pause the session")).click();
         assertThat(therapist.locator(".console-controls .notice.paused")).isVisible();
