@@ -85,7 +85,7 @@ export function observingConsole({ me, sessionId, announce }) {
         partners.update(view, { guide, labels, nameOf });
         turns.update(view, { nameOf, labels });
         renderLoop();
-        renderOutcome(outcome, view.outcome, nameOf);
+        renderOutcome(outcome, view.outcome, nameOf, { observer: true });
         besideTheSession();
         if (shown) {
             announceChanges(shown, view);
