@@ -13,6 +13,7 @@ import { loadCycleLabels } from './js/cycle/labels.js';
 import { exerciseGuides } from './js/exercise/guides.js';
 import { caseScreen } from './js/clinical/case.js';
 import { concernBanner } from './js/clinical/concern-banner.js';
+import { observingConsole } from './js/clinical/console.js';
 import { coupleScreen } from './js/pairing/couple.js';
 import { sessionScreen } from './js/session/session.js';
 import { signedOutScreen } from './js/identity/signed-out.js';
@@ -143,7 +144,8 @@ function coupleErased() {
 }
 
 function openSession(sessionId, { observer = false } = {}) {
-    const view = sessionScreen({ me: person.id, sessionId, announce, observer,
+    // A therapist observes on their console; a partner takes part on the session's screen.
+    const view = observer ? observingConsole({ me: person.id, sessionId, announce }) : sessionScreen({ me: person.id, sessionId, announce,
         loadOlder: (list) => session?.feed.loadOlder(list) ?? Promise.resolve(false),
         therapists: () => (couple?.feed.view?.therapists ?? []).filter((t) => t.access === 'ACTIVE').map((t) => t.therapistName) });
     show(view);

@@ -14,9 +14,13 @@ import { whyMaker } from './why.js';
 
 const RETRY_MS = 30_000;        // a state not built yet is asked for again this often
 const TIMELINE = 8;
+const COMPACT = new Set(['phase', 'turns', 'timeline']);     // what a compact card keeps
 
-/** nameOf(partnerId): the names to show; without it "You" and "Your partner" (or "Partner 1" and "2" for an observer). */
-export function cycleCard({ coupleId, me, observer = false, announce, nameOf }) {
+/**
+ * nameOf(partnerId): the names to show; without it "You" and "Your partner" (or "Partner 1" and "2" for an observer).
+ * compact: only where they stand, the turning points and the latest moments, without the weeks (beside a live session).
+ */
+export function cycleCard({ coupleId, me, observer = false, announce, nameOf, compact = false }) {
     const status = h('p', { class: 'muted' }, 'Loading…');
     const box = problemBox();
     const blocks = h('div', { class: 'cycle-blocks' });
@@ -28,7 +32,8 @@ export function cycleCard({ coupleId, me, observer = false, announce, nameOf }) 
         h('p', { class: 'hint' }, observer
             ? 'Built only from what both partners can see. Every figure can show what it rests on.'
             : 'Built only from what both of you can see: a mirror to talk about, never a verdict. Every figure can show what it rests on.'),
-        status, box, blocks, trends);
+        compact && h('p', { class: 'hint' }, 'The whole picture, week by week, is on the couple’s page.'),
+        status, box, blocks, compact ? null : trends);
 
     let shown = null;
     let trendsOf = null;
@@ -110,7 +115,7 @@ export function cycleCard({ coupleId, me, observer = false, announce, nameOf }) 
             { key: 'timeline', figures: latest(view.timeline).map((item) => item.figure).filter(Boolean),
                 data: [latest(view.timeline), partnerIds.map(names.of)],
                 render: () => timelineBlock(latest(view.timeline), { names, why }) },
-        ].filter(Boolean);
+        ].filter((part) => part && (!compact || COMPACT.has(part.key)));
 
         // A push rebuilds only the blocks whose figures changed; a "Why?" that had the focus keeps it.
         const focused = blocks.contains(document.activeElement) ? document.activeElement.dataset.figure : null;
@@ -122,7 +127,7 @@ export function cycleCard({ coupleId, me, observer = false, announce, nameOf }) 
         if (focused && !blocks.contains(document.activeElement)) {
             blocks.querySelector(`[data-figure="${CSS.escape(focused)}"]`)?.focus();
         }
-        if (trendsOf !== view.version) {
+        if (!compact && trendsOf !== view.version) {
             trendsOf = view.version;
             loadTrends(view.version);
         }

@@ -1,8 +1,8 @@
 // What a session came to, shown to both partners (and an observing therapist) once it has ended.
 import { fill, h } from '../dom.js';
 
-/** Fills the outcome section once the session has ended; hidden until then. */
-export function renderOutcome(outcome, result, nameOf) {
+/** Fills the outcome section once the session has ended; hidden until then. observer: a therapist reads it. */
+export function renderOutcome(outcome, result, nameOf, { observer = false } = {}) {
     outcome.hidden = !result;
     if (!result) {
         return;
@@ -17,9 +17,11 @@ export function renderOutcome(outcome, result, nameOf) {
             line(result.entriesShared, 'answer shared', 'answers shared'),
             line(result.softenings, 'softening', 'softenings'),
             line(result.reengagements, 're-engagement', 're-engagements'),
-            line(result.changeEventsConfirmed, 'turning point confirmed by your therapist', 'turning points confirmed by your therapist'),
+            line(result.changeEventsConfirmed, `turning point confirmed${observer ? '' : ' by your therapist'}`,
+                `turning points confirmed${observer ? '' : ' by your therapist'}`),
             line(result.babyStepsCommitted, 'baby step committed to', 'baby steps committed to'),
             line(result.resentmentsReleased, 'resentment let go', 'resentments let go'),
             line(result.bidsTurnedToward, 'bid turned toward', 'bids turned toward')),
-        h('p', { class: 'hint' }, 'Everything shared stays here for both of you to look back on.'));
+        h('p', { class: 'hint' }, observer ? 'Everything they shared stays here to look back on, for them and for you.'
+            : 'Everything shared stays here for both of you to look back on.'));
 }

@@ -139,11 +139,12 @@ class JohnAndMaryInTheBrowserTest {
                 "Sad, and afraid I am not enough for him");
         check("partner", "session-revealed", john);
         check("therapist", "session-observing", therapist);
-        // The observing therapist is spoken to as a therapist: their screen follows the partners' step, tells
-        // them what they will see of it, shows "their" loop, and keeps their private notes beside it.
-        assertThat(therapist.locator(".step-panel h3")).hasText("Underneath");
-        assertThat(therapist.locator(".step-panel")).containsText("The partners are asked");
+        // The observing therapist is spoken to as a therapist, on a console of their own: it follows the partners'
+        // step, tells them what they will see of it, shows "their" loop, and keeps their private notes beside it.
+        assertThat(therapist.locator(".console-now h3")).hasText("Underneath");
+        assertThat(therapist.locator(".console-now")).containsText("The partners are asked");
         assertThat(therapist.locator(".loop-card h2")).hasText("Their loop");
+        TherapistConsole.showsWhatEachLetsOut(john, mary, therapist, "Rejected, and ashamed it mattered", "afraid I am not enough for him");
         String note = "Mary names fear under the anger; John shame under the retreat";
         therapist.locator("#note-text").fill(note);
         therapist.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save note")).click();
@@ -155,7 +156,7 @@ class JohnAndMaryInTheBrowserTest {
         assertThat(john.locator(".loop-card")).containsText("What I felt underneath");
         assertThat(mary.locator(".loop-card")).containsText("To hear you still want me near");
 
-        // Step 6: Mary softens, John re-engages, the therapist confirms both as turning points.
+        // Step 6: Mary softens, John re-engages, the therapist confirms both as turning points on their console.
         Browsers.goToStep(john, "Coming closer");
         Browsers.goToStep(mary, "Coming closer");
         mary.locator("#act-SOFTENING").fill("When you go quiet I feel thrown away; I want you to let me in");
@@ -164,8 +165,7 @@ class JohnAndMaryInTheBrowserTest {
         john.locator("#act-REENGAGEMENT").fill("I went quiet because I felt turned down, not to punish you");
         john.locator("form:has(#act-REENGAGEMENT)").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Say it to my partner")).click();
         assertThat(mary.locator(".moves-card")).containsText("not to punish you");
-        therapist.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm as a softening")).click();
-        therapist.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm as a re-engagement")).click();
+        TherapistConsole.confirmsTurningPoints(therapist, screen -> check("therapist", screen, therapist));
         assertThat(mary.locator(".moves-card .privacy.shared")).hasCount(2);
         // The therapist watches the couple's cycle state move as it happens, on the session's own screen:
         // both turning points confirmed, though one session is not enough yet to name a phase.
