@@ -54,7 +54,7 @@ function partnerColumn(n, announce) {
     function update(partner, view, context) {
         const who = partnerName(partner.displayName);
         name.textContent = who;
-        presence.replaceChildren(presenceLine(partner, view));
+        presence.replaceChildren(presenceLine(partner, view, context.connectionOf));
         fill(step, stepWords(partner, view, context.guide));
         const items = letOut(partner.partnerId, view, context);
         none.hidden = items.length > 0;

@@ -13,6 +13,7 @@ import { cycleCard } from '../cycle/cycle-card.js';
 import { exerciseGuides, exerciseLabel } from '../exercise/guides.js';
 import { loopCard } from '../exercise/loop.js';
 import { renderOutcome } from '../exercise/outcome.js';
+import { announceConnections, followPresence } from '../presence.js';
 import { partnerName } from '../words.js';
 import { notesCard } from './notes.js';
 import { partnerColumns } from './console-partners.js';
@@ -59,6 +60,16 @@ export function observingConsole({ me, sessionId, announce }) {
 
     const nameOf = (id) => partnerName(view?.partners.find((p) => p.partnerId === id)?.displayName);
 
+    // Whether each partner is connected right now (live state); read out when it changes.
+    let connectionOf = () => 'HERE';
+    const stopPresence = followPresence(sessionId, (next, before) => {
+        connectionOf = next;
+        if (view) {
+            partners.update(view, { guide, labels, nameOf, connectionOf });
+            announceConnections(view, before, next, announce);
+        }
+    });
+
     function update(next) {
         view = next;
         exerciseGuides().then((all) => {
@@ -82,7 +93,7 @@ export function observingConsole({ me, sessionId, announce }) {
         others.replaceChildren('Also observing: ', ...otherObservers.flatMap((o, n) => [n ? ', ' : '', h('bdi', {}, o.displayName ?? 'a therapist')]));
         controls.update(view, (view.observers ?? []).some((o) => o.therapistId === me));
         steps.update(view, guide);
-        partners.update(view, { guide, labels, nameOf });
+        partners.update(view, { guide, labels, nameOf, connectionOf });
         turns.update(view, { nameOf, labels });
         renderLoop();
         renderOutcome(outcome, view.outcome, nameOf, { observer: true });
@@ -138,6 +149,7 @@ export function observingConsole({ me, sessionId, announce }) {
         update,
         stop() {
             stopped = true;
+            stopPresence();
             cycle?.stop();
             command(`sessions/${sessionId}/stop-observing`).catch(() => { /* already gone */ });
         },

@@ -13,7 +13,7 @@ import { notesCard } from '../clinical/notes.js';
 import { exerciseCard } from '../exercise/exercise-card.js';
 import { exerciseLabel } from '../exercise/guides.js';
 import { onConnect } from '../live.js';
-import { followPresence, presenceNews, presenceWords } from './presence.js';
+import { announceConnections, followPresence, presenceWords } from '../presence.js';
 import { PAGE_SIZE } from '../feed.js';
 
 const MAX_WORDS = 280;
@@ -68,20 +68,11 @@ export function sessionScreen({ me, sessionId, announce, observer = false, thera
     let focusBid = null;
     // Joined (an event) says who takes part; the connection (live state) says whether they are here now.
     let connectionOf = () => 'HERE';
-    let presenceKnown = false; // nothing is announced about what the page learns as it opens
-    const stopPresence = followPresence(sessionId, (next) => {
-        const before = connectionOf;
+    const stopPresence = followPresence(sessionId, (next, before) => {
         connectionOf = next;
-        const worthSaying = presenceKnown;
-        presenceKnown = true;
         if (shown) {
             showPeople(shown);
-            for (const p of shown.partners.filter((p) => worthSaying && p.partnerId !== me && p.present && shown.status === 'RUNNING')) {
-                const news = presenceNews(p.displayName, before(p.partnerId), next(p.partnerId));
-                if (news) {
-                    announce(news);
-                }
-            }
+            announceConnections(shown, before, next, announce, me);
         }
     });
 
