@@ -14,11 +14,11 @@
 import { query } from './api.js';
 import { onAccessEnded, onConnect, watch } from './live.js';
 
-const NOT_YET_RETRIES = [150, 300, 600, 1200, 2400];
+export const NOT_YET_RETRIES = [150, 300, 600, 1200, 2400];
 // A SUBSCRIBE takes hold on the server a moment after the page sends it, and a change pushed in
 // between reaches no one: a second fetch, once the subscription surely holds, brings it.
-const SUBSCRIPTION_HOLDS_AFTER_MS = 1000;
-const NOT_YET = new Set([403, 404]);
+export const SUBSCRIPTION_HOLDS_AFTER_MS = 1000;
+export const NOT_YET = new Set([403, 404]);
 export const PAGE_SIZE = 50;       // the server's window: a view's list holds this many newest items
 
 /** The view as it is after a pushed change: its small part replaced, each changed item put in place. */

@@ -3,6 +3,7 @@
 // reconnect, then followed as the server tells it. A person the server does not list has no
 // connection to the session.
 import { query } from './api.js';
+import { NOT_YET, NOT_YET_RETRIES, SUBSCRIPTION_HOLDS_AFTER_MS } from './feed.js';
 import { onConnect, watchPresence } from './live.js';
 import { partnerName } from './words.js';
 
@@ -21,19 +22,36 @@ const SAID = {
  */
 export function followPresence(sessionId, onChange) {
     let before = null;
+    let stopped = false;
+    let watching = null; // undoes the subscription and the reloads, once the session is there to listen to
     const take = (presence) => {
         const known = new Map(presence.people.map((person) => [person.personId, person.connection]));
         const connectionOf = (personId) => known.get(personId) ?? 'ABSENT';
         onChange(connectionOf, before);
         before = connectionOf;
     };
-    const load = () => query(`sessions/${sessionId}/presence`).then(take).catch(() => { /* the session's own feed reports problems */ });
-    const stopWatching = watchPresence(`/topic/sessions.${sessionId}`, take);
-    const stopReloading = onConnect(load);
+    // A session only just started may not be readable yet: listening to it then would be refused, so
+    // the page listens once its presence has been read, and asks again a little later until then.
+    const load = (attempt = 0) => query(`sessions/${sessionId}/presence`).then((presence) => {
+        if (stopped) {
+            return;
+        }
+        take(presence);
+        if (!watching) {
+            watching = [watchPresence(`/topic/sessions.${sessionId}`, take), onConnect(() => load())];
+            // A change told before the subscription took hold reached no one: read once more after.
+            setTimeout(() => !stopped && load(), SUBSCRIPTION_HOLDS_AFTER_MS);
+        }
+    }).catch((problem) => {
+        if (!stopped && !watching && NOT_YET.has(problem.status) && attempt < NOT_YET_RETRIES.length) {
+            setTimeout(() => load(attempt + 1), NOT_YET_RETRIES[attempt]);
+        }
+        // Otherwise the session's own feed reports what went wrong.
+    });
     load();
     return () => {
-        stopWatching();
-        stopReloading();
+        stopped = true;
+        watching?.forEach((undo) => undo());
     };
 }
 
