@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What the loop card must hold to at any width, measured in the page: every label inside the card
  * and the screen, uncut, overlapping no other label; no text under 11 px and none drawn in the
  * SVG; the drawing hidden from screen readers; and the two arrows leaving one side's behaviour and
- * ending at the other's trigger, crossing no words on the way.
+ * ending at the other's trigger, pointing into it, crossing no words on the way.
  */
 final class LoopMeasures {
 
@@ -72,6 +72,9 @@ final class LoopMeasures {
                 if (length < 20) problems.push(`arrow ${i} is hardly there`);
                 if (start.y < from.top || start.y > from.bottom || edge(start.x, box(sides[i])) > 4) problems.push(`arrow ${i} does not leave from the behaviour`);
                 if (end.y < to.top || end.y > to.bottom || edge(end.x, box(sides[1 - i])) > 6) problems.push(`arrow ${i} does not end at the trigger`);
+                const target = box(sides[1 - i]), last = point(length - 0.5);
+                const inwards = Math.abs(end.x - target.left) < Math.abs(end.x - target.right) ? end.x - last.x : last.x - end.x;
+                if (inwards < 0.25) problems.push(`arrow ${i} does not point at the side it joins`);
                 const a = box(arrow);
                 if (a.left < Math.max(c.left, 0) - 1 || a.right > Math.min(c.right, screen) + 1) problems.push(`arrow ${i} runs outside the card`);
                 for (let at = 8; at < length - 8; at += 4) {
