@@ -1,5 +1,5 @@
 // The two arrows of the loop, drawn over its words from where the words landed: from one partner's
-// behaviour (or their last link) to what set the other off (or the other's first link). Side by
+// behaviour to what set the other off (anchor() says where, when those are not shared). Side by
 // side, they cross between the two sides like the middle of an infinity sign; one above the other,
 // they run down the right edge and back up the left. Measured again whenever the figure's size
 // changes (a narrower screen, a long saying opened), so the arrows always meet the words they join.
@@ -50,11 +50,18 @@ export function loopLines(figure) {
     return { el, draw };
 }
 
-/** Where an arrow leaves a side (its behaviour, else its last link) or enters it (its trigger, else its first link). */
+/**
+ * Where an arrow leaves a side: its behaviour, else its last link, else the foot of the side. Where
+ * one enters: the trigger, else the first link that is not the behaviour, else the side's name.
+ * The sentences under the sides name the same links (loop.js).
+ */
 function anchor(side, way) {
     const links = [...side.querySelectorAll('.loop-link')];
-    const kind = way === 'out' ? 'BEHAVIOUR' : 'TRIGGER';
-    return links.find((link) => link.dataset.link === kind) ?? (way === 'out' ? links.at(-1) : links[0]) ?? side.querySelector('h3');
+    if (way === 'out') {
+        return links.find((link) => link.dataset.link === 'BEHAVIOUR') ?? links.at(-1) ?? side.querySelector(':scope > p') ?? side.querySelector('h3');
+    }
+    return links.find((link) => link.dataset.link === 'TRIGGER') ?? links.find((link) => link.dataset.link !== 'BEHAVIOUR')
+        ?? side.querySelector('h3');
 }
 
 /** Side by side: a curve across the gap, leaving and entering level, so the two curves cross in the middle. */

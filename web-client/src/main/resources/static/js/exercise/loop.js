@@ -16,17 +16,19 @@ const QUOTED = 48;
 /** labels: words for each link kind; nameOf: a partner's name ("You" for the reader); observer: a therapist reads it. */
 export function loopCard({ labels, nameOf, observer = false }) {
     const figure = h('div', { class: 'loop-figure' });
+    const empty = h('p', { class: 'hint', hidden: true }, observer ? 'The loop fills in as each of them shares a link of it.'
+        : 'The loop fills in as each of you shares a link of it.');
     const lines = loopLines(figure);
     const el = h('section', { class: 'card stack loop-card', 'aria-labelledby': 'loop-title' },
         h('h2', { id: 'loop-title' }, observer ? 'Their loop' : 'Your loop'),
         h('p', { class: 'hint' }, observer ? 'What one of them does becomes what sets the other off, as each has shared it.'
             : 'What one of you does becomes what sets the other off. The loop is the trouble, not either of you.'),
-        figure, legend());
+        figure, empty, legend());
     const open = new Set();     // entries whose whole words a tap has opened
     let sides = [];
     let shown = null;
 
-    // The link kinds' words come with the exercise guides; a card drawn before they arrived is drawn again.
+    // The link kinds' words come with the exercise guides, which the caller may not have had yet.
     const word = (key) => labels?.[key] ?? loadedGuides()[0]?.labels?.[key];
 
     function update(next) {
@@ -46,9 +48,7 @@ export function loopCard({ labels, nameOf, observer = false }) {
                     h('span', { class: 'loop-join-arrow' }, i === 0 ? '→' : '←'), ' ', ...setsOff(side, other)));
             }
         });
-        if (sides.every((side) => side.links.length === 0)) {
-            parts.push(h('p', { class: 'muted loop-empty' }, 'The loop fills in as each of you shares a link of it.'));
-        }
+        empty.hidden = sides.some((side) => side.links.length > 0);
         figure.replaceChildren(lines.el, ...parts);
         if (focused) {
             figure.querySelector(`[data-entry="${CSS.escape(focused)}"]`)?.focus();
@@ -97,10 +97,11 @@ export function loopCard({ labels, nameOf, observer = false }) {
         return button;
     }
 
-    /** "John's “…” sets Mary off: “…”", from the side's behaviour to the other's trigger (or first step). */
+    /** "John's “…” sets Mary off: “…”", from the side's behaviour to the other's trigger. */
     function setsOff(from, to) {
         const did = from.links.find((l) => l.details?.link === 'BEHAVIOUR');
-        const felt = to.links.find((l) => l.details?.link === 'TRIGGER') ?? to.links[0];
+        // Without their trigger, the first thing the other shared that is not their own behaviour.
+        const felt = to.links.find((l) => l.details?.link === 'TRIGGER') ?? to.links.find((l) => l.details?.link !== 'BEHAVIOUR');
         const start = did ? [possessive(from), ' ', quoted(did)]
             : ['What ', name(from), isReader(from) ? ' do' : ' does'];
         return [...start, ' sets ', name(to), ' off', ...(felt ? [': ', quoted(felt)] : ['.'])];
@@ -112,10 +113,8 @@ export function loopCard({ labels, nameOf, observer = false }) {
     const possessive = (side) => (isReader(side) ? 'Your' : [h('bdi', {}, nameOf(side.partnerId)), '’s']);
 
     update([]);
-    exerciseGuides().then(() => {
-        shown = null;
-        update(sides);
-    }, () => { /* the kinds' names stay spelled out */ });
+    // The signature holds a kind's word: once the guides are in, a card drawn without them changes.
+    exerciseGuides().then(() => update(sides), () => { /* the kinds' names stay spelled out */ });
     return { el, update };
 }
 
@@ -124,7 +123,7 @@ function quoted(link) {
 }
 
 /** At most `most` characters, cut at a space where one is near, never inside a surrogate pair. */
-export function shortened(text, most) {
+function shortened(text, most) {
     const chars = Array.from(text.replace(/\s+/g, ' ').trim());
     if (chars.length <= most) {
         return chars.join('');
