@@ -34,13 +34,16 @@ export function loopLines(figure) {
         const at = (node) => {
             const r = node.getBoundingClientRect();
             return { left: r.left - box.left, right: r.right - box.left, top: r.top - box.top, bottom: r.bottom - box.top,
-                middle: (r.top + r.bottom) / 2 - box.top };
+                height: r.height };
         };
         const panels = sides.map(at);
         const sideBySide = panels[1].top < panels[0].bottom && (panels[1].left >= panels[0].right || panels[0].left >= panels[1].right);
         const arrows = [0, 1].map((i) => {
-            const from = { panel: panels[i], y: at(anchor(sides[i], 'out')).middle };
-            const to = { panel: panels[1 - i], y: at(anchor(sides[1 - i], 'in')).middle };
+            // Out low, in high: where a side has one link, the arrow leaving it and the one coming in stay apart.
+            const out = at(anchor(sides[i], 'out'));
+            const into = at(anchor(sides[1 - i], 'in'));
+            const from = { panel: panels[i], y: out.top + out.height * 0.65 };
+            const to = { panel: panels[1 - i], y: into.top + into.height * 0.35 };
             const d = sideBySide ? across(from, to) : around(from, to, box.width);
             return svg('path', { d, class: `loop-arrow from-${i}`, 'marker-end': `url(#${id}-${i})` });
         });
