@@ -28,4 +28,14 @@ async function prepare() {
     box.hidden = false;
 }
 
-await prepare();
+// "Forgot your password?" only where Duet sends mail: the new password comes by a mailed link.
+async function offerReset() {
+    try {
+        const response = await fetch('/api/identity/settings', { headers: { Accept: 'application/json' } });
+        document.getElementById('forgot').hidden = !(response.ok && (await response.json()).mail);
+    } catch {
+        // Without the answer, the link stays hidden: signing in works all the same.
+    }
+}
+
+await Promise.all([prepare(), offerReset()]);

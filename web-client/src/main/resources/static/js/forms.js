@@ -53,11 +53,35 @@ function showProblem(container, box, problem) {
         console.warn(problem);
         return;
     }
-    box.textContent = problem.message;
+    box.textContent = inWords(problem, container);
     box.hidden = false;
     for (const { field } of problem.errors ?? []) {
         container.querySelector(`[name="${CSS.escape(field)}"]`)?.setAttribute('aria-invalid', 'true');
     }
+}
+
+/**
+ * A refusal as a person reads it: a field's message that is a sentence of its own stands as it is; a
+ * terse one ("must not be blank") goes after the field's label as the form shows it. A field's
+ * internal name (therapistCode) is never shown.
+ */
+function inWords(problem, container) {
+    const errors = (problem.errors ?? []).filter((e) => e?.field);
+    if (errors.length === 0) {
+        return problem.message;
+    }
+    const sentences = errors.map(({ field, message = '' }) => {
+        if (!message) {
+            return problem.message; // the page's own refusal: its detail is already in words
+        }
+        if (/^[A-Z]/.test(message)) {
+            return message;
+        }
+        const input = container.querySelector(`[name="${CSS.escape(field)}"]`);
+        const label = input?.id ? container.querySelector(`label[for="${CSS.escape(input.id)}"]`)?.textContent.trim() : null;
+        return label && message ? `${label}: ${message}.` : null;
+    }).filter(Boolean);
+    return sentences.length > 0 ? [...new Set(sentences)].join(' ') : 'Please check what you entered, then try again.';
 }
 
 function clearProblem(container, box) {

@@ -34,10 +34,21 @@ public class InputProblems extends ResponseEntityExceptionHandler {
                 .map(error -> Map.of("field", error.getField(),
                         "message", String.valueOf(error.getDefaultMessage())))
                 .toList();
-        problem.setDetail(errors.stream().map(e -> e.get("field") + " " + e.get("message"))
-                .collect(Collectors.joining("; ")));
+        // A message written as a sentence of its own ("Please enter ...") is shown as it is; a library's
+        // terse one ("must not be blank") needs its field to make sense.
+        problem.setDetail(errors.stream().map(e -> startsAsASentence(e.get("message")) ? e.get("message")
+                        : e.get("field") + " " + e.get("message"))
+                .distinct().collect(Collectors.joining(startsAsASentence(errors) ? " " : "; ")));
         problem.setProperty("errors", errors);
         return handleExceptionInternal(invalid, problem, headers, status, request);
+    }
+
+    private static boolean startsAsASentence(String message) {
+        return !message.isEmpty() && Character.isUpperCase(message.charAt(0));
+    }
+
+    private static boolean startsAsASentence(List<Map<String, String>> errors) {
+        return errors.stream().allMatch(e -> startsAsASentence(e.get("message")));
     }
 
     /** A path or query parameter of the wrong type (a page size that is no number): named like a field. */

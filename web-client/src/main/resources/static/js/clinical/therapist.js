@@ -8,6 +8,7 @@ import { follow } from '../feed.js';
 import { watch } from '../live.js';
 import { phaseLabel } from '../cycle/labels.js';
 import { concernFlag, coupleNames, sessionLink } from './case.js';
+import { therapistCodeCard } from '../consent/therapist-code.js';
 
 const TRENDS = { IMPROVING: 'moving toward connection', WORSENING: 'moving away from connection', STEADY: 'steady' };
 
@@ -24,7 +25,7 @@ export function therapistScreen({ person, announce }) {
             h('div', { class: 'card-head' }, h('h2', { id: 'caseload-title' }, 'Your couples')),
             h('p', { class: 'muted' }, 'A couple appears here once both partners have consented. Either of them can withdraw at any time; their couple then leaves this list.'),
             box, none, list),
-        codeCard(person, announce));
+        therapistCodeCard({ announce }));
 
     const cases = new Map();        // coupleId -> { view, concerns, gone, feed }
     let stopped = false;
@@ -163,23 +164,4 @@ function caseItem({ view, concerns, gone, overview }) {
             : h('p', { class: 'muted' }, 'No session running now.'),
         ended > 0 && h('p', { class: 'muted small' }, ended === 1 ? 'One earlier session to look back on.' : `${ended} earlier sessions to look back on.`),
         h('a', { class: 'button', href: `#/couples/${view.coupleId}` }, h('span', {}, 'Open ', h('span', { class: 'visually-hidden' }, `${names}: `), 'sessions, concerns and notes')));
-}
-
-function codeCard(person, announce) {
-    const code = h('code', { class: 'long-code', id: 'therapist-code' }, person.id);
-    const copy = h('button', { class: 'button quiet', type: 'button', 'aria-describedby': 'therapist-code-title' }, 'Copy code');
-    copy.addEventListener('click', async () => {
-        try {
-            await navigator.clipboard.writeText(person.id);
-            copy.textContent = 'Copied';
-            announce('Your therapist code is copied.');
-        } catch {
-            // No clipboard here (plain http, or refused): select it, so copying is one keystroke away.
-            getSelection().selectAllChildren(code);
-        }
-    });
-    return h('section', { class: 'card invite', 'aria-labelledby': 'therapist-code-title' },
-        h('h2', { id: 'therapist-code-title' }, 'Your therapist code'),
-        h('p', {}, 'Give this code to the couples you work with. They enter it in Duet to invite you; you see their couple once both partners consent.'),
-        h('p', { class: 'code-row' }, code, copy));
 }

@@ -11,23 +11,23 @@ export function therapistsCard({ me, coupleId, announce }) {
 
     const form = h('form', { class: 'stack', 'aria-labelledby': 'invite-therapist-title' },
         h('h3', { id: 'invite-therapist-title' }, 'Invite a therapist'),
-        field({ id: 'therapist-code', name: 'therapistCode', label: 'Therapist’s code', required: true, maxlength: 64, autocomplete: 'off', spellcheck: 'false', autocapitalize: 'off',
-            hint: 'The code your therapist gave you. They find it on their own Duet page.' }),
-        field({ id: 'therapist-name', name: 'therapistName', label: 'Their name, as you call them', required: true,
-            maxlength: 60, autocomplete: 'off' }),
+        field({ id: 'therapist-code', name: 'therapistCode', label: 'Therapist’s code', required: true, maxlength: 64, autocomplete: 'off', spellcheck: 'false', autocapitalize: 'characters',
+            hint: 'The code your therapist gave you, such as K7QF-2MZD. They find it on their own Duet page.' }),
+        field({ id: 'therapist-name', name: 'therapistName', label: 'Their name, as you call them (you may leave it empty)',
+            hint: 'Left empty, you both see the name they gave Duet.', maxlength: 60, autocomplete: 'off' }),
         consentHint,
         problemBox(),
         h('button', { class: 'button', type: 'submit', 'aria-describedby': 'invite-therapist-hint' }, 'Invite'));
     onSubmit(form, async (data) => {
         const therapistName = data.get('therapistName').trim();
         const therapistCode = data.get('therapistCode').trim();
-        if (!/^[A-Za-z0-9-]{1,64}$/.test(therapistCode)) {
+        if (!/^[A-Za-z0-9 -]{1,64}$/.test(therapistCode)) {
             throw new Problem(400, { detail: 'A therapist’s code has only letters, digits and dashes. Please check it against the one you were given.',
                 errors: [{ field: 'therapistCode' }] });
         }
         await command(`couples/${coupleId}/therapists`, { therapistCode, therapistName });
         form.reset();
-        announce(`${therapistName} is invited. They see nothing until your partner consents too.`);
+        announce(`${therapistName || 'Your therapist'} is invited. They see nothing until your partner consents too.`);
     });
 
     // With a therapist listed, inviting another one waits behind a disclosure; without one, the form is open.

@@ -9,6 +9,9 @@ const NOTICES = {
     expired: 'Your sign-in has ended, so Duet paused here. Please sign in again to carry on.',
 };
 
+/** Where the issuer's own pages send a person it has just signed in (a confirmed address, a new password). */
+const SIGNED_IN_AT_THE_ISSUER = '#/signed-in';
+
 /** notice: a key of NOTICES, or a sentence of its own; focusSignUp: start at the account form (#/sign-up). */
 export function signedOutScreen({ notice, focusSignUp = false } = {}) {
     const noticeBox = h('p', { class: 'notice', role: 'status' }, NOTICES[notice] ?? notice);
@@ -27,6 +30,7 @@ export function signedOutScreen({ notice, focusSignUp = false } = {}) {
         h('legend', {}, 'How will you use Duet?'),
         choice('PARTNER', 'I am a partner', 'Doing the exercises together with my partner.', true),
         choice('THERAPIST', 'I am a therapist', 'Accompanying couples who invite me.'));
+    const mailed = h('p', { class: 'notice', role: 'status', hidden: true });
     const signUp = h('form', { class: 'card stack', 'aria-labelledby': 'sign-up-title', id: 'sign-up' },
         h('h2', { id: 'sign-up-title', tabindex: -1 }, 'Open an account'),
         field({ id: 'sign-up-name', name: 'displayName', label: 'Your name', hint: 'As others in Duet will see it.',
@@ -37,18 +41,35 @@ export function signedOutScreen({ notice, focusSignUp = false } = {}) {
             required: true, minlength: 10, maxlength: 128, autocomplete: 'new-password' }),
         roles,
         problemBox(),
+        mailed,
         h('button', { class: 'button', type: 'submit' }, 'Open my account'));
     onSubmit(signUp, async (form) => {
         const email = form.get('email').trim();
-        await openAccount({
+        const opened = await openAccount({
             email,
             password: form.get('password'),
             displayName: form.get('displayName').trim(),
             role: form.get('role'),
         });
-        // The account is there: straight on to signing in with it.
-        await signIn({ loginHint: email });
+        if (opened?.signedIn) {
+            // The account is open and the issuer already knows it is them: signing in asks for nothing more.
+            await signIn({ loginHint: email });
+            return;
+        }
+        // Where Duet sends mail, the account opens from the link mailed to the address.
+        signUp.reset();
+        mailed.textContent = `We sent a link to ${email}. Open it to finish opening your account; it works for a day.`;
+        mailed.hidden = false;
+        mailed.focus?.();
     });
+    if (location.hash === SIGNED_IN_AT_THE_ISSUER) {
+        history.replaceState(null, '', location.pathname);
+        noticeBox.textContent = 'Your account is ready. Signing you in…';
+        noticeBox.hidden = false;
+        signIn().catch((problem) => {
+            noticeBox.textContent = problem.message;
+        });
+    }
 
     const el = h('div', { class: 'screen' },
         h('section', { class: 'hero' },

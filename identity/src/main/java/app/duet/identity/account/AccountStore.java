@@ -41,10 +41,32 @@ public class AccountStore {
     public Optional<Account> byEmail(String email) {
         return jdbc.sql("SELECT * FROM account WHERE email = :email")
                 .param("email", normalize(email))
-                .query((row, n) -> new Account(row.getString("account_id"), row.getString("email"),
-                        row.getString("password_hash"), row.getString("display_name"),
-                        Role.valueOf(row.getString("role")), row.getTimestamp("created_at").toInstant()))
+                .query(AccountStore::account)
                 .optional();
+    }
+
+    public Optional<Account> byId(String accountId) {
+        return jdbc.sql("SELECT * FROM account WHERE account_id = :id")
+                .param("id", accountId)
+                .query(AccountStore::account)
+                .optional();
+    }
+
+    /** A new password (its hash) for the account; every sign-in it had, in any browser, ends. */
+    public void changePassword(Account account, String passwordHash) {
+        jdbc.sql("UPDATE account SET password_hash = :hash WHERE account_id = :id")
+                .param("hash", passwordHash)
+                .param("id", account.accountId())
+                .update();
+        jdbc.sql("DELETE FROM oauth2_authorization WHERE principal_name = :email")
+                .param("email", account.email())
+                .update();
+    }
+
+    private static Account account(java.sql.ResultSet row, int n) throws java.sql.SQLException {
+        return new Account(row.getString("account_id"), row.getString("email"),
+                row.getString("password_hash"), row.getString("display_name"),
+                Role.valueOf(row.getString("role")), row.getTimestamp("created_at").toInstant());
     }
 
     static String normalize(String email) {

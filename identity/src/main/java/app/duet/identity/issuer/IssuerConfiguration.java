@@ -3,6 +3,7 @@ package app.duet.identity.issuer;
 import app.duet.access.RequestLimits;
 import app.duet.identity.account.Account;
 import app.duet.identity.account.AccountStore;
+import app.duet.identity.errors.IssuerErrorPage;
 import app.duet.identity.signin.SignInPage;
 import tools.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -21,6 +22,7 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
@@ -57,11 +59,19 @@ class IssuerConfiguration implements WebMvcConfigurer {
 
     @Bean
     @Order(1)
-    SecurityFilterChain issuerEndpoints(HttpSecurity http, RegisteredClientRepository clients) throws Exception {
+    SecurityFilterChain issuerEndpoints(HttpSecurity http, RegisteredClientRepository clients, IssuerProperties properties)
+            throws Exception {
         OAuth2AuthorizationServerConfigurer issuer = new OAuth2AuthorizationServerConfigurer();
         http.securityMatcher(issuer.getEndpointsMatcher())
                 .with(issuer, server -> server
                         .oidc(Customizer.withDefaults())
+                        .authorizationEndpoint(endpoint -> endpoint
+                                .errorResponseHandler(IssuerErrorPage.authorizationErrors())
+                                .authenticationProviders(providers -> providers.forEach(provider -> {
+                                    if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider codes) {
+                                        codes.setAuthenticationValidator(ServedAddress.validator(properties.webClient().servedAddress()));
+                                    }
+                                })))
                         .clientAuthentication(client -> client
                                 .authenticationConverters(converters -> converters.add(0, PublicClientRefresh.converter()))
                                 .authenticationProviders(providers -> providers.add(0, PublicClientRefresh.provider(clients)))))
@@ -74,12 +84,14 @@ class IssuerConfiguration implements WebMvcConfigurer {
     @Bean
     @Order(2)
     SecurityFilterChain signIn(HttpSecurity http, SignInPage page, ObjectMapper json) throws Exception {
-        RequestMatcher signUp = request -> "/api/identity/accounts".equals(request.getServletPath());
+        // The issuer's JSON requests: a cross-site page cannot send JSON without the browser asking first
+        // (CORS), which nothing here allows; the sign-in form and sign-out keep their CSRF token.
+        RequestMatcher jsonApi = request -> request.getServletPath().startsWith("/api/identity/");
         http.securityMatcher(SignInPage.PATH, "/sign-out", "/api/identity/**", "/identity/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
-                        .ignoringRequestMatchers(signUp))
+                        .ignoringRequestMatchers(jsonApi))
                 .formLogin(form -> form.loginPage(SignInPage.PATH).loginProcessingUrl(SignInPage.PATH)
                         .usernameParameter("email").passwordParameter("password")
                         .successHandler(page.onSuccess()).failureHandler(page.onFailure()))

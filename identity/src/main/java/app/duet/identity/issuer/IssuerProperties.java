@@ -16,8 +16,14 @@ record IssuerProperties(String issuer,
                         @DefaultValue("10m") Duration accessTokenTtl,
                         @DefaultValue("12h") Duration refreshTokenTtl) {
 
-    /** The browser page, a public client: PKCE instead of a secret. 127.0.0.1 URIs match any port. */
+    /**
+     * The browser page, a public client: PKCE instead of a secret. It may be sent back to each of
+     * {@code redirectUris} (127.0.0.1 ones match any port) and, with {@code servedAddress}, to the
+     * page of whatever address this very server was reached at ({@link ServedAddress}): for
+     * standalone, where the page and the issuer are one server.
+     */
     record WebClient(@DefaultValue("duet-web") String clientId,
-                     @DefaultValue({"http://localhost:8080/", "http://127.0.0.1:8080/"}) List<String> redirectUris) {
+                     @DefaultValue({"http://localhost:8080/", "http://127.0.0.1:8080/"}) List<String> redirectUris,
+                     @DefaultValue("false") boolean servedAddress) {
     }
 }

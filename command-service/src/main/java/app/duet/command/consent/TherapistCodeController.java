@@ -1,0 +1,32 @@
+package app.duet.command.consent;
+
+import app.duet.access.Actor;
+import app.duet.api.access.Role;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The code a therapist gives couples, so they can invite them. */
+@RestController
+@Tag(name = "Therapist access", description = "Inviting a therapist; access begins once both partners consent and ends when either withdraws it")
+class TherapistCodeController {
+
+    private final TherapistCodes codes;
+
+    TherapistCodeController(TherapistCodes codes) {
+        this.codes = codes;
+    }
+
+    record TherapistCode(String code) {
+    }
+
+    /** A POST, as it issues the code the first time; after that it answers the same code every time. */
+    @PostMapping("/api/commands/therapist-code")
+    @Operation(summary = "Your therapist code, which couples enter to invite you (issued the first time you ask)")
+    TherapistCode myCode(@Parameter(hidden = true) Actor actor) {
+        actor.require(Role.THERAPIST);
+        return new TherapistCode(codes.codeOf(actor.id(), actor.displayName()));
+    }
+}
