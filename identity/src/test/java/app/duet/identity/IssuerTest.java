@@ -52,6 +52,39 @@ class IssuerTest {
     }
 
     @Test
+    void whereNoMailIsSentSignUpSignsThePersonInSoTheSignInAsksForNothing() throws Exception {
+        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        String base = "http://127.0.0.1:" + port;
+        HttpResponse<String> created = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/identity/accounts"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"email\":\"ada-" + UUID.randomUUID()
+                        + "@duet.test\",\"password\":\"correct horse battery\",\"displayName\":\"Ada\",\"role\":\"PARTNER\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(new ObjectMapper().readTree(created.body()).get("signedIn").asBoolean()).isTrue();
+
+        HttpResponse<String> authorized = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base
+                        + ServedAddressTest.authorize(base + "/"))).header("Accept", "text/html").build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(authorized.statusCode()).isEqualTo(302);
+        assertThat(authorized.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to)
+                .startsWith(base + "/?code=").contains("state=s1"));
+    }
+
+    @Test
+    void whereAddressesComeFromConfigurationAnyOtherIsRefusedOnDuetsOwnPage() {
+        // This issuer runs with the distributed stack's configuration: localhost:8080 and 127.0.0.1 (any port).
+        RawRequests.Answer answer = RawRequests.get(port, "localhost:" + port,
+                ServedAddressTest.authorize("http://localhost:" + port + "/"), java.util.Map.of("Accept", "text/html"));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.header("Location")).isEmpty();
+        assertThat(answer.body()).contains("Duet cannot sign you in at this address").doesNotContain("Whitelabel");
+    }
+
+    @Test
     void aRefreshTokenIsRotatedAndCannotBeUsedTwice() {
         String email = "kai-" + UUID.randomUUID() + "@duet.test";
         browser().signUp(email, "correct horse battery", "Kai", "PARTNER");
