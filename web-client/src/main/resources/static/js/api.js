@@ -4,6 +4,7 @@
 // own, so sending it again after a lost answer cannot do it twice.
 import { accessToken, expire, refresh } from './auth.js';
 import { Problem } from './problem.js';
+import { newEntryId } from './ids.js';
 
 export { Problem };
 
@@ -26,7 +27,7 @@ const ANSWER_LOST = new Set([0, 502, 503, 504]);
  * with the first answer instead of doing it twice.
  */
 async function oneAction(method, url, body) {
-    const headers = { 'Idempotency-Key': crypto.randomUUID() };
+    const headers = { 'Idempotency-Key': newEntryId() }; // randomUUID exists on secure pages only
     try {
         return await signed(method, url, body, headers);
     } catch (problem) {

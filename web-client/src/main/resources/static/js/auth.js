@@ -4,6 +4,7 @@
 // refreshed shortly before they expire and whenever a service answers 401. Each refresh rotates
 // the refresh token (the old one dies), so only one refresh may ever be under way.
 import { Problem } from './problem.js';
+import { sha256 } from './identity/sha256.js';
 
 const CLIENT_ID = 'duet-web';
 const TOKENS = 'duet.tokens';           // { access, refresh, expiresAt }
@@ -56,13 +57,10 @@ export async function start() {
 
 /** Sends the browser to the issuer's sign-in; it comes back to this page with a code. */
 export async function signIn({ loginHint } = {}) {
-    if (!crypto.subtle) {
-        throw new Problem(0, { detail: 'Signing in needs a secure address: open Duet over https, or on this computer as localhost.' });
-    }
     const verifier = randomText(48);
     const state = randomText(24);
     sessionStorage.setItem(PENDING, JSON.stringify({ state, verifier, returnTo: location.hash }));
-    const challenge = base64Url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));
+    const challenge = base64Url(await digest(new TextEncoder().encode(verifier)));
     const query = new URLSearchParams({
         response_type: 'code',
         client_id: CLIENT_ID,
@@ -224,6 +222,11 @@ function end(reason) {
 function stored() {
     const tokens = readJson(TOKENS);
     return tokens?.access ? tokens : null;
+}
+
+/** SHA-256 by the browser where it offers it (secure pages), else by our own: Duet may be opened over plain http at a home-network name. */
+async function digest(bytes) {
+    return crypto.subtle ? new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)) : sha256(bytes);
 }
 
 function redirectUri() {

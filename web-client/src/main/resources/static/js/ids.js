@@ -1,4 +1,4 @@
-/** A fresh id for a draft; crypto.randomUUID needs a secure page, getRandomValues does not. */
+/** A fresh random id (a draft's, a request's key); crypto.randomUUID needs a secure page, getRandomValues does not. */
 export function newEntryId() {
     if (crypto.randomUUID) {
         return crypto.randomUUID();

@@ -47,13 +47,22 @@ final class Browsers implements AutoCloseable {
 
     /** Skips the test where there is no chromium; CI installs it (see .ci/run). */
     static Browsers launch(String baseUrl) {
+        return launch(baseUrl, List.of());
+    }
+
+    /**
+     * With flags of the test's own, such as {@code --host-resolver-rules=MAP duet.test 127.0.0.1}: the
+     * product opened at a name of its own, as at a home-network name, which only this browser resolves.
+     */
+    static Browsers launch(String baseUrl, List<String> moreFlags) {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "No chromium at " + CHROMIUM + ": install Debian's chromium");
         // Shared machines are slow at times: an assertion waits as long as an action may.
         com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
         Playwright playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM).setHeadless(true).setArgs(FLAGS));
+                .setExecutablePath(CHROMIUM).setHeadless(true)
+                .setArgs(java.util.stream.Stream.concat(FLAGS.stream(), moreFlags.stream()).toList()));
         return new Browsers(playwright, browser, baseUrl);
     }
 
@@ -70,7 +79,10 @@ final class Browsers implements AutoCloseable {
         return context;
     }
 
-    /** Opens an account through the page and signs in at the issuer, as a new person would. */
+    /**
+     * Opens an account through the page, as a new person would: where Duet sends no mail (here) that
+     * signs them in at once, with no sign-in form, and the page shows their next step.
+     */
     Page signUp(BrowserContext context, String name, String email, String role) {
         Page page = context.newPage();
         page.onDialog(dialog -> dialog.accept());
@@ -80,7 +92,7 @@ final class Browsers implements AutoCloseable {
         page.locator("#sign-up-password").fill("a long enough password");
         page.locator("#role-" + role.toLowerCase()).check();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open my account")).click();
-        signInAtTheIssuer(page, email);
+        signedIn(page);
         return page;
     }
 
@@ -95,14 +107,6 @@ final class Browsers implements AutoCloseable {
         page.locator("form button[type=submit]").click();
         signedIn(page);
         return page;
-    }
-
-    private static void signInAtTheIssuer(Page page, String email) {
-        page.waitForURL("**/sign-in**");
-        page.locator("#email").fill(email);
-        page.locator("#password").fill("a long enough password");
-        page.locator("form button[type=submit]").click();
-        signedIn(page);
     }
 
     /**

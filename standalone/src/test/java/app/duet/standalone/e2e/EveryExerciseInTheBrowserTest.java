@@ -54,10 +54,8 @@ class EveryExerciseInTheBrowserTest {
         try {
             Page ann = browsers.signUp(annsBrowser, "Ann", "ann-" + UUID.randomUUID() + "@duet.test", "PARTNER");
             Page ben = browsers.signUp(bensBrowser, "Ben", "ben-" + UUID.randomUUID() + "@duet.test", "PARTNER");
-            ann.locator("#create-name").fill("Ann");
             click(ann, "Create our couple");
             String code = ann.locator(".invite .code").textContent().trim();
-            ben.locator("#join-name").fill("Ben");
             ben.locator("#join-code").fill(code);
             click(ben, "Join");
 
