@@ -77,6 +77,13 @@ public final class BrowserSignIn {
                 "client_id", CLIENT, "code_verifier", verifier)));
     }
 
+    /** Trades the code in the issuer's redirect back to the page for tokens, as the page does. */
+    public static Tokens exchange(String base, String redirectWithCode, String redirectUri, String verifier) {
+        String code = query(URI.create(redirectWithCode)).get("code");
+        return new BrowserSignIn(base).tokens(form(Map.of("grant_type", "authorization_code", "code", code,
+                "redirect_uri", redirectUri, "client_id", CLIENT, "code_verifier", verifier)));
+    }
+
     public Tokens refresh(String refreshToken) {
         return tokens(form(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken, "client_id", CLIENT)));
     }

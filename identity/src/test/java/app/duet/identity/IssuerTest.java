@@ -69,8 +69,9 @@ class IssuerTest {
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(authorized.statusCode()).isEqualTo(302);
-        assertThat(authorized.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to)
-                .startsWith(base + "/?code=").contains("state=s1"));
+        String back = authorized.headers().firstValue("Location").orElseThrow();
+        assertThat(back).startsWith(base + "/?code=").contains("state=s1");
+        assertThat(BrowserSignIn.exchange(base, back, base + "/", ServedAddressTest.VERIFIER).accessToken()).isNotBlank();
     }
 
     @Test

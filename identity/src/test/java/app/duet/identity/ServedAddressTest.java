@@ -27,6 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         })
 class ServedAddressTest {
 
+    /** RFC 7636's example: this verifier's S256 challenge is {@link #CHALLENGE}. */
+    static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
     static final String CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
 
     @LocalServerPort

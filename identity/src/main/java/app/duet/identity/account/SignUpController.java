@@ -89,7 +89,7 @@ class SignUpController {
         if (!accounts.add(account)) {
             throw problem(HttpStatus.CONFLICT, "email", "An account with this e-mail address already exists. Please sign in instead.");
         }
-        sessions.signIn(account.email(), http, response);
+        sessions.signInByPassword(account.email(), http, response);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new AccountCreated(account.accountId(), account.displayName(), account.role(), true));
     }

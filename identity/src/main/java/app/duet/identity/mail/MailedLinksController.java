@@ -68,7 +68,7 @@ class MailedLinksController {
     Opened confirm(@Valid @RequestBody Confirmation request, HttpServletRequest http, HttpServletResponse response) {
         Account account = signUps.confirm(request.token())
                 .orElseThrow(() -> refused(SPENT + "Open an account again to get a new one, or sign in if it is open already."));
-        sessions.signIn(account.email(), http, response);
+        sessions.signInByMailedLink(account.email(), http, response);
         return new Opened(account.accountId(), account.displayName(), account.role(), true);
     }
 
@@ -102,7 +102,7 @@ class MailedLinksController {
         Account account = links.takePasswordReset(request.token()).flatMap(accounts::byId)
                 .orElseThrow(() -> refused(SPENT + "Ask for a new one from the sign-in page."));
         accounts.changePassword(account, passwords.encode(request.password()));
-        sessions.signIn(account.email(), http, response);
+        sessions.signInByPassword(account.email(), http, response);
     }
 
     private static ErrorResponseException refused(String detail) {
