@@ -1,6 +1,6 @@
 // A therapist's code card: the short code couples enter to invite them (K7QF-2MZD, like a couple's
 // invitation code), issued the first time the therapist opens their page and the same ever after.
-import { command } from '../api.js';
+import { put } from '../api.js';
 import { h } from '../dom.js';
 import { problemBox } from '../forms.js';
 
@@ -19,7 +19,7 @@ export function therapistCodeCard({ announce }) {
             getSelection().selectAllChildren(code);
         }
     });
-    command('therapist-code').then(({ code: issued }) => {
+    put('therapist-code').then(({ code: issued }) => {
         code.textContent = issued;
         copy.hidden = false;
         waiting.remove();

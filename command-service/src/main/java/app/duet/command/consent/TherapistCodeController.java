@@ -5,11 +5,13 @@ import app.duet.api.access.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The code a therapist gives couples, so they can invite them. */
 @RestController
+@RequestMapping("/api/commands/therapist-code")
 @Tag(name = "Therapist access", description = "Inviting a therapist; access begins once both partners consent and ends when either withdraws it")
 class TherapistCodeController {
 
@@ -22,8 +24,8 @@ class TherapistCodeController {
     record TherapistCode(String code) {
     }
 
-    /** A POST, as it issues the code the first time; after that it answers the same code every time. */
-    @PostMapping("/api/commands/therapist-code")
+    /** A PUT: it makes sure the therapist has a code (issued the first time) and answers it, the same every time. */
+    @PutMapping
     @Operation(summary = "Your therapist code, which couples enter to invite you (issued the first time you ask)")
     TherapistCode myCode(@Parameter(hidden = true) Actor actor) {
         actor.require(Role.THERAPIST);

@@ -68,7 +68,7 @@ class TherapistCodesTest {
         assertThat(code).matches("[A-Z2-9]{4}-[A-Z2-9]{4}");
         assertThat(codeOf(therapist)).isEqualTo(code);
         assertThat(codeOf(UUID.randomUUID().toString())).isNotEqualTo(code);
-        send(TestTokens.trusted().partner(alex), "/api/commands/therapist-code", "", HttpStatus.FORBIDDEN);
+        send(HttpMethod.PUT, TestTokens.trusted().partner(alex), "/api/commands/therapist-code", "", HttpStatus.FORBIDDEN);
     }
 
     @Test
@@ -126,15 +126,19 @@ class TherapistCodesTest {
     }
 
     private String codeOf(String therapistId) throws Exception {
-        return send(TestTokens.trusted().token(therapistId, Role.THERAPIST, Duration.ofMinutes(5)), "/api/commands/therapist-code",
-                "", HttpStatus.OK).get("code").asString();
+        return send(HttpMethod.PUT, TestTokens.trusted().token(therapistId, Role.THERAPIST, Duration.ofMinutes(5)),
+                "/api/commands/therapist-code", "", HttpStatus.OK).get("code").asString();
     }
 
     private JsonNode send(String token, String path, String body, HttpStatus expected) throws Exception {
+        return send(HttpMethod.POST, token, path, body, expected);
+    }
+
+    private JsonNode send(HttpMethod method, String token, String path, String body, HttpStatus expected) throws Exception {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         headers.setBearerAuth(token);
-        ResponseEntity<String> response = http.exchange(path, HttpMethod.POST, new HttpEntity<>(body.isEmpty() ? null : body, headers), String.class);
+        ResponseEntity<String> response = http.exchange(path, method, new HttpEntity<>(body.isEmpty() ? null : body, headers), String.class);
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(expected);
         return response.getBody() == null ? json.nullNode() : json.readTree(response.getBody());
     }
