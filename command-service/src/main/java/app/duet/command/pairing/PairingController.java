@@ -40,7 +40,8 @@ class PairingController {
         this.invitationsValidFor = invitationsValidFor;
     }
 
-    record CreateCoupleRequest(@NotBlank @Size(max = 60) String displayName) {
+    record CreateCoupleRequest(@NotBlank(message = "Please enter your name, as your partner will see it.")
+                               @Size(max = 60, message = "A name has at most 60 characters.") String displayName) {
     }
 
     record CoupleCreatedResponse(String coupleId, String invitationCode) {
@@ -57,8 +58,10 @@ class PairingController {
         return new CoupleCreatedResponse(coupleId, code);
     }
 
-    record JoinCoupleRequest(@NotBlank @Size(max = 20) String invitationCode,
-                             @NotBlank @Size(max = 60) String displayName) {
+    record JoinCoupleRequest(@NotBlank(message = "Please enter the invitation code your partner gave you.")
+                             @Size(max = 20, message = "An invitation code looks like K7QF-2MZD. Please check it.") String invitationCode,
+                             @NotBlank(message = "Please enter your name, as your partner will see it.")
+                             @Size(max = 60, message = "A name has at most 60 characters.") String displayName) {
     }
 
     record CoupleJoinedResponse(String coupleId) {
