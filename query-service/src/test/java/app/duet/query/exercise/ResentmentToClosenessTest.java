@@ -58,7 +58,8 @@ class ResentmentToClosenessTest {
 
     @BeforeAll
     static void start() {
-        product = ProductOnH2.start();
+        // Long enough to look at every screen while it runs.
+        product = ProductOnH2.start("duet.session.reveal-countdown=3s");
         therapistCommands = new CommandClient(ProductOnH2.baseUrl(product.commandSide), ProductOnH2::therapistToken);
         therapistQueries = new CommandClient(ProductOnH2.baseUrl(product.querySide), ProductOnH2::therapistToken);
     }
@@ -189,7 +190,11 @@ class ResentmentToClosenessTest {
         }
     }
 
-    /** Each writes their answer; Mary submits first, John sees that she is ready but not what she wrote; then the reveal. */
+    /**
+     * Each writes their answer; Mary marks hers ready first, John sees that she is ready but not what she
+     * wrote; John marks his ready, and the countdown starts: every screen sees when the answers open, and
+     * none of them sees a word of either answer until then; at its end both arrive in one message.
+     */
     private void revealedStep(String step, String link, String johnsWords, String marysWords, String sessionId,
                               List<StompTestClient> everyone) {
         CommandClient commands = product.commands;
@@ -198,19 +203,28 @@ class ResentmentToClosenessTest {
         commands.post(MARY, session + "/step", "{\"step\":\"" + step + "\"}");
         recordLink(JOHN, sessionId, step, link, johnsWords, null);
         recordLink(MARY, sessionId, step, link, marysWords, null);
-        commands.post(MARY, session + "/steps/" + step + "/submit", null);
-        awaitEveryone(everyone, body -> stepNode(body, step).path("submittedBy").toString().contains(MARY));
+        commands.post(MARY, session + "/steps/" + step + "/ready", null);
+        awaitEveryone(everyone, body -> stepNode(body, step).path("readyBy").toString().contains(MARY));
 
-        HttpResponse<String> early = commands.send(MARY, session + "/steps/" + step + "/reveal", null);
-        assertThat(early.statusCode()).as("no reveal before both answered").isEqualTo(409);
-        assertThat(early.body()).contains("reveal-before-both-answered");
+        HttpResponse<String> byHand = commands.send(MARY, session + "/steps/" + step + "/reveal", null);
+        assertThat(byHand.statusCode()).as("nobody reveals by hand: the countdown does").isEqualTo(410);
+        assertThat(byHand.body()).contains("reveal-counts-down");
         HttpResponse<String> shareAlone = commands.send(MARY, session + "/entries/" + step + "-" + MARY.substring(0, 8) + "/share", null);
         assertThat(shareAlone.body()).as("a revealed step is never shared alone").contains("revealed-together");
         assertThat(awaitDrafts(JOHN, sessionId, 1)).contains(johnsWords).doesNotContain(marysWords);
         assertNobodySaw(everyone, List.of(johnsWords, marysWords));
 
-        commands.post(JOHN, session + "/steps/" + step + "/submit", null);
-        commands.post(JOHN, session + "/steps/" + step + "/reveal", null);
+        commands.post(JOHN, session + "/steps/" + step + "/ready", null);
+        awaitEveryone(everyone, body -> stepNode(body, step).path("countdown").hasNonNull("endsAt")
+                || stepNode(body, step).hasNonNull("revealedAt"));
+        HttpResponse<String> takeBack = commands.send(MARY, session + "/steps/" + step + "/take-back", null);
+        assertThat(takeBack.body()).as("nothing is taken back once the countdown runs").contains("countdown-running");
+        String asTheTherapistSeesIt = therapistQueries.getAs(therapistToken(THERAPIST), "/api/queries/sessions/" + sessionId).body();
+        assertThat(asTheTherapistSeesIt).as("the countdown says when, never what").doesNotContain(johnsWords, marysWords);
+        assertThat(product.queries.get(JOHN, "/api/queries/sessions/" + sessionId).toString()).doesNotContain(marysWords);
+        assertThat(awaitDrafts(MARY, sessionId, 1)).doesNotContain(johnsWords);
+        assertNobodySaw(everyone, List.of(johnsWords, marysWords));
+
         awaitEveryone(everyone, body -> body.toString().contains(marysWords) || body.toString().contains(johnsWords));
         for (StompTestClient screen : everyone) {
             JsonNode first = screen.received().stream().map(StompTestClient.Received::body)
@@ -220,6 +234,9 @@ class ResentmentToClosenessTest {
                     .contains(marysWords, johnsWords);
             assertThat(stepNode(first.path("summary"), step).path("revealedAt").isMissingNode())
                     .as("the step shows revealed in that message too").isFalse();
+            JsonNode revealed = stepNode(first.path("summary"), step);
+            assertThat(revealed.path("countdown").isNull() || revealed.path("countdown").isMissingNode())
+                    .as("and its countdown over").isTrue();
         }
     }
 
