@@ -264,7 +264,7 @@ export function exerciseCard({ me, sessionId, observer = false, announce }) {
             });
         }
         return h('li', { class: 'draft' }, entryBody(draft.kind, draft.text, draft.details, labels),
-            h('p', { class: 'muted small' }, 'Saved ', when(draft.writtenAt), draft.ready ? ' · marked ready, still only you' : ' · only you'),
+            h('p', { class: 'muted small' }, 'Saved ', when(draft.writtenAt), ready ? ' · marked ready, still only you' : ' · only you'),
             h('div', { class: 'row-actions' }, edit, share), box);
     }
 

@@ -5,7 +5,8 @@ import { h } from '../dom.js';
 
 /** me: the signed-in partner; goTo(step): opens a step; stepTitle(step): its title; nameOf(id): a partner's name. */
 export function sharedNotices({ me, goTo, stepTitle, nameOf, announce }) {
-    const list = h('ul', { class: 'shared-notices', 'aria-label': 'Shared with you' });
+    // A polite live region: a notice is read out as it appears, without interrupting.
+    const list = h('ul', { class: 'shared-notices', 'aria-label': 'Shared with you', 'aria-live': 'polite' });
     const notices = new Map();      // step -> { el, count }
 
     /** Called with each new view: a change pushed, not a page of older items, brings news. */
@@ -37,7 +38,7 @@ export function sharedNotices({ me, goTo, stepTitle, nameOf, announce }) {
         go.addEventListener('click', () => goTo(entry.step));
         const dismiss = h('button', { class: 'button quiet small', type: 'button', 'aria-label': 'Dismiss this notice' }, 'Dismiss');
         dismiss.addEventListener('click', () => seen(entry.step));
-        const el = h('li', { class: 'shared-notice', role: 'status' }, h('p', {}, text), h('div', { class: 'row-actions' }, go, dismiss));
+        const el = h('li', { class: 'shared-notice' }, h('p', {}, text), h('div', { class: 'row-actions' }, go, dismiss));
         if (notice.el) {
             notice.el.replaceWith(el);
         } else {
