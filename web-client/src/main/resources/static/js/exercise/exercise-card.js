@@ -184,7 +184,7 @@ export function exerciseCard({ me, sessionId, observer = false, announce }) {
         stepHelp.textContent = observer ? '' : step.help;
         stepHelp.hidden = observer;
         stepPrivacy.className = `privacy ${step.sharing === 'OWN' ? 'only-you' : 'shared'}`;
-        stepPrivacy.textContent = state.revealedAt ? 'Revealed: both answers opened at the same moment.'
+        stepPrivacy.textContent = state.revealedAt ? 'Revealed: both answers opened at the same moment, for both of you.'
             : observer ? OBSERVED[step.sharing] ?? '' : step.sharingNote;
         if (formSlot.firstElementChild !== form) {
             fill(formSlot, form);

@@ -1,7 +1,7 @@
 // The reveal of a step's answers as one moment for both partners: each marks their answers ready (and
 // may take them back until both are); once both are, the server counts down a few seconds and opens
 // them for both at its end. This part shows who is ready (never what they wrote), the countdown as it
-// runs, the same on every screen, and that the answers opened together once they have.
+// runs, the same on every screen, until the answers open together.
 import { command } from '../api.js';
 import { h } from '../dom.js';
 import { onPress, problemBox } from '../forms.js';
@@ -81,18 +81,18 @@ export function revealPart({ me, sessionId, observer, announce, nameOf, stepTitl
             `${who} The answers open for ${observer ? 'both of them, and you,' : 'both of you'} in `, number);
     }
 
-    /** step: the guide's step; state: the view's step; mine: this partner's answers here; active: may act now. */
+    /** step: the guide's step; state: the view's step; mine: this partner's answers here; active: may act now. Nothing once revealed. */
     function box({ step, state, view, mine, active }) {
+        if (state.revealedAt) {
+            return null; // the step's own privacy line says it was revealed, and that both saw it at once
+        }
         const problem = problemBox();
         const readyBy = state.readyBy ?? [];
         const isReady = (id) => readyBy.includes(id);
         const other = view.partners.find((p) => p.partnerId !== me);
         let status;
         let buttons = [];
-        if (state.revealedAt) {
-            status = observer ? 'Both answers opened at the same moment, for both partners and for you.'
-                : 'Both answers opened at the same moment: you both see them now.';
-        } else if (state.countdown) {
+        if (state.countdown) {
             status = countdownLine(step);
         } else if (observer) {
             status = `${view.partners.map((p) => `${nameOf(p.partnerId)} ${isReady(p.partnerId) ? 'is ready' : 'is not ready yet'}`)
@@ -115,7 +115,7 @@ export function revealPart({ me, sessionId, observer, announce, nameOf, stepTitl
                 })];
             }
         }
-        return h('div', { class: `reveal-box stack${state.countdown && !state.revealedAt ? ' counting-down' : ''}` },
+        return h('div', { class: `reveal-box stack${state.countdown ? ' counting-down' : ''}` },
             typeof status === 'string' ? h('p', { role: 'status' }, status) : status,
             buttons.length ? h('div', { class: 'row-actions' }, buttons) : null, problem);
     }

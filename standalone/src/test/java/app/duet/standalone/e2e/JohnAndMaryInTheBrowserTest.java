@@ -267,7 +267,7 @@ class JohnAndMaryInTheBrowserTest {
         Browsers.writeLink(john, stepTitle, johns, null);
         Browsers.writeLink(mary, stepTitle, marys, null);
         SharedMoments.readyFirst(mary, "Mary", List.of(john, therapist), takeBack);
-        SharedMoments.countdownReveal(john, List.of(john, mary, therapist), List.of(johns, marys), () -> {
+        SharedMoments.countdownReveal(mary, marys, john, johns, therapist, () -> {
             assertNeverShown(john, marys);
             assertNeverShown(therapist, marys);
             assertNeverShown(therapist, johns);

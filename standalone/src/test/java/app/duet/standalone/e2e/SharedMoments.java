@@ -5,7 +5,9 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,10 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class SharedMoments {
 
-    /** Notes, on a screen, the moment the step's answers first show there (its own clock: every screen runs on this machine). */
-    private static final String REVEAL_CLOCK = "() => { window.revealLanded = null; const watch = new MutationObserver(() => {"
-            + " if (!window.revealLanded && document.querySelector('.step-panel .entries')) { window.revealLanded = Date.now(); watch.disconnect(); } });"
-            + " watch.observe(document.body, { childList: true, subtree: true }); }";
+    /** Notes, on a screen, the moment a text first shows there (its own clock: every screen runs on this machine). */
+    private static final String CLOCK = "(text) => { window.revealLanded = null; const watch = new MutationObserver(() => {"
+            + " if (!window.revealLanded && document.body.innerText.includes(text)) { window.revealLanded = Date.now(); watch.disconnect(); } });"
+            + " watch.observe(document.body, { childList: true, subtree: true, characterData: true }); }";
     private static final LocatorAssertions.IsVisibleOptions SOON = new LocatorAssertions.IsVisibleOptions().setTimeout(10_000);
     /** The countdown (five seconds), and a margin for a busy machine. */
     private static final LocatorAssertions.ContainsTextOptions COUNTDOWN_AND_MARGIN = new LocatorAssertions.ContainsTextOptions().setTimeout(15_000);
@@ -52,34 +54,41 @@ final class SharedMoments {
     }
 
     /**
-     * The last partner marks their answers ready: a countdown runs on every screen, none of which shows
-     * the answers (nor offers to take them back) until it ends; then they open on every screen at the
-     * same moment, and no "only you" notice stays behind. whileCounting runs during the countdown: the
-     * caller checks there that no screen holds words it must not see.
+     * The last partner marks their answers ready: a countdown runs on both partners' screens and on
+     * their therapist's console, none of which shows the other's answer (nor offers to take one back)
+     * until it ends; then both answers show on every screen at the same moment, and no "only you"
+     * notice stays behind. whileCounting runs during the countdown: the caller checks there that no
+     * screen holds words it must not see.
      */
-    static void countdownReveal(Page last, List<Page> everyone, List<String> answers, Runnable whileCounting) {
-        for (Page page : everyone) {
-            page.evaluate(REVEAL_CLOCK);
-        }
+    static void countdownReveal(Page first, String firsts, Page last, String lasts, Page therapist, Runnable whileCounting) {
+        Map<Page, String> arrives = new LinkedHashMap<>();
+        arrives.put(first, lasts);
+        arrives.put(last, firsts);
+        arrives.put(therapist, firsts);
+        arrives.forEach((page, text) -> page.evaluate(CLOCK, text));
         markReady(last);
-        for (Page page : everyone) {
+        for (Page page : arrives.keySet()) {
             assertThat(page.locator(".reveal-box .countdown")).isVisible(SOON);
             assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Take them back"))).hasCount(0);
         }
-        for (Page page : everyone) {
-            assertThat(page.locator(".step-panel .entries")).hasCount(0);
+        for (Page partner : List.of(first, last)) {
+            assertThat(partner.locator(".step-panel .entries")).hasCount(0);
         }
         whileCounting.run();
-        for (Page page : everyone) {
-            for (String answer : answers) {
-                assertThat(page.locator(".step-panel .entries")).containsText(answer, COUNTDOWN_AND_MARGIN);
-            }
-            assertThat(page.locator(".step-panel")).not().containsText("Only you can see these yet");
-            assertThat(page.locator(".reveal-box")).containsText("opened at the same moment");
+        for (Page partner : List.of(first, last)) {
+            assertThat(partner.locator(".step-panel .entries")).containsText(firsts, COUNTDOWN_AND_MARGIN);
+            assertThat(partner.locator(".step-panel .entries")).containsText(lasts);
         }
-        List<Long> landed = everyone.stream().map(page -> ((Number) page.evaluate("() => window.revealLanded")).longValue()).toList();
+        assertThat(therapist.locator(".console-partners")).containsText(firsts, COUNTDOWN_AND_MARGIN);
+        assertThat(therapist.locator(".console-partners")).containsText(lasts);
+        for (Page page : arrives.keySet()) {
+            assertThat(page.locator("body")).not().containsText("Only you can see these yet");
+            assertThat(page.locator(".step-panel .privacy, .console-step-now .privacy")).containsText("opened at the same moment");
+            assertThat(page.locator(".reveal-box")).hasCount(0);
+        }
+        List<Long> landed = arrives.keySet().stream().map(page -> ((Number) page.evaluate("() => window.revealLanded")).longValue()).toList();
         long spread = landed.stream().mapToLong(Long::longValue).max().orElseThrow() - landed.stream().mapToLong(Long::longValue).min().orElseThrow();
-        System.out.printf("reveal landed on %d screens within %d ms%n", everyone.size(), spread);
+        System.out.printf("reveal landed on both partners' screens and the therapist's console within %d ms%n", spread);
         assertThat(spread).as("the reveal lands on every screen at the same moment").isLessThan(SAME_MOMENT_MS);
     }
 
