@@ -34,8 +34,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * Who is in the session and where: the partners present and the step each is on, the observing
- * therapist, pause and end (a pause holds the countdowns to reveals; resuming starts them again). The other members ask it whether someone may act now, and whether the
- * step a partner is on offers an act.
+ * therapist, pause and end (a pause holds the countdowns to reveals; resuming starts them again). The
+ * other members ask it whether someone may act now, and whether the step a partner is on offers an act.
  */
 public class Presence implements Serializable {
 
