@@ -17,16 +17,8 @@ import { sharedNotices } from './shared-notices.js';
 
 const PUT_PATHS = { TEXT: 'entries', CYCLE_LINK: 'cycle-links', BEHAVIOUR: 'behaviours', NEED: 'needs', REASSURANCE: 'reassurances', LEAN: 'leans' };
 const SHARING_BADGE = { OWN: 'Only you', SHARED: 'Shared when you choose', REVEALED: 'Revealed together' };
-const OBSERVED_BADGE = { OWN: 'Private to each', SHARED: 'Shared by choice', REVEALED: 'Revealed together' };
 
-/** What an observing therapist will see of each kind of step. */
-const OBSERVED = {
-    OWN: 'What each partner writes here is theirs alone: you will not see it.',
-    REVEALED: 'Both answers appear to both partners, and to you, at the same moment, once both are ready.',
-    SHARED: 'You see what a partner chooses to share, when they share it.',
-};
-
-export function exerciseCard({ me, sessionId, observer = false, announce }) {
+export function exerciseCard({ me, sessionId, announce }) {
     const title = h('h2', { id: 'exercise-title' }, 'The exercise');
     const purpose = h('p', { class: 'hint' });
     const pausedNote = h('p', { class: 'notice paused', role: 'status', hidden: true }, 'The session is paused. Nothing can be written until it resumes.');
@@ -37,11 +29,11 @@ export function exerciseCard({ me, sessionId, observer = false, announce }) {
     const outcome = h('section', { class: 'card stack outcome', hidden: true, 'aria-labelledby': 'outcome-title' });
     let loop = null;
     const loopSlot = h('div');
-    const acts = actsPart({ me, sessionId, observer, view: () => view, guide: () => guide, current: () => current,
+    const acts = actsPart({ me, sessionId, view: () => view, guide: () => guide, current: () => current,
         labels: () => labels, nameOf: (id) => nameOf(id), active: () => active() });
     const titleOf = (key) => stepGuide(key)?.title ?? 'a step';
-    const reveal = revealPart({ me, sessionId, observer, announce, nameOf: (id) => nameOf(id), stepTitle: titleOf });
-    const shares = observer ? null : sharedNotices({ me, goTo: (key) => goTo(key), stepTitle: titleOf, nameOf: (id) => nameOf(id), announce });
+    const reveal = revealPart({ me, sessionId, announce, nameOf: (id) => nameOf(id), stepTitle: titleOf });
+    const shares = sharedNotices({ me, goTo: (key) => goTo(key), stepTitle: titleOf, nameOf: (id) => nameOf(id), announce });
 
     const el = h('div', { class: 'stack exercise' },
         h('section', { class: 'card stack exercise-card', 'aria-labelledby': 'exercise-title' },
@@ -55,7 +47,6 @@ export function exerciseCard({ me, sessionId, observer = false, announce }) {
     let labels = {};
     let drafts = [];
     let current = null;         // the step this screen shows
-    let followed = null;        // for an observer: the partners' step the screen last moved to with them
     let editing = null;         // { step, el } while an entry of the step shown is being rewritten
     const newEntryForms = new Map();    // one form per step, built once, so pushes never wipe what is typed
 
@@ -73,7 +64,7 @@ export function exerciseCard({ me, sessionId, observer = false, announce }) {
     const me_ = () => view?.partners.find((p) => p.partnerId === me);
     const other = () => view?.partners.find((p) => p.partnerId !== me);
     const nameOf = (id) => (id === me ? 'You' : view?.partners.find((p) => p.partnerId === id)?.displayName ?? 'Your partner');
-    const active = () => !observer && view?.status === 'RUNNING' && me_()?.present && !view?.paused;
+    const active = () => view?.status === 'RUNNING' && me_()?.present && !view?.paused;
     const stepGuide = (key) => guide?.steps.find((s) => s.key === key);
 
     function update(next) {
@@ -95,16 +86,9 @@ export function exerciseCard({ me, sessionId, observer = false, announce }) {
         purpose.textContent = guide.purpose;
         const running = view.status === 'RUNNING';
         pausedNote.hidden = !view.paused || !running;
-        pauseButton.hidden = !running || (!observer && !me_()?.present) || (observer && !view.observers?.length);
+        pauseButton.hidden = !running || !me_()?.present;
         pauseButton.textContent = view.paused ? 'Resume' : 'Pause';
         current ??= me_()?.step ?? guide.steps[0].key;
-        // An observer's screen moves on with the partners (to the furthest step either is on), until
-        // they choose a step themselves; the next move of the partners takes them along again.
-        const partnersStep = observer ? furthestStep() : null;
-        if (partnersStep && partnersStep !== followed) {
-            followed = partnersStep;
-            current = partnersStep;
-        }
         renderSteps();
         renderPanel();
         acts.render();
@@ -125,19 +109,13 @@ export function exerciseCard({ me, sessionId, observer = false, announce }) {
                 const state = progress(s.key);
                 const button = h('button', { type: 'button', class: 'step-button', 'aria-current': s.key === current ? 'step' : null },
                     h('span', { class: 'step-title' }, s.title),
-                    h('span', { class: 'step-meta small' }, (observer ? OBSERVED_BADGE : SHARING_BADGE)[s.sharing],
+                    h('span', { class: 'step-meta small' }, SHARING_BADGE[s.sharing],
                         state?.revealedAt ? ' · revealed' : state?.countdown ? ' · opening' : state?.readyBy?.length ? ` · ${state.readyBy.length} of 2 ready` : ''),
                     here.length ? h('span', { class: 'step-here small' }, here.join(' and '), here.length === 1 && here[0] === 'You' ? ' are here' : ' here') : null);
                 button.addEventListener('click', () => goTo(s.key));
                 return h('li', {}, button);
             },
         });
-    }
-
-    function furthestStep() {
-        const order = guide.steps.map((s) => s.key);
-        const at = view.partners.map((p) => order.indexOf(p.step)).filter((i) => i >= 0);
-        return at.length ? order[Math.max(...at)] : null;
     }
 
     function progress(key) {
@@ -149,7 +127,7 @@ export function exerciseCard({ me, sessionId, observer = false, announce }) {
         shares?.seen(key);
         render();
         panel.querySelector('h3')?.focus();
-        if (!observer && view.status === 'RUNNING' && me_()?.present) {
+        if (view.status === 'RUNNING' && me_()?.present) {
             await command(`sessions/${sessionId}/step`, { step: key }).catch(() => { /* where one is looking is not worth an error */ });
         }
     }
@@ -179,19 +157,17 @@ export function exerciseCard({ me, sessionId, observer = false, announce }) {
             ? (editing?.step === current ? editing.el : newEntryForm(step)) : null;
 
         stepTitle.textContent = step.title;
-        // An observer reads what the partners are asked, and what of it will reach them as therapist.
-        stepPrompt.textContent = observer ? `The partners are asked: “${step.prompt}”` : step.prompt;
-        stepHelp.textContent = observer ? '' : step.help;
-        stepHelp.hidden = observer;
+        stepPrompt.textContent = step.prompt;
+        stepHelp.textContent = step.help;
         stepPrivacy.className = `privacy ${step.sharing === 'OWN' ? 'only-you' : 'shared'}`;
         stepPrivacy.textContent = state.revealedAt ? 'Revealed: both answers opened at the same moment, for both of you.'
-            : observer ? OBSERVED[step.sharing] ?? '' : step.sharingNote;
+            : step.sharingNote;
         if (formSlot.firstElementChild !== form) {
             fill(formSlot, form);
         }
         const revealBox = step.sharing === 'REVEALED' ? reveal.box({ step, state, view, mine, active: active() }) : null;
         fill(restSlot,
-            !active() && !observer && view.status === 'RUNNING' && h('p', { class: 'hint' },
+            !active() && view.status === 'RUNNING' && h('p', { class: 'hint' },
                 view.paused ? 'Paused for now.' : 'Join the session to write here.'),
             mine.length > 0 && h('div', { class: 'stack' }, h('h4', {}, 'Only you can see these yet'),
                 h('ol', { class: 'drafts' }, mine.map((d) => myEntry(step, d, ready)))),
@@ -279,7 +255,7 @@ export function exerciseCard({ me, sessionId, observer = false, announce }) {
             return;
         }
         if (!loop) {
-            loop = loopCard({ labels, nameOf, observer });
+            loop = loopCard({ labels, nameOf });
             loopSlot.replaceChildren(loop.el);
         }
         loop.update(view.loop);
@@ -313,9 +289,6 @@ export function exerciseCard({ me, sessionId, observer = false, announce }) {
     }
 
     async function loadDrafts(seen = () => true) {
-        if (observer) {
-            return;
-        }
         try {
             // A busy read side can take a few seconds; private drafts are never pushed, so keep asking a while.
             drafts = (await queryUntil(`sessions/${sessionId}/my-drafts`, (found) => seen(found ?? []),
