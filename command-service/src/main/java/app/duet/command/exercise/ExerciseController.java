@@ -37,9 +37,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -190,14 +189,14 @@ class ExerciseController {
     @PostMapping("/steps/{step}/reveal")
     @Operation(summary = "Gone: answers open by themselves when the countdown that starts once both are ready ends (410 Gone)",
             deprecated = true)
-    ResponseEntity<ProblemDetail> reveal(@PathVariable String sessionId, @PathVariable String step) {
+    void reveal(@PathVariable String sessionId, @PathVariable String step) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.GONE,
                 "Answers are no longer revealed by hand: mark yours ready (POST /api/commands/sessions/" + sessionId
                         + "/steps/" + step + "/ready); once both of you are ready, they open for both after a short countdown.");
         problem.setTitle("Revealed by the countdown");
         problem.setType(URI.create("https://duet.app/problems/reveal-counts-down"));
         problem.setProperty("rule", "reveal-counts-down");
-        return ResponseEntity.status(HttpStatus.GONE).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        throw new ErrorResponseException(HttpStatus.GONE, problem, null);
     }
 
     record WordsRequest(@NotBlank @Size(max = 1000) String words) {
