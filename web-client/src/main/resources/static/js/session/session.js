@@ -23,6 +23,8 @@ export function sessionScreen({ me, sessionId, announce, therapists, loadOlder }
     const heading = h('h1', { tabindex: -1 }, 'Session');
     const meta = h('p', { class: 'session-meta muted' }, 'Opening the session…');
     const presence = h('ul', { class: 'people presence', 'aria-label': 'Who is here' });
+    const waiting = h('p', { class: 'hint', hidden: true },
+        'Your partner can come back and rejoin at any moment. If neither of you is here for a while, the session pauses; it never ends by itself.');
     const back = h('a', { class: 'back', href: '#/' }, '← Back to your couple');
 
     const bids = h('ol', { class: 'bids', 'aria-labelledby': 'bids-title' });
@@ -37,7 +39,7 @@ export function sessionScreen({ me, sessionId, announce, therapists, loadOlder }
 
     const el = h('div', { class: 'screen' },
         h('p', {}, back),
-        h('section', { class: 'hero' }, heading, meta, presence,
+        h('section', { class: 'hero' }, heading, meta, presence, waiting,
             h('ul', { class: 'people observers', 'aria-label': 'Observing' })),
         exercise.el,
         h('div', { class: 'grid session-grid' },
@@ -63,6 +65,8 @@ export function sessionScreen({ me, sessionId, announce, therapists, loadOlder }
 
     function showPeople(view) {
         const running = view.status === 'RUNNING';
+        waiting.hidden = !running || !view.partners.some((p) => p.partnerId !== me && p.present
+            && ['DROPPED', 'ABSENT'].includes(connectionOf(p.partnerId)));
         presence.replaceChildren(...view.partners.map((p) => {
             const connection = p.partnerId === me ? 'HERE' : connectionOf(p.partnerId);
             const here = running && p.present;

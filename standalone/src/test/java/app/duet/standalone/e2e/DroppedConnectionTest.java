@@ -148,6 +148,7 @@ class DroppedConnectionTest {
             ben.close();
             assertThat(bensPresence).containsText("connection dropped", new LocatorAssertions.ContainsTextOptions().setTimeout(12_000));
             assertThat(ann.locator("#announcer")).containsText("connection dropped");
+            assertThat(ann.locator(".hero")).containsText("the session pauses; it never ends by itself");
             Browsers.screenshot(ann, "partner", "session-partner-dropped");
 
             // He opens Duet again and signs in (a sign-in lasts while its tab is open; the issuer may still
