@@ -27,6 +27,7 @@ public final class Bench {
                 case "rebuild" -> RebuildBench.main(args);
                 case "sockets" -> SocketsBench.main(args);
                 case "scale" -> ScaleBench.main(args);
+                case "moments" -> MomentsBench.main(args);
                 default -> {
                     // bench/run all goes on to the next scenario: this one is not in this build.
                     System.out.printf("bench %s skipped not-in-this-build -%n", scenario);

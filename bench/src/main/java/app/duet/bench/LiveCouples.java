@@ -29,6 +29,8 @@ final class LiveCouples implements AutoCloseable {
         final String sessionId;
         final String[] partners;
         final List<Screen> screens = new ArrayList<>();
+        /** The observing therapist's account, for every tenth couple; null for the others. */
+        String therapist;
 
         Couple(int index, String coupleId, String sessionId, String[] partners) {
             this.index = index;
@@ -101,6 +103,7 @@ final class LiveCouples implements AutoCloseable {
             post(partners[1], "/api/commands/couples/" + couple.coupleId + "/therapists/" + therapist + "/consent", null);
             post(therapist, "/api/commands/sessions/" + couple.sessionId + "/observe", null);
             watching.add(therapist);
+            couple.therapist = therapist;
         }
         for (int who = 0; who < watching.size(); who++) {
             String token = tokens.get(watching.get(who));

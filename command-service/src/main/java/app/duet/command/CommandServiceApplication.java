@@ -6,6 +6,7 @@ import app.duet.access.InputProblems;
 import app.duet.access.ResourceServerSecurity;
 import app.duet.access.StoreUnavailable;
 import app.duet.command.everyday.BidWindows;
+import app.duet.command.session.RevealSettings;
 import app.duet.eventstore.AxonUsageReports;
 import app.duet.eventstore.EventStoreSchema;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -17,7 +18,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootApplication
 @Import({EventStoreSchema.class, ResourceServerSecurity.class, InputProblems.class, ErrorProblems.class, StoreUnavailable.class,
         ApiDocument.class})
-@EnableConfigurationProperties(BidWindows.class)
+@EnableConfigurationProperties({BidWindows.class, RevealSettings.class})
 public class CommandServiceApplication {
 
     /** Its settings live in {@code command-service.yml}, so {@code standalone} can compose them with the others. */

@@ -81,7 +81,8 @@ function stepWords(partner, view, guide) {
     const progress = view.steps?.find((s) => s.key === partner.step);
     const reveal = step?.sharing !== 'REVEALED' ? null
         : progress?.revealedAt ? 'revealed'
-            : progress?.submittedBy?.includes(partner.partnerId) ? 'ready for the reveal' : 'not ready for the reveal yet';
+            : progress?.countdown ? 'ready: the answers open in a moment'
+                : progress?.readyBy?.includes(partner.partnerId) ? 'ready for the reveal' : 'not ready for the reveal yet';
     return [h('span', { class: 'muted' }, view.status === 'RUNNING' ? 'On the step ' : 'Last on the step '),
         h('strong', {}, step?.title ?? spelledOut(partner.step)), reveal && ` · ${reveal}`];
 }

@@ -27,7 +27,7 @@ export function observingConsole({ me, sessionId, announce }) {
     const back = h('a', { class: 'back', href: '#/' }, '← Back to your couples');
     const controls = sessionControls({ sessionId });
     const others = h('p', { class: 'muted small', hidden: true });
-    const steps = stepsPart();
+    const steps = stepsPart({ announce, nameOf: (id) => nameOf(id) });
     const partners = partnerColumns({ announce });
     const turns = turningPointsCard({ me, sessionId, announce });
     const loopSlot = h('div', { class: 'console-loop' });

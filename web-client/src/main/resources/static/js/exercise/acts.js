@@ -13,7 +13,7 @@ import { entryBody } from './answers.js';
  * labels() read the exercise card's state as it is at that moment; active() says whether this
  * partner may act now.
  */
-export function actsPart({ me, sessionId, observer, view, guide, current, labels, nameOf, active }) {
+export function actsPart({ me, sessionId, view, guide, current, labels, nameOf, active }) {
     const acts = h('div', { class: 'stack acts' });
 
     /** The acts the partner's current step offers, as the exercise's guide lists them. */
@@ -30,7 +30,7 @@ export function actsPart({ me, sessionId, observer, view, guide, current, labels
     function renderActs() {
         const done = (view().moves?.length ?? 0) + (view().pacts?.length ?? 0) + (view().babySteps?.length ?? 0) > 0;
         const here = offeredHere().size > 0;
-        const offered = new Set(here || done || observer ? guide().acts ?? [] : []);
+        const offered = new Set(here || done ? guide().acts ?? [] : []);
         const parts = [];
         if (offered.has('SOFTENING') || offered.has('REENGAGEMENT')) {
             parts.push(movesCard(offered));
@@ -75,18 +75,11 @@ export function actsPart({ me, sessionId, observer, view, guide, current, labels
     }
 
     function moveItem(move) {
-        const box = problemBox();
         const confirmed = move.confirmedBy?.length > 0;
-        const confirmButton = observer && !confirmed && view().status === 'RUNNING'
-            && h('button', { class: 'button', type: 'button' }, `Confirm as ${move.change === 'BLAMER_SOFTENING' ? 'a softening' : 'a re-engagement'}`);
-        if (confirmButton) {
-            onPress(confirmButton, box, () => command(`sessions/${sessionId}/moves/${move.moveId}/confirm`));
-        }
         return h('li', { class: `entry ${move.partnerId === me ? 'from-me' : ''}` },
             h('p', { class: 'bid-head' }, h('strong', { dir: 'auto' }, nameOf(move.partnerId)), ' · ', labels()[`change.${move.change}`] ?? move.change, ' · ', when(move.voicedAt)),
             h('p', { class: 'entry-text', dir: 'auto' }, move.words),
-            confirmed && h('p', { class: 'privacy shared' }, 'Confirmed by your therapist as a turning point'),
-            confirmButton, box);
+            confirmed && h('p', { class: 'privacy shared' }, 'Confirmed by your therapist as a turning point'));
     }
 
     const smallerSteps = new Map();     // by behaviour entry id: { open, words }
@@ -98,17 +91,16 @@ export function actsPart({ me, sessionId, observer, view, guide, current, labels
         const taken = (e) => (view().babySteps ?? []).find((b) => b.behaviourEntryId === e.entryId && b.listedBy === e.authorId);
         return h('section', { class: 'card stack baby-steps-card', 'aria-labelledby': 'baby-title' },
             h('h2', { id: 'baby-title' }, 'Baby steps'),
-            h('p', { class: 'hint' }, observer ? 'What each partner listed, and what the other took up.'
-                : 'Pick from your partner’s list what you are willing to do, easiest first. If something is too big for now, offer a smaller step.'),
+            h('p', { class: 'hint' }, 'Pick from your partner’s list what you are willing to do, easiest first. If something is too big for now, offer a smaller step.'),
             theirs.length === 0 ? h('p', { class: 'muted' }, 'The lists appear here once both are revealed.')
                 : h('ol', { class: 'entries' }, theirs.map((e) => babyStepItem(e, taken(e)))),
-            !observer && mine.length > 0 && h('h3', {}, 'Your list, as your partner sees it'),
-            !observer && mine.length > 0 && h('ol', { class: 'entries' }, mine.map((e) => babyStepItem(e, taken(e)))));
+            mine.length > 0 && h('h3', {}, 'Your list, as your partner sees it'),
+            mine.length > 0 && h('ol', { class: 'entries' }, mine.map((e) => babyStepItem(e, taken(e)))));
     }
 
     function babyStepItem(entry, taken) {
         const box = problemBox();
-        const mineToTake = entry.authorId !== me && !observer && mayDo('BABY_STEP');
+        const mineToTake = entry.authorId !== me && mayDo('BABY_STEP');
         const actions = [];
         if (mineToTake && !taken) {
             const choose = h('button', { class: 'button primary', type: 'button' }, 'I will do this');

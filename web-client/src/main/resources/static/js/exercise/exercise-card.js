@@ -12,19 +12,13 @@ import { actsPart } from './acts.js';
 import { entryBody, formParts } from './answers.js';
 import { exerciseGuides } from './guides.js';
 import { renderOutcome } from './outcome.js';
+import { revealPart } from './reveal.js';
+import { sharedNotices } from './shared-notices.js';
 
 const PUT_PATHS = { TEXT: 'entries', CYCLE_LINK: 'cycle-links', BEHAVIOUR: 'behaviours', NEED: 'needs', REASSURANCE: 'reassurances', LEAN: 'leans' };
 const SHARING_BADGE = { OWN: 'Only you', SHARED: 'Shared when you choose', REVEALED: 'Revealed together' };
-const OBSERVED_BADGE = { OWN: 'Private to each', SHARED: 'Shared by choice', REVEALED: 'Revealed together' };
 
-/** What an observing therapist will see of each kind of step. */
-const OBSERVED = {
-    OWN: 'What each partner writes here is theirs alone: you will not see it.',
-    REVEALED: 'Both answers appear to both partners, and to you, at the same moment, once both are ready.',
-    SHARED: 'You see what a partner chooses to share, when they share it.',
-};
-
-export function exerciseCard({ me, sessionId, observer = false, announce }) {
+export function exerciseCard({ me, sessionId, announce }) {
     const title = h('h2', { id: 'exercise-title' }, 'The exercise');
     const purpose = h('p', { class: 'hint' });
     const pausedNote = h('p', { class: 'notice paused', role: 'status', hidden: true }, 'The session is paused. Nothing can be written until it resumes.');
@@ -35,13 +29,17 @@ export function exerciseCard({ me, sessionId, observer = false, announce }) {
     const outcome = h('section', { class: 'card stack outcome', hidden: true, 'aria-labelledby': 'outcome-title' });
     let loop = null;
     const loopSlot = h('div');
-    const acts = actsPart({ me, sessionId, observer, view: () => view, guide: () => guide, current: () => current,
+    const acts = actsPart({ me, sessionId, view: () => view, guide: () => guide, current: () => current,
         labels: () => labels, nameOf: (id) => nameOf(id), active: () => active() });
+    const titleOf = (key) => stepGuide(key)?.title ?? 'a step';
+    const reveal = revealPart({ me, sessionId, announce, nameOf: (id) => nameOf(id), stepTitle: titleOf });
+    const shares = sharedNotices({ me, goTo: (key) => goTo(key), stepTitle: titleOf, nameOf: (id) => nameOf(id), announce });
 
     const el = h('div', { class: 'stack exercise' },
         h('section', { class: 'card stack exercise-card', 'aria-labelledby': 'exercise-title' },
             h('div', { class: 'exercise-head' }, h('div', {}, title, purpose), h('div', { class: 'row-actions' }, pauseButton)),
             pauseProblem, pausedNote, steps, panel),
+        shares?.el,
         acts.el, loopSlot, outcome);
 
     let view = null;
@@ -49,7 +47,6 @@ export function exerciseCard({ me, sessionId, observer = false, announce }) {
     let labels = {};
     let drafts = [];
     let current = null;         // the step this screen shows
-    let followed = null;        // for an observer: the partners' step the screen last moved to with them
     let editing = null;         // { step, el } while an entry of the step shown is being rewritten
     const newEntryForms = new Map();    // one form per step, built once, so pushes never wipe what is typed
 
@@ -67,12 +64,14 @@ export function exerciseCard({ me, sessionId, observer = false, announce }) {
     const me_ = () => view?.partners.find((p) => p.partnerId === me);
     const other = () => view?.partners.find((p) => p.partnerId !== me);
     const nameOf = (id) => (id === me ? 'You' : view?.partners.find((p) => p.partnerId === id)?.displayName ?? 'Your partner');
-    const active = () => !observer && view?.status === 'RUNNING' && me_()?.present && !view?.paused;
+    const active = () => view?.status === 'RUNNING' && me_()?.present && !view?.paused;
     const stepGuide = (key) => guide?.steps.find((s) => s.key === key);
 
     function update(next) {
         const before = view;
         view = next;
+        reveal.track(before, next);
+        shares?.update(before, next, current);
         exerciseGuides().then((all) => {
             guide = all.find((g) => g.exercise === view.exercise);
             render(before);
@@ -87,16 +86,9 @@ export function exerciseCard({ me, sessionId, observer = false, announce }) {
         purpose.textContent = guide.purpose;
         const running = view.status === 'RUNNING';
         pausedNote.hidden = !view.paused || !running;
-        pauseButton.hidden = !running || (!observer && !me_()?.present) || (observer && !view.observers?.length);
+        pauseButton.hidden = !running || !me_()?.present;
         pauseButton.textContent = view.paused ? 'Resume' : 'Pause';
         current ??= me_()?.step ?? guide.steps[0].key;
-        // An observer's screen moves on with the partners (to the furthest step either is on), until
-        // they choose a step themselves; the next move of the partners takes them along again.
-        const partnersStep = observer ? furthestStep() : null;
-        if (partnersStep && partnersStep !== followed) {
-            followed = partnersStep;
-            current = partnersStep;
-        }
         renderSteps();
         renderPanel();
         acts.render();
@@ -117,19 +109,13 @@ export function exerciseCard({ me, sessionId, observer = false, announce }) {
                 const state = progress(s.key);
                 const button = h('button', { type: 'button', class: 'step-button', 'aria-current': s.key === current ? 'step' : null },
                     h('span', { class: 'step-title' }, s.title),
-                    h('span', { class: 'step-meta small' }, (observer ? OBSERVED_BADGE : SHARING_BADGE)[s.sharing],
-                        state?.revealedAt ? ' · revealed' : state?.submittedBy?.length ? ` · ${state.submittedBy.length} of 2 ready` : ''),
+                    h('span', { class: 'step-meta small' }, SHARING_BADGE[s.sharing],
+                        state?.revealedAt ? ' · revealed' : state?.countdown ? ' · opening' : state?.readyBy?.length ? ` · ${state.readyBy.length} of 2 ready` : ''),
                     here.length ? h('span', { class: 'step-here small' }, here.join(' and '), here.length === 1 && here[0] === 'You' ? ' are here' : ' here') : null);
                 button.addEventListener('click', () => goTo(s.key));
                 return h('li', {}, button);
             },
         });
-    }
-
-    function furthestStep() {
-        const order = guide.steps.map((s) => s.key);
-        const at = view.partners.map((p) => order.indexOf(p.step)).filter((i) => i >= 0);
-        return at.length ? order[Math.max(...at)] : null;
     }
 
     function progress(key) {
@@ -138,9 +124,10 @@ export function exerciseCard({ me, sessionId, observer = false, announce }) {
 
     async function goTo(key) {
         current = key;
+        shares?.seen(key);
         render();
         panel.querySelector('h3')?.focus();
-        if (!observer && view.status === 'RUNNING' && me_()?.present) {
+        if (view.status === 'RUNNING' && me_()?.present) {
             await command(`sessions/${sessionId}/step`, { step: key }).catch(() => { /* where one is looking is not worth an error */ });
         }
     }
@@ -160,29 +147,30 @@ export function exerciseCard({ me, sessionId, observer = false, announce }) {
         if (!step) {
             return;
         }
-        const state = progress(current) ?? { submittedBy: [] };
-        const mine = drafts.filter((d) => d.step === current);
+        const state = progress(current) ?? { readyBy: [] };
         const shown = (view.entries ?? []).filter((e) => e.step === current);
-        const submitted = state.submittedBy?.includes(me);
-        const form = active() && !state.revealedAt && !submitted
+        // Answers the view shows are no longer private, whether or not the drafts were fetched again since.
+        const out = new Set(shown.filter((e) => e.authorId === me).map((e) => e.entryId));
+        const mine = drafts.filter((d) => d.step === current && !out.has(d.entryId));
+        const ready = state.readyBy?.includes(me);
+        const form = active() && !state.revealedAt && !ready
             ? (editing?.step === current ? editing.el : newEntryForm(step)) : null;
 
         stepTitle.textContent = step.title;
-        // An observer reads what the partners are asked, and what of it will reach them as therapist.
-        stepPrompt.textContent = observer ? `The partners are asked: “${step.prompt}”` : step.prompt;
-        stepHelp.textContent = observer ? '' : step.help;
-        stepHelp.hidden = observer;
+        stepPrompt.textContent = step.prompt;
+        stepHelp.textContent = step.help;
         stepPrivacy.className = `privacy ${step.sharing === 'OWN' ? 'only-you' : 'shared'}`;
-        stepPrivacy.textContent = observer ? OBSERVED[step.sharing] ?? '' : step.sharingNote;
+        stepPrivacy.textContent = state.revealedAt ? 'Revealed: both answers opened at the same moment, for both of you.'
+            : step.sharingNote;
         if (formSlot.firstElementChild !== form) {
             fill(formSlot, form);
         }
-        const revealBox = step.sharing === 'REVEALED' ? revealArea(step, state, mine, submitted) : null;
+        const revealBox = step.sharing === 'REVEALED' ? reveal.box({ step, state, view, mine, active: active() }) : null;
         fill(restSlot,
-            !active() && !observer && view.status === 'RUNNING' && h('p', { class: 'hint' },
+            !active() && view.status === 'RUNNING' && h('p', { class: 'hint' },
                 view.paused ? 'Paused for now.' : 'Join the session to write here.'),
             mine.length > 0 && h('div', { class: 'stack' }, h('h4', {}, 'Only you can see these yet'),
-                h('ol', { class: 'drafts' }, mine.map((d) => myEntry(step, d, submitted)))),
+                h('ol', { class: 'drafts' }, mine.map((d) => myEntry(step, d, ready)))),
             revealBox,
             shown.length > 0 && h('div', { class: 'stack' }, h('h4', {}, step.sharing === 'REVEALED' ? 'Revealed' : 'Shared'),
                 h('ol', { class: 'entries' }, shown.map((e) => sharedEntry(e)))),
@@ -231,9 +219,9 @@ export function exerciseCard({ me, sessionId, observer = false, announce }) {
         return form;
     }
 
-    function myEntry(step, draft, submitted) {
+    function myEntry(step, draft, ready) {
         const box = problemBox();
-        const canChange = active() && !submitted && !progress(step.key)?.revealedAt;
+        const canChange = active() && !ready && !progress(step.key)?.revealedAt;
         const edit = canChange ? h('button', { class: 'button', type: 'button' }, 'Edit') : null;
         edit?.addEventListener('click', () => {
             editing = { step: step.key, el: entryForm(step, draft) };
@@ -252,32 +240,8 @@ export function exerciseCard({ me, sessionId, observer = false, announce }) {
             });
         }
         return h('li', { class: 'draft' }, entryBody(draft.kind, draft.text, draft.details, labels),
-            h('p', { class: 'muted small' }, 'Saved ', when(draft.writtenAt), draft.submitted ? ' · submitted' : ' · only you'),
+            h('p', { class: 'muted small' }, 'Saved ', when(draft.writtenAt), ready ? ' · marked ready, still only you' : ' · only you'),
             h('div', { class: 'row-actions' }, edit, share), box);
-    }
-
-    function revealArea(step, state, mine, submitted) {
-        const box = problemBox();
-        const partnerReady = state.submittedBy?.includes(other()?.partnerId);
-        const submit = active() && !submitted && mine.length > 0 && h('button', { class: 'button primary', type: 'button' }, 'I am done: submit my answers');
-        if (submit) {
-            onPress(submit, box, async () => {
-                await command(`sessions/${sessionId}/steps/${step.key}/submit`);
-                announce(partnerReady ? 'Submitted. You can reveal both answers now.' : 'Submitted. Waiting for your partner.');
-            });
-        }
-        const bothReady = state.submittedBy?.length === 2 && !state.revealedAt;
-        const reveal = !observer && view.status === 'RUNNING' && !view.paused && bothReady
-            && h('button', { class: 'button primary', type: 'button' }, 'Reveal both answers');
-        if (reveal) {
-            onPress(reveal, box, () => command(`sessions/${sessionId}/steps/${step.key}/reveal`));
-        }
-        const readiness = (p) => `${nameOf(p.partnerId)} ${state.submittedBy?.includes(p.partnerId) ? 'is ready' : 'is not ready yet'}`;
-        const status = state.revealedAt ? 'Both answers were revealed at the same moment.'
-            : bothReady ? (observer ? 'Both partners are ready.' : 'You are both ready.')
-                : observer ? `${view.partners.map(readiness).join('; ')}. Nobody sees an answer before the reveal.`
-                    : `${submitted ? 'You are ready' : 'You are not ready yet'}; ${readiness(other())}. Neither of you sees the other's answer before the reveal.`;
-        return h('div', { class: 'reveal-box stack' }, h('p', { role: 'status' }, status), h('div', { class: 'row-actions' }, submit, reveal), box);
     }
 
     function sharedEntry(entry) {
@@ -291,7 +255,7 @@ export function exerciseCard({ me, sessionId, observer = false, announce }) {
             return;
         }
         if (!loop) {
-            loop = loopCard({ labels, nameOf, observer });
+            loop = loopCard({ labels, nameOf });
             loopSlot.replaceChildren(loop.el);
         }
         loop.update(view.loop);
@@ -305,10 +269,12 @@ export function exerciseCard({ me, sessionId, observer = false, announce }) {
         }
         for (const step of after.steps ?? []) {
             const old = before.steps?.find((s) => s.key === step.key);
+            const newlyReady = (step.readyBy ?? []).find((id) => id !== me && !old?.readyBy?.includes(id));
             if (step.revealedAt && !old?.revealedAt) {
                 announce(`${stepGuide(step.key)?.title ?? 'A step'}: both answers are revealed.`);
-            } else if ((step.submittedBy?.length ?? 0) > (old?.submittedBy?.length ?? 0) && !step.submittedBy.includes(me)) {
-                announce(`${partner?.displayName ?? 'Your partner'} is ready at ${stepGuide(step.key)?.title ?? 'a step'}.`);
+                loadDrafts(); // the revealed ones are drafts no more
+            } else if (newlyReady) {
+                announce(`${nameOf(newlyReady)} is ready at ${titleOf(step.key)}.`);
             }
         }
         if (after.paused !== before.paused) {
@@ -323,9 +289,6 @@ export function exerciseCard({ me, sessionId, observer = false, announce }) {
     }
 
     async function loadDrafts(seen = () => true) {
-        if (observer) {
-            return;
-        }
         try {
             // A busy read side can take a few seconds; private drafts are never pushed, so keep asking a while.
             drafts = (await queryUntil(`sessions/${sessionId}/my-drafts`, (found) => seen(found ?? []),
@@ -349,6 +312,7 @@ export function exerciseCard({ me, sessionId, observer = false, announce }) {
         refresh: () => loadDrafts(),
         stop() {
             document.removeEventListener('visibilitychange', whenSeen);
+            reveal.stop();
         },
     };
 }

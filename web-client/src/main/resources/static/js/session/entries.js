@@ -146,25 +146,23 @@ function pressed(button, box, action) {
     return button;
 }
 
-/** What both partners (and a therapist they both consented to) see: shared entries, newest last. */
-export function sharedCard({ me, observer = false, announce, therapists = () => [] }) {
+/** What both partners (and a therapist they both consented to) see: shared notes, newest last. */
+export function sharedCard({ me, announce, therapists = () => [] }) {
     const list = h('ol', { class: 'entries', 'aria-labelledby': 'shared-title' });
     const none = h('p', { class: 'muted' }, 'Nothing shared yet.');
     const el = h('section', { class: 'card stack shared-card', 'aria-labelledby': 'shared-title' },
-        h('h2', { id: 'shared-title' }, observer ? 'Shared notes' : 'Notes shared between you'),
-        h('p', { class: 'privacy shared' }, observer ? 'Both partners see these' : 'You both see these'),
-        observer ? null : h('p', { class: 'hint', hidden: true }),
+        h('h2', { id: 'shared-title' }, 'Notes shared between you'),
+        h('p', { class: 'privacy shared' }, 'You both see these'),
+        h('p', { class: 'hint', hidden: true }),
         none, list);
     let shown = null;
     return {
         el,
         update(view) {
-            const watching = observer ? [] : therapists();
+            const watching = therapists();
             const hint = el.querySelector('.hint');
-            if (hint) {
-                hint.hidden = watching.length === 0;
-                hint.textContent = `${watching.join(' and ')}, whom you both consented to, ${watching.length === 1 ? 'sees' : 'see'} them too.`;
-            }
+            hint.hidden = watching.length === 0;
+            hint.textContent = `${watching.join(' and ')}, whom you both consented to, ${watching.length === 1 ? 'sees' : 'see'} them too.`;
             const nameOf = (id) => (id === me ? 'You' : view.partners.find((p) => p.partnerId === id)?.displayName ?? 'Your partner');
             const entries = [...(view.entries ?? [])].filter((e) => (e.step ?? 'notes') === 'notes')
                 .sort((a, b) => String(a.sharedAt).localeCompare(String(b.sharedAt)));
@@ -176,7 +174,7 @@ export function sharedCard({ me, observer = false, announce, therapists = () => 
                     h('p', { class: 'bid-head' }, h('strong', { dir: 'auto' }, nameOf(e.authorId)), ' · ', when(e.sharedAt)),
                     h('p', { class: 'entry-text', dir: 'auto' }, e.text)),
             });
-            if (shown && !observer) {
+            if (shown) {
                 const known = new Set((shown.entries ?? []).map((e) => `${e.authorId}/${e.entryId}`));
                 entries.filter((e) => !known.has(`${e.authorId}/${e.entryId}`) && e.authorId !== me)
                     .forEach((e) => announce(`${nameOf(e.authorId)} shared a note: ${e.text}`));

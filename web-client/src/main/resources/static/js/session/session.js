@@ -1,15 +1,12 @@
-// One live session: who is here (partners and an observing therapist), the exercise step by step,
-// bids for connection and their answers, and free notes: each partner's private drafts and what
-// they shared. A therapist the couple consented to observes: no joining, bids, answers or drafts;
-// they may pause the session and confirm turning points.
+// One live session as a partner takes part in it: who is here (partners and an observing therapist),
+// the exercise step by step, bids for connection and their answers, and free notes: their private
+// drafts and what they shared. A therapist observes on a console of their own (clinical/console.js).
 import { command } from '../api.js';
 import { h, renderList, when } from '../dom.js';
 import { countedText, olderItems, onPress, onSubmit, problemBox } from '../forms.js';
 import { partnerName, RESPONSES } from '../words.js';
 import { bidItem } from './bid.js';
 import { draftsCard, sharedCard } from './entries.js';
-import { cycleCard } from '../cycle/cycle-card.js';
-import { notesCard } from '../clinical/notes.js';
 import { exerciseCard } from '../exercise/exercise-card.js';
 import { exerciseLabel } from '../exercise/guides.js';
 import { onConnect } from '../live.js';
@@ -22,47 +19,37 @@ const MAX_WORDS = 280;
  * therapists: the names of the therapists who see this session too (for the partners' screen);
  * loadOlder(list): adds the next older page of one of the view's lists, says whether older ones remain.
  */
-export function sessionScreen({ me, sessionId, announce, observer = false, therapists, loadOlder }) {
+export function sessionScreen({ me, sessionId, announce, therapists, loadOlder }) {
     const heading = h('h1', { tabindex: -1 }, 'Session');
     const meta = h('p', { class: 'session-meta muted' }, 'Opening the session…');
     const presence = h('ul', { class: 'people presence', 'aria-label': 'Who is here' });
-    const back = h('a', { class: 'back', href: '#/' }, observer ? '← Back to your couples' : '← Back to your couple');
+    const waiting = h('p', { class: 'hint', hidden: true },
+        'Your partner can come back and rejoin at any moment. If neither of you is here for a while, the session pauses; it never ends by itself.');
+    const back = h('a', { class: 'back', href: '#/' }, '← Back to your couple');
 
     const bids = h('ol', { class: 'bids', 'aria-labelledby': 'bids-title' });
     const noBids = h('p', { class: 'muted' }, 'No bids yet.');
     // The view holds the newest bids; older ones come a page at a time, below them.
     const olderBids = olderItems({ label: 'Show older bids', list: 'bids', loadOlder, pageSize: PAGE_SIZE });
-    const shared = sharedCard({ me, observer, announce, therapists });
-    const partner = observer ? null : partnerParts({ sessionId, announce });
-    const exercise = exerciseCard({ me, sessionId, observer, announce });
-    // An observing therapist watches the couple's cycle state move as the session goes on.
-    const cycleSlot = h('div');
-    let cycle = null;
+    const shared = sharedCard({ me, announce, therapists });
+    const partner = partnerParts({ sessionId, announce });
+    const exercise = exerciseCard({ me, sessionId, announce });
     // Drafts are never pushed: after a dropped connection they are fetched again with the views.
     const undoReconnect = onConnect(() => exercise.refresh());
-    // A therapist on this screen is observing: both partners see it, and it ends when they leave the screen.
-    if (observer) {
-        command(`sessions/${sessionId}/observe`).catch(() => { /* an ended session has no observers */ });
-    }
 
     const el = h('div', { class: 'screen' },
         h('p', {}, back),
-        h('section', { class: 'hero' }, heading, meta, presence,
-            observer && h('p', { class: 'notice watching' }, 'You are observing. The partners see that you are here; you can pause the session and confirm turning points.'),
+        h('section', { class: 'hero' }, heading, meta, presence, waiting,
             h('ul', { class: 'people observers', 'aria-label': 'Observing' })),
         exercise.el,
-        cycleSlot,
         h('div', { class: 'grid session-grid' },
-            partner && h('div', { class: 'stack' }, partner.bidForm, partner.notHere, partner.controls, partner.drafts.el),
+            h('div', { class: 'stack' }, partner.bidForm, partner.notHere, partner.controls, partner.drafts.el),
             h('div', { class: 'stack' },
                 h('section', { class: 'card stack bids-card', 'aria-labelledby': 'bids-title' },
                     h('h2', { id: 'bids-title' }, 'Bids for connection'),
                     h('p', { class: 'hint' }, 'Turning toward meets a bid with attention, turning away lets it pass, turning against pushes it back.'),
                     noBids, bids, olderBids.el),
                 shared.el)));
-    if (observer) {
-        el.querySelector('.session-grid').classList.add('watching');
-    }
 
     let shown = null;
     let focusBid = null;
@@ -78,6 +65,8 @@ export function sessionScreen({ me, sessionId, announce, observer = false, thera
 
     function showPeople(view) {
         const running = view.status === 'RUNNING';
+        waiting.hidden = !running || !view.partners.some((p) => p.partnerId !== me && p.present
+            && ['DROPPED', 'ABSENT'].includes(connectionOf(p.partnerId)));
         presence.replaceChildren(...view.partners.map((p) => {
             const connection = p.partnerId === me ? 'HERE' : connectionOf(p.partnerId);
             const here = running && p.present;
@@ -97,18 +86,13 @@ export function sessionScreen({ me, sessionId, announce, observer = false, thera
     function update(view) {
         const running = view.status === 'RUNNING';
         const mine = view.partners.find((p) => p.partnerId === me);
-        const present = Boolean(!observer && running && mine?.present);
+        const present = Boolean(running && mine?.present);
         const nameOf = (id) => (id === me ? 'you' : view.partners.find((p) => p.partnerId === id)?.displayName ?? 'your partner');
 
         heading.textContent = exerciseLabel(view.exercise);
         meta.replaceChildren(running ? 'Running since ' : 'Ended ', when(running ? view.startedAt : view.endedAt ?? view.startedAt));
         showPeople(view);
-        if (observer) {
-            back.href = `#/couples/${view.coupleId}`;
-            back.textContent = '← Back to this couple';
-        } else {
-            partner.update({ running, present, other: view.partners.find((p) => p.partnerId !== me)?.displayName });
-        }
+        partner.update({ running, present, other: view.partners.find((p) => p.partnerId !== me)?.displayName });
 
         const ordered = [...(view.bids ?? [])].reverse();
         noBids.hidden = ordered.length > 0;
@@ -116,7 +100,7 @@ export function sessionScreen({ me, sessionId, announce, observer = false, thera
         const built = renderList(bids, ordered, {
             key: (bid) => bid.bidId,
             signature: (bid) => JSON.stringify([bid, present, nameOf(bid.fromPartnerId), nameOf(bid.toPartnerId)]),
-            render: (bid) => bidItem(bid, { me, present, nameOf, answer, observer }),
+            render: (bid) => bidItem(bid, { me, present, nameOf, answer }),
         });
         const answered = built.find((item) => item.dataset.key === focusBid);
         if (answered) {
@@ -125,14 +109,6 @@ export function sessionScreen({ me, sessionId, announce, observer = false, thera
         }
         shared.update(view);
         exercise.update(view);
-        if (observer && !cycle) {
-            cycle = cycleCard({ coupleId: view.coupleId, observer: true, announce,
-                nameOf: (id) => shown?.partners.find((p) => p.partnerId === id)?.displayName ?? view.partners.find((p) => p.partnerId === id)?.displayName });
-            // The therapist writes their private notes while observing, beside the couple's cycle.
-            const notes = notesCard({ coupleId: view.coupleId, announce, onRefused: () => { /* the session's own feed says so */ } });
-            cycleSlot.replaceChildren(notes.el, cycle.el);
-            notes.load();
-        }
         if (shown) {
             announceChanges(shown, view, nameOf);
         }
@@ -158,11 +134,10 @@ export function sessionScreen({ me, sessionId, announce, observer = false, thera
         }
         const old = new Map(before.bids?.map((b) => [b.bidId, b]));
         for (const bid of after.bids ?? []) {
-            if (!old.has(bid.bidId) && (observer || bid.toPartnerId === me)) {
-                const to = observer ? ` to ${nameOf(bid.toPartnerId)}` : '';
-                announce(`${nameOf(bid.fromPartnerId)} made a bid${to}${bid.words ? `: ${bid.words}` : '.'}`);
-            } else if (bid.response && !old.get(bid.bidId)?.response && (observer || bid.fromPartnerId === me)) {
-                announce(`${nameOf(bid.toPartnerId)} ${RESPONSES[bid.response]?.done ?? 'answered'} ${observer ? 'the' : 'your'} bid.`);
+            if (!old.has(bid.bidId) && bid.toPartnerId === me) {
+                announce(`${nameOf(bid.fromPartnerId)} made a bid${bid.words ? `: ${bid.words}` : '.'}`);
+            } else if (bid.response && !old.get(bid.bidId)?.response && bid.fromPartnerId === me) {
+                announce(`${nameOf(bid.toPartnerId)} ${RESPONSES[bid.response]?.done ?? 'answered'} your bid.`);
             } else if (bid.missedAt && !old.get(bid.bidId)?.missedAt && bid.fromPartnerId === me) {
                 announce(`Your bid to ${nameOf(bid.toPartnerId)} went unanswered and was missed.`);
             }
@@ -175,14 +150,10 @@ export function sessionScreen({ me, sessionId, announce, observer = false, thera
     return {
         el, title: 'Session', update, refresh: () => exercise.refresh(),
         stop: () => {
-            partner?.drafts.stop();
+            partner.drafts.stop();
             exercise.stop();
-            cycle?.stop();
             undoReconnect();
             stopPresence();
-            if (observer) {
-                command(`sessions/${sessionId}/stop-observing`).catch(() => { /* already gone */ });
-            }
         },
     };
 }

@@ -4,7 +4,11 @@ import org.axonframework.serialization.Revision;
 
 import java.util.List;
 
-/** Both partners' answers at a step became visible to both at the same instant. */
+/**
+ * Both partners' answers at a step became visible to both at the same instant: the end of the
+ * countdown that started when both were ready. {@code revealedBy} is the partner who pressed
+ * "reveal" in sessions stored before reveals counted down; null since.
+ */
 @Revision("1")
 public record AnswersRevealed(String sessionId, String step, String revealedBy, List<RevealedEntry> entries) {
 

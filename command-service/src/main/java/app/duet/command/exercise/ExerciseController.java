@@ -21,9 +21,9 @@ import app.duet.api.exercise.StateNeed;
 import app.duet.api.exercise.ReengageAsWithdrawer;
 import app.duet.api.exercise.SoftenAsBlamer;
 import app.duet.api.exercise.ExerciseStep;
-import app.duet.api.session.RevealAnswers;
+import app.duet.api.session.MarkAnswersReady;
 import app.duet.api.session.ShareEntry;
-import app.duet.api.session.SubmitAnswers;
+import app.duet.api.session.TakeAnswersBack;
 import app.duet.api.session.WriteDraft;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -37,6 +37,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -45,6 +47,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.net.URI;
 import java.util.UUID;
 
 /**
@@ -55,7 +58,7 @@ import java.util.UUID;
  */
 @RestController
 @RequestMapping("/api/commands/sessions/{sessionId}")
-@Tag(name = "Exercises", description = "Entries private until shared or revealed, reveals, and the acts of the six exercises")
+@Tag(name = "Exercises", description = "Entries private until shared or revealed, answers marked ready for a reveal, and the acts of the six exercises")
 class ExerciseController {
 
     /** Entry ids come from the author's screen: short and plain, so they are safe as keys anywhere. */
@@ -159,18 +162,41 @@ class ExerciseController {
         commands.sendAndWait(new ShareEntry(sessionId, actor.partnerId(), entryId));
     }
 
-    @PostMapping("/steps/{step}/submit")
+    @PostMapping("/steps/{step}/ready")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Your answers at a revealed step are final; your partner learns you are ready, not what you wrote")
-    void submit(@Parameter(hidden = true) Actor actor, @PathVariable String sessionId, @PathVariable String step) {
-        commands.sendAndWait(new SubmitAnswers(sessionId, actor.partnerId(), step));
+    @Operation(summary = "Mark your answers at a step revealed together ready: your partner learns you are ready, not what you wrote; "
+            + "once both are, a short countdown starts and the answers open for both at its end")
+    void markReady(@Parameter(hidden = true) Actor actor, @PathVariable String sessionId, @PathVariable String step) {
+        commands.sendAndWait(new MarkAnswersReady(sessionId, actor.partnerId(), step));
     }
 
-    @PostMapping("/steps/{step}/reveal")
+    @PostMapping("/steps/{step}/take-back")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Reveal both partners' answers at a step at the same instant, once both have submitted")
-    void reveal(@Parameter(hidden = true) Actor actor, @PathVariable String sessionId, @PathVariable String step) {
-        commands.sendAndWait(new RevealAnswers(sessionId, actor.partnerId(), step));
+    @Operation(summary = "Take your ready answers back to change them; not once the countdown to the reveal has started")
+    void takeBack(@Parameter(hidden = true) Actor actor, @PathVariable String sessionId, @PathVariable String step) {
+        commands.sendAndWait(new TakeAnswersBack(sessionId, actor.partnerId(), step));
+    }
+
+    /** An earlier build's page submitted answers: that is marking them ready now, countdown and all. */
+    @PostMapping("/steps/{step}/submit")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Earlier name of marking your answers ready (POST .../ready); kept for pages of earlier builds", deprecated = true)
+    void submit(@Parameter(hidden = true) Actor actor, @PathVariable String sessionId, @PathVariable String step) {
+        markReady(actor, sessionId, step);
+    }
+
+    /** Nobody reveals answers by hand any more: the countdown does, and this says so. Nothing is stored. */
+    @PostMapping("/steps/{step}/reveal")
+    @Operation(summary = "Gone: answers open by themselves when the countdown that starts once both are ready ends (410 Gone)",
+            deprecated = true)
+    void reveal(@PathVariable String sessionId, @PathVariable String step) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.GONE,
+                "Answers are no longer revealed by hand: mark yours ready (POST /api/commands/sessions/" + sessionId
+                        + "/steps/" + step + "/ready); once both of you are ready, they open for both after a short countdown.");
+        problem.setTitle("Revealed by the countdown");
+        problem.setType(URI.create("https://duet.app/problems/reveal-counts-down"));
+        problem.setProperty("rule", "reveal-counts-down");
+        throw new ErrorResponseException(HttpStatus.GONE, problem, null);
     }
 
     record WordsRequest(@NotBlank @Size(max = 1000) String words) {

@@ -7,6 +7,7 @@ import app.duet.command.exercise.ShapedEntries;
 import app.duet.command.exercise.TurningPoints;
 import app.duet.command.session.EntriesAndReveals;
 import app.duet.command.session.Presence;
+import app.duet.command.session.RevealCountdowns;
 import app.duet.command.session.SessionBids;
 import app.duet.command.session.SessionEntries;
 import app.duet.command.session.SessionFacts;
@@ -26,8 +27,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
  * Started only by its {@code Couple}. Each feature of a session is a member with its own handlers,
  * in the package of its feature (the session's mechanics in {@code session}, what partners do in
  * an exercise in {@code exercise}); they hold what their rules need (who is present and where, each
- * entry's step and whether it reached the partner, the turning points, baby steps, pacts and bids),
- * never the words.
+ * entry's step and whether it reached the partner, the countdowns to reveals, the turning points,
+ * baby steps, pacts and bids), never the words.
  */
 @Aggregate(cache = AggregateStorage.SESSION_CACHE, snapshotTriggerDefinition = AggregateStorage.SNAPSHOT_TRIGGER)
 public class JointSession implements Serializable {
@@ -68,10 +69,11 @@ public class JointSession implements Serializable {
     void on(SessionStarted event) {
         SessionFacts session = SessionFacts.of(event);
         SessionEntries entries = new SessionEntries(session);
+        RevealCountdowns countdowns = new RevealCountdowns(session);
         sessionId = session.sessionId();
-        presence = new Presence(session);
+        presence = new Presence(session, countdowns);
         bids = new SessionBids(session, presence);
-        entriesAndReveals = new EntriesAndReveals(session, presence, entries);
+        entriesAndReveals = new EntriesAndReveals(session, presence, entries, countdowns);
         shapedEntries = new ShapedEntries(session, presence, entries);
         turningPoints = new TurningPoints(session, presence);
         babySteps = new BabySteps(session, presence, entries);

@@ -20,6 +20,7 @@ import app.duet.api.session.TherapistJoinedSession;
 import app.duet.api.session.TherapistLeftSession;
 import app.duet.command.ledger.ItemLedger;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
 import java.util.HashMap;
@@ -33,12 +34,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * Who is in the session and where: the partners present and the step each is on, the observing
- * therapist, pause and end. The other members ask it whether someone may act now, and whether the
- * step a partner is on offers an act.
+ * therapist, pause and end (a pause holds the countdowns to reveals; resuming starts them again). The
+ * other members ask it whether someone may act now, and whether the step a partner is on offers an act.
  */
 public class Presence implements Serializable {
 
     private final SessionFacts session;
+    private final RevealCountdowns countdowns;
     private final Set<String> present = new HashSet<>();
     /** The step each partner last moved to; none before their first move. */
     private final Map<String, String> steps = new HashMap<>();
@@ -46,8 +48,9 @@ public class Presence implements Serializable {
     private boolean paused;
     private boolean ended;
 
-    public Presence(SessionFacts session) {
+    public Presence(SessionFacts session, RevealCountdowns countdowns) {
         this.session = session;
+        this.countdowns = countdowns;
     }
 
     @CommandHandler
@@ -94,11 +97,13 @@ public class Presence implements Serializable {
         apply(new SessionPaused(session.sessionId(), command.byId()));
     }
 
+    /** Resuming starts again each countdown to a reveal that the pause held. */
     @CommandHandler
-    public void handle(ResumeSession command, ObservingTherapists consents) {
+    public void handle(ResumeSession command, ObservingTherapists consents, DeadlineManager deadlines) {
         requireRunningParticipant(command.byId(), consents);
         require(paused, "not-paused", "The session is not paused.");
         apply(new SessionResumed(session.sessionId(), command.byId()));
+        countdowns.resume(deadlines);
     }
 
     /** Both partners gone for long: the session waits for them, paused, rather than running on empty. */

@@ -18,7 +18,7 @@ import static app.duet.command.RuleViolation.require;
 
 /**
  * Who sees which entry, by the exercise's steps: each entry's step and kind, whether it has reached
- * the partner, who submitted at a revealed step, and which steps were revealed. Shared by the members
+ * the partner, whose answers are ready at a step revealed together, and which steps were revealed. Shared by the members
  * that write, share and reveal entries; each records its own events here. Entry ids are chosen by the
  * author's screen, so entries are keyed by author and id: one partner can neither reach nor detect
  * the other's entries by guessing. Never the words themselves: those are only in the (encrypted) events.
@@ -30,8 +30,8 @@ public final class SessionEntries implements Serializable {
 
     private final SessionFacts session;
     private final Map<String, Entry> entries = new HashMap<>();
-    /** Partners who submitted their answers, by revealed step. */
-    private final Map<String, Set<String>> submitted = new HashMap<>();
+    /** Partners whose answers are ready, by step revealed together. */
+    private final Map<String, Set<String>> ready = new HashMap<>();
     private final Set<String> revealed = new HashSet<>();
 
     public SessionEntries(SessionFacts session) {
@@ -49,8 +49,8 @@ public final class SessionEntries implements Serializable {
             require(!entry.visible(), "entry-shared", "A shared entry is final.");
         }
         require(!revealed.contains(step.key()), "step-revealed", "This step has been revealed; its answers are final.");
-        require(!submittedAt(step.key()).contains(authorId), "answers-submitted",
-                "You submitted your answers at this step; they are final until the reveal.");
+        require(!readyAt(step.key()).contains(authorId), "answers-ready",
+                "You marked your answers here ready: take them back to change them, before the countdown starts.");
         return step;
     }
 
@@ -62,7 +62,7 @@ public final class SessionEntries implements Serializable {
         Sharing sharing = session.requireStep(entry.step()).sharing();
         require(sharing != Sharing.OWN, "entry-stays-own", "This step is yours alone: its entries are never shared.");
         require(sharing != Sharing.REVEALED, "revealed-together",
-                "Answers at this step are revealed to both of you at once: submit them instead.");
+                "Answers at this step are revealed to both of you at once: mark them ready instead.");
     }
 
     /** Whether the author has an entry of this kind that the partner can see. */
@@ -75,20 +75,25 @@ public final class SessionEntries implements Serializable {
         boolean revealedTogether = session.exercise().step(step)
                 .map(s -> s.sharing() == Sharing.REVEALED).orElse(false);
         require(revealedTogether, "not-a-reveal-step",
-                "Only steps whose answers are revealed together are submitted and revealed.");
+                "Only the answers of a step revealed together are marked ready, and taken back.");
     }
 
-    void requireSubmittable(String authorId, String step) {
+    void requireReadyable(String authorId, String step) {
         require(!revealed.contains(step), "step-revealed", "This step has already been revealed.");
-        require(!submittedAt(step).contains(authorId), "already-submitted", "You already submitted your answers here.");
+        require(!readyAt(step).contains(authorId), "already-ready", "You already marked your answers here ready.");
         require(entries.entrySet().stream().anyMatch(e -> e.getKey().startsWith(authorId + "/")
-                && e.getValue().step().equals(step)), "nothing-to-submit", "Write an answer at this step first.");
+                && e.getValue().step().equals(step)), "no-answer-yet", "Write an answer at this step first.");
     }
 
-    void requireRevealable(String step, List<String> partnerIds) {
-        require(!revealed.contains(step), "step-revealed", "This step has already been revealed.");
-        require(submittedAt(step).containsAll(partnerIds), "reveal-before-both-answered",
-                "Both of you submit your answers before they are revealed.");
+    void requireTakeBack(String authorId, String step, RevealCountdowns countdowns) {
+        require(!revealed.contains(step), "step-revealed", "This step has already been revealed; its answers are final.");
+        require(readyAt(step).contains(authorId), "not-ready", "Your answers here are not marked ready.");
+        require(!countdowns.isRunning(step), "countdown-running",
+                "You are both ready and the countdown has started: the answers open in a moment.");
+    }
+
+    boolean allReady(String step) {
+        return readyAt(step).containsAll(session.partnerIds());
     }
 
     /** The answers a reveal of this step lets out, in a stable order. */
@@ -112,8 +117,12 @@ public final class SessionEntries implements Serializable {
         entries.computeIfPresent(key(authorId, entryId), (k, entry) -> new Entry(entry.step(), entry.kind(), true));
     }
 
-    void submitted(String authorId, String step) {
-        submitted.computeIfAbsent(step, s -> new HashSet<>()).add(authorId);
+    void markedReady(String authorId, String step) {
+        ready.computeIfAbsent(step, s -> new HashSet<>()).add(authorId);
+    }
+
+    void takenBack(String authorId, String step) {
+        ready.getOrDefault(step, new HashSet<>()).remove(authorId);
     }
 
     void revealed(String step, List<RevealedEntry> answers) {
@@ -121,8 +130,8 @@ public final class SessionEntries implements Serializable {
         answers.forEach(answer -> shared(answer.authorId(), answer.entryId()));
     }
 
-    private Set<String> submittedAt(String step) {
-        return submitted.getOrDefault(step, Set.of());
+    private Set<String> readyAt(String step) {
+        return ready.getOrDefault(step, Set.of());
     }
 
     private static String key(String authorId, String entryId) {

@@ -15,7 +15,7 @@ import app.duet.api.exercise.ReengageAsWithdrawer;
 import app.duet.api.exercise.SoftenAsBlamer;
 import app.duet.api.session.AnswersRevealed;
 import app.duet.api.session.AnswersRevealed.RevealedEntry;
-import app.duet.api.session.AnswersSubmitted;
+import app.duet.api.session.AnswersMarkedReady;
 import app.duet.api.session.Exercise;
 import app.duet.api.session.PartnerJoinedSession;
 import app.duet.api.session.PartnerMovedToStep;
@@ -70,7 +70,7 @@ class ActsByStepTest {
     private static final Object[] LISTS_REVEALED = {
             new BehaviourListed(SESSION, "behaviour-s", SAM, "lists", "Ask how my day was", 2),
             new BehaviourListed(SESSION, "behaviour-a", ALEX, "lists", "Kiss me goodbye", 1),
-            new AnswersSubmitted(SESSION, "lists", SAM), new AnswersSubmitted(SESSION, "lists", ALEX),
+            new AnswersMarkedReady(SESSION, "lists", SAM), new AnswersMarkedReady(SESSION, "lists", ALEX),
             new AnswersRevealed(SESSION, "lists", ALEX,
                     List.of(new RevealedEntry(ALEX, "behaviour-a"), new RevealedEntry(SAM, "behaviour-s")))};
 

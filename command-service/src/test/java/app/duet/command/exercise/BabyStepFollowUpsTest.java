@@ -7,7 +7,7 @@ import app.duet.api.exercise.BehaviourListed;
 import app.duet.api.exercise.FollowUpBabyStep;
 import app.duet.api.session.AnswersRevealed;
 import app.duet.api.session.AnswersRevealed.RevealedEntry;
-import app.duet.api.session.AnswersSubmitted;
+import app.duet.api.session.AnswersMarkedReady;
 import app.duet.api.session.Exercise;
 import app.duet.api.session.PartnerJoinedSession;
 import app.duet.api.session.PartnerMovedToStep;
@@ -67,7 +67,7 @@ class BabyStepFollowUpsTest {
                 new BehaviourListed(SESSION, SAMS_BEHAVIOUR, SAM, lists, "Ask how my day was", 2),
                 new BehaviourListed(SESSION, ALEXS_BEHAVIOUR, ALEX, lists, "Kiss me goodbye", 1),
                 new BehaviourListed(SESSION, UNCOMMITTED, SAM, lists, "Plan a date", 4),
-                new AnswersSubmitted(SESSION, lists, SAM), new AnswersSubmitted(SESSION, lists, ALEX),
+                new AnswersMarkedReady(SESSION, lists, SAM), new AnswersMarkedReady(SESSION, lists, ALEX),
                 new AnswersRevealed(SESSION, lists, ALEX, List.of(new RevealedEntry(ALEX, ALEXS_BEHAVIOUR),
                         new RevealedEntry(SAM, SAMS_BEHAVIOUR), new RevealedEntry(SAM, UNCOMMITTED))),
                 new BabyStepChosen(SESSION, SAMS_BEHAVIOUR, SAM, ALEX), ALEX_COMMITTED,

@@ -20,7 +20,7 @@ import app.duet.api.exercise.SoftenAsBlamer;
 import app.duet.api.exercise.WithdrawerReengaged;
 import app.duet.api.session.AnswersRevealed;
 import app.duet.api.session.AnswersRevealed.RevealedEntry;
-import app.duet.api.session.AnswersSubmitted;
+import app.duet.api.session.AnswersMarkedReady;
 import app.duet.api.session.Exercise;
 import app.duet.api.session.PartnerJoinedSession;
 import app.duet.api.session.PartnerMovedToStep;
@@ -66,7 +66,7 @@ class ExerciseActsTest {
             new BehaviourListed(SESSION, ALEXS_BEHAVIOUR, ALEX, "lists", "Kiss me goodbye", 1)};
     /** Both lists submitted and revealed. */
     private static final Object[] REVEALED = {
-            new AnswersSubmitted(SESSION, "lists", SAM), new AnswersSubmitted(SESSION, "lists", ALEX),
+            new AnswersMarkedReady(SESSION, "lists", SAM), new AnswersMarkedReady(SESSION, "lists", ALEX),
             new AnswersRevealed(SESSION, "lists", ALEX,
                     List.of(new RevealedEntry(ALEX, ALEXS_BEHAVIOUR), new RevealedEntry(SAM, SAMS_BEHAVIOUR)))};
     private static final BabyStepChosen ALEX_CHOOSES =

@@ -16,7 +16,7 @@ import app.duet.api.exercise.RecordLean;
 import app.duet.api.exercise.StateNeed;
 import app.duet.api.session.AnswersRevealed;
 import app.duet.api.session.AnswersRevealed.RevealedEntry;
-import app.duet.api.session.AnswersSubmitted;
+import app.duet.api.session.AnswersMarkedReady;
 import app.duet.api.session.DraftWritten;
 import app.duet.api.session.EntryShared;
 import app.duet.api.session.Exercise;
@@ -235,7 +235,7 @@ class ExerciseEntriesTest {
     private static final Object[] SAMS_NEED_REVEALED = {
             new NeedStated(SESSION, "need-1", SAM, "needs", NeedKind.SPACE, "An evening out", "I come home to you"),
             new NeedStated(SESSION, "need-a", ALEX, "needs", NeedKind.CLOSENESS, "Breakfast together", null),
-            new AnswersSubmitted(SESSION, "needs", ALEX), new AnswersSubmitted(SESSION, "needs", SAM),
+            new AnswersMarkedReady(SESSION, "needs", ALEX), new AnswersMarkedReady(SESSION, "needs", SAM),
             new AnswersRevealed(SESSION, "needs", SAM,
                     List.of(new RevealedEntry(ALEX, "need-a"), new RevealedEntry(SAM, "need-1")))};
 

@@ -8,6 +8,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -17,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Both partners act on one session at the same instant through two command-service instances on
@@ -48,8 +50,8 @@ class RacingPartnersTest {
     }
 
     /**
-     * Both write entries and submit their check-in at once: no entry and no submission is lost, so
-     * the reveal that needs both submissions succeeds.
+     * Both write entries and mark their check-in ready at once: no entry and no readiness is lost, so
+     * the countdown that needs both starts once, and its end reveals both check-ins.
      */
     @Test
     void simultaneousEntriesAndSubmissionsAreAllKept() throws Exception {
@@ -67,8 +69,9 @@ class RacingPartnersTest {
                     () -> writeAndSubmit(viaSecond, sam, session));
 
             assertThat(statuses).hasSize(2 * (BIDS_EACH + 2)).containsOnly(204);
-            assertThat(viaSecond.send(alex, session + "/steps/lean/reveal", null).statusCode())
-                    .as("both submissions were kept").isEqualTo(204);
+            assertThat(stored(first, paired.sessionId(), "AnswersMarkedReady")).as("both were kept").isEqualTo(2);
+            assertThat(stored(first, paired.sessionId(), "RevealCountdownStarted")).isEqualTo(1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> stored(first, paired.sessionId(), "AnswersRevealed") == 1);
             assertThat(stored(first, paired.sessionId(), "DraftWritten")).isEqualTo(2 * BIDS_EACH);
         }
     }
@@ -103,7 +106,7 @@ class RacingPartnersTest {
         }
         statuses.add(instance.sendPut(partner, session + "/leans/my-lean",
                 "{\"step\":\"lean\",\"lean\":\"BACK\",\"energy\":5}").statusCode());
-        statuses.add(instance.send(partner, session + "/steps/lean/submit", null).statusCode());
+        statuses.add(instance.send(partner, session + "/steps/lean/ready", null).statusCode());
         return statuses;
     }
 
@@ -117,7 +120,7 @@ class RacingPartnersTest {
     }
 
     private static ConfigurableApplicationContext start(PostgresTestDatabase database) {
-        return database.startCommandService();
+        return database.startCommandService("duet.session.reveal-countdown=1s");
     }
 
     private static String baseUrl(ConfigurableApplicationContext context) {

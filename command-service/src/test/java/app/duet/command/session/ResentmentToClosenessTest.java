@@ -5,12 +5,12 @@ import app.duet.api.exercise.CycleLinkRecorded;
 import app.duet.api.exercise.CycleMove;
 import app.duet.api.session.AnswersRevealed;
 import app.duet.api.session.AnswersRevealed.RevealedEntry;
-import app.duet.api.session.AnswersSubmitted;
+import app.duet.api.session.AnswersMarkedReady;
 import app.duet.api.session.DraftWritten;
 import app.duet.api.session.EntryShared;
 import app.duet.api.session.Exercise;
 import app.duet.api.session.PartnerJoinedSession;
-import app.duet.api.session.RevealAnswers;
+import app.duet.api.session.MarkAnswersReady;
 import app.duet.api.session.SessionStarted;
 import app.duet.api.session.ShareEntry;
 import app.duet.command.jointsession.JointSession;
@@ -64,8 +64,8 @@ class ResentmentToClosenessTest {
     @Test
     void anOwnStepsEntryStaysOwnEvenAfterTheRevealsAroundIt() {
         fixture.given(STARTED, ALEX_JOINED, SAM_JOINED, ALEX_BEHAVIOUR, ALEX_DEEPER, SAM_DEEPER,
-                        new AnswersSubmitted(SESSION, "deeper-feeling", ALEX),
-                        new AnswersSubmitted(SESSION, "deeper-feeling", SAM),
+                        new AnswersMarkedReady(SESSION, "deeper-feeling", ALEX),
+                        new AnswersMarkedReady(SESSION, "deeper-feeling", SAM),
                         new AnswersRevealed(SESSION, "deeper-feeling", SAM,
                                 List.of(new RevealedEntry(ALEX, "deeper-a"), new RevealedEntry(SAM, "deeper-s"))))
                 .when(new ShareEntry(SESSION, ALEX, "did-a"))
@@ -83,11 +83,12 @@ class ResentmentToClosenessTest {
 
     @Test
     void theRevealOfADeeperFeelingLetsOutNoneOfTheOwnSteps() {
+        fixture.registerInjectableResource(RevealSettings.defaults());
         fixture.given(STARTED, ALEX_JOINED, SAM_JOINED, ALEX_TRIGGER, ALEX_BEHAVIOUR, ALEX_DEEPER, SAM_DEEPER,
-                        new AnswersSubmitted(SESSION, "deeper-feeling", ALEX),
-                        new AnswersSubmitted(SESSION, "deeper-feeling", SAM))
-                .when(new RevealAnswers(SESSION, SAM, "deeper-feeling"))
-                .expectEvents(new AnswersRevealed(SESSION, "deeper-feeling", SAM,
+                        new AnswersMarkedReady(SESSION, "deeper-feeling", ALEX))
+                .andGivenCommands(new MarkAnswersReady(SESSION, SAM, "deeper-feeling"))
+                .whenTimeElapses(RevealSettings.defaults().revealCountdown())
+                .expectEvents(new AnswersRevealed(SESSION, "deeper-feeling", null,
                         List.of(new RevealedEntry(ALEX, "deeper-a"), new RevealedEntry(SAM, "deeper-s"))));
     }
 

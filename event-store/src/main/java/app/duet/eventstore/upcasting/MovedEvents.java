@@ -29,7 +29,9 @@ public class MovedEvents extends SingleEventUpcaster {
             Map.entry("app.duet.api.everyday.ListItemDropped", "app.duet.api.lists.ListItemDropped"),
             // Issue 12: "session" means a joint exercise session only; a meeting with the therapist is an appointment.
             Map.entry("app.duet.api.commitment.SessionAttended", "app.duet.api.commitment.AppointmentAttended"),
-            Map.entry("app.duet.api.commitment.SessionMissed", "app.duet.api.commitment.AppointmentMissed"));
+            Map.entry("app.duet.api.commitment.SessionMissed", "app.duet.api.commitment.AppointmentMissed"),
+            // Issue 16: answers revealed together are marked ready (and may be taken back), no longer submitted.
+            Map.entry("app.duet.api.session.AnswersSubmitted", "app.duet.api.session.AnswersMarkedReady"));
 
     @Override
     protected boolean canUpcast(IntermediateEventRepresentation event) {

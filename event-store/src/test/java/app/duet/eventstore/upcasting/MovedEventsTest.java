@@ -1,6 +1,7 @@
 package app.duet.eventstore.upcasting;
 
 import app.duet.api.pairing.CoupleCreated;
+import app.duet.api.session.AnswersMarkedReady;
 import app.duet.eventstore.EventStoreSchema;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
@@ -45,6 +46,18 @@ class MovedEventsTest {
         CoupleCreated created = serializer.deserialize(read.get(0).getData());
         assertThat(created).isEqualTo(new CoupleCreated("couple-1", "alex", "Alex", "K7QF-2MZD",
                 Instant.parse("2026-01-17T09:30:00Z")));
+    }
+
+    @Test
+    void answersSubmittedByAnEarlierBuildReadAsAnswersMarkedReady() {
+        String stored = "{\"sessionId\":\"session-1\",\"step\":\"deeper-feeling\",\"partnerId\":\"alex\"}";
+
+        List<IntermediateEventRepresentation> read = EventStoreSchema.upcasters()
+                .upcast(Stream.of(stored("app.duet.api.session.AnswersSubmitted", stored, "1", Instant.now()))).toList();
+
+        assertThat(read.get(0).getType().getRevision()).isEqualTo("1");
+        AnswersMarkedReady ready = serializer.deserialize(read.get(0).getData());
+        assertThat(ready).isEqualTo(new AnswersMarkedReady("session-1", "deeper-feeling", "alex"));
     }
 
     @Test

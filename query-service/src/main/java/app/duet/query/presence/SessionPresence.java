@@ -50,6 +50,7 @@ public class SessionPresence {
     private static final Logger log = LoggerFactory.getLogger(SessionPresence.class);
     /** An absent row is kept this long for a session left alone to be judged by, then forgotten. */
     private static final Duration FORGET_AFTER = Duration.ofDays(1);
+    private static final Duration SUBSCRIPTION_HOLDS = Duration.ofSeconds(1);
 
     private final LiveConnectionTable table;
     private final ConnectionLife sockets;
@@ -95,6 +96,9 @@ public class SessionPresence {
             table.open(connectionId(socketId, sessionId), sessionId, user.getName(), role, instanceId, now());
             tell(sessionId);
         });
+        // The subscription takes hold a moment after this: what was told meanwhile missed the new
+        // listener, which hears it again once it surely holds.
+        worker.schedule(() -> quietly("tell again", () -> tell(sessionId)), SUBSCRIPTION_HOLDS.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @EventListener

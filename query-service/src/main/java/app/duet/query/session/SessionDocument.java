@@ -24,6 +24,7 @@ import app.duet.query.live.HeldItems;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.mapping.Unwrapped;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -59,9 +60,8 @@ public class SessionDocument {
     private SessionItemsHeld items = new SessionItemsHeld();
     /** Unshared entries by author and id. Never part of the view: each is read only by its author. */
     private Map<String, Draft> drafts = new HashMap<>();
-    /** Partners who submitted, and when each step was revealed, by step key. */
-    private Map<String, List<String>> submitted = new HashMap<>();
-    private Map<String, Instant> revealedAt = new HashMap<>();
+    @Unwrapped.Empty
+    private StepsProgress progress = new StepsProgress();
     private List<MoveView> moves = new ArrayList<>();
     private List<BabyStepView> babySteps = new ArrayList<>();
     private List<PactView> pacts = new ArrayList<>();
@@ -98,8 +98,12 @@ public class SessionDocument {
         partners.replaceAll(p -> p.partnerId().equals(partnerId) ? change.apply(p) : p);
     }
 
+    /** A pause holds the countdowns to reveals; resuming starts each again (its own event). */
     void pause(boolean paused) {
         this.paused = paused;
+        if (paused) {
+            progress.stopCountdowns();
+        }
     }
 
     void observe(String therapistId, String displayName) {
@@ -156,13 +160,13 @@ public class SessionDocument {
         }
     }
 
-    void submit(String step, String partnerId) {
-        submitted.computeIfAbsent(step, s -> new ArrayList<>()).add(partnerId);
+    StepsProgress progress() {
+        return progress;
     }
 
     /** Both partners' answers enter the view together: one change, one push. */
     void reveal(String step, List<RevealedEntry> answers, Instant at) {
-        revealedAt.put(step, at);
+        progress.revealed(step, at);
         answers.forEach(answer -> share(answer.entryId(), answer.authorId(), at));
     }
 
@@ -170,7 +174,7 @@ public class SessionDocument {
         return drafts.values().stream().filter(draft -> draft.authorId().equals(authorId))
                 .map(draft -> new DraftView(draft.entryId(), draft.stepOrNotes(), draft.kindOrText(), draft.text(),
                         Objects.requireNonNullElse(draft.details(), EntryDetails.NONE), draft.writtenAt(),
-                        submitted.getOrDefault(draft.stepOrNotes(), List.of()).contains(authorId)))
+                        progress.isReady(draft.stepOrNotes(), authorId)))
                 .sorted(Comparator.comparing(DraftView::writtenAt)).toList();
     }
 
@@ -213,6 +217,7 @@ public class SessionDocument {
         status = SessionStatus.ENDED;
         endedAt = at;
         paused = false;
+        progress.stopCountdowns();
         this.endedBy = endedBy;
         partners.replaceAll(p -> new ParticipantView(p.partnerId(), p.displayName(), false, p.step()));
         observers.clear();
@@ -222,7 +227,7 @@ public class SessionDocument {
     /** Every figure counts what the session's events left in this view. */
     private OutcomeView summarise() {
         List<String> stepsRevealed = exercise.steps().stream().map(ExerciseStep::key)
-                .filter(revealedAt::containsKey).toList();
+                .filter(progress::isRevealed).toList();
         return new OutcomeView(endedBy, Duration.between(startedAt, endedAt).toMinutes(), stepsRevealed,
                 items.entries,
                 (int) moves.stream().filter(m -> m.change() == ChangeEvent.BLAMER_SOFTENING).count(),
@@ -287,9 +292,7 @@ public class SessionDocument {
     }
 
     private SessionView view(List<EntryView> entries, List<BidView> bids) {
-        List<StepView> steps = exercise.steps().stream().map(step -> new StepView(step.key(), step.sharing(),
-                step.accepts(), List.copyOf(submitted.getOrDefault(step.key(), List.of())),
-                revealedAt.get(step.key()))).toList();
+        List<StepView> steps = exercise.steps().stream().map(progress::view).toList();
         return new SessionView(sessionId, coupleId, exercise, status, paused, List.copyOf(partners),
                 List.copyOf(observers), steps, List.copyOf(entries), loop(), List.copyOf(bids), List.copyOf(moves),
                 List.copyOf(babySteps), List.copyOf(pacts), outcome, startedAt, endedAt, applied.version());

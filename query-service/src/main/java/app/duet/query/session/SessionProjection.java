@@ -4,7 +4,8 @@ import app.duet.api.privacy.CoupleErased;
 import app.duet.api.consent.TherapistAccessWithdrawn;
 import app.duet.api.exercise.EntryKind;
 import app.duet.api.session.AnswersRevealed;
-import app.duet.api.session.AnswersSubmitted;
+import app.duet.api.session.AnswersMarkedReady;
+import app.duet.api.session.AnswersTakenBack;
 import app.duet.api.session.BidAnswered;
 import app.duet.api.session.BidMade;
 import app.duet.api.session.BidMissed;
@@ -18,6 +19,7 @@ import app.duet.api.session.ParticipantView;
 import app.duet.api.session.PartnerJoinedSession;
 import app.duet.api.session.PartnerLeftSession;
 import app.duet.api.session.PartnerMovedToStep;
+import app.duet.api.session.RevealCountdownStarted;
 import app.duet.api.session.SessionEnded;
 import app.duet.api.session.SessionPaused;
 import app.duet.api.session.SessionResumed;
@@ -40,8 +42,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Builds the live view of each joint session: presence, steps, pauses, observers, bids, entries and
- * reveals, and its end. What partners do in the exercise is the exercise projection's, through the
+ * Builds the live view of each joint session: presence, steps, pauses, observers, bids, entries,
+ * readiness and countdowns to reveals, the reveals, and its end. What partners do in the exercise is the exercise projection's, through the
  * same {@link SessionViews}. Names come from {@link SessionNames}.
  */
 @Component
@@ -141,9 +143,20 @@ public class SessionProjection {
         views.update(event.sessionId(), sequence, replay, s -> s.share(event.entryId(), event.authorId(), at));
     }
 
+    /** Who is ready shows; what they wrote stays among their drafts until the countdown ends. */
     @EventHandler
-    public void on(AnswersSubmitted event, @SequenceNumber long sequence, ReplayStatus replay) {
-        views.update(event.sessionId(), sequence, replay, s -> s.submit(event.step(), event.partnerId()));
+    public void on(AnswersMarkedReady event, @SequenceNumber long sequence, ReplayStatus replay) {
+        views.update(event.sessionId(), sequence, replay, s -> s.progress().markReady(event.step(), event.partnerId()));
+    }
+
+    @EventHandler
+    public void on(AnswersTakenBack event, @SequenceNumber long sequence, ReplayStatus replay) {
+        views.update(event.sessionId(), sequence, replay, s -> s.progress().takeBack(event.step(), event.partnerId()));
+    }
+
+    @EventHandler
+    public void on(RevealCountdownStarted event, @SequenceNumber long sequence, @Timestamp Instant at, ReplayStatus replay) {
+        views.update(event.sessionId(), sequence, replay, s -> s.progress().startCountdown(event.step(), at, event.endsAt()));
     }
 
     @EventHandler

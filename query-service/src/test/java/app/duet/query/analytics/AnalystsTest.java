@@ -106,9 +106,9 @@ class AnalystsTest {
         commands.post(KAI, session + "/join", null);
         link(ROBIN, session, "deeper-feeling", "PRIMARY_EMOTION", WORDS.get(6));
         link(KAI, session, "deeper-feeling", "PRIMARY_EMOTION", WORDS.get(8));
-        commands.post(ROBIN, session + "/steps/deeper-feeling/submit", null);
-        commands.post(KAI, session + "/steps/deeper-feeling/submit", null);
-        commands.post(KAI, session + "/steps/deeper-feeling/reveal", null);
+        commands.post(ROBIN, session + "/steps/deeper-feeling/ready", null);
+        commands.post(KAI, session + "/steps/deeper-feeling/ready", null);
+        product.awaitRevealed(KAI, sessionId, "deeper-feeling");
         commands.post(KAI, session + "/step", "{\"step\":\"closeness\"}");
         commands.post(ROBIN, session + "/step", "{\"step\":\"closeness\"}");
         String reengagement = commands.post(KAI, session + "/reengagements", words(WORDS.get(9))).get("moveId").asString();

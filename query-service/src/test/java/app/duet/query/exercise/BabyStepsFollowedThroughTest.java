@@ -75,9 +75,9 @@ class BabyStepsFollowedThroughTest {
                 .isEqualTo(204);
         assertThat(commands.sendPut(ALEX, session + "/behaviours/alexs-wish", behaviour(COOK_ON_SUNDAYS)).statusCode())
                 .isEqualTo(204);
-        commands.post(SAM, session + "/steps/lists/submit", null);
-        commands.post(ALEX, session + "/steps/lists/submit", null);
-        commands.post(ALEX, session + "/steps/lists/reveal", null);
+        commands.post(SAM, session + "/steps/lists/ready", null);
+        commands.post(ALEX, session + "/steps/lists/ready", null);
+        product.awaitRevealed(ALEX, sessionId, "lists");
         for (String partner : List.of(ALEX, SAM)) {
             commands.post(partner, session + "/step", "{\"step\":\"choose\"}");
         }

@@ -58,7 +58,8 @@ class ResentmentToClosenessTest {
 
     @BeforeAll
     static void start() {
-        product = ProductOnH2.start();
+        // Long enough to look at every screen while it runs.
+        product = ProductOnH2.start("duet.session.reveal-countdown=3s");
         therapistCommands = new CommandClient(ProductOnH2.baseUrl(product.commandSide), ProductOnH2::therapistToken);
         therapistQueries = new CommandClient(ProductOnH2.baseUrl(product.querySide), ProductOnH2::therapistToken);
     }
@@ -189,7 +190,7 @@ class ResentmentToClosenessTest {
         }
     }
 
-    /** Each writes their answer; Mary submits first, John sees that she is ready but not what she wrote; then the reveal. */
+    /** Mary is ready first; John's ready starts the countdown; no screen sees either answer until both arrive at once. */
     private void revealedStep(String step, String link, String johnsWords, String marysWords, String sessionId,
                               List<StompTestClient> everyone) {
         CommandClient commands = product.commands;
@@ -198,19 +199,25 @@ class ResentmentToClosenessTest {
         commands.post(MARY, session + "/step", "{\"step\":\"" + step + "\"}");
         recordLink(JOHN, sessionId, step, link, johnsWords, null);
         recordLink(MARY, sessionId, step, link, marysWords, null);
-        commands.post(MARY, session + "/steps/" + step + "/submit", null);
-        awaitEveryone(everyone, body -> stepNode(body, step).path("submittedBy").toString().contains(MARY));
+        commands.post(MARY, session + "/steps/" + step + "/ready", null);
+        awaitEveryone(everyone, body -> stepNode(body, step).path("readyBy").toString().contains(MARY));
 
-        HttpResponse<String> early = commands.send(MARY, session + "/steps/" + step + "/reveal", null);
-        assertThat(early.statusCode()).as("no reveal before both answered").isEqualTo(409);
-        assertThat(early.body()).contains("reveal-before-both-answered");
-        HttpResponse<String> shareAlone = commands.send(MARY, session + "/entries/" + step + "-" + MARY.substring(0, 8) + "/share", null);
-        assertThat(shareAlone.body()).as("a revealed step is never shared alone").contains("revealed-together");
+        assertThat(commands.send(MARY, session + "/steps/" + step + "/reveal", null).body())
+                .as("nobody reveals by hand: the countdown does (410)").contains("reveal-counts-down", "410");
+        assertThat(commands.send(MARY, session + "/entries/" + step + "-" + MARY.substring(0, 8) + "/share", null).body())
+                .as("a revealed step is never shared alone").contains("revealed-together");
         assertThat(awaitDrafts(JOHN, sessionId, 1)).contains(johnsWords).doesNotContain(marysWords);
         assertNobodySaw(everyone, List.of(johnsWords, marysWords));
 
-        commands.post(JOHN, session + "/steps/" + step + "/submit", null);
-        commands.post(JOHN, session + "/steps/" + step + "/reveal", null);
+        commands.post(JOHN, session + "/steps/" + step + "/ready", null);
+        awaitEveryone(everyone, body -> stepNode(body, step).hasNonNull("countdown") || stepNode(body, step).hasNonNull("revealedAt"));
+        assertThat(commands.send(MARY, session + "/steps/" + step + "/take-back", null).body())
+                .as("nothing is taken back once the countdown runs").contains("countdown-running");
+        assertThat(therapistQueries.getAs(therapistToken(THERAPIST), "/api/queries/sessions/" + sessionId).body())
+                .as("the countdown says when, never what").doesNotContain(johnsWords, marysWords);
+        assertThat(product.queries.get(JOHN, "/api/queries/sessions/" + sessionId).toString()).doesNotContain(marysWords);
+        assertNobodySaw(everyone, List.of(johnsWords, marysWords));
+
         awaitEveryone(everyone, body -> body.toString().contains(marysWords) || body.toString().contains(johnsWords));
         for (StompTestClient screen : everyone) {
             JsonNode first = screen.received().stream().map(StompTestClient.Received::body)
@@ -218,8 +225,9 @@ class ResentmentToClosenessTest {
                     .findFirst().orElseThrow();
             assertThat(first.toString()).as("both answers arrive in the same message, so neither anchors on the other")
                     .contains(marysWords, johnsWords);
-            assertThat(stepNode(first.path("summary"), step).path("revealedAt").isMissingNode())
-                    .as("the step shows revealed in that message too").isFalse();
+            JsonNode revealed = stepNode(first.path("summary"), step);
+            assertThat(revealed.hasNonNull("revealedAt")).as("the step shows revealed in that message too").isTrue();
+            assertThat(revealed.hasNonNull("countdown")).as("and its countdown over").isFalse();
         }
     }
 
@@ -274,7 +282,8 @@ class ResentmentToClosenessTest {
     }
 
     private static void assertVersionsHaveNoGaps(StompTestClient screen, String sessionId) {
-        List<Long> versions = screen.received().stream().map(StompTestClient.Received::version).distinct().sorted().toList();
+        List<Long> versions = screen.received().stream().filter(received -> !received.isNotice()) // a notice has no version
+                .map(StompTestClient.Received::version).distinct().sorted().toList();
         for (int i = 1; i < versions.size(); i++) {
             assertThat(versions.get(i) - versions.get(i - 1)).as("versions rise one by one").isLessThanOrEqualTo(1);
         }

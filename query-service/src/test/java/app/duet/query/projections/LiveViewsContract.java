@@ -22,9 +22,13 @@ import app.duet.api.exercise.Lean;
 import app.duet.api.everyday.LeanCheckedIn;
 import app.duet.api.exercise.LeanRecorded;
 import app.duet.api.session.AnswersRevealed;
-import app.duet.api.session.AnswersSubmitted;
+import app.duet.api.session.AnswersMarkedReady;
+import app.duet.api.session.AnswersTakenBack;
+import app.duet.api.session.RevealCountdownStarted;
+import app.duet.api.session.StepView;
 import app.duet.api.session.BidMade;
 import app.duet.api.session.EntryDetails;
+import app.duet.api.session.DraftView;
 import app.duet.api.session.EntryView;
 import app.duet.api.session.FindMyDrafts;
 import app.duet.api.session.BidResponse;
@@ -211,20 +215,32 @@ abstract class LiveViewsContract {
                 .satisfies(draft -> assertThat(draft.details()).isInstanceOfSatisfying(EntryDetails.CheckIn.class,
                         details -> assertThat(details.lean()).isEqualTo(Lean.IN)));
 
-        sessions.on(new AnswersSubmitted(SESSION, "lean", ALEX), 8, LIVE);
-        sessions.on(new AnswersSubmitted(SESSION, "lean", SAM), 9, LIVE);
-        AnswersRevealed reveal = new AnswersRevealed(SESSION, "lean", ALEX, List.of(
+        sessions.on(new AnswersMarkedReady(SESSION, "lean", ALEX), 8, LIVE);
+        sessions.on(new AnswersTakenBack(SESSION, "lean", ALEX), 9, LIVE);
+        sessions.on(new AnswersMarkedReady(SESSION, "lean", ALEX), 10, LIVE);
+        sessions.on(new AnswersMarkedReady(SESSION, "lean", SAM), 11, LIVE);
+        sessions.on(new RevealCountdownStarted(SESSION, "lean", T0.plusSeconds(20)), 12, T0.plusSeconds(15), LIVE);
+        assertThat(sessions.handle(new FindMyDrafts(SESSION, SAM))).singleElement()
+                .satisfies(draft -> assertThat(draft.ready()).as("ready, and still Sam's alone").isTrue());
+        assertThat(sessions.handle(new FindMyDrafts(SESSION, ALEX))).extracting(DraftView::entryId).containsExactly("lean-a");
+        AnswersRevealed reveal = new AnswersRevealed(SESSION, "lean", null, List.of(
                 new AnswersRevealed.RevealedEntry(ALEX, "lean-a"), new AnswersRevealed.RevealedEntry(SAM, "lean-s")));
-        sessions.on(reveal, 10, T0.plusSeconds(20), LIVE);
-        sessions.on(reveal, 10, T0.plusSeconds(20), LIVE);
+        sessions.on(reveal, 13, T0.plusSeconds(20), LIVE);
+        sessions.on(reveal, 13, T0.plusSeconds(20), LIVE);
 
         ArgumentCaptor<SessionView> pushed = ArgumentCaptor.forClass(SessionView.class);
-        verify(publisher, times(9)).publish(org.mockito.ArgumentMatchers.any(), pushed.capture());
+        verify(publisher, times(12)).publish(org.mockito.ArgumentMatchers.any(), pushed.capture());
         List<SessionView> views = pushed.getAllValues();
-        assertThat(views.get(7).entries()).as("submitting shows who is ready, not what they said").isEmpty();
-        assertThat(views.get(7).steps().get(0).submittedBy()).containsExactly(ALEX, SAM);
-        assertThat(views.get(8).entries()).extracting(EntryView::authorId).containsExactlyInAnyOrder(ALEX, SAM);
-        assertThat(views.get(8).steps().get(0).revealedAt()).isEqualTo(T0.plusSeconds(20));
+        assertThat(views.get(6).steps().get(0).readyBy()).containsExactly(ALEX);
+        assertThat(views.get(7).steps().get(0).readyBy()).as("taken back").isEmpty();
+        assertThat(views.subList(6, 11)).as("readiness and the countdown show who is ready and when, not what they said")
+                .allSatisfy(view -> assertThat(view.entries()).isEmpty());
+        assertThat(views.get(10).steps().get(0).readyBy()).containsExactly(ALEX, SAM);
+        assertThat(views.get(10).steps().get(0).countdown())
+                .isEqualTo(new StepView.Countdown(T0.plusSeconds(15), T0.plusSeconds(20)));
+        assertThat(views.get(11).entries()).extracting(EntryView::authorId).containsExactlyInAnyOrder(ALEX, SAM);
+        assertThat(views.get(11).steps().get(0).revealedAt()).isEqualTo(T0.plusSeconds(20));
+        assertThat(views.get(11).steps().get(0).countdown()).as("over at the reveal").isNull();
         assertThat(sessions.handle(new FindMyDrafts(SESSION, SAM))).isEmpty();
     }
 

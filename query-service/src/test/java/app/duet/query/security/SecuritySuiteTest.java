@@ -84,7 +84,7 @@ class SecuritySuiteTest {
                 "{\"list\":\"DEAL_BREAKER\",\"words\":\"" + LIST_ITEM + "\"}");
         assertThat(commands.sendPut(SAM, sessionPath() + "/entries/appreciation-1",
                 "{\"step\":\"appreciation\",\"text\":\"" + SEALED_ANSWER + "\"}").statusCode()).isEqualTo(204);
-        commands.post(SAM, sessionPath() + "/steps/appreciation/submit", null);
+        commands.post(SAM, sessionPath() + "/steps/appreciation/ready", null);
         await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() ->
                 queries.getAs(ISSUER.partner(ALEX), "/api/queries/couples/" + coupleA.coupleId() + "/my-list").body().contains(LIST_ITEM)
                         && queries.getAs(ISSUER.partner(SAM), "/api/queries/sessions/" + coupleA.sessionId() + "/my-drafts").body().contains(SEALED_ANSWER)
@@ -203,9 +203,10 @@ class SecuritySuiteTest {
                     + queries.getAs(ISSUER.partner(ALEX), "/api/queries/sessions/" + coupleA.sessionId() + "/my-drafts").body();
             assertThat(seenByOthers).doesNotContain(LIST_ITEM, SEALED_ANSWER);
         });
-        refusedCommand("a partner reveals before both have answered", SAM, sessionPath() + "/steps/appreciation/reveal", null, 409);
+        refusedCommand("a partner reveals by hand (the countdown does, once both are ready)", SAM, sessionPath() + "/steps/appreciation/reveal", null, 410);
         refusedCommand("a partner shares alone an answer that is revealed together", SAM, sessionPath() + "/entries/appreciation-1/share", null, 409);
-        refusedCommand("a partner of another couple submits in this session", ROBIN, sessionPath() + "/steps/appreciation/submit", null, 409);
+        refusedCommand("a partner of another couple marks answers ready in this session", ROBIN, sessionPath() + "/steps/appreciation/ready", null, 409);
+        refusedCommand("a partner of another couple takes answers back in this session", ROBIN, sessionPath() + "/steps/appreciation/take-back", null, 409);
         refusedCommand("a partner of another couple voices a softening in this session", ROBIN, sessionPath() + "/softenings", "{\"words\":\"x\"}", 409);
         refusedCommand("a partner of another couple shares this couple's list item", ROBIN, "/api/commands/couples/" + coupleA.coupleId() + "/lists/x/share", null, 409);
         refusedCommand("a partner of another couple bids to this couple", ROBIN, "/api/commands/couples/" + coupleA.coupleId() + "/bids", "{\"words\":\"x\"}", 409);

@@ -57,6 +57,9 @@ public final class ProductOnH2 implements AutoCloseable {
                         + "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration,"
                         + "org.springframework.boot.data.mongodb.autoconfigure.DataMongoRepositoriesAutoConfiguration"));
         command.addAll(commandSettings);
+        if (commandSettings.stream().noneMatch(setting -> setting.startsWith(REVEAL_COUNTDOWN))) {
+            command.add(REVEAL_COUNTDOWN + "500ms"); // a reveal's countdown as short as a test can follow
+        }
         ConfigurableApplicationContext commandSide = run(CommandServiceApplication.class,
                 CommandServiceApplication.CONFIG_NAME, command.toArray(String[]::new));
         List<String> query = new ArrayList<>(List.of(EMBEDDED_MONGO));
@@ -65,6 +68,7 @@ public final class ProductOnH2 implements AutoCloseable {
     }
 
     private static final String EMBEDDED_MONGO = "duet.mongo.embedded=true";
+    private static final String REVEAL_COUNTDOWN = "duet.session.reveal-countdown=";
 
     /**
      * One more query side on the same events, with a MongoDB of its own that starts empty, as a
@@ -91,6 +95,21 @@ public final class ProductOnH2 implements AutoCloseable {
     /** A therapist's access token from the trusted test issuer. */
     public static String therapistToken(String therapistId) {
         return TestTokens.trusted().token(therapistId, app.duet.api.access.Role.THERAPIST, java.time.Duration.ofMinutes(10));
+    }
+
+    /**
+     * Waits until the step's answers are revealed: both partners marked them ready, and the countdown
+     * that started then has ended. Asked as this partner.
+     */
+    public void awaitRevealed(String partnerId, String sessionId, String step) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> {
+            for (tools.jackson.databind.JsonNode node : queries.get(partnerId, "/api/queries/sessions/" + sessionId).path("steps")) {
+                if (node.path("key").asString().equals(step)) {
+                    return node.hasNonNull("revealedAt");
+                }
+            }
+            return false;
+        });
     }
 
     public long storedEvents() {

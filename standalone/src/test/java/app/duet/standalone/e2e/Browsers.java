@@ -176,6 +176,17 @@ final class Browsers implements AutoCloseable {
         }
     }
 
+    /** Names a link of the loop at a step of the running exercise, saved privately (and so shown among the page's drafts). */
+    static void writeLink(Page page, String stepTitle, String words, String move) {
+        goToStep(page, stepTitle);
+        page.locator("#entry-words").fill(words);
+        if (move != null) {
+            page.locator("#entry-move").selectOption(move);
+        }
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save privately")).click();
+        assertThat(page.locator(".step-panel .drafts")).containsText(words);
+    }
+
     /**
      * Opens a step of the running exercise. A push that redraws the step buttons at the moment of the
      * click can swallow it (seen on a loaded machine): the click is made again, at most three times.

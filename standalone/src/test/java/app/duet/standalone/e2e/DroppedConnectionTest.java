@@ -84,8 +84,8 @@ class DroppedConnectionTest {
             // Meanwhile Ann answers, is ready, and moves on.
             ann.locator("#lean-IN").check();
             ann.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save privately")).click();
-            ann.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("I am done: submit my answers")).click();
-            assertThat(ann.locator(".reveal-box")).containsText("You are ready");
+            ann.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mark my answers ready")).click();
+            assertThat(ann.locator(".reveal-box")).containsText("Your answers are marked ready");
             ann.locator(".step-button", new Page.LocatorOptions().setHasText("One appreciation")).click();
             assertThat(ben.locator(".reveal-box")).not().containsText("Ann is ready");
 
@@ -100,8 +100,7 @@ class DroppedConnectionTest {
             // And the step goes on as if nothing happened.
             ben.locator("#lean-BACK").check();
             ben.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save privately")).click();
-            ben.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("I am done: submit my answers")).click();
-            ben.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reveal both answers")).click();
+            ben.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mark my answers ready")).click();
             ann.locator(".step-button", new Page.LocatorOptions().setHasText("Where you stand")).click();
             for (Page page : List.of(ann, ben)) {
                 assertThat(page.locator(".step-panel .entries")).containsText("Leaning in");
@@ -149,6 +148,7 @@ class DroppedConnectionTest {
             ben.close();
             assertThat(bensPresence).containsText("connection dropped", new LocatorAssertions.ContainsTextOptions().setTimeout(12_000));
             assertThat(ann.locator("#announcer")).containsText("connection dropped");
+            assertThat(ann.locator(".hero")).containsText("the session pauses; it never ends by itself");
             Browsers.screenshot(ann, "partner", "session-partner-dropped");
 
             // He opens Duet again and signs in (a sign-in lasts while its tab is open; the issuer may still

@@ -70,10 +70,11 @@ class EveryExerciseInTheBrowserTest {
 
     private void babySteps(Page ann, Page ben) {
         start(ann, ben, "BABY_STEPS", "Baby steps");
-        listAndSubmit(ann, "A text in the afternoon, just because", "3");
-        listAndSubmit(ben, "A long hug when I get home", "2");
-        click(ann, "Reveal both answers");
+        listAndMarkReady(ann, "A text in the afternoon, just because", "3");
+        listAndMarkReady(ben, "A long hug when I get home", "2");
+        // Both ready: the lists open for both when the countdown ends.
         assertThat(ben.locator(".step-panel .entries")).containsText("A text in the afternoon");
+        assertThat(ann.locator(".step-panel .entries")).containsText("A long hug when I get home");
 
         // Ben takes up Ann's step as it stands; Ann offers a smaller step for Ben's; both commit.
         Browsers.goToStep(ben, "Choose");
@@ -117,9 +118,8 @@ class EveryExerciseInTheBrowserTest {
         ben.locator("#entry-reassurance").fill("I come back to you every time, rested");
         click(ben, "Save privately");
         for (Page page : List.of(ann, ben)) {
-            click(page, "I am done: submit my answers");
+            click(page, "Mark my answers ready");
         }
-        click(ben, "Reveal both answers");
         assertThat(ann.locator(".step-panel .entries")).containsText("I come back to you every time");
 
         // Ann answers Ben's need with a reassurance of her own, and shares it.
@@ -156,12 +156,12 @@ class EveryExerciseInTheBrowserTest {
         assertThat(ann.locator(".presence")).not().containsText("not here");
     }
 
-    private void listAndSubmit(Page page, String words, String size) {
+    private void listAndMarkReady(Page page, String words, String size) {
         page.locator("#entry-words").fill(words);
         page.locator("#entry-size").fill(size);
         click(page, "Save privately");
         assertThat(page.locator(".step-panel .drafts")).containsText(words);
-        click(page, "I am done: submit my answers");
+        click(page, "Mark my answers ready");
     }
 
     private void end(Page ann, Page ben, String outcome) {

@@ -118,8 +118,8 @@ class JohnAndMaryInTheBrowserTest {
                 {"Your first reaction", "Stung, then prickly", "Furious at being frozen out"},
                 {"What you did", "Kept to myself the whole evening", "Pushed him off when he reached for me later"}};
         for (String[] step : own) {
-            writeLink(john, step[0], step[1], step[0].equals("What you did") ? "WITHDRAW" : null);
-            writeLink(mary, step[0], step[2], step[0].equals("What you did") ? "CRITICISE" : null);
+            Browsers.writeLink(john, step[0], step[1], step[0].equals("What you did") ? "WITHDRAW" : null);
+            Browsers.writeLink(mary, step[0], step[2], step[0].equals("What you did") ? "CRITICISE" : null);
             assertThat(john.locator(".step-panel .drafts")).containsText(step[1]);
             assertThat(mary.locator(".step-panel .drafts")).containsText(step[2]);
         }
@@ -135,7 +135,7 @@ class JohnAndMaryInTheBrowserTest {
 
         // Steps 4 and 5: revealed together. Mary is ready first; John sees that, not what she wrote.
         revealedStep(john, mary, therapist, "Underneath", "Rejected, and ashamed it mattered so much",
-                "Sad, and afraid I am not enough for him");
+                "Sad, and afraid I am not enough for him", true);
         check("partner", "session-revealed", john);
         check("therapist", "session-observing", therapist);
         // The observing therapist is spoken to as a therapist, on a console of their own: it follows the partners'
@@ -151,13 +151,17 @@ class JohnAndMaryInTheBrowserTest {
         assertNeverShown(john, note);
         assertNeverShown(mary, note);
         revealedStep(john, mary, therapist, "What you needed", "To hear you still want me near",
-                "To be told when you are hurt instead of shut out");
+                "To be told when you are hurt instead of shut out", false);
         assertThat(john.locator(".loop-card")).containsText("What I felt underneath");
         assertThat(mary.locator(".loop-card")).containsText("To hear you still want me near");
 
-        // Step 6: Mary softens, John re-engages, the therapist confirms both as turning points on their console.
-        Browsers.goToStep(john, "Coming closer");
+        // Step 6: Mary goes ahead and shares an answer at "Coming closer"; John, still at the last step,
+        // hears of it where he is, and goes there from the notice.
         Browsers.goToStep(mary, "Coming closer");
+        SharedMoments.sharedElsewhere(mary, "Mary", john, "What you needed", "Coming closer",
+                "Sit with me for a minute when I go quiet", () -> check("partner", "session-shared-notice", john));
+
+        // Mary softens, John re-engages, the therapist confirms both as turning points on their console.
         mary.locator("#act-SOFTENING").fill("When you go quiet I feel thrown away; I want you to let me in");
         mary.locator("form:has(#act-SOFTENING)").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Say it to my partner")).click();
         assertThat(john.locator(".moves-card")).containsText("I want you to let me in");
@@ -257,30 +261,20 @@ class JohnAndMaryInTheBrowserTest {
         assertThat(accessibility).as("axe-core: serious or critical problems").isEmpty();
     }
 
-    private void writeLink(Page page, String stepTitle, String words, String move) {
-        Browsers.goToStep(page, stepTitle);
-        page.locator("#entry-words").fill(words);
-        if (move != null) {
-            page.locator("#entry-move").selectOption(move);
-        }
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save privately")).click();
-        assertThat(page.locator(".step-panel .drafts")).containsText(words);
-    }
-
-    private void revealedStep(Page john, Page mary, Page therapist, String stepTitle, String johns, String marys) {
-        writeLink(john, stepTitle, johns, null);
-        writeLink(mary, stepTitle, marys, null);
-        mary.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("I am done: submit my answers")).click();
-        assertThat(john.locator(".reveal-box")).containsText("Mary is ready", new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(20_000));
-        assertNeverShown(john, marys);
-        assertNeverShown(therapist, marys);
-        assertNeverShown(mary, johns);
-        john.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("I am done: submit my answers")).click();
-        john.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reveal both answers")).click();
-        for (Page page : List.of(john, mary)) {
-            assertThat(page.locator(".step-panel .entries")).containsText(johns);
-            assertThat(page.locator(".step-panel .entries")).containsText(marys);
-        }
+    /** Each writes privately; Mary is ready first; John's ready starts the countdown that reveals both ({@link SharedMoments}). */
+    private void revealedStep(Page john, Page mary, Page therapist, String stepTitle, String johns, String marys, boolean takeBack) {
+        Browsers.writeLink(john, stepTitle, johns, null);
+        Browsers.writeLink(mary, stepTitle, marys, null);
+        SharedMoments.readyFirst(mary, "Mary", List.of(john, therapist), takeBack);
+        SharedMoments.countdownReveal(mary, marys, john, johns, therapist, () -> {
+            assertNeverShown(john, marys);
+            assertNeverShown(therapist, marys);
+            assertNeverShown(therapist, johns);
+            assertNeverShown(mary, johns);
+            if (takeBack) {
+                check("partner", "session-countdown", john);
+            }
+        });
     }
 
     /** The text is nowhere in the page: not shown, not hidden in it, not in any attribute. */
