@@ -58,7 +58,7 @@ class DataFolderOfAnEarlierBuildTest {
             accessTokens.put(alex, browser.signIn(expected.getProperty("alex.email"), PASSWORD).accessToken());
             CommandClient http = new CommandClient(baseUrl(product), accessTokens::get);
             for (String view : new String[]{"couple", "session"}) {
-                JsonNode before = JSON.readTree(expected.getProperty(view + ".view"));
+                JsonNode before = JSON.readTree(renamed(expected.getProperty(view + ".view")));
                 JsonNode after = awaitView(http, alex, expected.getProperty(view + ".path"), before.path("version").asLong());
                 // Everything the earlier build showed, shown the same; a list added since may come on top.
                 tools.jackson.databind.node.ObjectNode shown = JSON.createObjectNode();
@@ -66,6 +66,14 @@ class DataFolderOfAnEarlierBuildTest {
                 assertThat(shown).as(view).isEqualTo(before);
             }
         }
+    }
+
+    /**
+     * A view field renamed since, as docs/STOMP.md says: the earlier build's value under its new name
+     * (a step's partners who had submitted their answers are those ready for its reveal).
+     */
+    private static String renamed(String view) {
+        return view.replace("\"submittedBy\":", "\"readyBy\":");
     }
 
     private void writeFolder(Path target) throws IOException {

@@ -144,7 +144,6 @@ class DroppedConnectionTest {
             assertThat(bensPresence).containsText("here", new LocatorAssertions.ContainsTextOptions().setTimeout(5_000));
 
             // Ben closes the tab: Ann sees his connection dropped within the drop time (10 s), and hears it.
-            String session = ben.url();
             ben.close();
             assertThat(bensPresence).containsText("connection dropped", new LocatorAssertions.ContainsTextOptions().setTimeout(12_000));
             assertThat(ann.locator("#announcer")).containsText("connection dropped");
@@ -152,7 +151,8 @@ class DroppedConnectionTest {
             Browsers.screenshot(ann, "partner", "session-partner-dropped");
 
             // He opens Duet again and signs in (a sign-in lasts while its tab is open; the issuer may still
-            // know him): he is back in the session, here, and what he does reaches Ann.
+            // know him), finds the session running on his couple's page and joins it again: he is here,
+            // and what he does reaches Ann.
             Page benAgain = bensBrowser.newPage();
             benAgain.navigate("/");
             benAgain.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
@@ -164,7 +164,7 @@ class DroppedConnectionTest {
                 benAgain.locator("form button[type=submit]").click();
             }
             assertThat(signedIn).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
-            benAgain.navigate(session);
+            benAgain.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Join Check-in")).click();
             assertThat(bensPresence).containsText("here", new LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
             benAgain.locator("#bid-words").fill("Back again");
             benAgain.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make a bid")).last().click();
