@@ -19,7 +19,7 @@ export function therapistCodeCard({ announce }) {
             getSelection().selectAllChildren(code);
         }
     });
-    put('therapist-code').then(({ code: issued }) => {
+    put('therapist-code').then(({ therapistCode: issued }) => {
         code.textContent = issued;
         copy.hidden = false;
         waiting.remove();

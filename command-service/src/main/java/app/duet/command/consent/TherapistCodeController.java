@@ -21,7 +21,7 @@ class TherapistCodeController {
         this.codes = codes;
     }
 
-    record TherapistCode(String code) {
+    record TherapistCode(String therapistCode) {
     }
 
     /** A PUT: it makes sure the therapist has a code (issued the first time) and answers it, the same every time. */

@@ -127,7 +127,7 @@ class TherapistCodesTest {
 
     private String codeOf(String therapistId) throws Exception {
         return send(HttpMethod.PUT, TestTokens.trusted().token(therapistId, Role.THERAPIST, Duration.ofMinutes(5)),
-                "/api/commands/therapist-code", "", HttpStatus.OK).get("code").asString();
+                "/api/commands/therapist-code", "", HttpStatus.OK).get("therapistCode").asString();
     }
 
     private JsonNode send(String token, String path, String body, HttpStatus expected) throws Exception {
