@@ -63,7 +63,7 @@ class SessionPresenceTest {
         String alex = UUID.randomUUID().toString();
         String sam = UUID.randomUUID().toString();
         String therapistId = UUID.randomUUID().toString();
-        CommandClient.PairedSession paired = product.commands.pairAndJoinSession(alex, sam);
+        CommandClient.PairedSession paired = pairedAndSeen(alex, sam);
         String therapist = consentedTherapist(alex, sam, paired.coupleId(), therapistId);
         String topic = ViewPublisher.SESSION_TOPIC + paired.sessionId();
 
@@ -104,7 +104,7 @@ class SessionPresenceTest {
     void aSilentPageIsDroppedWithinTheDropTimeAndAHiddenOneIsAwayNotDropped() throws Exception {
         String alex = UUID.randomUUID().toString();
         String sam = UUID.randomUUID().toString();
-        CommandClient.PairedSession paired = product.commands.pairAndJoinSession(alex, sam);
+        CommandClient.PairedSession paired = pairedAndSeen(alex, sam);
         String topic = ViewPublisher.SESSION_TOPIC + paired.sessionId();
         try (StompTestClient samScreen = StompTestClient.connect(product.ws, ISSUER.partner(sam));
              StompTestClient alexPhone = StompTestClient.connect(product.ws, ISSUER.partner(alex))) {
@@ -143,7 +143,7 @@ class SessionPresenceTest {
     void connectionsOfAnInstanceThatStoppedBeatingAreDroppedByAnother() throws Exception {
         String alex = UUID.randomUUID().toString();
         String sam = UUID.randomUUID().toString();
-        CommandClient.PairedSession paired = product.commands.pairAndJoinSession(alex, sam);
+        CommandClient.PairedSession paired = pairedAndSeen(alex, sam);
         String topic = ViewPublisher.SESSION_TOPIC + paired.sessionId();
         try (StompTestClient samScreen = StompTestClient.connect(product.ws, ISSUER.partner(sam))) {
             samScreen.subscribe(topic);
@@ -161,7 +161,7 @@ class SessionPresenceTest {
     void aSessionBothPartnersLeftForLongPausesAndDoesNotEnd() throws Exception {
         String alex = UUID.randomUUID().toString();
         String sam = UUID.randomUUID().toString();
-        CommandClient.PairedSession paired = product.commands.pairAndJoinSession(alex, sam);
+        CommandClient.PairedSession paired = pairedAndSeen(alex, sam);
         String topic = ViewPublisher.SESSION_TOPIC + paired.sessionId();
         String session = "/api/queries/sessions/" + paired.sessionId();
         WebSocket alexTab = Page.open(ISSUER.partner(alex), topic, "0,0").socket();
@@ -182,6 +182,14 @@ class SessionPresenceTest {
         // Coming back, they resume it.
         assertThat(product.commands.send(sam, "/api/commands/sessions/" + paired.sessionId() + "/resume", null).statusCode())
                 .isBetween(200, 299);
+    }
+
+    /** A couple in a session both joined, once the views know it: a subscription before that is refused. */
+    private static CommandClient.PairedSession pairedAndSeen(String alex, String sam) {
+        CommandClient.PairedSession paired = product.commands.pairAndJoinSession(alex, sam);
+        String path = "/api/queries/sessions/" + paired.sessionId();
+        await().atMost(SETTLED).ignoreExceptions().until(() -> product.queries.get(sam, path).path("version").asLong() >= 3);
+        return paired;
     }
 
     private static String consentedTherapist(String alex, String sam, String coupleId, String therapistId) {
