@@ -140,4 +140,18 @@ class IssuerTest {
         assertThatThrownBy(() -> browser().signUp("short@duet.test", "short", "Short", "PARTNER"))
                 .hasMessageContaining("400").hasMessageContaining("password");
     }
+
+    @Test
+    void passwordsPastTheHashOrFirstGuessedAreRefusedNamingTheFieldAndSigningInWithOneIsJustWrong() throws Exception {
+        for (String refused : new String[] {"kettle orbit violin ".repeat(5), "aaaaaaaaaa", "1234567890", "password12"}) {
+            assertThatThrownBy(() -> browser().signUp("weak-" + UUID.randomUUID() + "@duet.test", refused, "Wes", "PARTNER"))
+                    .hasMessageContaining("400").hasMessageContaining("\"field\":\"password\"").hasMessageNotContaining("bytes");
+        }
+        String email = "long-" + UUID.randomUUID() + "@duet.test";
+        browser().signUp(email, "kettle orbit violin ".repeat(4).substring(0, 72), "Lin", "PARTNER");
+
+        // bcrypt refuses to hash past 72 bytes: a sign-in with such a password is a wrong password, not a failure.
+        HttpResponse<String> tooLong = browser().postSignInForm(email, "kettle orbit violin ".repeat(5), "application/json");
+        assertThat(tooLong.statusCode()).isEqualTo(401);
+    }
 }

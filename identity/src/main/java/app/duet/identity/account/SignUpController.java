@@ -58,8 +58,7 @@ class SignUpController {
     record SignUpRequest(@NotBlank(message = "Please enter your e-mail address.")
                          @Email(message = "That does not look like an e-mail address. Please check it.")
                          @Size(max = 254, message = "An e-mail address has at most 254 characters.") String email,
-                         @NotBlank(message = "Please choose a password.")
-                         @Size(min = 10, max = 128, message = "A password needs at least 10 characters (and at most 128).") String password,
+                         @AcceptablePassword String password,
                          @NotBlank(message = "Please enter your name, as others in Duet will see it.")
                          @Size(max = 60, message = "A name has at most 60 characters.") String displayName,
                          @NotNull(message = "Please choose whether you are a partner or a therapist.") Role role) {

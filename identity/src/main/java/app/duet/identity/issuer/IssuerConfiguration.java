@@ -3,6 +3,7 @@ package app.duet.identity.issuer;
 import app.duet.access.RequestLimits;
 import app.duet.identity.account.Account;
 import app.duet.identity.account.AccountStore;
+import app.duet.identity.account.WholePasswords;
 import app.duet.identity.errors.IssuerErrorPage;
 import app.duet.identity.signin.SignInPage;
 import tools.jackson.databind.ObjectMapper;
@@ -15,7 +16,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
@@ -168,6 +168,6 @@ class IssuerConfiguration implements WebMvcConfigurer {
 
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new WholePasswords();
     }
 }

@@ -1,6 +1,7 @@
 package app.duet.identity.mail;
 
 import app.duet.api.access.Role;
+import app.duet.identity.account.AcceptablePassword;
 import app.duet.identity.account.Account;
 import app.duet.identity.account.AccountStore;
 import app.duet.identity.signin.SessionSignIn;
@@ -91,8 +92,7 @@ class MailedLinksController {
 
     record NewPassword(@NotBlank(message = "This link is not complete. Please open it from the mail again.")
                        @Size(max = 100, message = "This link is not complete. Please open it from the mail again.") String token,
-                       @NotBlank(message = "Please choose a password.")
-                       @Size(min = 10, max = 128, message = "A password needs at least 10 characters (and at most 128).") String password) {
+                       @AcceptablePassword String password) {
     }
 
     /** The new password holds at once; every earlier sign-in ends, and this browser is signed in anew. */
