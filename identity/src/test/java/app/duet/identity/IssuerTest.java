@@ -86,16 +86,21 @@ class IssuerTest {
     }
 
     @Test
-    void aRefreshTokenIsRotatedAndCannotBeUsedTwice() {
+    void aRefreshTokenIsRotatedAndUsingATradedOneAgainEndsTheWholeSignIn() {
         String email = "kai-" + UUID.randomUUID() + "@duet.test";
         browser().signUp(email, "correct horse battery", "Kai", "PARTNER");
         BrowserSignIn.Tokens first = browser().signIn(email, "correct horse battery");
+        BrowserSignIn.Tokens elsewhere = browser().signIn(email, "correct horse battery");
 
         BrowserSignIn.Tokens second = browser().refresh(first.refreshToken());
 
         assertThat(second.accessToken()).isNotBlank();
         assertThat(second.refreshToken()).isNotEqualTo(first.refreshToken());
+        // A copy of the traded token comes back (stolen, say): it is refused, and its successor with it.
         assertThatThrownBy(() -> browser().refresh(first.refreshToken())).hasMessageContaining("400");
+        assertThatThrownBy(() -> browser().refresh(second.refreshToken())).hasMessageContaining("400");
+        // The person's sign-in on another device is another authorization, and goes on.
+        assertThat(browser().refresh(elsewhere.refreshToken()).accessToken()).isNotBlank();
     }
 
     @Test

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Forgets authorizations nothing can use any more (their refresh token, or else their access token
  * or code, has expired), every {@code duet.identity.purge-every}: every sign-in adds one, and the
- * table would otherwise keep them all. A thread of its own, as the idempotency keys' purge has.
+ * table would otherwise keep them all; with them go the refresh tokens they had spent. A thread of its own, as the idempotency keys' purge has.
  */
 @Component
 public class ExpiredAuthorizations implements SmartLifecycle {
@@ -36,10 +36,12 @@ public class ExpiredAuthorizations implements SmartLifecycle {
     /** Deletes the authorizations that expired before {@code now}; returns how many. */
     public int purge(Instant now) {
         try {
-            return jdbc.sql("DELETE FROM oauth2_authorization WHERE COALESCE(refresh_token_expires_at, "
+            int purged = jdbc.sql("DELETE FROM oauth2_authorization WHERE COALESCE(refresh_token_expires_at, "
                             + "access_token_expires_at, authorization_code_expires_at) < :now")
                     // As the authorization service writes its instants: java.sql.Timestamp.from.
                     .param("now", java.sql.Timestamp.from(now)).update();
+            jdbc.sql("DELETE FROM spent_refresh_token WHERE authorization_id NOT IN (SELECT id FROM oauth2_authorization)").update();
+            return purged;
         } catch (DataAccessException unavailable) {
             log.warn("Could not purge expired authorizations; trying again in {}: {}", every, unavailable.getMessage());
             return 0;

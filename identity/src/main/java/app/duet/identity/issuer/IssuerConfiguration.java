@@ -24,6 +24,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
 import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
@@ -129,11 +130,11 @@ class IssuerConfiguration implements WebMvcConfigurer {
     /**
      * Authorizations (codes, access and refresh tokens) in the database, not in memory: a restart or
      * a crash must not sign every partner and therapist out, nor a second issuer instance refuse a
-     * refresh token the first one issued.
+     * refresh token the first one issued. A refresh token used a second time ends its whole sign-in.
      */
     @Bean
     OAuth2AuthorizationService authorizations(JdbcOperations jdbc, RegisteredClientRepository clients) {
-        return new JdbcOAuth2AuthorizationService(jdbc, clients);
+        return new SpentRefreshTokens(new JdbcOAuth2AuthorizationService(jdbc, clients), JdbcClient.create(jdbc));
     }
 
     @Bean
