@@ -2,7 +2,7 @@
 // button stays disabled until the token is in the form: a form sent without it would be refused (403).
 const problems = {
     wrong: 'That e-mail address and password do not match an account.',
-    locked: 'Too many wrong passwords for this address. Please wait 15 minutes, then try again.',
+    locked: 'Too many wrong passwords from here. Please wait a few minutes, then try again.',
 };
 
 const reason = new URLSearchParams(location.search).get('error');

@@ -51,11 +51,14 @@ public class SignInPage {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
-                if ("POST".equals(request.getMethod()) && PATH.equals(request.getServletPath())
-                        && throttle.isLocked(request.getParameter("email"), request.getRemoteAddr())) {
-                    refuse(request, response, HttpStatus.TOO_MANY_REQUESTS, "locked",
-                            "Too many wrong passwords. Try again in 15 minutes.");
-                    return;
+                if ("POST".equals(request.getMethod()) && PATH.equals(request.getServletPath())) {
+                    java.time.Duration wait = throttle.waitFor(request.getParameter("email"), request.getRemoteAddr());
+                    if (!wait.isZero()) {
+                        response.setHeader("Retry-After", String.valueOf(Math.max(1, wait.toSeconds())));
+                        refuse(request, response, HttpStatus.TOO_MANY_REQUESTS, "locked",
+                                "Too many wrong passwords from here. Please wait " + inWords(wait) + " before trying again.");
+                        return;
+                    }
                 }
                 chain.doFilter(request, response);
             }
@@ -73,7 +76,7 @@ public class SignInPage {
     public AuthenticationSuccessHandler onSuccess() {
         SavedRequestAwareAuthenticationSuccessHandler backToWhereTheyWere = new SavedRequestAwareAuthenticationSuccessHandler();
         return (request, response, authentication) -> {
-            throttle.succeeded(request.getParameter("email"));
+            throttle.succeeded(request.getParameter("email"), request.getRemoteAddr());
             backToWhereTheyWere.onAuthenticationSuccess(request, response, authentication);
         };
     }
@@ -90,5 +93,10 @@ public class SignInPage {
         } else {
             response.sendRedirect(request.getContextPath() + PATH + "?error=" + reason);
         }
+    }
+
+    private static String inWords(java.time.Duration wait) {
+        long minutes = (wait.toSeconds() + 59) / 60;
+        return wait.toSeconds() < 60 ? "a minute" : minutes + " minutes";
     }
 }

@@ -12,11 +12,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Slows password guessing: after {@value #MAX_FAILURES} wrong passwords for one e-mail address
- * within {@link #WINDOW}, that address cannot sign in until the window has passed; after
- * {@value #MAX_FAILURES_PER_SOURCE} from one network address, neither can anything from there
- * (guessing across many accounts). Kept in memory, forgetting what has aged out: one issuer
- * instance's count is enough to stop a guessing run against it.
+ * Slows password guessing without handing anyone a way to lock others out. Wrong passwords are
+ * counted per network source and e-mail address together: after {@value #MAX_FAILURES} within
+ * {@link #WINDOW}, that source waits before trying that address again, {@link #FIRST_WAIT} at first
+ * and twice as long with each further miss, up to the window. The address itself is never locked, so
+ * the person, signing in from their own device, is not kept out by someone guessing elsewhere. After
+ * {@value #MAX_FAILURES_PER_SOURCE} misses from one source (guessing across many accounts) that source
+ * waits out the window. Kept in memory, forgetting what has aged out.
  */
 @Component
 public class SignInThrottle {
@@ -24,6 +26,7 @@ public class SignInThrottle {
     static final int MAX_FAILURES = 5;
     static final int MAX_FAILURES_PER_SOURCE = 30;
     static final Duration WINDOW = Duration.ofMinutes(15);
+    static final Duration FIRST_WAIT = Duration.ofSeconds(30);
 
     private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
     private final Clock clock;
@@ -36,12 +39,22 @@ public class SignInThrottle {
         this.clock = clock;
     }
 
+    /** How long this source must wait before trying this address again; zero when it may try now. */
+    public Duration waitFor(String email, String source) {
+        Instant now = clock.instant();
+        Duration pair = backOff(recent(pairKey(email, source)), now);
+        Deque<Instant> fromSource = recent(sourceKey(source));
+        Duration wholeSource = fromSource.size() >= MAX_FAILURES_PER_SOURCE
+                ? positive(Duration.between(now, fromSource.peekLast().plus(WINDOW))) : Duration.ZERO;
+        return pair.compareTo(wholeSource) >= 0 ? pair : wholeSource;
+    }
+
     public boolean isLocked(String email, String source) {
-        return count(key(email)) >= MAX_FAILURES || count("source:" + source) >= MAX_FAILURES_PER_SOURCE;
+        return !waitFor(email, source).isZero();
     }
 
     public void failed(String email, String source) {
-        for (String key : new String[]{key(email), "source:" + source}) {
+        for (String key : new String[]{pairKey(email, source), sourceKey(source)}) {
             Deque<Instant> recent = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
             synchronized (recent) {
                 forgetOld(recent);
@@ -56,19 +69,30 @@ public class SignInThrottle {
         });
     }
 
-    private int count(String key) {
+    public void succeeded(String email, String source) {
+        failures.remove(pairKey(email, source));
+    }
+
+    /** After the allowed misses, each further one doubles the wait from the last, up to the window. */
+    private static Duration backOff(Deque<Instant> recent, Instant now) {
+        if (recent.size() < MAX_FAILURES) {
+            return Duration.ZERO;
+        }
+        int beyond = Math.min(recent.size() - MAX_FAILURES, 10);
+        Duration wait = FIRST_WAIT.multipliedBy(1L << beyond);
+        Duration capped = wait.compareTo(WINDOW) > 0 ? WINDOW : wait;
+        return positive(Duration.between(now, recent.peekLast().plus(capped)));
+    }
+
+    private Deque<Instant> recent(String key) {
         Deque<Instant> recent = failures.get(key);
         if (recent == null) {
-            return 0;
+            return new ArrayDeque<>();
         }
         synchronized (recent) {
             forgetOld(recent);
-            return recent.size();
+            return new ArrayDeque<>(recent);
         }
-    }
-
-    public void succeeded(String email) {
-        failures.remove(key(email));
     }
 
     private void forgetOld(Deque<Instant> recent) {
@@ -78,7 +102,15 @@ public class SignInThrottle {
         }
     }
 
-    private static String key(String email) {
-        return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+    private static Duration positive(Duration wait) {
+        return wait.isNegative() ? Duration.ZERO : wait;
+    }
+
+    private static String pairKey(String email, String source) {
+        return sourceKey(source) + "|" + (email == null ? "" : email.strip().toLowerCase(Locale.ROOT));
+    }
+
+    private static String sourceKey(String source) {
+        return "source:" + source;
     }
 }
