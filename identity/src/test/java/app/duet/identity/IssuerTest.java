@@ -124,7 +124,7 @@ class IssuerTest {
     }
 
     @Test
-    void repeatedWrongPasswordsLockTheAddressEvenForTheRightOne() throws Exception {
+    void repeatedWrongPasswordsFromOneSourceMakeItWaitEvenWithTheRightOne() throws Exception {
         String email = "sam-" + UUID.randomUUID() + "@duet.test";
         browser().signUp(email, "correct horse battery", "Sam", "PARTNER");
 
