@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A restart of the issuer (a deploy, a crash) does not sign anyone out: the page's refresh token,
- * issued before, still renews its tokens after, once; and one revoked before stays revoked.
+ * issued before, still renews its tokens after, once; one revoked before stays revoked; and a person
+ * signed in at the issuer itself (its session) still is.
  */
 class SignedInAcrossRestartsTest {
 
@@ -51,6 +52,32 @@ class SignedInAcrossRestartsTest {
     }
 
     @Test
+    void aPersonSignedInAtTheIssuerIsStillSignedInAfterARestart() throws Exception {
+        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        try (ConfigurableApplicationContext issuer = start()) {
+            // Opening an account where no mail is sent signs the person in at the issuer.
+            java.net.http.HttpResponse<String> opened = browser.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(base(issuer) + "/api/identity/accounts"))
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"email\":\"mo-" + UUID.randomUUID()
+                            + "@duet.test\",\"password\":\"correct horse battery\",\"displayName\":\"Mo\",\"role\":\"PARTNER\"}"))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(opened.statusCode()).isEqualTo(201);
+        }
+
+        try (ConfigurableApplicationContext issuer = start()) {
+            String base = base(issuer);
+            java.net.http.HttpResponse<String> authorized = browser.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(base + ServedAddressTest.authorize(base + "/"))).header("Accept", "text/html").build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+
+            assertThat(authorized.headers().firstValue("Location")).as("back to the page with a code, not to the sign-in form")
+                    .hasValueSatisfying(location -> assertThat(location).startsWith(base + "/?code="));
+        }
+    }
+
+    @Test
     void anAuthorizationIsForgottenOnceNothingInItCanBeUsedAndNotBefore() {
         String email = "jo-" + UUID.randomUUID() + "@duet.test";
         try (ConfigurableApplicationContext issuer = start()) {
@@ -78,7 +105,10 @@ class SignedInAcrossRestartsTest {
     }
 
     private static BrowserSignIn browser(ConfigurableApplicationContext issuer) {
-        int port = ((WebServerApplicationContext) issuer).getWebServer().getPort();
-        return new BrowserSignIn("http://127.0.0.1:" + port);
+        return new BrowserSignIn(base(issuer));
+    }
+
+    private static String base(ConfigurableApplicationContext issuer) {
+        return "http://127.0.0.1:" + ((WebServerApplicationContext) issuer).getWebServer().getPort();
     }
 }

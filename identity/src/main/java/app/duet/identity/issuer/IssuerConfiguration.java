@@ -26,6 +26,8 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -135,6 +137,12 @@ class IssuerConfiguration implements WebMvcConfigurer {
     @Bean
     OAuth2AuthorizationService authorizations(JdbcOperations jdbc, RegisteredClientRepository clients) {
         return new SpentRefreshTokens(new JdbcOAuth2AuthorizationService(jdbc, clients), JdbcClient.create(jdbc));
+    }
+
+    /** Consents in the database beside the authorizations (the page's client asks for none). */
+    @Bean
+    OAuth2AuthorizationConsentService consents(JdbcOperations jdbc, RegisteredClientRepository clients) {
+        return new JdbcOAuth2AuthorizationConsentService(jdbc, clients);
     }
 
     @Bean
