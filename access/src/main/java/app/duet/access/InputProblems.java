@@ -1,6 +1,7 @@
 package app.duet.access;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -77,6 +78,12 @@ public class InputProblems extends ResponseEntityExceptionHandler {
                     .collect(Collectors.joining("."));
             problem.setDetail("The value of " + field + " is not valid.");
             problem.setProperty("errors", List.of(Map.of("field", field, "message", "is not a valid value")));
+        } else if (unreadable.getCause() instanceof StreamReadException stream && stream.processor() != null
+                && stream.getMessage().startsWith("Duplicate")) {
+            // Found while the parser stands on the second copy, before any path is known: the parser names it.
+            String field = stream.processor().currentName();
+            problem.setDetail(field + " is given twice; give it once.");
+            problem.setProperty("errors", List.of(Map.of("field", String.valueOf(field), "message", "is given twice")));
         }
         return handleExceptionInternal(unreadable, problem, headers, status, request);
     }

@@ -5,6 +5,7 @@ import app.duet.access.ErrorProblems;
 import app.duet.access.InputProblems;
 import app.duet.access.ResourceServerSecurity;
 import app.duet.access.StoreUnavailable;
+import app.duet.access.StrictJson;
 import app.duet.command.everyday.BidWindows;
 import app.duet.command.session.RevealSettings;
 import app.duet.eventstore.AxonUsageReports;
@@ -16,7 +17,7 @@ import org.springframework.context.annotation.Import;
 
 /** The write side: takes partners' commands, lets the aggregates decide, appends the events. */
 @SpringBootApplication
-@Import({EventStoreSchema.class, ResourceServerSecurity.class, InputProblems.class, ErrorProblems.class, StoreUnavailable.class,
+@Import({EventStoreSchema.class, ResourceServerSecurity.class, InputProblems.class, StrictJson.class, ErrorProblems.class, StoreUnavailable.class,
         ApiDocument.class})
 @EnableConfigurationProperties({BidWindows.class, RevealSettings.class})
 public class CommandServiceApplication {

@@ -2,13 +2,14 @@ package app.duet.identity;
 
 import app.duet.access.ErrorProblems;
 import app.duet.access.InputProblems;
+import app.duet.access.StrictJson;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Import;
 
 /** Accounts, sign-in, and the issuer of the tokens every other service checks. */
 @SpringBootApplication
-@Import({InputProblems.class, ErrorProblems.class})
+@Import({InputProblems.class, StrictJson.class, ErrorProblems.class})
 public class IdentityApplication {
 
     /** Its settings live in {@code identity.yml}, so {@code standalone} can compose them with the others. */

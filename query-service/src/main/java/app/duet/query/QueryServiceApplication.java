@@ -5,6 +5,7 @@ import app.duet.access.ErrorProblems;
 import app.duet.access.InputProblems;
 import app.duet.access.ResourceServerSecurity;
 import app.duet.access.StoreUnavailable;
+import app.duet.access.StrictJson;
 import app.duet.eventstore.AxonUsageReports;
 import app.duet.eventstore.EventStoreSchema;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -13,7 +14,7 @@ import org.springframework.context.annotation.Import;
 
 /** The read side: projections, queries, and the live pushes to partners' screens. */
 @SpringBootApplication
-@Import({EventStoreSchema.class, ResourceServerSecurity.class, InputProblems.class, ErrorProblems.class, StoreUnavailable.class,
+@Import({EventStoreSchema.class, ResourceServerSecurity.class, InputProblems.class, StrictJson.class, ErrorProblems.class, StoreUnavailable.class,
         ApiDocument.class})
 public class QueryServiceApplication {
 

@@ -124,6 +124,16 @@ class CommandEndpointsTest {
     }
 
     @Test
+    void aFieldNamedTwiceIsRefusedNamingItAndNothingIsStored() throws Exception {
+        long stored = eventCount();
+        JsonNode problem = post(alex, "/api/commands/couples", "{\"displayName\":\"Alex\",\"displayName\":\"Mallory\"}",
+                HttpStatus.BAD_REQUEST);
+        assertThat(problem.get("detail").asString()).contains("displayName");
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("displayName");
+        assertThat(eventCount()).isEqualTo(stored);
+    }
+
+    @Test
     void malformedJsonIsAClearProblem() throws Exception {
         JsonNode problem = post(alex, "/api/commands/couples", "{\"displayName\":", HttpStatus.BAD_REQUEST);
         assertThat(problem.get("title").asString()).isEqualTo("Unreadable request");
