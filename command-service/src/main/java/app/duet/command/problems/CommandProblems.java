@@ -1,5 +1,6 @@
 package app.duet.command.problems;
 
+import app.duet.access.NotYours;
 import app.duet.command.RuleViolation;
 import app.duet.command.idempotency.ClaimLost;
 import app.duet.eventstore.privacy.CoupleErasedException;
@@ -14,17 +15,25 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Every rejected command becomes an RFC 9457 problem: a broken rule is 409 with its {@code rule}
- * (and, for a rule about one field, {@code errors} naming it);
+ * (and, for a rule about one field, {@code errors} naming it), except that a couple or session that
+ * is not the caller's, or does not exist, is one and the same 403;
  * bad input is answered by {@link app.duet.access.InputProblems}.
  */
 @RestControllerAdvice
 class CommandProblems {
 
+    /** Rules that say the caller is not one of the couple (or not its consented therapist): answered as {@link NotYours}. */
+    private static final Set<String> NOT_THEIRS = Set.of("not-a-partner", "not-observing", "not-a-party");
+
     @ExceptionHandler(RuleViolation.class)
     ProblemDetail ruleBroken(RuleViolation violation) {
+        if (NOT_THEIRS.contains(violation.rule())) {
+            return notYours();
+        }
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "Not allowed now", violation.rule(), violation.getMessage());
         problem.setType(URI.create("https://duet.app/problems/" + violation.rule()));
         if (violation.field() != null) {
@@ -61,10 +70,14 @@ class CommandProblems {
         return problem(HttpStatus.GONE, "Erased", "couple-erased", erased.getMessage());
     }
 
+    /** A couple or session that does not exist is answered as one that is not the caller's: ids cannot be probed. */
     @ExceptionHandler(AggregateNotFoundException.class)
     ProblemDetail notFound(AggregateNotFoundException missing) {
-        return problem(HttpStatus.NOT_FOUND, "Not found", null,
-                "There is no couple or session with id " + missing.getAggregateIdentifier() + ".");
+        return notYours();
+    }
+
+    private static ProblemDetail notYours() {
+        return problem(HttpStatus.FORBIDDEN, NotYours.TITLE, null, NotYours.DETAIL);
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String rule, String detail) {

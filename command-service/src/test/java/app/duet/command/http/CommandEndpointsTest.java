@@ -79,9 +79,12 @@ class CommandEndpointsTest {
         JsonNode again = post(sam, "/api/commands/sessions/" + sessionId + "/bids/" + bidId + "/answer",
                 "{\"response\":\"AGAINST\"}", HttpStatus.CONFLICT);
         assertThat(again.get("rule").asString()).isEqualTo("bid-already-answered");
-        JsonNode outsider = post(UUID.randomUUID().toString(), "/api/commands/sessions/" + sessionId + "/join",
-                "", HttpStatus.CONFLICT);
-        assertThat(outsider.get("rule").asString()).isEqualTo("not-a-partner");
+        // An outsider is answered exactly as for a session that does not exist: ids cannot be probed.
+        String outsiderId = UUID.randomUUID().toString();
+        JsonNode outsider = post(outsiderId, "/api/commands/sessions/" + sessionId + "/join", "", HttpStatus.FORBIDDEN);
+        JsonNode nowhere = post(outsiderId, "/api/commands/sessions/" + UUID.randomUUID() + "/join", "", HttpStatus.FORBIDDEN);
+        assertThat(outsider.get("detail")).isEqualTo(nowhere.get("detail"));
+        assertThat(outsider.has("rule")).isFalse();
         JsonNode usedCode = post(UUID.randomUUID().toString(), "/api/commands/couples/join",
                 "{\"invitationCode\":\"" + couple.get("invitationCode").asString() + "\",\"displayName\":\"Robin\"}",
                 HttpStatus.CONFLICT);
@@ -156,15 +159,11 @@ class CommandEndpointsTest {
         assertThat(json.readTree(response.getBody()).get("detail").asString()).contains("partner");
     }
 
-    @Test
-    void anUnknownSessionIsNotFound() throws Exception {
-        post(alex, "/api/commands/sessions/" + UUID.randomUUID() + "/join", "", HttpStatus.NOT_FOUND);
-    }
 
     @Test
     void commandLatencyIsExposedToPrometheusByCommandAndOutcome() throws Exception {
         post(UUID.randomUUID().toString(), "/api/commands/couples", "{\"displayName\":\"Alex\"}", HttpStatus.CREATED);
-        post(alex, "/api/commands/sessions/" + UUID.randomUUID() + "/join", "", HttpStatus.NOT_FOUND);
+        post(alex, "/api/commands/sessions/" + UUID.randomUUID() + "/join", "", HttpStatus.FORBIDDEN);
 
         String metrics = http.getForObject("/actuator/prometheus", String.class);
         assertThat(metrics).containsPattern("duet_command_seconds_count\\{[^}]*command=\"CreateCouple\"[^}]*outcome=\"accepted\"")

@@ -1,6 +1,7 @@
 package app.duet.query.access;
 
 import app.duet.access.Actor;
+import app.duet.access.NotYours;
 import app.duet.api.access.Role;
 import app.duet.api.pairing.CoupleView;
 import app.duet.api.pairing.FindCoupleMembers;
@@ -151,9 +152,9 @@ public class StompAccess implements ChannelInterceptor {
         }
     }
 
-    /** A view that does not exist is refused like one that may not be seen: nothing is revealed. */
+    /** A view that does not exist is refused in the same words as one that may not be seen: nothing is revealed. */
     private <V> V find(Object query, Class<V> view) {
         return queries.query(query, ResponseTypes.optionalInstanceOf(view)).join()
-                .orElseThrow(() -> new AccessDeniedException("You may not listen to this."));
+                .orElseThrow(() -> new AccessDeniedException(NotYours.DETAIL));
     }
 }

@@ -1,6 +1,7 @@
 package app.duet.query.access;
 
 import app.duet.access.Actor;
+import app.duet.access.NotYours;
 import app.duet.api.access.Role;
 import app.duet.api.pairing.CoupleView;
 import app.duet.api.pairing.PartnerView;
@@ -21,8 +22,8 @@ public class ViewAccess {
     /** How content was read, for the audit log. */
     public enum Via { REST, LIVE }
 
-    private static final String REFUSED =
-            "Only the couple's partners, and a therapist they both consented to, may see this.";
+    /** Not the caller's, or not there: the same words either way ({@link NotYours}). */
+    private static final String REFUSED = NotYours.DETAIL;
 
     private final TherapistConsent consent;
     private final AccessEnforcement enforcement;
@@ -75,7 +76,7 @@ public class ViewAccess {
     public void requirePartner(Actor actor, CoupleView couple) {
         boolean partner = couple.partners().stream().map(PartnerView::partnerId).anyMatch(actor.id()::equals);
         if (!actor.is(Role.PARTNER) || !partner || enforcement.isErased(couple.coupleId())) {
-            throw new AccessDeniedException("Only the couple's partners may see this.");
+            throw new AccessDeniedException(REFUSED);
         }
     }
 

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
-import static app.duet.query.live.ViewQueries.findOrNotFound;
+import static app.duet.query.live.ViewQueries.findOrRefused;
 
 /** The couple's audit log over REST, for the couple alone. */
 @RestController
@@ -42,7 +42,7 @@ class ContentReadsController {
     @Operation(summary = "For the couple's partners: every read of their content by a therapist or analyst, newest first")
     List<ContentReadView> reads(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId) {
         access.requirePartner(actor,
-                findOrNotFound(queries, new FindCoupleMembers(coupleId), CoupleView.class, "couple " + coupleId));
+                findOrRefused(queries, new FindCoupleMembers(coupleId), CoupleView.class));
         return queries.query(new FindContentReads(coupleId), ResponseTypes.multipleInstancesOf(ContentReadView.class))
                 .join();
     }

@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 
 import static app.duet.query.live.ViewQueries.findOrNotFound;
+import static app.duet.query.live.ViewQueries.findOrRefused;
 
 /** A couple's cycle state and the events behind each of its figures, for the couple and their consented therapist. */
 @RestController
@@ -85,7 +86,6 @@ class CycleStateController {
     }
 
     private void mayRead(Actor actor, String coupleId, String what) {
-        access.requireMayRead(actor, findOrNotFound(queries, new FindCoupleMembers(coupleId), CoupleView.class,
-                "couple " + coupleId), ViewAccess.Via.REST, what);
+        access.requireMayRead(actor, findOrRefused(queries, new FindCoupleMembers(coupleId), CoupleView.class), ViewAccess.Via.REST, what);
     }
 }

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
-import static app.duet.query.live.ViewQueries.findOrNotFound;
+import static app.duet.query.live.ViewQueries.findOrRefused;
 
 /** A partner's own list items over REST; the shared ones are in the couple's overview. */
 @RestController
@@ -41,7 +41,7 @@ class ListsQueryController {
     @Operation(summary = "The signed-in partner's own list items (needs, boundaries, deal-breakers) not yet shared; nobody else ever gets them")
     List<ListItemView> myListItems(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId) {
         access.requirePartner(actor,
-                findOrNotFound(queries, new FindCoupleMembers(coupleId), CoupleView.class, "couple " + coupleId));
+                findOrRefused(queries, new FindCoupleMembers(coupleId), CoupleView.class));
         return queries.query(new FindMyListItems(coupleId, actor.id()),
                 ResponseTypes.multipleInstancesOf(ListItemView.class)).join();
     }

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import static app.duet.query.live.ViewQueries.findOrNotFound;
+import static app.duet.query.live.ViewQueries.findOrRefused;
 
 /** Couple overviews over REST: what a client loads first, and again whenever it sees a gap. */
 @RestController
@@ -56,7 +57,7 @@ class CoupleQueryController {
 
     private CoupleView readable(Actor actor, String coupleId) {
         return access.requireMayRead(actor,
-                findOrNotFound(queries, new FindCouple(coupleId), CoupleView.class, "couple " + coupleId),
+                findOrRefused(queries, new FindCouple(coupleId), CoupleView.class),
                 ViewAccess.Via.REST);
     }
 

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import static app.duet.query.live.ViewQueries.findOrNotFound;
+import static app.duet.query.live.ViewQueries.findOrRefused;
 
 /**
  * Presence over REST (what a page loads when it opens a session, and again after a reconnect) and
@@ -43,8 +43,7 @@ class PresenceController {
     @Operation(summary = "Who is connected to a session now (live state, not history): here, away (page hidden), "
             + "connection dropped, or absent; for those who may read the session")
     SessionPresenceView presence(@Parameter(hidden = true) Actor actor, @PathVariable String sessionId) {
-        access.requireMayRead(actor, findOrNotFound(queries, new FindSession(sessionId), SessionView.class,
-                "session " + sessionId), ViewAccess.Via.REST);
+        access.requireMayRead(actor, findOrRefused(queries, new FindSession(sessionId), SessionView.class), ViewAccess.Via.REST);
         return presence.of(sessionId);
     }
 

@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
-import static app.duet.query.live.ViewQueries.findOrNotFound;
+import static app.duet.query.live.ViewQueries.findOrRefused;
 
 /** Joint session views over REST: what a client loads first, and again whenever it sees a gap. */
 @RestController
@@ -62,13 +62,15 @@ class SessionQueryController {
 
     private SessionView readable(Actor actor, String sessionId, ViewAccess.Via via) {
         return access.requireMayRead(actor,
-                findOrNotFound(queries, new FindSession(sessionId), SessionView.class, "session " + sessionId), via);
+                findOrRefused(queries, new FindSession(sessionId), SessionView.class), via);
     }
 
     @GetMapping("/sessions/{sessionId}/my-drafts")
     @Operation(summary = "The signed-in partner's own unshared drafts in the session; nobody else ever gets them")
     List<DraftView> myDrafts(@Parameter(hidden = true) Actor actor, @PathVariable String sessionId) {
-        return queries.query(new FindMyDrafts(sessionId, actor.require(Role.PARTNER).id()),
+        // Someone else's session (or none) is refused as every other view is, not answered with an empty list.
+        readable(actor.require(Role.PARTNER), sessionId, ViewAccess.Via.REST);
+        return queries.query(new FindMyDrafts(sessionId, actor.id()),
                 ResponseTypes.multipleInstancesOf(DraftView.class)).join();
     }
 }

@@ -66,7 +66,7 @@ class ErasureTest {
 
             product.commands.post(sam, "/api/commands/couples/" + paired.coupleId() + "/erase", null);
 
-            // Refused (403) once this instance saw the erasure, then gone (404) once the views are purged.
+            // Refused once this instance saw the erasure, in the same words as an id that never existed.
             await().atMost(Duration.ofSeconds(20)).until(() -> isRefused(product, sam, sessionView)
                     && isRefused(product, alex, "/api/queries/couples/" + paired.coupleId()));
             await().atMost(Duration.ofSeconds(10)).until(samScreen::isShut);

@@ -116,15 +116,15 @@ class SecuritySuiteTest {
         String admin = ISSUER.token(ADMIN, Role.ADMIN, Duration.ofMinutes(5));
 
         // Acting in another couple.
-        refusedCommand("a partner of another couple joins this couple's session", ROBIN, sessionPath() + "/join", null, 409);
-        refusedCommand("a partner of another couple bids in this couple's session", ROBIN, sessionPath() + "/bids", "{\"words\":\"hi\"}", 409);
+        refusedCommand("a partner of another couple joins this couple's session", ROBIN, sessionPath() + "/join", null, 403);
+        refusedCommand("a partner of another couple bids in this couple's session", ROBIN, sessionPath() + "/bids", "{\"words\":\"hi\"}", 403);
         refusedCommand("a partner of another couple starts a session for this couple", ROBIN,
-                "/api/commands/couples/" + coupleA.coupleId() + "/sessions", "{\"exercise\":\"CHECK_IN\"}", 409);
+                "/api/commands/couples/" + coupleA.coupleId() + "/sessions", "{\"exercise\":\"CHECK_IN\"}", 403);
         refusedCommand("a partner of another couple invites a therapist to this couple", ROBIN,
-                "/api/commands/couples/" + coupleA.coupleId() + "/therapists", "{\"therapistCode\":\"" + UUID.randomUUID() + "\",\"therapistName\":\"X\"}", 409);
+                "/api/commands/couples/" + coupleA.coupleId() + "/therapists", "{\"therapistCode\":\"" + UUID.randomUUID() + "\",\"therapistName\":\"X\"}", 403);
         refusedCommand("a partner of another couple withdraws this couple's therapist", ROBIN,
-                "/api/commands/couples/" + coupleA.coupleId() + "/therapists/" + THERAPIST + "/withdraw", null, 409);
-        refusedRead("a partner of another couple reads a partner's drafts", ISSUER.partner(ROBIN), "/api/queries/sessions/" + coupleA.sessionId() + "/my-drafts", 200);
+                "/api/commands/couples/" + coupleA.coupleId() + "/therapists/" + THERAPIST + "/withdraw", null, 403);
+        refusedRead("a partner of another couple reads a partner's drafts", ISSUER.partner(ROBIN), "/api/queries/sessions/" + coupleA.sessionId() + "/my-drafts", 403);
         refusedRead("a partner of another couple reads this couple", ISSUER.partner(ROBIN), "/api/queries/couples/" + coupleA.coupleId(), 403);
         refusedRead("a partner of another couple reads this couple's session", ISSUER.partner(ROBIN), "/api/queries/sessions/" + coupleA.sessionId(), 403);
         refusedRead("a partner of another couple reads a page of this couple's session bids", ISSUER.partner(ROBIN),
@@ -205,11 +205,11 @@ class SecuritySuiteTest {
         });
         refusedCommand("a partner reveals by hand (the countdown does, once both are ready)", SAM, sessionPath() + "/steps/appreciation/reveal", null, 410);
         refusedCommand("a partner shares alone an answer that is revealed together", SAM, sessionPath() + "/entries/appreciation-1/share", null, 409);
-        refusedCommand("a partner of another couple marks answers ready in this session", ROBIN, sessionPath() + "/steps/appreciation/ready", null, 409);
-        refusedCommand("a partner of another couple takes answers back in this session", ROBIN, sessionPath() + "/steps/appreciation/take-back", null, 409);
-        refusedCommand("a partner of another couple voices a softening in this session", ROBIN, sessionPath() + "/softenings", "{\"words\":\"x\"}", 409);
-        refusedCommand("a partner of another couple shares this couple's list item", ROBIN, "/api/commands/couples/" + coupleA.coupleId() + "/lists/x/share", null, 409);
-        refusedCommand("a partner of another couple bids to this couple", ROBIN, "/api/commands/couples/" + coupleA.coupleId() + "/bids", "{\"words\":\"x\"}", 409);
+        refusedCommand("a partner of another couple marks answers ready in this session", ROBIN, sessionPath() + "/steps/appreciation/ready", null, 403);
+        refusedCommand("a partner of another couple takes answers back in this session", ROBIN, sessionPath() + "/steps/appreciation/take-back", null, 403);
+        refusedCommand("a partner of another couple voices a softening in this session", ROBIN, sessionPath() + "/softenings", "{\"words\":\"x\"}", 403);
+        refusedCommand("a partner of another couple shares this couple's list item", ROBIN, "/api/commands/couples/" + coupleA.coupleId() + "/lists/x/share", null, 403);
+        refusedCommand("a partner of another couple bids to this couple", ROBIN, "/api/commands/couples/" + coupleA.coupleId() + "/bids", "{\"words\":\"x\"}", 403);
 
         // The therapist's frame: only a consented therapist, only as therapist.
         String couple = "/api/commands/couples/" + coupleA.coupleId();
@@ -219,9 +219,9 @@ class SecuritySuiteTest {
         refusedRoleCommand("a partner confirms a change event", ISSUER.partner(ALEX), sessionPath() + "/moves/x/confirm", null);
         refusedRoleCommand("a therapist voices a partner's softening", therapist, sessionPath() + "/softenings", "{\"words\":\"x\"}");
         refusedAs("a therapist the couple never consented to observes the session", otherTherapist(), sessionPath() + "/observe", null, 409);
-        refusedAs("a therapist the couple never consented to sets homework", otherTherapist(), couple + "/homework", "{\"words\":\"x\"}", 409);
+        refusedAs("a therapist the couple never consented to sets homework", otherTherapist(), couple + "/homework", "{\"words\":\"x\"}", 403);
         refusedAs("a therapist the couple never consented to proposes a commitment", otherTherapist(), couple + "/commitments",
-                "{\"startsOn\":\"2026-01-01\",\"endsOn\":\"2026-03-01\",\"improvementBy\":\"2026-02-01\"}", 409);
+                "{\"startsOn\":\"2026-01-01\",\"endsOn\":\"2026-03-01\",\"improvementBy\":\"2026-02-01\"}", 403);
         refusedAs("a commitment that ends before it starts", therapist, couple + "/commitments",
                 "{\"startsOn\":\"2026-03-01\",\"endsOn\":\"2026-01-01\",\"improvementBy\":\"2026-02-01\"}", 409);
         refusedAs("a commitment without an improvement date", therapist, couple + "/commitments",

@@ -207,8 +207,12 @@ public final class StompTestClient implements AutoCloseable {
 
     @Override
     public void close() {
-        if (session.isConnected()) {
-            session.disconnect();
+        try {
+            if (session.isConnected()) {
+                session.disconnect();
+            }
+        } catch (org.springframework.messaging.MessageDeliveryException closedMeanwhile) {
+            // The server closed the socket between the check and the goodbye (a refusal does): nothing to say goodbye to.
         }
         client.stop();
     }
