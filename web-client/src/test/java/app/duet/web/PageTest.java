@@ -43,6 +43,27 @@ class PageTest {
     }
 
     @Test
+    void thePageAndItsFilesComeWithAStrictPolicyThatAllowsOnlyTheImportMapInline() throws Exception {
+        for (String path : List.of("/", "/app.js", "/style.css", "/webjars/stomp__stompjs/esm6/index.js")) {
+            HttpResponse<String> answer = get(path);
+            String policy = answer.headers().firstValue("Content-Security-Policy").orElse("");
+            assertThat(policy).as(path).contains("default-src 'self'", "frame-ancestors 'none'", "object-src 'none'",
+                    "worker-src 'self' blob:", "connect-src 'self' ws://localhost:" + port).doesNotContain("unsafe");
+            assertThat(answer.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
+            assertThat(answer.headers().firstValue("Referrer-Policy")).as(path).hasValue("no-referrer");
+            assertThat(answer.headers().firstValue("X-Frame-Options")).as(path).hasValue("DENY");
+            assertThat(answer.headers().firstValue("Strict-Transport-Security")).as("only over TLS").isEmpty();
+        }
+        Matcher map = Pattern.compile("<script type=\"importmap\">(.*?)</script>", Pattern.DOTALL).matcher(get("/").body());
+        assertThat(map.find()).isTrue();
+        String hash = java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(map.group(1).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(get("/").headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("script-src 'self' 'sha256-" + hash + "';");
+        assertThat(get("/").headers().allValues("Set-Cookie")).as("the page sets no cookie").isEmpty();
+    }
+
+    @Test
     void stompClientResolvesFromItsWebJarWithoutAVersionInThePath() throws Exception {
         Matcher entry = IMPORT_MAP_ENTRY.matcher(get("/").body());
         assertThat(entry.find()).isTrue();
