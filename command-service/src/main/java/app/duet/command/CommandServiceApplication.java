@@ -6,6 +6,7 @@ import app.duet.access.InputProblems;
 import app.duet.access.ResourceServerSecurity;
 import app.duet.access.StoreUnavailable;
 import app.duet.command.everyday.BidWindows;
+import app.duet.command.notification.ReminderTimes;
 import app.duet.command.session.RevealSettings;
 import app.duet.eventstore.AxonUsageReports;
 import app.duet.eventstore.EventStoreSchema;
@@ -18,7 +19,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootApplication
 @Import({EventStoreSchema.class, ResourceServerSecurity.class, InputProblems.class, ErrorProblems.class, StoreUnavailable.class,
         ApiDocument.class})
-@EnableConfigurationProperties({BidWindows.class, RevealSettings.class})
+@EnableConfigurationProperties({BidWindows.class, RevealSettings.class, ReminderTimes.class})
 public class CommandServiceApplication {
 
     /** Its settings live in {@code command-service.yml}, so {@code standalone} can compose them with the others. */
