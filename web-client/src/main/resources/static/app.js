@@ -19,6 +19,7 @@ import { sessionScreen } from './js/session/session.js';
 import { signedOutScreen } from './js/identity/signed-out.js';
 import { therapistScreen } from './js/clinical/therapist.js';
 import { welcomeScreen } from './js/pairing/welcome.js';
+import { notificationsScreen } from './js/notification/notifications.js';
 
 const main = document.getElementById('main');
 
@@ -56,6 +57,7 @@ async function route() {
     }
     session?.feed.stop();
     session = null;
+    if (person && location.hash === '#/notifications') return show(notificationsScreen({ person: person.id, announce }));
     if (!person) {
         show(signedOutScreen({ focusSignUp: location.hash === '#/sign-up' }), { focus: location.hash === '#/sign-up' });
     } else if (person.roles.includes('PARTNER')) {

@@ -10,7 +10,9 @@ import java.util.Optional;
  */
 public enum AggregateType {
     COUPLE("Couple"),
-    JOINT_SESSION("JointSession");
+    JOINT_SESSION("JointSession"),
+    /** One person's choices about their notifications, and their reads: no couple's data. */
+    INBOX("Inbox");
 
     private final String typeName;
 

@@ -7,6 +7,7 @@ import app.duet.access.ResourceServerSecurity;
 import app.duet.access.StoreUnavailable;
 import app.duet.access.StrictJson;
 import app.duet.command.everyday.BidWindows;
+import app.duet.command.notification.ReminderTimes;
 import app.duet.command.session.RevealSettings;
 import app.duet.eventstore.AxonUsageReports;
 import app.duet.eventstore.EventStoreSchema;
@@ -19,7 +20,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootApplication
 @Import({EventStoreSchema.class, ResourceServerSecurity.class, InputProblems.class, StrictJson.class, ErrorProblems.class, StoreUnavailable.class,
         ApiDocument.class})
-@EnableConfigurationProperties({BidWindows.class, RevealSettings.class})
+@EnableConfigurationProperties({BidWindows.class, RevealSettings.class, ReminderTimes.class})
 public class CommandServiceApplication {
 
     /** Its settings live in {@code command-service.yml}, so {@code standalone} can compose them with the others. */

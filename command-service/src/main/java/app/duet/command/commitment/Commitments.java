@@ -2,6 +2,7 @@ package app.duet.command.commitment;
 
 import app.duet.api.commitment.AcceptCommitment;
 import app.duet.api.commitment.AdjustCommitment;
+import app.duet.api.commitment.CheckpointComingUp;
 import app.duet.api.commitment.CheckpointReviewed;
 import app.duet.api.commitment.CommitmentAccepted;
 import app.duet.api.commitment.CommitmentAdjusted;
@@ -12,12 +13,18 @@ import app.duet.api.commitment.ConcludeCommitment;
 import app.duet.api.commitment.ProposeCommitment;
 import app.duet.api.commitment.ReviewCheckpoint;
 import app.duet.command.consent.Consent;
+import app.duet.command.notification.ReminderTimes;
 import app.duet.command.pairing.Pairing;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,7 +36,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * The couple's time-bound commitments: the observing therapist proposes one, it is made when both
  * partners accept it as it stands, either side may move its dates, and the therapist reviews its
- * check-points and concludes it.
+ * check-points and concludes it. Before each check-point of a commitment made, the partners are
+ * reminded, once ({@link ReminderTimes}).
  */
 public class Commitments implements Serializable {
 
@@ -37,6 +45,8 @@ public class Commitments implements Serializable {
     private final Pairing pairing;
     private final Consent consent;
     private final Map<String, Commitment> byId = new HashMap<>();
+    /** The check-points reminded of, as commitment/day. */
+    private final Set<String> reminded = new HashSet<>();
 
     public Commitments(String coupleId, Pairing pairing, Consent consent) {
         this.coupleId = coupleId;
@@ -68,7 +78,7 @@ public class Commitments implements Serializable {
     }
 
     @CommandHandler
-    public void handle(AcceptCommitment command) {
+    public void handle(AcceptCommitment command, ReminderTimes reminders, DeadlineManager deadlines) {
         pairing.requirePartner(command.partnerId());
         Commitment commitment = requireOpen(command.commitmentId());
         commitment.requireAcceptableBy(command.partnerId());
@@ -76,7 +86,22 @@ public class Commitments implements Serializable {
         if (commitment.madeOnceAcceptedBy(command.partnerId(), pairing.partnerIds())) {
             apply(new CommitmentMade(coupleId, command.commitmentId(), commitment.startsOn(), commitment.endsOn(),
                     commitment.improvementBy()));
+            // Made again after new dates, the same check-points are scheduled again: the handler reminds once.
+            commitment.checkpoints().forEach(day -> reminders.remindOf(day, GenericEventMessage.clock.instant()).ifPresent(at ->
+                    deadlines.schedule(at, CheckpointReminder.NAME, new CheckpointReminder(coupleId, command.commitmentId(), day))));
         }
+    }
+
+    /** A check-point of a commitment still in force, not reviewed yet, is coming up: the partners are reminded, once. */
+    @DeadlineHandler(deadlineName = CheckpointReminder.NAME)
+    public void on(CheckpointReminder reminder) {
+        Commitment commitment = byId.get(reminder.commitmentId());
+        String key = reminder.commitmentId() + "/" + reminder.checkpoint();
+        if (commitment == null || !commitment.made() || commitment.concluded() || pairing.isErased()
+                || commitment.reviewed().contains(reminder.checkpoint()) || reminded.contains(key)) {
+            return;
+        }
+        apply(new CheckpointComingUp(coupleId, reminder.commitmentId(), reminder.checkpoint(), pairing.partnerIds()));
     }
 
     @CommandHandler
@@ -127,6 +152,11 @@ public class Commitments implements Serializable {
     @EventSourcingHandler
     void on(CheckpointReviewed event) {
         byId.computeIfPresent(event.commitmentId(), (id, c) -> c.withReview(event.checkpoint()));
+    }
+
+    @EventSourcingHandler
+    void on(CheckpointComingUp event) {
+        reminded.add(event.commitmentId() + "/" + event.checkpoint());
     }
 
     @EventSourcingHandler

@@ -56,6 +56,10 @@ public class Pairing implements Serializable {
 
     // --- what the other members ask -------------------------------------------------------------
 
+    public boolean isErased() {
+        return erased;
+    }
+
     public void requireNotErased() {
         require(!erased, "couple-erased", "This couple has been erased.");
     }

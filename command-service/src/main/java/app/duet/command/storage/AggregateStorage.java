@@ -38,6 +38,7 @@ public class AggregateStorage {
     /** The bean names the aggregate roots' {@code @Aggregate} annotations refer to. */
     public static final String COUPLE_CACHE = "coupleCache";
     public static final String SESSION_CACHE = "sessionCache";
+    public static final String INBOX_CACHE = "inboxCache";
     public static final String SNAPSHOT_TRIGGER = "snapshotEveryFewEvents";
 
     private final int cacheSize;
@@ -55,6 +56,11 @@ public class AggregateStorage {
 
     @Bean(SESSION_CACHE)
     Cache sessionCache() {
+        return boundedCache();
+    }
+
+    @Bean(INBOX_CACHE)
+    Cache inboxCache() {
         return boundedCache();
     }
 

@@ -11,6 +11,7 @@ import app.duet.api.consent.TherapistInvited;
 import app.duet.api.pairing.CoupleCreated;
 import app.duet.api.pairing.PartnerJoinedCouple;
 import app.duet.command.couple.Couple;
+import app.duet.command.notification.ReminderTimes;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,6 +51,7 @@ class CheckpointsComeDueTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Couple.class);
+        fixture.registerInjectableResource(ReminderTimes.defaults());
     }
 
     private static ReviewCheckpoint reviewAt(Instant now) {

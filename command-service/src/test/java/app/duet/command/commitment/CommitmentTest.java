@@ -20,6 +20,7 @@ import app.duet.api.consent.TherapistAccessGranted;
 import app.duet.api.consent.TherapistAccessWithdrawn;
 import app.duet.api.consent.TherapistInvited;
 import app.duet.command.couple.Couple;
+import app.duet.command.notification.ReminderTimes;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,6 +70,7 @@ class CommitmentTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Couple.class);
+        fixture.registerInjectableResource(ReminderTimes.defaults());
     }
 
     private static ProposeCommitment propose(LocalDate startsOn, LocalDate endsOn, LocalDate improvementBy,

@@ -13,6 +13,7 @@ import app.duet.api.pairing.PartnerJoinedCouple;
 import app.duet.api.consent.TherapistAccessGranted;
 import app.duet.api.consent.TherapistInvited;
 import app.duet.command.couple.Couple;
+import app.duet.command.notification.ReminderTimes;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,6 +52,7 @@ class HomeworkAndAttendanceTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Couple.class);
+        fixture.registerInjectableResource(ReminderTimes.defaults());
     }
 
     // --- homework -------------------------------------------------------------------------------

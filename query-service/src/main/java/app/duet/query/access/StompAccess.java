@@ -142,6 +142,10 @@ public class StompAccess implements ChannelInterceptor {
             if (!actor.is(Role.THERAPIST) || !actor.id().equals(therapistId)) {
                 throw new AccessDeniedException("Only the therapist it belongs to listens here.");
             }
+        } else if (destination != null && destination.startsWith(ViewPublisher.PERSON_TOPIC)) {
+            if (actor.id() == null || !actor.id().equals(destination.substring(ViewPublisher.PERSON_TOPIC.length()))) {
+                throw new AccessDeniedException("Only the person it belongs to listens here.");
+            }
         } else if (destination != null && destination.startsWith(ReplayOwners.TOPIC)) {
             String replayId = destination.substring(ReplayOwners.TOPIC.length());
             if (!actor.is(Role.ANALYST) || !replays.getObject().ownerOf(replayId).map(actor.id()::equals).orElse(false)) {

@@ -26,6 +26,8 @@ public class ViewPublisher {
     public static final String CYCLE_TOPIC = "/topic/cycles.";
     /** A therapist's own destination, followed by their id: safety concerns told to them, and nobody else hears it. */
     public static final String THERAPIST_TOPIC = "/topic/therapists.";
+    /** One person's own destination: their notifications; only they may listen. */
+    public static final String PERSON_TOPIC = "/topic/people.";
 
     private final SimpMessagingTemplate messaging;
     private final CatchingUp catchingUp;

@@ -6,6 +6,7 @@ import app.duet.query.cycle.CycleStateStore;
 import app.duet.query.cycle.NextCycleStateProjection;
 import app.duet.query.events.EventSourceConfiguration;
 import app.duet.query.events.SharedTokens;
+import app.duet.query.notification.NotificationProjection;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
@@ -31,7 +32,7 @@ public class Projections {
 
     /** The projections analysts may rebuild; the per-instance access processor starts at the head each time and is not one. */
     static final List<String> REBUILDABLE = List.of("live-views", "therapist-only", CycleStateProjection.PROCESSING_GROUP,
-            NextCycleStateProjection.PROCESSING_GROUP);
+            NextCycleStateProjection.PROCESSING_GROUP, NotificationProjection.PROCESSING_GROUP);
 
     private final ObjectProvider<EventProcessingConfiguration> processing;
     private final ObjectProvider<TokenStore> tokens;

@@ -1,0 +1,6 @@
+package app.duet.query.notification;
+
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+interface NotificationReadRepository extends MongoRepository<NotificationRead, String> {
+}
