@@ -159,4 +159,27 @@ class IssuerTest {
         HttpResponse<String> tooLong = browser().postSignInForm(email, "kettle orbit violin ".repeat(5), "application/json");
         assertThat(tooLong.statusCode()).isEqualTo(401);
     }
+
+    @Test
+    void theIssuersPagesAreNeverFramedRunOnlyTheirOwnScriptsAndSetOnlySameSiteCookies() throws Exception {
+        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        for (String path : new String[] {"/sign-in", "/identity/sign-in.js", "/api/identity/csrf"}) {
+            HttpResponse<String> answer = browser.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.headers().firstValue("Content-Security-Policy")).as(path)
+                    .hasValueSatisfying(policy -> assertThat(policy).contains("script-src 'self';", "frame-ancestors 'none'")
+                            .doesNotContain("unsafe"));
+            assertThat(answer.headers().firstValue("X-Frame-Options")).as(path).hasValue("DENY");
+            assertThat(answer.headers().firstValue("Referrer-Policy")).as(path).hasValue("no-referrer");
+            assertThat(answer.headers().allValues("Set-Cookie")).as(path).allSatisfy(cookie -> assertThat(cookie).contains("SameSite=Lax"));
+        }
+        HttpResponse<String> signedUp = browser.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/api/identity/accounts"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"email\":\"cookie-" + UUID.randomUUID()
+                        + "@duet.test\",\"password\":\"correct horse battery\",\"displayName\":\"Cy\",\"role\":\"PARTNER\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signedUp.headers().allValues("Set-Cookie")).isNotEmpty()
+                .allSatisfy(cookie -> assertThat(cookie).contains("SameSite=Lax").contains("HttpOnly"));
+    }
 }

@@ -79,6 +79,7 @@ class IssuerConfiguration implements WebMvcConfigurer {
                                 .authenticationConverters(converters -> converters.add(0, PublicClientRefresh.converter()))
                                 .authenticationProviders(providers -> providers.add(0, PublicClientRefresh.provider(clients)))))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .headers(IssuerHeaders.strict())
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint(SignInPage.PATH), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
         return http.build();
@@ -92,7 +93,8 @@ class IssuerConfiguration implements WebMvcConfigurer {
         RequestMatcher jsonApi = request -> request.getServletPath().startsWith("/api/identity/");
         http.securityMatcher(SignInPage.PATH, "/sign-out", "/api/identity/**", "/identity/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                .headers(IssuerHeaders.strict())
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfCookie())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                         .ignoringRequestMatchers(jsonApi))
                 .formLogin(form -> form.loginPage(SignInPage.PATH).loginProcessingUrl(SignInPage.PATH)
@@ -102,6 +104,13 @@ class IssuerConfiguration implements WebMvcConfigurer {
                 .addFilterBefore(page.lockedAddressesFilter(), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(RequestLimits.bodiesUpTo(json, 16 * 1024), UsernamePasswordAuthenticationFilter.class);
         return http.build();
+    }
+
+    /** The page's script reads the CSRF token from this cookie; it goes along on same-site requests only. */
+    private static CookieCsrfTokenRepository csrfCookie() {
+        CookieCsrfTokenRepository cookie = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        cookie.setCookieCustomizer(settings -> settings.sameSite("Lax"));
+        return cookie;
     }
 
     @Override
