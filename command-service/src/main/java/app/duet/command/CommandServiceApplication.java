@@ -3,6 +3,7 @@ package app.duet.command;
 import app.duet.access.ApiDocument;
 import app.duet.access.ErrorProblems;
 import app.duet.access.InputProblems;
+import app.duet.access.MetricsAccess;
 import app.duet.access.ResourceServerSecurity;
 import app.duet.access.StoreUnavailable;
 import app.duet.access.StrictJson;
@@ -18,8 +19,8 @@ import org.springframework.context.annotation.Import;
 
 /** The write side: takes partners' commands, lets the aggregates decide, appends the events. */
 @SpringBootApplication
-@Import({EventStoreSchema.class, ResourceServerSecurity.class, InputProblems.class, StrictJson.class, ErrorProblems.class, StoreUnavailable.class,
-        ApiDocument.class})
+@Import({EventStoreSchema.class, ResourceServerSecurity.class, InputProblems.class, StrictJson.class, MetricsAccess.class,
+        ErrorProblems.class, StoreUnavailable.class, ApiDocument.class})
 @EnableConfigurationProperties({BidWindows.class, RevealSettings.class, ReminderTimes.class})
 public class CommandServiceApplication {
 

@@ -2,6 +2,7 @@ package app.duet.identity;
 
 import app.duet.access.ErrorProblems;
 import app.duet.access.InputProblems;
+import app.duet.access.MetricsAccess;
 import app.duet.access.StrictJson;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -9,7 +10,7 @@ import org.springframework.context.annotation.Import;
 
 /** Accounts, sign-in, and the issuer of the tokens every other service checks. */
 @SpringBootApplication
-@Import({InputProblems.class, StrictJson.class, ErrorProblems.class})
+@Import({InputProblems.class, StrictJson.class, MetricsAccess.class, ErrorProblems.class})
 public class IdentityApplication {
 
     /** Its settings live in {@code identity.yml}, so {@code standalone} can compose them with the others. */

@@ -3,6 +3,7 @@ package app.duet.query;
 import app.duet.access.ApiDocument;
 import app.duet.access.ErrorProblems;
 import app.duet.access.InputProblems;
+import app.duet.access.MetricsAccess;
 import app.duet.access.ResourceServerSecurity;
 import app.duet.access.StoreUnavailable;
 import app.duet.access.StrictJson;
@@ -14,8 +15,8 @@ import org.springframework.context.annotation.Import;
 
 /** The read side: projections, queries, and the live pushes to partners' screens. */
 @SpringBootApplication
-@Import({EventStoreSchema.class, ResourceServerSecurity.class, InputProblems.class, StrictJson.class, ErrorProblems.class, StoreUnavailable.class,
-        ApiDocument.class})
+@Import({EventStoreSchema.class, ResourceServerSecurity.class, InputProblems.class, StrictJson.class, MetricsAccess.class,
+        ErrorProblems.class, StoreUnavailable.class, ApiDocument.class})
 public class QueryServiceApplication {
 
     /** Its settings live in {@code query-service.yml}, so {@code standalone} can compose them with the others. */
