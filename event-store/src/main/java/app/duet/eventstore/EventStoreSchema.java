@@ -2,6 +2,9 @@ package app.duet.eventstore;
 
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import app.duet.eventstore.privacy.DataKeys;
+import app.duet.keys.ErasureLedger;
+import app.duet.keys.KeyEncryptionKey;
+import app.duet.keys.KeysConfiguration;
 import app.duet.eventstore.privacy.PersonalDataSerializer;
 import app.duet.eventstore.privacy.SealedSnapshots;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -23,6 +26,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /**
  * The event store is Axon's JDBC storage engine over tables that command-service's Flyway
@@ -30,14 +34,16 @@ import org.springframework.context.annotation.Configuration;
  * auto-configuration builds the engine from it.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(KeysConfiguration.class)
 public class EventStoreSchema {
 
     /** The PostgreSQL channel a trigger notifies on every commit that appended events. */
     public static final String EVENTS_APPENDED_CHANNEL = "duet_events";
 
+    /** Kept in the database, wrapped by the key-encryption key, which is not ({@link KeysConfiguration}). */
     @Bean
-    public DataKeys dataKeys(JdbcClient jdbc) {
-        return new DataKeys(jdbc);
+    public DataKeys dataKeys(JdbcClient jdbc, KeyEncryptionKey wrapping, ErasureLedger ledger) {
+        return new DataKeys(jdbc, wrapping, ledger);
     }
 
     /** Events are Jackson JSON with their personal data encrypted per couple (crypto-shredding). */

@@ -1,5 +1,6 @@
 package app.duet.command.privacy;
 
+import app.duet.api.privacy.EraseCoupleAgain;
 import app.duet.command.storage.AggregateCaches;
 import app.duet.eventstore.privacy.CoupleErasedException;
 import app.duet.eventstore.privacy.DataKeys;
@@ -35,7 +36,8 @@ class ErasedCouples implements MessageHandlerInterceptor<CommandMessage<?>> {
     @Override
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         String target = targets.resolveTarget(unitOfWork.getMessage()).getIdentifier();
-        if (keys.isErasedOwner(target)) {
+        // Erasing again what the ledger says is erased is the one thing an erased couple still takes.
+        if (keys.isErasedOwner(target) && !(unitOfWork.getMessage().getPayload() instanceof EraseCoupleAgain)) {
             caches.drop(target);
             keys.coupleOfOwner(target).ifPresent(caches::drop);
             throw new CoupleErasedException(target);

@@ -2,6 +2,7 @@ package app.duet.command.privacy;
 
 import app.duet.api.privacy.CoupleErased;
 import app.duet.api.privacy.EraseCouple;
+import app.duet.api.privacy.EraseCoupleAgain;
 import app.duet.command.pairing.Pairing;
 import org.axonframework.commandhandling.CommandHandler;
 import java.io.Serializable;
@@ -27,5 +28,11 @@ public class Erasure implements Serializable {
     public void handle(EraseCouple command) {
         pairing.requirePartner(command.partnerId());
         apply(new CoupleErased(coupleId, command.partnerId()));
+    }
+
+    /** After a restore from before the erasure: by nobody, since it was asked for long ago. */
+    @CommandHandler
+    public void handle(EraseCoupleAgain command) {
+        apply(new CoupleErased(coupleId, null));
     }
 }

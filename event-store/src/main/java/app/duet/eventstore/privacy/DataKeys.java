@@ -1,5 +1,8 @@
 package app.duet.eventstore.privacy;
 
+import app.duet.keys.ErasureLedger;
+import app.duet.keys.KeptKeys;
+import app.duet.keys.KeyEncryptionKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -18,18 +21,26 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The couples' data keys, in the event store's database. A couple's key is made the first time its
- * personal data is written; erasing the couple blanks the key for good. Keys are cached in memory;
- * every JVM forgets a couple's key when it learns of the erasure ({@link #forget}).
+ * The couples' data keys, in the event store's database, each wrapped by the key-encryption key that
+ * is kept outside it ({@link KeyEncryptionKey}), bound to its couple's id. A couple's key is made the
+ * first time its personal data is written; erasing the couple writes the erasure in the ledger outside
+ * the database ({@link ErasureLedger}) and then blanks the key for good. A couple the ledger names is
+ * erased whatever the database says: a database restored from a backup taken before the erasure still
+ * holds its key, and never uses it again. Keys are cached in memory; every JVM forgets a couple's key
+ * when it learns of the erasure ({@link #forget}).
  */
-public class DataKeys {
+public class DataKeys implements KeptKeys {
 
     private final JdbcClient jdbc;
+    private final KeyEncryptionKey wrapping;
+    private final ErasureLedger ledger;
     private final Map<String, SecretKey> keysByCouple = new ConcurrentHashMap<>();
     private final Map<String, String> coupleByOwner = new ConcurrentHashMap<>();
 
-    public DataKeys(JdbcClient jdbc) {
+    public DataKeys(JdbcClient jdbc, KeyEncryptionKey wrapping, ErasureLedger ledger) {
         this.jdbc = jdbc;
+        this.wrapping = wrapping;
+        this.ledger = ledger;
     }
 
     /**
@@ -50,7 +61,7 @@ public class DataKeys {
             }
             throw new IllegalStateException("No data key for " + ownerId + ": it is linked to no couple");
         }
-        return stored.key();
+        return keyOf(stored);
     }
 
     /** Whether the owner (a couple or one of its sessions) belongs to an erased couple, as the database holds it now. */
@@ -73,7 +84,7 @@ public class DataKeys {
      * must be unreadable the moment any instance erased the couple, such as a snapshot.
      */
     public Optional<SecretKey> currentKeyForReading(String ownerId) {
-        return coupleOf(ownerId).map(this::storedKey).filter(stored -> stored.material() != null).map(StoredKey::key);
+        return coupleOf(ownerId).map(this::storedKey).filter(stored -> stored.material() != null).map(this::keyOf);
     }
 
     /** Records that an owner's data (a session's) is its couple's, so it shares the couple's key and fate. */
@@ -90,16 +101,56 @@ public class DataKeys {
                 .param("couple", coupleId).query(String.class).list();
     }
 
-    /** Crypto-shredding: the key is gone, so is every word encrypted with it. */
+    /** Crypto-shredding: the key is gone, so is every word encrypted with it; the ledger first, so no restore brings it back. */
     public void erase(String coupleId) {
+        ledger.record(coupleId);
         jdbc.sql("UPDATE couple_key SET key_material = NULL, erased_at = :at WHERE couple_id = :couple")
                 .param("at", Timestamp.from(Instant.now())).param("couple", coupleId).update();
         forgetInTransaction(coupleId);
         forget(coupleId);
     }
 
+    /** Whether the erasure ledger, kept outside the database, names the couple. */
+    public boolean isInErasureLedger(String coupleId) {
+        return ledger.contains(coupleId);
+    }
+
     public void forget(String coupleId) {
         keysByCouple.remove(coupleId);
+    }
+
+    /**
+     * Couples the ledger names whose key the database still holds: it was restored from a backup taken
+     * before their erasure. Each is to be erased again, through the events, so every view lets it go too.
+     */
+    public List<String> erasedButStillKept() {
+        return ledger.erased().stream().filter(coupleId -> jdbc.sql(
+                        "SELECT COUNT(*) FROM couple_key WHERE couple_id = :couple AND key_material IS NOT NULL")
+                .param("couple", coupleId).query(Long.class).single() > 0).toList();
+    }
+
+    @Override
+    public String name() {
+        return "the couples' data keys";
+    }
+
+    /** Each kept key wrapped with the key-encryption key's primary, one kept in the clear by an earlier build too. */
+    @Override
+    public int wrapWithPrimary() {
+        int changed = 0;
+        for (Map.Entry<String, String> row : jdbc.sql("SELECT couple_id, key_material FROM couple_key WHERE key_material IS NOT NULL")
+                .query((result, n) -> Map.entry(result.getString(1), result.getString(2))).list()) {
+            String coupleId = row.getKey();
+            String kept = row.getValue();
+            String wrapped = KeyEncryptionKey.isWrapped(kept) ? wrapping.rewrap(kept, coupleId)
+                    : wrapping.wrap(Base64.getDecoder().decode(kept), coupleId);
+            if (!wrapped.equals(kept)) {
+                // Only if nobody changed the row meanwhile (an erasure blanks it).
+                changed += jdbc.sql("UPDATE couple_key SET key_material = :wrapped WHERE couple_id = :couple AND key_material = :kept")
+                        .param("wrapped", wrapped).param("couple", coupleId).param("kept", kept).update();
+            }
+        }
+        return changed;
     }
 
     private Optional<String> coupleOf(String ownerId) {
@@ -119,7 +170,7 @@ public class DataKeys {
             return Optional.of(cached);
         }
         Optional<SecretKey> key = Optional.of(storedKey(coupleId)).filter(stored -> stored.material() != null)
-                .map(StoredKey::key);
+                .map(this::keyOf);
         key.ifPresent(k -> keysByCouple.put(coupleId, k));
         return key;
     }
@@ -136,9 +187,12 @@ public class DataKeys {
         if (known != null) {
             return known;
         }
+        if (ledger.contains(coupleId)) {
+            return StoredKey.ERASED;
+        }
         StoredKey stored = jdbc.sql("SELECT key_material, erased_at FROM couple_key WHERE couple_id = :couple")
                 .param("couple", coupleId)
-                .query((row, n) -> new StoredKey(row.getString("key_material"), row.getTimestamp("erased_at") != null))
+                .query((row, n) -> new StoredKey(coupleId, row.getString("key_material"), row.getTimestamp("erased_at") != null))
                 .optional().orElse(StoredKey.NONE);
         if (inTransaction != null) {
             inTransaction.put(coupleId, stored);
@@ -173,20 +227,24 @@ public class DataKeys {
         return memo;
     }
 
-    /** A couple's row: its key material (null once erased or never made) and whether it was erased. */
-    private record StoredKey(String material, boolean erased) {
-        static final StoredKey NONE = new StoredKey(null, false);
+    /** A couple's row: its key material (wrapped; null once erased or never made) and whether it was erased. */
+    private record StoredKey(String coupleId, String material, boolean erased) {
+        static final StoredKey NONE = new StoredKey(null, null, false);
+        static final StoredKey ERASED = new StoredKey(null, null, true);
+    }
 
-        SecretKey key() {
-            return new SecretKeySpec(Base64.getDecoder().decode(material), "AES");
-        }
+    /** The key inside a row: unwrapped, or as an earlier build kept it in the clear until it is wrapped at start. */
+    private SecretKey keyOf(StoredKey stored) {
+        byte[] key = KeyEncryptionKey.isWrapped(stored.material()) ? wrapping.unwrap(stored.material(), stored.coupleId())
+                : Base64.getDecoder().decode(stored.material());
+        return new SecretKeySpec(key, "AES");
     }
 
     private void create(String coupleId) {
         // Two writers may race to make the key; the first one's stands and both read it back.
         jdbc.sql("INSERT INTO couple_key (couple_id, key_material, created_at) VALUES (:couple, :key, :at) ON CONFLICT DO NOTHING")
                 .param("couple", coupleId)
-                .param("key", Base64.getEncoder().encodeToString(newKey().getEncoded()))
+                .param("key", wrapping.wrap(newKey().getEncoded(), coupleId))
                 .param("at", Timestamp.from(Instant.now()))
                 .update();
         link(coupleId, coupleId);

@@ -1,5 +1,6 @@
 package app.duet.eventstore.privacy;
 
+import app.duet.keys.TestKeys;
 import app.duet.api.pairing.CoupleCreated;
 import app.duet.api.session.BidMade;
 import app.duet.api.session.JoinSession;
@@ -29,8 +30,9 @@ class PersonalDataSerializerTest {
     void setUp() {
         DriverManagerDataSource database = new DriverManagerDataSource(
                 "jdbc:h2:mem:keys-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL", "sa", "");
-        new ResourceDatabasePopulator(new ClassPathResource("db/migration/common/V4__data_keys.sql")).execute(database);
-        keys = new DataKeys(JdbcClient.create(database));
+        new ResourceDatabasePopulator(new ClassPathResource("db/migration/common/V4__data_keys.sql"),
+                new ClassPathResource("db/migration/common/V12__wrapped_data_keys.sql")).execute(database);
+        keys = new DataKeys(JdbcClient.create(database), TestKeys.wrapping(), TestKeys.ledger());
         serializer = new PersonalDataSerializer(Jackson3Serializer.builder().build(), keys);
     }
 
@@ -62,7 +64,7 @@ class PersonalDataSerializerTest {
     void anErasedCoupleReadsBackWithoutItsTextInEveryOtherJvmToo() {
         SerializedObject<byte[]> stored = serializer.serialize(new CoupleCreated("couple-1", "alex", "Alex", "CODE-0001", WEEK_FROM_NOW), byte[].class);
         PersonalDataSerializer otherJvm = new PersonalDataSerializer(Jackson3Serializer.builder().build(),
-                new DataKeys(keysTable()));
+                new DataKeys(keysTable(), TestKeys.wrapping(), TestKeys.ledger()));
         assertThat(((CoupleCreated) otherJvm.deserialize(stored)).displayName()).isEqualTo("Alex");
 
         keys.erase("couple-1");

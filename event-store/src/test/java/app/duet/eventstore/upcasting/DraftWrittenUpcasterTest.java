@@ -1,5 +1,6 @@
 package app.duet.eventstore.upcasting;
 
+import app.duet.keys.TestKeys;
 import app.duet.api.pairing.CoupleCreated;
 import app.duet.api.session.DraftWritten;
 import app.duet.eventstore.privacy.DataKeys;
@@ -58,8 +59,9 @@ class DraftWrittenUpcasterTest {
     void anEncryptedRevisionOneDraftIsDecryptedAfterItIsUpcast() throws Exception {
         DriverManagerDataSource database = new DriverManagerDataSource(
                 "jdbc:h2:mem:keys-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL", "sa", "");
-        new ResourceDatabasePopulator(new ClassPathResource("db/migration/common/V4__data_keys.sql")).execute(database);
-        DataKeys keys = new DataKeys(JdbcClient.create(database));
+        new ResourceDatabasePopulator(new ClassPathResource("db/migration/common/V4__data_keys.sql"),
+                new ClassPathResource("db/migration/common/V12__wrapped_data_keys.sql")).execute(database);
+        DataKeys keys = new DataKeys(JdbcClient.create(database), TestKeys.wrapping(), TestKeys.ledger());
         PersonalDataSerializer personal = new PersonalDataSerializer(Jackson3Serializer.builder().build(), keys);
         personal.serialize(new CoupleCreated("couple-1", "alex", "Alex", "CODE-0001", Instant.parse("2030-01-08T10:00:00Z")), byte[].class);
         keys.link("session-1", "couple-1");

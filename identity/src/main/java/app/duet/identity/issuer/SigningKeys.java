@@ -1,5 +1,7 @@
 package app.duet.identity.issuer;
 
+import app.duet.keys.KeptKeys;
+import app.duet.keys.KeyEncryptionKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
@@ -21,20 +23,47 @@ import java.security.spec.X509EncodedKeySpec;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The issuer's RSA signing key, made once and kept in the database: tokens stay valid across a
  * restart and every issuer instance signs with the same key. The first instance to store one wins.
+ * Its private half is kept wrapped by the key-encryption key, which is not in the database: a copy of
+ * the database cannot sign a token.
  */
 @Component
-class SigningKeys {
+class SigningKeys implements KeptKeys {
 
     private final JdbcClient jdbc;
+    private final KeyEncryptionKey wrapping;
 
-    SigningKeys(JdbcClient jdbc) {
+    SigningKeys(JdbcClient jdbc, KeyEncryptionKey wrapping) {
         this.jdbc = jdbc;
+        this.wrapping = wrapping;
+    }
+
+    @Override
+    public String name() {
+        return "the issuer's signing keys";
+    }
+
+    /** The private half wrapped with the key-encryption key's primary (one kept in the clear by an earlier build too). */
+    @Override
+    public int wrapWithPrimary() {
+        int changed = 0;
+        for (Map.Entry<String, String> row : jdbc.sql("SELECT key_id, private_key FROM signing_key")
+                .query((result, n) -> Map.entry(result.getString(1), result.getString(2))).list()) {
+            String kept = row.getValue();
+            String wrapped = KeyEncryptionKey.isWrapped(kept) ? wrapping.rewrap(kept, row.getKey())
+                    : wrapping.wrap(Base64.getDecoder().decode(kept), row.getKey());
+            if (!wrapped.equals(kept)) {
+                changed += jdbc.sql("UPDATE signing_key SET private_key = :wrapped WHERE key_id = :id AND private_key = :kept")
+                        .param("wrapped", wrapped).param("id", row.getKey()).param("kept", kept).update();
+            }
+        }
+        return changed;
     }
 
     JWKSource<SecurityContext> jwkSource() {
@@ -48,17 +77,18 @@ class SigningKeys {
     private Optional<RSAKey> stored() {
         return jdbc.sql("SELECT key_id, private_key, public_key FROM signing_key ORDER BY created_at LIMIT 1")
                 .query((row, n) -> new RSAKey.Builder(publicKey(row.getString("public_key")))
-                        .privateKey(privateKey(row.getString("private_key")))
+                        .privateKey(privateKey(row.getString("key_id"), row.getString("private_key")))
                         .keyID(row.getString("key_id"))
                         .build())
                 .optional();
     }
 
     private void store(KeyPair pair) {
+        String keyId = UUID.randomUUID().toString();
         try {
             jdbc.sql("INSERT INTO signing_key (key_id, private_key, public_key, created_at) VALUES (:id, :private, :public, :at)")
-                    .param("id", UUID.randomUUID().toString())
-                    .param("private", Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()))
+                    .param("id", keyId)
+                    .param("private", wrapping.wrap(pair.getPrivate().getEncoded(), keyId))
                     .param("public", Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()))
                     .param("at", Timestamp.from(Instant.now()))
                     .update();
@@ -86,10 +116,10 @@ class SigningKeys {
         }
     }
 
-    private static RSAPrivateKey privateKey(String encoded) {
+    private RSAPrivateKey privateKey(String keyId, String kept) {
+        byte[] encoded = KeyEncryptionKey.isWrapped(kept) ? wrapping.unwrap(kept, keyId) : Base64.getDecoder().decode(kept);
         try {
-            return (RSAPrivateKey) KeyFactory.getInstance("RSA")
-                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(encoded)));
+            return (RSAPrivateKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(encoded));
         } catch (NoSuchAlgorithmException | InvalidKeySpecException corrupt) {
             throw new IllegalStateException("The stored signing key cannot be read", corrupt);
         }

@@ -65,9 +65,12 @@ public class AccessEnforcement {
         log.info("Couple {} erased: closed {} live connection(s)", event.coupleId(), closed);
     }
 
-    /** True once this instance saw the couple erased, whatever the projections say yet. */
+    /**
+     * True once this instance saw the couple erased, whatever the projections say yet; or once the
+     * erasure ledger names it (a restored database may not hold the erasure yet).
+     */
     public boolean isErased(String coupleId) {
-        return erased.contains(coupleId);
+        return erased.contains(coupleId) || keys.isInErasureLedger(coupleId);
     }
 
     /** The couple's topics, found from the key store's owners (a couple, its sessions), not from a view that may be gone. */

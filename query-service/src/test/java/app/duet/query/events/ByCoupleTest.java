@@ -1,5 +1,6 @@
 package app.duet.query.events;
 
+import app.duet.keys.TestKeys;
 import app.duet.api.AggregateType;
 import app.duet.eventstore.privacy.DataKeys;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -27,8 +28,9 @@ class ByCoupleTest {
     void keysOnH2() {
         DriverManagerDataSource database = new DriverManagerDataSource(
                 "jdbc:h2:mem:by-couple-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL", "sa", "");
-        new ResourceDatabasePopulator(new ClassPathResource("db/migration/common/V4__data_keys.sql")).execute(database);
-        keys = new DataKeys(JdbcClient.create(database));
+        new ResourceDatabasePopulator(new ClassPathResource("db/migration/common/V4__data_keys.sql"),
+                new ClassPathResource("db/migration/common/V12__wrapped_data_keys.sql")).execute(database);
+        keys = new DataKeys(JdbcClient.create(database), TestKeys.wrapping(), TestKeys.ledger());
         byCouple = new ByCouple(keys);
     }
 

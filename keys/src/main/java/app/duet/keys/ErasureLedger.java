@@ -1,0 +1,85 @@
+package app.duet.keys;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * Every erasure, written down outside the event database, beside the key-encryption key: one couple
+ * id a line, appended and synced to disk before the couple's key is destroyed, never rewritten. A
+ * database restored from a backup taken before an erasure still holds that couple's (wrapped) key;
+ * the ledger says it must go, and it is destroyed again on every start. It holds ids only, random
+ * ones, never a name or a word. Lines are read back as they are, so ledgers can be merged by
+ * concatenation and a partial last line (a crash mid-write) is skipped.
+ */
+public final class ErasureLedger {
+
+    public static final String FILE = "erasures.ledger";
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,100}");
+
+    private final Path file;
+    private final Set<String> erased = ConcurrentHashMap.newKeySet();
+
+    private ErasureLedger(Path file) {
+        this.file = file;
+        reload();
+    }
+
+    public static ErasureLedger in(KeysFolder folder) {
+        return new ErasureLedger(folder.path().resolve(FILE));
+    }
+
+    /** Writes the erasure down for good (on disk when this returns); once is enough. */
+    public synchronized void record(String coupleId) {
+        if (!ID.matcher(coupleId).matches()) {
+            throw new IllegalArgumentException("Not a couple id: " + coupleId);
+        }
+        if (erased.contains(coupleId)) {
+            return;
+        }
+        try (FileChannel ledger = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                StandardOpenOption.WRITE)) {
+            KeysFolder.ownerOnly(file);
+            ledger.write(StandardCharsets.UTF_8.encode(coupleId + "\n"));
+            ledger.force(true);
+        } catch (IOException failed) {
+            throw new UncheckedIOException("The erasure could not be written down in " + file, failed);
+        }
+        erased.add(coupleId);
+    }
+
+    /** Whether the couple was erased, by this instance or another sharing the ledger (as read at start, and since). */
+    public boolean contains(String coupleId) {
+        return erased.contains(coupleId);
+    }
+
+    /** Every couple ever erased. */
+    public Set<String> erased() {
+        return Set.copyOf(erased);
+    }
+
+    /** Reads the ledger again: other instances sharing the folder append to it too. */
+    public synchronized void reload() {
+        if (!Files.exists(file)) {
+            return;
+        }
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            int whole = text.lastIndexOf('\n');
+            for (String line : text.substring(0, whole + 1).split("\n")) {
+                if (ID.matcher(line.strip()).matches()) {
+                    erased.add(line.strip());
+                }
+            }
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException("The erasure ledger " + file + " cannot be read", unreadable);
+        }
+    }
+}
