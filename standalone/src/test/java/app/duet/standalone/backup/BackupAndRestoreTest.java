@@ -8,6 +8,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +29,9 @@ import static org.awaitility.Awaitility.await;
  * A backup taken while Duet runs restores to a Duet that starts and serves the same views: the
  * partners' words read again (their couple's data key came along), their passwords and even their
  * tokens from before still work (accounts and the issuer's key came along), and what was written
- * after the backup is not there. Only an admin may take one.
+ * after the backup is not there. Only an admin may take one. A couple erased after a backup stays
+ * erased when that backup is restored: the erasure ledger, kept beside the key-encryption key and out
+ * of the backup, has its key destroyed again.
  */
 class BackupAndRestoreTest {
 
@@ -39,6 +43,9 @@ class BackupAndRestoreTest {
     Path running;
     @TempDir
     Path restored;
+    /** The keys folder stays where it is across a restore: it is not in the backup. */
+    @TempDir
+    Path keys;
 
     private final Map<String, String> tokens = new HashMap<>();
 
@@ -96,8 +103,55 @@ class BackupAndRestoreTest {
         }
     }
 
+    @Test
+    void aCoupleErasedAfterABackupStaysErasedWhenThatBackupIsRestored() throws IOException {
+        String alex;
+        String coupleId;
+        Path backup;
+        try (ConfigurableApplicationContext product = start(running)) {
+            BrowserSignIn browser = new BrowserSignIn(baseUrl(product));
+            alex = signUpAndIn(browser, "alex-" + UUID.randomUUID() + "@duet.test", "Alex");
+            String sam = signUpAndIn(browser, "sam-" + UUID.randomUUID() + "@duet.test", "Sam");
+            CommandClient http = new CommandClient(baseUrl(product), tokens::get);
+            coupleId = http.pairAndJoinSession(alex, sam).coupleId();
+            http.post(sam, "/api/commands/couples/" + coupleId + "/appreciations", "{\"words\":\"Thank you for the tea\"}");
+            awaitView(http, alex, "/api/queries/couples/" + coupleId, 4);
+            assertThat(keyOf(product, coupleId)).as("kept wrapped, never in the clear").startsWith("kek1:");
+            tokens.put("admin", browser.signIn(ADMIN_EMAIL, ADMIN_PASSWORD).accessToken());
+            backup = running.resolve(http.post("admin", "/api/commands/admin/backups", null).get("file").asString());
+
+            http.post(alex, "/api/commands/couples/" + coupleId + "/erase", null);
+            await().atMost(Duration.ofSeconds(20)).until(() -> keyOf(product, coupleId) == null);
+        }
+        assertThat(Files.readString(keys.resolve("erasures.ledger"))).contains(coupleId).doesNotContain("Alex", "Sam");
+
+        unzip(backup, restored);
+        try (ConfigurableApplicationContext product = start(restored)) {
+            // The restored database held the couple's key; the ledger beside the key-encryption key did not forget.
+            await().atMost(Duration.ofSeconds(30)).until(() -> keyOf(product, coupleId) == null);
+            JdbcClient events = product.getBean(JdbcClient.class);
+            assertThat(events.sql("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type LIKE '%CoupleErased'")
+                    .params(coupleId).query(Long.class).single()).as("erased again, as an event every view hears").isEqualTo(1);
+            CommandClient http = new CommandClient(baseUrl(product), tokens::get);
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    http.getWithToken(tokens.get(alex), "/api/queries/couples/" + coupleId).statusCode() == 403);
+            MongoTemplate views = product.getBean(MongoTemplate.class);
+            await().atMost(Duration.ofSeconds(30)).until(() -> views.getCollectionNames().stream()
+                    .noneMatch(collection -> views.findAll(org.bson.Document.class, collection).toString().contains(coupleId)));
+            for (String collection : views.getCollectionNames()) {
+                assertThat(views.findAll(org.bson.Document.class, collection).toString()).as(collection)
+                        .doesNotContain("Thank you for the tea");
+            }
+        }
+    }
+
+    private static String keyOf(ConfigurableApplicationContext product, String coupleId) {
+        return product.getBean(JdbcClient.class).sql("SELECT key_material FROM couple_key WHERE couple_id = ?")
+                .params(coupleId).query(String.class).optional().orElse(null);
+    }
+
     private ConfigurableApplicationContext start(Path dataDir) {
-        return StandaloneApplication.start("--server.port=0", "--duet.data-dir=" + dataDir,
+        return StandaloneApplication.start("--server.port=0", "--duet.data-dir=" + dataDir, "--duet.keys.dir=" + keys,
                 "--duet.identity.accounts[0].email=" + ADMIN_EMAIL,
                 "--duet.identity.accounts[0].password=" + ADMIN_PASSWORD,
                 "--duet.identity.accounts[0].display-name=Operator",
