@@ -44,15 +44,32 @@ public final class ErasureLedger {
         if (erased.contains(coupleId)) {
             return;
         }
+        boolean midLine = endsMidLine();
         try (FileChannel ledger = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
                 StandardOpenOption.WRITE)) {
             KeysFolder.ownerOnly(file);
-            ledger.write(StandardCharsets.UTF_8.encode(coupleId + "\n"));
+            // After a line a crash cut short, the next one starts on a line of its own.
+            ledger.write(StandardCharsets.UTF_8.encode((midLine ? "\n" : "") + coupleId + "\n"));
             ledger.force(true);
         } catch (IOException failed) {
             throw new UncheckedIOException("The erasure could not be written down in " + file, failed);
         }
         erased.add(coupleId);
+    }
+
+    private boolean endsMidLine() {
+        try (FileChannel ledger = FileChannel.open(file, StandardOpenOption.READ)) {
+            if (ledger.size() == 0) {
+                return false;
+            }
+            java.nio.ByteBuffer last = java.nio.ByteBuffer.allocate(1);
+            ledger.read(last, ledger.size() - 1);
+            return last.get(0) != '\n';
+        } catch (java.nio.file.NoSuchFileException none) {
+            return false;
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
     }
 
     /** Whether the couple was erased, by this instance or another sharing the ledger (as read at start, and since). */

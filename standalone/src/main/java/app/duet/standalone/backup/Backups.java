@@ -2,6 +2,7 @@ package app.duet.standalone.backup;
 
 import app.duet.access.Actor;
 import app.duet.api.access.Role;
+import app.duet.keys.KeysFolder;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -16,7 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -47,17 +47,6 @@ public class Backups {
     record BackupTaken(String backupId, String file) {
     }
 
-    /**
-     * A backup holds every couple's data key, the accounts and the issuer's signing key: only the
-     * account Duet runs as may read it (where the file system has POSIX permissions).
-     */
-    private static Path ownersOnly(Path path) throws IOException {
-        if (path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(Files.isDirectory(path) ? "rwx------" : "rw-------"));
-        }
-        return path;
-    }
-
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "An admin backs up the event store (events, data keys, accounts, the issuer's key) while Duet runs; "
@@ -65,10 +54,11 @@ public class Backups {
     BackupTaken take(@Parameter(hidden = true) Actor actor) throws IOException {
         actor.require(Role.ADMIN);
         String backupId = "duet-" + STAMP.format(ZonedDateTime.now(ZoneOffset.UTC));
-        Path file = ownersOnly(Files.createDirectories(folder)).resolve(backupId + ".zip").toAbsolutePath();
+        // A backup holds every couple's (wrapped) data key, the accounts and the issuer's key: its owner alone reads it.
+        Path file = KeysFolder.ownerOnly(Files.createDirectories(folder)).resolve(backupId + ".zip").toAbsolutePath();
         // The name is ours (a timestamp under the data folder), never the caller's: safe to put in the statement.
         eventStore.sql("BACKUP TO '" + file.toString().replace("'", "''") + "'").update();
-        ownersOnly(file);
+        KeysFolder.ownerOnly(file);
         // Where it lies relative to the data folder: the server's own paths are nobody's business.
         return new BackupTaken(backupId, "backups/" + file.getFileName());
     }
