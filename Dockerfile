@@ -33,7 +33,10 @@ FROM eclipse-temurin:17.0.16_8-jre-noble
 # A fixed numeric uid lets orchestrators verify runAsNonRoot; the jar stays root-owned (read-only
 # to the app). The image also ships curl, which docker-compose.yml's health checks use.
 RUN groupadd --system --gid 10001 duet \
- && useradd --system --uid 10001 --gid duet --no-create-home --shell /usr/sbin/nologin duet
+ && useradd --system --uid 10001 --gid duet --no-create-home --shell /usr/sbin/nologin duet \
+ && install -d -o 10001 -g 10001 -m 700 /var/lib/duet/keys
+# The keys folder (key-encryption key, erasure ledger): a volume of its own in docker-compose.yml, owned
+# by the app's user, so a new volume takes these owners and permissions.
 WORKDIR /app
 # The spring-boot-maven-plugin writes the runnable jar with the classifier "exec" (the plain jar
 # beside it is the library that standalone composes); the build stage copied it to one fixed name.
