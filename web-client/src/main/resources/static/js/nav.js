@@ -11,7 +11,7 @@ const PARTNER = [
     { name: 'today', label: 'Today' },
     { name: 'sessions', label: 'Sessions' },
     { name: 'cycle', label: 'Our cycle' },
-    { name: 'lists', label: 'Everyday' },
+    { name: 'lists', label: 'Everyday life' },
     { name: 'privacy', label: 'Therapist & privacy' },
 ];
 const THERAPIST = [{ name: 'caseload', label: 'Your couples' }];
@@ -58,6 +58,7 @@ export function placeOf(roles, hash) {
  */
 export function showNav(place, { hidden = false, extra = null } = {}) {
     const nav = document.getElementById('sections');
+    nav.onclick ??= backToTop;
     const { sections } = sectionsOf(place?.role === 'partner' ? ['PARTNER'] : place?.role === 'therapist' ? ['THERAPIST']
         : place?.role === 'research' ? ['ANALYST'] : []);
     const current = place?.nav ?? place?.section;
@@ -68,6 +69,16 @@ export function showNav(place, { hidden = false, extra = null } = {}) {
     nav.hidden = hidden || items.length === 0;
     nav.querySelector('ul').replaceChildren(...items.map((item) => h('li', {},
         h('a', { href: item.address, 'aria-current': item.current ? 'page' : null }, item.label))));
+}
+
+/** The link to the section one is in changes no address: it takes one back to the section's top and heading. */
+function backToTop(event) {
+    const link = event.target.closest('a[aria-current="page"]');
+    if (link && link.getAttribute('href') === location.hash) {
+        event.preventDefault();
+        scrollTo(0, 0);
+        document.querySelector('main h1')?.focus({ preventScroll: true });
+    }
 }
 
 /**
