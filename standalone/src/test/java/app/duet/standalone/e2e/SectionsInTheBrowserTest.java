@@ -228,6 +228,7 @@ class SectionsInTheBrowserTest {
 
         Couple(Browsers browsers) {
             therapist = browsers.signUp(add(browsers.person(false)), "Dr. Okafor", email("okafor"), "THERAPIST");
+            assertThat(therapist.locator("#therapist-code")).hasText(java.util.regex.Pattern.compile("^[A-Z2-9]{4}-[A-Z2-9]{4}$"));
             String therapistCode = therapist.locator("#therapist-code").textContent().trim();
             john = browsers.signUp(add(browsers.person(false)), "John", email("john"), "PARTNER");
             mary = browsers.signUp(add(browsers.person(true)), "Mary", email("mary"), "PARTNER");
