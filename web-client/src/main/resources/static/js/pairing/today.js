@@ -18,7 +18,7 @@ export function todayParts({ me, coupleId, invitationCode, announce }) {
     showInvitation(invite, invitationCode, announce);
 
     const el = h('div', { class: 'screen' },
-        partners, consents, running.el, invite,
+        consents, partners, running.el, invite,
         h('div', { class: 'grid two' }, start.el, waiting.el));
 
     return {
