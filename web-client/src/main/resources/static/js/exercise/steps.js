@@ -11,12 +11,12 @@ export function stepsPart({ onGo }) {
     const phone = matchMedia(PHONE);
     const all = h('ol', { class: 'step-list', 'aria-label': 'Steps' });
     const earlierList = h('ol', { class: 'step-list' });
-    const earlierCount = h('summary');
-    const earlier = h('details', { class: 'steps-earlier' }, earlierCount, earlierList);
+    const earlierSummary = h('summary');
+    const earlier = h('details', { class: 'steps-earlier' }, earlierSummary, earlierList);
     const now = h('ol', { class: 'step-list step-now', 'aria-label': 'The step you are at' });
     const laterList = h('ol', { class: 'step-list' });
-    const laterCount = h('summary');
-    const later = h('details', { class: 'steps-later' }, laterCount, laterList);
+    const laterSummary = h('summary');
+    const later = h('details', { class: 'steps-later' }, laterSummary, laterList);
     const el = h('div', { class: 'steps' });
 
     let last = null;
@@ -58,8 +58,8 @@ export function stepsPart({ onGo }) {
         renderList(laterList, after, item);
         earlier.hidden = before.length === 0;
         later.hidden = after.length === 0;
-        earlierCount.textContent = before.length === 1 ? 'One earlier step' : `${before.length} earlier steps`;
-        laterCount.textContent = after.length === 1 ? 'One step still to come' : `${after.length} steps still to come`;
+        earlierSummary.textContent = before.length === 1 ? 'One earlier step' : `${before.length} earlier steps`;
+        laterSummary.textContent = after.length === 1 ? 'One step still to come' : `${after.length} steps still to come`;
     }
 
     return { el, render, stop: () => phone.removeEventListener('change', relayout) };
