@@ -128,6 +128,8 @@ async function openHome(place, turn) {
     show(overview);
     if (couple.feed.view) {
         overview.update(couple.feed.view);
+        // The one feed stays subscribed across sections; a section opened asks once for anything a push may have missed.
+        couple.feed.refresh();
     }
 }
 
