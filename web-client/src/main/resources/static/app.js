@@ -1,13 +1,15 @@
-// Duet's page. Signed out, it welcomes and lets people in; signed in, it shows what their role has:
-// partners find their couple and see, live, the screen the address asks for (#/ the couple or the
-// welcome, #/sessions/<id> one session); therapists their couples (#/), one couple (#/couples/<id>)
-// and, observing, one session (#/sessions/<id>); analysts and operators the research screen.
+// Duet's page. Signed out, it welcomes and lets people in; signed in, it shows the section of their
+// role's home the address asks for (js/nav.js lists them): partners their couple's sections, live,
+// from one couple view followed once (or the welcome, until they are in a couple) and one session;
+// therapists their couples, one couple's case and the console of a session they observe; analysts
+// and operators the research screen. Each section opens at its top, its heading focused.
 import { query } from './js/api.js';
 import { onEnd, person as signedIn, signOut, start, takeNotice } from './js/auth.js';
 import { h } from './js/dom.js';
 import { follow } from './js/feed.js';
 import { connect, disconnect, onRefusal, onState } from './js/live.js';
 import { forgetUnsaved } from './js/unsaved.js';
+import { placeOf, showNav } from './js/nav.js';
 import { analystScreen } from './js/analytics/analyst-screen.js';
 import { loadCycleLabels } from './js/cycle/labels.js';
 import { exerciseGuides } from './js/exercise/guides.js';
@@ -28,12 +30,15 @@ let couple = null;          // { id, feed, invitationCode } once this partner is
 let session = null;         // the followed session while its screen is open
 let screen = null;          // the screen on show
 let concerns = null;        // a therapist's safety-concern banner, on every screen while signed in
+let routing = 0;            // counts the addresses asked for: a route overtaken by a newer one gives way
 
 function show(next, { focus = true } = {}) {
     screen?.stop?.();
     screen = next;
     main.replaceChildren(next.el);
     document.title = `${next.title} · Duet`;
+    // A new screen opens at its top, wherever the one before was scrolled to.
+    scrollTo(0, 0);
     if (focus) {
         // Keyboard and screen reader users land on the new screen's heading, not at the page's end.
         (next.focus ?? (() => next.el.querySelector('h1')?.focus({ preventScroll: true })))();
@@ -49,36 +54,47 @@ function loadWords() {
 }
 
 async function route() {
+    const turn = ++routing;
     if (person) {
         await loadWords();
-        if (!person) {
-            return; // the sign-in ended meanwhile; the signed-out screen is already showing
+        if (!person || turn !== routing) {
+            return; // the sign-in ended meanwhile, or another address was asked for: that one is shown
         }
     }
     session?.feed.stop();
     session = null;
     if (person && location.hash === '#/notifications') return show(notificationsScreen({ person: person.id, announce }));
     if (!person) {
+        showNav(null, { hidden: true });
         show(signedOutScreen({ focusSignUp: location.hash === '#/sign-up' }), { focus: location.hash === '#/sign-up' });
-    } else if (person.roles.includes('PARTNER')) {
-        const match = location.hash.match(/^#\/sessions\/([\w-]+)$/);
-        if (match) {
-            openSession(match[1]);
-        } else {
-            await openHome();
+        return;
+    }
+    const place = placeOf(person.roles, location.hash);
+    if (place.address !== location.hash) {
+        history.replaceState(null, '', place.address);
+    }
+    if (place.role === 'partner' && place.section === 'session') {
+        showNav(place, { hidden: !couple });
+        openSession(place.id);
+        if (!couple) {
+            // Opened straight at a session (a reload): the couple's sections come into the nav once it is found.
+            findCouple().then(() => couple && turn === routing && showNav(place));
         }
-    } else if (person.roles.includes('THERAPIST')) {
+    } else if (place.role === 'partner') {
+        await openHome(place, turn);
+    } else if (place.role === 'therapist') {
         concerns?.refresh();
-        const watched = location.hash.match(/^#\/sessions\/([\w-]+)$/);
-        const observed = location.hash.match(/^#\/couples\/([\w-]+)$/);
-        if (watched) {
-            openSession(watched[1], { observer: true });
-        } else if (observed) {
-            show(caseScreen({ coupleId: observed[1], me: person.id, announce, onGone: () => show(noLongerShared()) }));
+        const extra = { case: 'This couple', observing: 'Observing' }[place.section];
+        showNav(place, { extra: extra && { label: extra, address: place.address } });
+        if (place.section === 'observing') {
+            openSession(place.id, { observer: true });
+        } else if (place.section === 'case') {
+            show(caseScreen({ coupleId: place.id, me: person.id, announce, onGone: () => show(noLongerShared()) }));
         } else {
             show(therapistScreen({ person, announce }));
         }
-    } else if (person.roles.includes('ANALYST') || person.roles.includes('ADMIN')) {
+    } else if (place.role === 'research') {
+        showNav(place);
         show(analystScreen({ person, announce }));
     } else {
         show(message('Nothing here yet for your role',
@@ -86,34 +102,49 @@ async function route() {
     }
 }
 
-async function openHome() {
+async function openHome(place, turn) {
     if (!couple) {
         show(message('Duet', 'Looking for your couple…'), { focus: false });
-        try {
-            const view = await query('my/couple');
-            followCouple(view.coupleId);
-        } catch (problem) {
-            if (!person) {
-                return; // the sign-in ended meanwhile; the signed-out screen is already showing
-            }
-            if (problem.status !== 404) {
-                show(message('Duet is not reachable', problem.message, retryButton()));
-                return;
-            }
+        const problem = await findCouple();
+        if (!person || turn !== routing) {
+            return; // the sign-in ended meanwhile, or another address was asked for
+        }
+        if (problem) {
+            show(message('Duet is not reachable', problem.message, retryButton()));
+            return;
         }
     }
     if (!couple) {
+        // Without a couple there are no sections yet: the welcome is Today.
+        history.replaceState(null, '', '#/today');
+        showNav(null, { hidden: true });
         show(welcomeScreen({ name: person.name, onCouple: (coupleId, invitationCode) => {
             followCouple(coupleId, invitationCode);
             route();
         } }));
         return;
     }
-    const overview = coupleScreen({ me: person.id, coupleId: couple.id, invitationCode: couple.invitationCode, announce,
+    showNav(place);
+    const overview = coupleScreen({ section: place.section, me: person.id, coupleId: couple.id, invitationCode: couple.invitationCode, announce,
         onErased: coupleErased, loadOlder: (list) => couple?.feed.loadOlder(list) ?? Promise.resolve(false) });
     show(overview);
     if (couple.feed.view) {
         overview.update(couple.feed.view);
+        // The one feed stays subscribed across sections; a section opened asks once for anything a push may have missed.
+        couple.feed.refresh();
+    }
+}
+
+/** Finds this partner's couple and follows it; returns what went wrong, or null (also when there is no couple yet). */
+async function findCouple() {
+    try {
+        const view = await query('my/couple');
+        if (!couple) {
+            followCouple(view.coupleId);
+        }
+        return null;
+    } catch (problem) {
+        return problem.status === 404 ? null : problem;
     }
 }
 
@@ -138,7 +169,8 @@ function coupleErased() {
     if (screen?.erased) {
         return;
     }
-    history.replaceState(null, '', '#/');
+    history.replaceState(null, '', '#/today');
+    showNav(null, { hidden: true });
     show({ ...message('Your couple is erased',
         'Every word the two of you wrote in Duet is now unreadable, for good, and your couple and its sessions are gone, '
         + 'for both of you and for any therapist. You can start again whenever you like.',
@@ -193,6 +225,7 @@ function signedOut(reason) {
     concerns = null;
     forgetUnsaved();
     disconnect();
+    showNav(null, { hidden: true });
     showPerson();
     showNotice(null);
     show(signedOutScreen({ notice: reason }));
@@ -271,6 +304,8 @@ function showPerson() {
 }
 
 async function boot() {
+    // Each section opens at its top: the browser is not to put back where an earlier screen was scrolled to.
+    history.scrollRestoration = 'manual';
     document.getElementById('connection').hidden = true;
     onEnd(signedOut);
     let notice = takeNotice();

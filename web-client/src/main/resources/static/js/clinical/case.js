@@ -38,7 +38,7 @@ export function caseScreen({ coupleId, me, announce, onGone }) {
         nameOf: (id) => partnerName(view?.partners.find((p) => p.partnerId === id)?.displayName) });
 
     const el = h('div', { class: 'screen' },
-        h('p', {}, h('a', { class: 'back', href: '#/' }, '← Back to your couples')),
+        h('p', {}, h('a', { class: 'back', href: '#/caseload' }, '← Back to your couples')),
         h('section', { class: 'hero' }, heading,
             h('p', { class: 'lead' }, 'Their sessions, what a partner told you privately, and your own notes.')),
         loadProblem,
@@ -137,7 +137,7 @@ export function sessionLink(session) {
             h('strong', {}, label),
             h('span', { class: `badge ${running ? 'live' : ''}` }, running ? 'Running now' : 'Ended'),
             h('span', { class: 'muted small' }, 'Started ', when(session.startedAt))),
-        h('a', { class: `button ${running ? 'primary' : 'quiet'}`, href: `#/sessions/${session.sessionId}`,
+        h('a', { class: `button ${running ? 'primary' : 'quiet'}`, href: `#/observing/${session.sessionId}`,
             'aria-label': `${running ? 'Watch' : 'Look back on'} ${label}` }, running ? 'Watch live' : 'Look back'));
 }
 

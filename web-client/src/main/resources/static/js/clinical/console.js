@@ -24,7 +24,7 @@ import { turningPointsCard } from './console-turns.js';
 export function observingConsole({ me, sessionId, announce }) {
     const heading = h('h1', { tabindex: -1 }, 'Observing');
     const meta = h('p', { class: 'session-meta muted' }, 'Opening the session…');
-    const back = h('a', { class: 'back', href: '#/' }, '← Back to your couples');
+    const back = h('a', { class: 'back', href: '#/caseload' }, '← Back to your couples');
     const controls = sessionControls({ sessionId });
     const others = h('p', { class: 'muted small', hidden: true });
     const steps = stepsPart({ announce, nameOf: (id) => nameOf(id) });

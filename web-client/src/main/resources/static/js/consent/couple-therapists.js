@@ -98,6 +98,16 @@ export function therapistsCard({ me, coupleId, announce }) {
     return { el, update };
 }
 
+/** This partner consents to a therapist the other partner invited (the couple's Today asks too). */
+export function consentTo(coupleId, therapist) {
+    return command(`couples/${coupleId}/therapists/${encodeURIComponent(therapist.therapistId)}/consent`);
+}
+
+/** The therapists the other partner invited who wait for this partner's consent. */
+export function awaitingConsent(view, me) {
+    return (view.therapists ?? []).filter((t) => t.access === 'INVITED' && t.invitedBy !== me);
+}
+
 function therapistItem(therapist, { me, coupleId, otherName, acting }) {
     const name = therapist.therapistName;
     const box = problemBox();
@@ -110,8 +120,7 @@ function therapistItem(therapist, { me, coupleId, otherName, acting }) {
     } else {
         status = h('p', { class: 'status waiting' }, `${otherName} invited them. They see nothing unless you consent too.`);
         const consent = h('button', { class: 'button primary', type: 'button', 'aria-label': `Consent to ${name}` }, 'Consent');
-        onPress(consent, box, () => acting(therapist.therapistId,
-            () => command(`couples/${coupleId}/therapists/${encodeURIComponent(therapist.therapistId)}/consent`)));
+        onPress(consent, box, () => acting(therapist.therapistId, () => consentTo(coupleId, therapist)));
         actions.append(consent);
     }
     const withdraw = h('button', { class: 'button quiet danger', type: 'button', 'aria-label': `Withdraw consent for ${name}` }, 'Withdraw consent');

@@ -4,7 +4,7 @@
 // (softening, re-engagement, baby steps, letting go), the loop, pause, and the outcome at the end.
 // A consented therapist observes: they see what both can see, confirm change events and may pause.
 import { command, put, queryUntil } from '../api.js';
-import { fill, h, renderList, when } from '../dom.js';
+import { fill, h, when } from '../dom.js';
 import { onPress, onSubmit, problemBox } from '../forms.js';
 import { newEntryId } from '../ids.js';
 import { loopCard } from './loop.js';
@@ -14,9 +14,9 @@ import { exerciseGuides } from './guides.js';
 import { renderOutcome } from './outcome.js';
 import { revealPart } from './reveal.js';
 import { sharedNotices } from './shared-notices.js';
+import { stepsPart } from './steps.js';
 
 const PUT_PATHS = { TEXT: 'entries', CYCLE_LINK: 'cycle-links', BEHAVIOUR: 'behaviours', NEED: 'needs', REASSURANCE: 'reassurances', LEAN: 'leans' };
-const SHARING_BADGE = { OWN: 'Only you', SHARED: 'Shared when you choose', REVEALED: 'Revealed together' };
 
 export function exerciseCard({ me, sessionId, announce }) {
     const title = h('h2', { id: 'exercise-title' }, 'The exercise');
@@ -24,7 +24,7 @@ export function exerciseCard({ me, sessionId, announce }) {
     const pausedNote = h('p', { class: 'notice paused', role: 'status', hidden: true }, 'The session is paused. Nothing can be written until it resumes.');
     const pauseButton = h('button', { class: 'button', type: 'button', hidden: true }, 'Pause');
     const pauseProblem = problemBox();
-    const steps = h('ol', { class: 'steps', 'aria-label': 'Steps' });
+    const steps = stepsPart({ onGo: (key) => goTo(key) });
     const panel = h('section', { class: 'step-panel stack', 'aria-live': 'off' });
     const outcome = h('section', { class: 'card stack outcome', hidden: true, 'aria-labelledby': 'outcome-title' });
     let loop = null;
@@ -38,7 +38,7 @@ export function exerciseCard({ me, sessionId, announce }) {
     const el = h('div', { class: 'stack exercise' },
         h('section', { class: 'card stack exercise-card', 'aria-labelledby': 'exercise-title' },
             h('div', { class: 'exercise-head' }, h('div', {}, title, purpose), h('div', { class: 'row-actions' }, pauseButton)),
-            pauseProblem, pausedNote, steps, panel),
+            pauseProblem, pausedNote, steps.el, panel),
         shares?.el,
         acts.el, loopSlot, outcome);
 
@@ -100,22 +100,7 @@ export function exerciseCard({ me, sessionId, announce }) {
     }
 
     function renderSteps() {
-        const list = guide.steps.filter((s) => s.key !== 'notes');
-        renderList(steps, list, {
-            key: (s) => s.key,
-            signature: (s) => JSON.stringify([s.key, current, view.partners.map((p) => [p.step, p.present]), progress(s.key)]),
-            render: (s) => {
-                const here = view.partners.filter((p) => p.step === s.key && p.present).map((p) => nameOf(p.partnerId));
-                const state = progress(s.key);
-                const button = h('button', { type: 'button', class: 'step-button', 'aria-current': s.key === current ? 'step' : null },
-                    h('span', { class: 'step-title' }, s.title),
-                    h('span', { class: 'step-meta small' }, SHARING_BADGE[s.sharing],
-                        state?.revealedAt ? ' · revealed' : state?.countdown ? ' · opening' : state?.readyBy?.length ? ` · ${state.readyBy.length} of 2 ready` : ''),
-                    here.length ? h('span', { class: 'step-here small' }, here.join(' and '), here.length === 1 && here[0] === 'You' ? ' are here' : ' here') : null);
-                button.addEventListener('click', () => goTo(s.key));
-                return h('li', {}, button);
-            },
-        });
+        steps.render({ steps: guide.steps.filter((s) => s.key !== 'notes'), current, view, nameOf, progress });
     }
 
     function progress(key) {
@@ -313,6 +298,7 @@ export function exerciseCard({ me, sessionId, announce }) {
         stop() {
             document.removeEventListener('visibilitychange', whenSeen);
             reveal.stop();
+            steps.stop();
         },
     };
 }

@@ -25,7 +25,7 @@ export function sessionScreen({ me, sessionId, announce, therapists, loadOlder }
     const presence = h('ul', { class: 'people presence', 'aria-label': 'Who is here' });
     const waiting = h('p', { class: 'hint', hidden: true },
         'Your partner can come back and rejoin at any moment. If neither of you is here for a while, the session pauses; it never ends by itself.');
-    const back = h('a', { class: 'back', href: '#/' }, '← Back to your couple');
+    const back = h('a', { class: 'back', href: '#/sessions' }, '← All your sessions');
 
     const bids = h('ol', { class: 'bids', 'aria-labelledby': 'bids-title' });
     const noBids = h('p', { class: 'muted' }, 'No bids yet.');

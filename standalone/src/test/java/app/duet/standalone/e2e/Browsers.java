@@ -5,6 +5,7 @@ import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
@@ -176,6 +177,16 @@ final class Browsers implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens a section of the person's home through the header's nav, as a person would: the link
+     * is then the current page, and the address is the section's own.
+     */
+    static void openSection(Page page, String label) {
+        Locator link = page.locator("#sections").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(label).setExact(true));
+        link.click();
+        assertThat(link).hasAttribute("aria-current", "page");
+    }
+
     /** Names a link of the loop at a step of the running exercise, saved privately (and so shown among the page's drafts). */
     static void writeLink(Page page, String stepTitle, String words, String move) {
         goToStep(page, stepTitle);
@@ -192,8 +203,14 @@ final class Browsers implements AutoCloseable {
      * click can swallow it (seen on a loaded machine): the click is made again, at most three times.
      */
     static void goToStep(Page page, String stepTitle) {
+        String title = ".step-title:text-is('" + stepTitle + "')";
         for (int attempt = 1; ; attempt++) {
-            page.locator(".step-button:has(.step-title:text-is('" + stepTitle + "'))").click();
+            // On a phone the steps other than the current one are folded: unfold the one that holds it.
+            Locator folded = page.locator(".steps details:not([open]):has(" + title + ") > summary");
+            if (folded.count() > 0) {
+                folded.first().click();
+            }
+            page.locator(".step-button:has(" + title + ")").click();
             try {
                 assertThat(page.locator(".step-panel h3")).hasText(stepTitle,
                         new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(attempt < 3 ? 5_000 : 30_000));

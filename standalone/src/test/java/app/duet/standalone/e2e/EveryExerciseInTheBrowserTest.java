@@ -92,8 +92,8 @@ class EveryExerciseInTheBrowserTest {
         end(ann, ben, "2 baby steps committed to");
 
         // Back home, between sessions: each says how their own step went, and both see it.
-        ann.navigate("/#/");
-        ben.navigate("/#/");
+        ann.navigate("/#/lists");
+        ben.navigate("/#/lists");
         Locator bensSteps = ben.locator(".followed-steps");
         Locator annsSteps = ann.locator(".followed-steps");
         assertThat(bensSteps).containsText("A text in the afternoon, just because");

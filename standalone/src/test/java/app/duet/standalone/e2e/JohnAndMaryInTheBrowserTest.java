@@ -88,18 +88,21 @@ class JohnAndMaryInTheBrowserTest {
         mary.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join")).click();
         assertThat(john.locator(".people")).containsText("Mary");
         // A new couple's cycle says there is not enough to go on yet, and what would change that.
+        Browsers.openSection(john, "Our cycle");
         assertThat(john.locator(".cycle-card .phase-block")).containsText("Not enough yet");
         assertThat(john.locator(".cycle-card .needed")).containsText("more sessions together");
         assertThat(john.locator(".cycle-card .needed")).containsText("more bids answered");
         assertThat(john.locator(".cycle-card")).not().containsText("%");
         check("partner", "couple", john);
+        Browsers.openSection(john, "Therapist & privacy");
         john.locator("#therapist-code").fill(therapistCode);
         john.locator("#therapist-name").fill("Dr. Okafor");
         john.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Invite")).click();
         mary.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Consent to Dr. Okafor")).click();
         assertThat(john.locator("body")).containsText("Both of you consented");
 
-        // John starts the exercise; Mary joins it from her couple; the therapist opens it to observe.
+        // John starts the exercise; Mary joins it from her Today; the therapist opens it to observe.
+        Browsers.openSection(john, "Sessions");
         john.locator("#exercise").selectOption("RESENTMENT_TO_CLOSENESS");
         john.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start session")).click();
         assertThat(john.locator("h2#exercise-title")).hasText("From resentment to closeness");
@@ -108,7 +111,7 @@ class JohnAndMaryInTheBrowserTest {
         // The therapist's caseload followed the consent live: no reload, no "check for new couples".
         assertThat(therapist.locator("a[href^='#/couples/']")).hasCount(1);
         therapist.locator("a[href^='#/couples/']").first().click();
-        therapist.locator("a[href^='#/sessions/']").first().click();
+        therapist.locator("a[href^='#/observing/']").first().click();
         assertThat(john.locator(".observers")).containsText("Dr. Okafor");
         assertThat(mary.locator(".observers")).containsText("observing");
 
@@ -197,7 +200,7 @@ class JohnAndMaryInTheBrowserTest {
         // Mary tells the therapist privately that she does not feel safe: it reaches the therapist's screen at
         // once, whatever screen they are on, and never John's.
         String concern = "When he goes that cold I get scared of what comes next";
-        mary.navigate("/");
+        mary.navigate("/#/lists");
         // Words typed and not sent yet survive a reload; a paste past a field's limit is refused, and says so.
         String typed = "Shall we walk by the river on Sunday?";
         mary.locator("#ed-bid-words").fill(typed);
@@ -208,6 +211,7 @@ class JohnAndMaryInTheBrowserTest {
                 "x".repeat(5000));
         assertThat(mary.locator("#ed-bid-words")).hasValue(typed);
         assertThat(mary.locator(".field-problem").first()).containsText("takes at most");
+        Browsers.openSection(mary, "Therapist & privacy");
         assertThat(mary.locator(".private-card .crisis")).containsText("Emergency services");
         assertThat(mary.locator("#concern-words")).hasAttribute("autocomplete", "off");
         mary.locator("#concern-words").fill(concern);
@@ -236,7 +240,7 @@ class JohnAndMaryInTheBrowserTest {
         therapist.locator("a.back").click();
         check("therapist", "case", therapist);
         TrendCharts.showTheWeeksTheApiGives(therapist, () -> check("therapist", "cycle-trends", therapist));
-        john.navigate("/");
+        john.navigate("/#/cycle");
         TrendCharts.showTheWeeksTheApiGives(john, () -> check("partner", "cycle-trends", john));
         therapist.navigate("/");
         check("therapist", "caseload", therapist);

@@ -67,13 +67,14 @@ class LoopInTheirWordsTest {
             Page mary = browsers.signUp(marysBrowser, "Mary", email("mary"), "PARTNER");
             coupleWithTheirTherapist(john, mary, therapist);
 
+            Browsers.openSection(john, "Sessions");
             john.locator("#exercise").selectOption("CYCLE_MAP");
             click(john, "Start session");
             assertThat(john.locator("h2#exercise-title")).isVisible();
             mary.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Join Map the loop")).click();
             assertThat(john.locator(".presence")).not().containsText("not here");
             therapist.locator("a[href^='#/couples/']").first().click();
-            therapist.locator("a[href^='#/sessions/']").first().click();
+            therapist.locator("a[href^='#/observing/']").first().click();
             assertThat(therapist.locator(".loop-card h2")).hasText("Their loop");
 
             Browsers.goToStep(john, "Your side of the loop");
@@ -144,6 +145,7 @@ class LoopInTheirWordsTest {
         mary.locator("#join-code").fill(code);
         click(mary, "Join");
         assertThat(john.locator(".people")).containsText("Mary");
+        Browsers.openSection(john, "Therapist & privacy");
         john.locator("#therapist-code").fill(therapistCode);
         john.locator("#therapist-name").fill("Dr. Adeyemi");
         click(john, "Invite");

@@ -121,7 +121,8 @@ class SignInWhereverOpenedTest {
                 assertThat(mary.locator(".people")).containsText("John");
 
                 // A wrong code is refused in words; the right one, typed as people type, invites the
-                // therapist under the name they gave Duet.
+                // therapist under the name they gave Duet. Mary is asked for her consent on her Today.
+                Browsers.openSection(john, "Therapist & privacy");
                 john.locator("#therapist-code").fill("ABCD-EFGH");
                 john.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Invite")).click();
                 assertThat(john.locator("form:has(#therapist-code) .problem")).hasText(

@@ -59,7 +59,7 @@ final class TherapistConsole {
         assertThat(column(therapist, "Mary")).not().containsText(SHARED);
         assertThat(john.locator(".private-card .drafts")).containsText(UNSHARED);
         assertThat(therapist.content()).doesNotContain(UNSHARED);
-        String sessionPath = "sessions/" + therapist.url().replaceAll(".*#/sessions/", "");
+        String sessionPath = "sessions/" + therapist.url().replaceAll(".*#/observing/", "");
         Object view = therapist.evaluate("path => import('/js/api.js').then(api => api.query(path)).then(JSON.stringify)", sessionPath);
         assertThat(String.valueOf(view)).as("the session's view as the therapist reads it").contains(SHARED).doesNotContain(UNSHARED);
         assertThat(pushed).as("what was pushed to the therapist's browser").anyMatch(frame -> frame.contains(SHARED))
