@@ -9,7 +9,7 @@ import { h } from './js/dom.js';
 import { follow } from './js/feed.js';
 import { connect, disconnect, onRefusal, onState } from './js/live.js';
 import { forgetUnsaved } from './js/unsaved.js';
-import { placeOf, showNav } from './js/nav.js';
+import { addHeaderItem, placeOf, showNav } from './js/nav.js';
 import { analystScreen } from './js/analytics/analyst-screen.js';
 import { loadCycleLabels } from './js/cycle/labels.js';
 import { exerciseGuides } from './js/exercise/guides.js';
@@ -21,6 +21,7 @@ import { sessionScreen } from './js/session/session.js';
 import { signedOutScreen } from './js/identity/signed-out.js';
 import { therapistScreen } from './js/clinical/therapist.js';
 import { welcomeScreen } from './js/pairing/welcome.js';
+import { notificationBell } from './js/notification/bell.js';
 import { notificationsScreen } from './js/notification/notifications.js';
 
 const main = document.getElementById('main');
@@ -30,6 +31,7 @@ let couple = null;          // { id, feed, invitationCode } once this partner is
 let session = null;         // the followed session while its screen is open
 let screen = null;          // the screen on show
 let concerns = null;        // a therapist's safety-concern banner, on every screen while signed in
+let bell = null;            // the unread count in the header, for partners and therapists
 let routing = 0;            // counts the addresses asked for: a route overtaken by a newer one gives way
 
 function show(next, { focus = true } = {}) {
@@ -63,7 +65,12 @@ async function route() {
     }
     session?.feed.stop();
     session = null;
-    if (person && location.hash === '#/notifications') return show(notificationsScreen({ person: person.id, announce }));
+    if (person && location.hash === '#/notifications') {
+        // Beside the sections, reached from the bell: the nav stays, with no section marked.
+        showNav({ ...placeOf(person.roles, '#/'), nav: 'notifications' }, { hidden: person.roles.includes('PARTNER') && !couple });
+        show(notificationsScreen({ person: person.id, announce }));
+        return;
+    }
     if (!person) {
         showNav(null, { hidden: true });
         show(signedOutScreen({ focusSignUp: location.hash === '#/sign-up' }), { focus: location.hash === '#/sign-up' });
@@ -223,6 +230,8 @@ function signedOut(reason) {
     session = null;
     concerns?.stop();
     concerns = null;
+    bell?.stop();
+    bell = null;
     forgetUnsaved();
     disconnect();
     showNav(null, { hidden: true });
@@ -319,6 +328,11 @@ async function boot() {
     if (['PARTNER', 'THERAPIST', 'ANALYST'].some((role) => person?.roles.includes(role))) {
         showConnection();
         connect();
+    }
+    if (['PARTNER', 'THERAPIST'].some((role) => person?.roles.includes(role))) {
+        const unread = notificationBell({ person: person.id, announce });
+        const remove = addHeaderItem(unread.el);
+        bell = { stop: () => { unread.stop(); remove(); } };
     }
     if (person?.roles.includes('THERAPIST')) {
         concerns = concernBanner({ slot: document.getElementById('concerns'), therapistId: person.id, announce });

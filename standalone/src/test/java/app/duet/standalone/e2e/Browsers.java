@@ -37,6 +37,8 @@ final class Browsers implements AutoCloseable {
             "--disable-background-networking", "--disable-component-update", "--disable-sync");
 
     final Playwright playwright;
+    /** What chromium refused under the page's Content-Security-Policy, from every page of every person. */
+    private final List<String> policyViolations = java.util.Collections.synchronizedList(new ArrayList<>());
     final Browser browser;
     private final String baseUrl;
 
@@ -77,6 +79,12 @@ final class Browsers implements AutoCloseable {
         }
         BrowserContext context = browser.newContext(options);
         context.setDefaultTimeout(20_000);
+        // The page runs under its Content-Security-Policy: anything it refuses is a fault of the page.
+        context.onPage(page -> page.onConsoleMessage(message -> {
+            if (message.text().contains("Content Security Policy") || message.text().contains("Refused to")) {
+                policyViolations.add(page.url() + ": " + message.text());
+            }
+        }));
         return context;
     }
 
@@ -169,6 +177,9 @@ final class Browsers implements AutoCloseable {
     public void close() {
         try {
             browser.close();
+            if (!policyViolations.isEmpty()) {
+                throw new AssertionError("The page broke its Content-Security-Policy:\n" + String.join("\n", policyViolations));
+            }
         } catch (RuntimeException closing) {
             // Playwright for Java trips over a routed socket closed without a code; the browser goes anyway.
             System.err.println("Closing chromium: " + closing);
