@@ -37,6 +37,8 @@ final class Browsers implements AutoCloseable {
             "--disable-background-networking", "--disable-component-update", "--disable-sync");
 
     final Playwright playwright;
+    /** Pages axe-core is looking at: it adds style elements of its own, which the page's policy rightly refuses. */
+    private static final java.util.Set<Page> AXE_AT_WORK = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** What chromium refused under the page's Content-Security-Policy, from every page of every person. */
     private final List<String> policyViolations = java.util.Collections.synchronizedList(new ArrayList<>());
     final Browser browser;
@@ -81,7 +83,8 @@ final class Browsers implements AutoCloseable {
         context.setDefaultTimeout(20_000);
         // The page runs under its Content-Security-Policy: anything it refuses is a fault of the page.
         context.onPage(page -> page.onConsoleMessage(message -> {
-            if (message.text().contains("Content Security Policy") || message.text().contains("Refused to")) {
+            boolean policy = message.text().contains("Content Security Policy") || message.text().contains("Refused to");
+            if (policy && !AXE_AT_WORK.contains(page)) {
                 policyViolations.add(page.url() + ": " + message.text());
             }
         }));
@@ -136,7 +139,9 @@ final class Browsers implements AutoCloseable {
         } catch (IOException unwritable) {
             throw new UncheckedIOException(unwritable);
         }
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(role + "-" + screen + ".png")).setFullPage(true));
+        // The caret as it is: hiding it would make Playwright add a style element, which the page's CSP refuses.
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(role + "-" + screen + ".png")).setFullPage(true)
+                .setCaret(com.microsoft.playwright.options.ScreenshotCaret.INITIAL));
     }
 
     /** Every open page of these browsers, for looking at what went wrong. */
@@ -158,9 +163,11 @@ final class Browsers implements AutoCloseable {
         List<String> lines = new ArrayList<>();
         page.emulateMedia(new Page.EmulateMediaOptions().setReducedMotion(ReducedMotion.REDUCE));
         List<Rule> violations;
+        AXE_AT_WORK.add(page);
         try {
             violations = new AxeBuilder(page).analyze().getViolations();
         } finally {
+            AXE_AT_WORK.remove(page);
             page.emulateMedia(new Page.EmulateMediaOptions().setReducedMotion(ReducedMotion.NO_PREFERENCE));
         }
         for (Rule violation : violations) {
