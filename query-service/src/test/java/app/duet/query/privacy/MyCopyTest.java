@@ -68,7 +68,7 @@ class MyCopyTest {
         commands.post(SAM, session + "/entries/sam-shared/share", null);
         assertThat(commands.sendPut(SAM, session + "/entries/sam-draft", "{\"text\":\"" + SAM_DRAFT + "\"}").statusCode())
                 .isEqualTo(204);
-        commands.post(SAM, couple + "/lists", "{\"list\":\"NEED\",\"words\":\"" + SAM_ITEM + "\"}");
+        commands.post(SAM, couple + "/lists", "{\"list\":\"RELATIONSHIP_NEED\",\"words\":\"" + SAM_ITEM + "\"}");
         commands.post(SAM, couple + "/safety-concerns", "{\"words\":\"" + SAM_CONCERN + "\"}");
         for (int bid = 1; bid <= BIDS; bid++) {
             commands.post(SAM, session + "/bids", "{\"words\":\"bid number " + bid + "\"}");
