@@ -19,6 +19,7 @@ import app.duet.api.session.SessionView;
 import app.duet.query.access.ViewAccess;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.ObjectMapper;
@@ -76,10 +77,9 @@ class MyCopy {
     private void writeSession(JsonGenerator copy, Actor partner, String sessionId) {
         SessionView session = queries.query(new FindSession(sessionId), ResponseTypes.optionalInstanceOf(SessionView.class))
                 .join().orElse(null);
-        if (session == null) {
+        if (session == null || !mayRead(partner, session)) {
             return;
         }
-        access.requireMayRead(partner, session, ViewAccess.Via.REST);
         List<DraftView> drafts = queries.query(new FindMyDrafts(sessionId, partner.id()),
                 ResponseTypes.multipleInstancesOf(DraftView.class)).join();
         copy.writeStartObject();
@@ -87,6 +87,16 @@ class MyCopy {
         copy.writePOJOProperty("myDrafts", drafts);
         copy.writeEndObject();
         copy.flush();
+    }
+
+    /** A session gone since the copy began (its couple erased) is left out, not a half-written file. */
+    private boolean mayRead(Actor partner, SessionView session) {
+        try {
+            access.requireMayRead(partner, session, ViewAccess.Via.REST);
+            return true;
+        } catch (AccessDeniedException refused) {
+            return false;
+        }
     }
 
     /** The name the couple knows the partner by. */
