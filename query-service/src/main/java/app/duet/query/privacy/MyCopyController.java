@@ -12,6 +12,8 @@ import app.duet.query.live.LiveViews;
 import app.duet.query.notification.NotificationProjection;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.queryhandling.QueryGateway;
@@ -55,6 +57,8 @@ class MyCopyController {
     @Operation(summary = "For a partner of the couple: a JSON file of everything Duet holds about them and their couple "
             + "that they may see (the overview and every session whole, the cycle state, their own drafts and unshared list "
             + "items, who read the couple's content, their notifications), never their partner's unshared words")
+    @ApiResponse(responseCode = "200", description = "The copy, as a file to save",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE))
     void myCopy(@Parameter(hidden = true) Actor actor, @PathVariable String coupleId, HttpServletResponse response)
             throws IOException {
         // Refused before anything is written, so a refusal is the usual problem document.
