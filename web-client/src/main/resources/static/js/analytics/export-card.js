@@ -1,7 +1,7 @@
 // The export: one row per couple under its pseudonym, as CSV or JSON Lines, with no name and no word.
 import { h } from '../dom.js';
 import { onPress, problemBox } from '../forms.js';
-import { download } from './research.js';
+import { download } from '../download.js';
 
 export function exportCard({ announce }) {
     const csv = h('button', { class: 'button', type: 'button' }, 'Download CSV');
