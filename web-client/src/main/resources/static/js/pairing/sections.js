@@ -7,6 +7,7 @@ import { cycleCard } from '../cycle/cycle-card.js';
 import { everydayCard } from '../everyday/everyday.js';
 import { babyStepsCard } from '../exercise/baby-steps.js';
 import { eraseCard } from '../privacy/erase.js';
+import { myCopyCard } from '../privacy/my-copy.js';
 import { readsCard } from '../audit/reads.js';
 import { safetyCard } from '../clinical/safety.js';
 import { partnerName } from '../words.js';
@@ -70,9 +71,11 @@ function privacyPart({ me, coupleId, announce, onErased }) {
     const safety = safetyCard({ coupleId });
     const reads = readsCard({ coupleId });
     const erase = eraseCard({ coupleId, onErased });
+    const copy = myCopyCard({ coupleId });
     return {
         el: h('div', { class: 'screen' },
             h('div', { class: 'grid two' }, h('div', { class: 'stack gap' }, therapists.el, safety.el), reads.el),
+            copy.el,
             erase.el),
         update(view) {
             therapists.update(view);
