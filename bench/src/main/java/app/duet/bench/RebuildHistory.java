@@ -13,6 +13,8 @@ import app.duet.api.session.SessionEnded;
 import app.duet.api.session.SessionStarted;
 import app.duet.eventstore.privacy.DataKeys;
 import app.duet.eventstore.privacy.PersonalDataSerializer;
+import app.duet.keys.ErasureLedger;
+import app.duet.keys.KeyEncryptionKey;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
@@ -59,7 +61,8 @@ final class RebuildHistory {
         this.jdbc = commandSide.getBean(JdbcClient.class);
         Jackson3Serializer json = commandSide.getBean("messageSerializer", Jackson3Serializer.class);
         // The product's serializer, with each couple's key read once (the product reads it per event).
-        this.serializer = new PersonalDataSerializer(json, new KeysOncePerCouple(jdbc, coupleOfSession));
+        this.serializer = new PersonalDataSerializer(json, new KeysOncePerCouple(jdbc, commandSide.getBean(KeyEncryptionKey.class),
+                commandSide.getBean(ErasureLedger.class), coupleOfSession));
         this.emptyMetaData = json.serialize(MetaData.emptyInstance(), byte[].class).getData();
         this.url = url;
         this.couples = couples;
@@ -191,8 +194,8 @@ final class RebuildHistory {
         private final Map<String, String> coupleOfSession;
         private final Map<String, SecretKey> keys = new ConcurrentHashMap<>();
 
-        KeysOncePerCouple(JdbcClient jdbc, Map<String, String> coupleOfSession) {
-            super(jdbc);
+        KeysOncePerCouple(JdbcClient jdbc, KeyEncryptionKey wrapping, ErasureLedger ledger, Map<String, String> coupleOfSession) {
+            super(jdbc, wrapping, ledger);
             this.coupleOfSession = coupleOfSession;
         }
 
