@@ -81,7 +81,7 @@ public class LiveConnections implements WebSocketHandlerDecoratorFactory {
 
     /** How many subscriptions this connection holds now (none if it is not, or no longer, open). */
     int subscriptions(String socketId) {
-        Listener listener = listeners.get(socketId);
+        Listener listener = socketId == null ? null : listeners.get(socketId);
         return listener == null ? 0 : listener.destinationsBySubscription.size();
     }
 
