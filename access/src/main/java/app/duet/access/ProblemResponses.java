@@ -15,7 +15,7 @@ import java.io.IOException;
  * Refusals of the security layer as RFC 9457 problems, like every other error: 401 says what is
  * wrong with the token (and keeps the standard WWW-Authenticate header), 403 what is missing.
  */
-final class ProblemResponses {
+public final class ProblemResponses {
 
     private ProblemResponses() {
     }
@@ -40,6 +40,12 @@ final class ProblemResponses {
      */
     static void write(ObjectMapper json, HttpServletResponse response, HttpStatus status, String title, String rule,
                       String detail) throws IOException {
+        write(json, response, status, title, rule, detail, java.util.Map.of());
+    }
+
+    /** The same, with properties of its own besides (e.g. {@code retryAfterSeconds}). */
+    public static void write(ObjectMapper json, HttpServletResponse response, HttpStatus status, String title, String rule,
+                             String detail, java.util.Map<String, Object> more) throws IOException {
         if (rule == null) {
             write(json, response, status, title, detail);
             return;
@@ -50,6 +56,7 @@ final class ProblemResponses {
         problem.put("status", status.value());
         problem.put("detail", detail);
         problem.put("rule", rule);
+        problem.putAll(more);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);

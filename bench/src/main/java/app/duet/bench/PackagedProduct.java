@@ -70,9 +70,9 @@ final class PackagedProduct {
         command.addAll(ProductJvm.extraOptions());
         command.addAll(List.of("-jar", jar.toString(),
                 "--server.port=" + port, "--duet.data-dir=" + dataDir, "--logging.level.root=WARN",
-                // The fill is about volume, not the per-account limit, and outlasts a 10-minute access token.
-                "--duet.access.commands-per-second=100000", "--duet.access.command-burst=100000",
+                // The fill is about volume, not the limits, and outlasts a 10-minute access token.
                 "--duet.identity.access-token-ttl=2h"));
+        command.addAll(Stack.NO_LIMITS);
         process = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         Process running = process;

@@ -15,9 +15,13 @@ import java.util.List;
  */
 final class Stack implements AutoCloseable {
 
-    /** Every command and sign-in a bench makes is volume, not abuse: the per-account limits are lifted. */
-    private static final List<String> NO_LIMITS = List.of("--duet.access.commands-per-second=100000",
-            "--duet.access.command-burst=100000");
+    /**
+     * Every command, sign-up, sign-in and socket a bench makes is volume, not abuse: the per-account and
+     * per-source limits are lifted (every bench account signs up from 127.0.0.1). Given to every service.
+     */
+    static final List<String> NO_LIMITS = List.of("--duet.access.commands-per-second=100000",
+            "--duet.access.command-burst=100000", "--duet.identity.sign-ups-per-hour=1000000",
+            "--duet.identity.token-requests-per-minute=1000000", "--duet.access.connections-per-account=10000");
 
     final String name;
     final String issuer;
@@ -79,7 +83,7 @@ final class Stack implements AutoCloseable {
                     "--spring.datasource.username=" + BenchSchema.USER, "--spring.datasource.password=" + BenchSchema.PASSWORD,
                     "--spring.datasource.hikari.connection-timeout=15000");
             ProductJvm identity = ProductJvm.start("identity", ProductJvm.jar("identity/target/identity-0.1.0-SNAPSHOT-exec.jar"),
-                    List.of("-Xmx512m"), concat(database, List.of("--duet.identity.access-token-ttl=2h",
+                    List.of("-Xmx512m"), concat(concat(database, NO_LIMITS), List.of("--duet.identity.access-token-ttl=2h",
                             "--duet.identity.web-client.redirect-uris=http://127.0.0.1:{port}/")));
             jvms.add(identity);
             identity.awaitStatus200("/actuator/health/readiness", Duration.ofMinutes(4));
@@ -91,7 +95,7 @@ final class Stack implements AutoCloseable {
             String queries = command.base();
             if (withQueries) {
                 ProductJvm query = ProductJvm.start("query-service", ProductJvm.jar("query-service/target/query-service-0.1.0-SNAPSHOT-exec.jar"),
-                        List.of("-Xmx1g"), concat(concat(database, tokens), List.of("--duet.mongo.embedded=true")));
+                        List.of("-Xmx1g"), concat(concat(concat(database, tokens), NO_LIMITS), List.of("--duet.mongo.embedded=true")));
                 jvms.add(query);
                 query.awaitStatus200("/actuator/health/readiness", Duration.ofMinutes(4));
                 queries = query.base();
@@ -126,7 +130,7 @@ final class Stack implements AutoCloseable {
                         ? List.of("--duet.mongo.embedded=true", "--duet.mongo.embedded-port=" + viewsPort)
                         : List.of("--duet.mongo.embedded=false", "--spring.mongodb.uri=mongodb://127.0.0.1:" + viewsPort + "/duet");
                 ProductJvm query = ProductJvm.start("query-service-" + i, ProductJvm.jar("query-service/target/query-service-0.1.0-SNAPSHOT-exec.jar"),
-                        List.of("-Xmx1g"), concat(concat(concat(database, trust), views), List.of("--duet.instance-id=query-" + i,
+                        List.of("-Xmx1g"), concat(concat(concat(concat(database, trust), views), NO_LIMITS), List.of("--duet.instance-id=query-" + i,
                                 "--duet.stomp.relay.enabled=true", "--duet.stomp.relay.host=127.0.0.1")));
                 jvms.add(query);
                 query.awaitStatus200("/actuator/health/readiness", Duration.ofMinutes(4));

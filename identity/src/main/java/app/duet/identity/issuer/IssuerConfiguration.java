@@ -1,6 +1,10 @@
 package app.duet.identity.issuer;
 
 import app.duet.access.RequestLimits;
+import app.duet.access.limits.Limits;
+import app.duet.access.limits.LimitsConfiguration;
+import app.duet.access.limits.Rate;
+import app.duet.access.limits.RateLimitFilter;
 import app.duet.identity.account.Account;
 import app.duet.identity.account.AccountStore;
 import app.duet.identity.account.WholePasswords;
@@ -9,7 +13,9 @@ import app.duet.identity.signin.SignInPage;
 import tools.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -40,6 +46,7 @@ import org.springframework.security.oauth2.server.authorization.token.Delegating
 import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
@@ -58,11 +65,14 @@ import java.util.List;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IssuerProperties.class)
+@Import(LimitsConfiguration.class)
 class IssuerConfiguration implements WebMvcConfigurer {
 
     @Bean
     @Order(1)
-    SecurityFilterChain issuerEndpoints(HttpSecurity http, RegisteredClientRepository clients, IssuerProperties properties)
+    SecurityFilterChain issuerEndpoints(HttpSecurity http, RegisteredClientRepository clients, IssuerProperties properties,
+                                        ObjectMapper json, Limits limits,
+                                        @Value("${duet.identity.token-requests-per-minute:60}") long tokensPerMinute)
             throws Exception {
         OAuth2AuthorizationServerConfigurer issuer = new OAuth2AuthorizationServerConfigurer();
         http.securityMatcher(issuer.getEndpointsMatcher())
@@ -81,13 +91,19 @@ class IssuerConfiguration implements WebMvcConfigurer {
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .headers(IssuerHeaders.strict())
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint(SignInPage.PATH), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+                        new LoginUrlAuthenticationEntryPoint(SignInPage.PATH), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+                .addFilterBefore(new RateLimitFilter(limits, json, Rate.perMinute(tokensPerMinute),
+                        request -> "POST".equals(request.getMethod()) && request.getServletPath().equals("/oauth2/token"),
+                        RateLimitFilter::source, new RateLimitFilter.Words("too-many-token-requests", "Too many sign-in requests",
+                                seconds -> "Too many sign-in requests came from your network just now. Please wait "
+                                        + seconds + " s, then try again.")), SecurityContextHolderFilter.class);
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain signIn(HttpSecurity http, SignInPage page, ObjectMapper json) throws Exception {
+    SecurityFilterChain signIn(HttpSecurity http, SignInPage page, ObjectMapper json, Limits limits,
+                               @Value("${duet.identity.sign-ups-per-hour:20}") long signUpsPerHour) throws Exception {
         // The issuer's JSON requests: a cross-site page cannot send JSON without the browser asking first
         // (CORS), which nothing here allows; the sign-in form and sign-out keep their CSRF token.
         RequestMatcher jsonApi = request -> request.getServletPath().startsWith("/api/identity/");
@@ -102,8 +118,19 @@ class IssuerConfiguration implements WebMvcConfigurer {
                         .successHandler(page.onSuccess()).failureHandler(page.onFailure()))
                 .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/"))
                 .addFilterBefore(page.lockedAddressesFilter(), UsernamePasswordAuthenticationFilter.class)
-                .addFilterBefore(RequestLimits.bodiesUpTo(json, 16 * 1024), UsernamePasswordAuthenticationFilter.class);
+                .addFilterBefore(RequestLimits.bodiesUpTo(json, 16 * 1024), UsernamePasswordAuthenticationFilter.class)
+                // Each sign-up is a bcrypt hash and an account: a source opens a few an hour, not hundreds.
+                .addFilterBefore(new RateLimitFilter(limits, json, Rate.perHour(signUpsPerHour),
+                        request -> "POST".equals(request.getMethod()) && request.getServletPath().equals("/api/identity/accounts"),
+                        RateLimitFilter::source, new RateLimitFilter.Words("too-many-sign-ups", "Too many new accounts",
+                                seconds -> "Many accounts were opened from your network just now. Please try again in "
+                                        + minutes(seconds) + ".")), UsernamePasswordAuthenticationFilter.class);
         return http.build();
+    }
+
+    private static String minutes(long seconds) {
+        long minutes = (seconds + 59) / 60;
+        return minutes == 1 ? "a minute" : minutes + " minutes";
     }
 
     /** The page's script reads the CSRF token from this cookie; it goes along on same-site requests only. */

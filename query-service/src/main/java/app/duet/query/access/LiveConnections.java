@@ -36,6 +36,11 @@ public class LiveConnections implements WebSocketHandlerDecoratorFactory {
     }
 
     private final Map<String, Listener> listeners = new ConcurrentHashMap<>();
+    private final LiveLimits limits;
+
+    public LiveConnections(LiveLimits limits) {
+        this.limits = limits;
+    }
 
     @Override
     public WebSocketHandler decorate(WebSocketHandler handler) {
@@ -49,6 +54,7 @@ public class LiveConnections implements WebSocketHandlerDecoratorFactory {
             @Override
             public void afterConnectionClosed(WebSocketSession socket, CloseStatus status) throws Exception {
                 listeners.remove(socket.getId());
+                limits.closed(socket.getId());
                 super.afterConnectionClosed(socket, status);
             }
         };
@@ -71,6 +77,12 @@ public class LiveConnections implements WebSocketHandlerDecoratorFactory {
         if (listener != null && stomp.getSubscriptionId() != null) {
             listener.destinationsBySubscription.remove(stomp.getSubscriptionId());
         }
+    }
+
+    /** How many subscriptions this connection holds now (none if it is not, or no longer, open). */
+    int subscriptions(String socketId) {
+        Listener listener = socketId == null ? null : listeners.get(socketId);
+        return listener == null ? 0 : listener.destinationsBySubscription.size();
     }
 
     /** Whether this person listens to anything through this instance. */

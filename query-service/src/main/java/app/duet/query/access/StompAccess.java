@@ -32,7 +32,8 @@ import java.security.Principal;
  * Guards every frame a browser sends over STOMP. CONNECT must carry a valid bearer token in its
  * {@code Authorization} header; SUBSCRIBE is allowed only to the topics of a couple or session the
  * person may read (the same rule as the REST queries); SEND is allowed only for a page to say it is shown or hidden
- * (presence, live state), because every change enters Duet as an HTTP command. A refusal becomes an ERROR frame and nothing else.
+ * (presence, live state), because every change enters Duet as an HTTP command. How many connections a person and
+ * subscriptions a connection may hold is {@link LiveLimits}'. A refusal becomes an ERROR frame and nothing else.
  */
 @Component
 public class StompAccess implements ChannelInterceptor {
@@ -47,15 +48,20 @@ public class StompAccess implements ChannelInterceptor {
     /** Looked up late: replays send through the broker this guards. */
     private final ObjectProvider<ReplayOwners> replays;
     private final CatchingUp catchingUp;
+    private final LiveLimits limits;
+    private final LiveConnections live;
 
     public StompAccess(ObjectProvider<JwtDecoder> tokens, JwtAuthenticationConverter people, QueryGateway queries,
-                       ViewAccess access, ObjectProvider<ReplayOwners> replays, CatchingUp catchingUp) {
+                       ViewAccess access, ObjectProvider<ReplayOwners> replays, CatchingUp catchingUp,
+                       LiveLimits limits, LiveConnections live) {
         this.tokens = tokens;
         this.people = people;
         this.queries = queries;
         this.access = access;
         this.replays = replays;
         this.catchingUp = catchingUp;
+        this.limits = limits;
+        this.live = live;
     }
 
     @Override
@@ -65,8 +71,13 @@ public class StompAccess implements ChannelInterceptor {
             return message;
         }
         switch (stomp.getCommand()) {
-            case CONNECT, STOMP -> stomp.setUser(signIn(stomp.getFirstNativeHeader("Authorization")));
+            case CONNECT, STOMP -> {
+                Authentication person = signIn(stomp.getFirstNativeHeader("Authorization"));
+                limits.connecting(stomp.getSessionId(), person.getName());
+                stomp.setUser(person);
+            }
             case SUBSCRIBE -> {
+                limits.subscribing(live.subscriptions(stomp.getSessionId()));
                 mayListen(actorOf(stomp.getUser()), stomp.getDestination());
                 onlyWhatASubscriptionNeeds(stomp);
             }

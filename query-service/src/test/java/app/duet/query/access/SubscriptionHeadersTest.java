@@ -1,5 +1,6 @@
 package app.duet.query.access;
 
+import app.duet.access.limits.Limits;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.messaging.Message;
@@ -12,6 +13,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,8 +28,10 @@ class SubscriptionHeadersTest {
 
     private static final String REPLAY = "/topic/replays.replay-1";
 
+    private final LiveLimits limits = new LiveLimits(Limits.inThisProcess(Duration.ofMinutes(1)), 10, Duration.ofHours(1), 50);
     private final StompAccess access = new StompAccess(null, null, null, null,
-            new StaticListableBeanFactory(Map.of("owners", new SingleOwner("analyst-1"))).getBeanProvider(ReplayOwners.class), null);
+            new StaticListableBeanFactory(Map.of("owners", new SingleOwner("analyst-1"))).getBeanProvider(ReplayOwners.class), null,
+            limits, new LiveConnections(limits));
 
     @Test
     void aSubscriptionGoesOnWithOnlyWhatItNeeds() {

@@ -37,6 +37,7 @@ class IssuerBehindTheProxyTest {
                 "--server.port=0",
                 // As docker-compose.yml runs it behind the proxy.
                 "--server.forward-headers-strategy=native",
+                "--server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1",
                 "--spring.datasource.url=jdbc:h2:mem:issuer-behind-proxy-" + UUID.randomUUID()
                         + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
                 "--spring.datasource.username=sa",
