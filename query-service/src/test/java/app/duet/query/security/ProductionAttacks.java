@@ -35,6 +35,33 @@ final class ProductionAttacks {
         passwordsAndSignIns(kit);
         probingIds(kit);
         ownCopies(kit);
+        limits(kit);
+    }
+
+    private static void limits(AttackKit kit) {
+        kit.inClass("limits");
+        String many = ISSUER.partner(UUID.randomUUID().toString());
+        kit.attack("one account opens an eleventh live connection", () -> {
+            List<StompTestClient> tabs = new java.util.ArrayList<>();
+            try {
+                for (int tab = 0; tab < 10; tab++) {
+                    tabs.add(StompTestClient.connect(ws, many));
+                }
+                assertThatThrownBy(() -> StompTestClient.connect(ws, many))
+                        .isInstanceOfAny(java.util.concurrent.ExecutionException.class, java.util.concurrent.TimeoutException.class);
+            } finally {
+                tabs.forEach(StompTestClient::close);
+            }
+        });
+        kit.attack("one connection subscribes fifty-one times", () -> {
+            try (StompTestClient screen = StompTestClient.connect(ws, ISSUER.partner(ALEX))) {
+                for (int subscription = 0; subscription < 51; subscription++) {
+                    screen.subscribe(sessionTopic());
+                }
+                await().atMost(Duration.ofSeconds(10)).until(() -> !screen.errors().isEmpty() || screen.isShut());
+            }
+        });
+        kit.refusedFlood("a flood of commands from one account beyond its rate");
     }
 
     private static void keysKeptWithTheData(AttackKit kit) {
@@ -76,6 +103,7 @@ final class ProductionAttacks {
 
     private static void passwordsAndSignIns(AttackKit kit) {
         kit.inClass("issuer");
+        kit.refusedPasswordGuessing("repeated wrong passwords from one source");
         BrowserSignIn browser = new BrowserSignIn(ProductOnH2.baseUrl(product.identity));
         for (String weak : List.of("aaaaaaaaaa", "1234567890", "password12", "qwertyuiop!", "Welcome2024")) {
             kit.attack("an account opened with the password " + weak, () -> assertThatThrownBy(() ->

@@ -35,9 +35,6 @@ class SecuritySuiteTest {
         long storedBefore = product.storedEvents();
         BoundaryAttacks.tryAll(kit);
         ContentAttacks.tryAll(kit);
-        kit.inClass("floods");
-        kit.refusedFlood("a flood of commands beyond the rate limit");
-        kit.refusedPasswordGuessing("repeated wrong passwords");
         assertThat(product.storedEvents()).as("nothing was stored by any attack").isEqualTo(storedBefore);
         ProductionAttacks.tryAll(kit);
 
