@@ -20,7 +20,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import({IdentityApplication.class, CommandServiceApplication.class, QueryServiceApplication.class,
-        WebClientApplication.class, Backups.class})
+        WebClientApplication.class, Backups.class, OwnerOnlyFolders.class})
 public class StandaloneApplication {
 
     /** Later names override earlier ones, so standalone's settings win. */

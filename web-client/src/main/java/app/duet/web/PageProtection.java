@@ -50,6 +50,9 @@ class PageProtection {
                         .addHeaderWriter((request, response) -> response.setHeader("Content-Security-Policy",
                                 isSwaggerUi(request) ? SWAGGER_POLICY : pagePolicy(hash, webSocketOrigin(request))))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        // The page's files are the same for everyone and change only with a release: the browser
+                        // may keep them and ask again by their Last-Modified, instead of fetching every module anew.
+                        .cacheControl(cache -> cache.disable())
                         .frameOptions(frames -> frames.deny())
                         .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", "camera=(), microphone=(), geolocation=()"))
                         .addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Opener-Policy", "same-origin")));

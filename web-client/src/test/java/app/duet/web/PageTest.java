@@ -53,6 +53,8 @@ class PageTest {
             assertThat(answer.headers().firstValue("Referrer-Policy")).as(path).hasValue("no-referrer");
             assertThat(answer.headers().firstValue("X-Frame-Options")).as(path).hasValue("DENY");
             assertThat(answer.headers().firstValue("Strict-Transport-Security")).as("only over TLS").isEmpty();
+            assertThat(answer.headers().firstValue("Cache-Control").orElse("")).as(path + " may be kept and revalidated")
+                    .doesNotContain("no-store");
         }
         Matcher map = Pattern.compile("<script type=\"importmap\">(.*?)</script>", Pattern.DOTALL).matcher(get("/").body());
         assertThat(map.find()).isTrue();

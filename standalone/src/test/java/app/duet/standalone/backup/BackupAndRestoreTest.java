@@ -86,6 +86,11 @@ class BackupAndRestoreTest {
                     .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
                             java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
 
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(running)))
+                    .as("the data folder is its owner's alone").isEqualTo("rwx------");
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(running.resolve("events.mv.db"))))
+                    .isEqualTo("rw-------");
+
             http.post(alex, commands + "/bids", "{\"words\":\"Written after the backup\"}");
             awaitView(http, alex, session, 6);
         }
