@@ -64,7 +64,15 @@ public class MetricsAccess {
             return token != null && shown != null && MessageDigest.isEqual(token, shown.getBytes(StandardCharsets.UTF_8));
         }
 
+        /**
+         * Loopback, and not relayed: a proxy on the same machine that passes requests on without being
+         * named a trusted one makes every request look local, but it says so in a forwarding header.
+         */
         private static boolean fromThisMachine(HttpServletRequest request) {
+            if (request.getHeader("Forwarded") != null || request.getHeader("X-Forwarded-For") != null
+                    || request.getHeader("X-Real-IP") != null) {
+                return false;
+            }
             try {
                 return InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress();
             } catch (UnknownHostException unreadable) {

@@ -19,6 +19,12 @@ class MetricsAccessTest {
         assertThat(answer.getContentAsString()).contains("operators").doesNotContain("duet_");
         assertThat(ask(new MetricsAccess.Guard(TOKEN), "203.0.113.5", "Bearer wrong").getStatus()).isEqualTo(403);
         assertThat(ask(new MetricsAccess.Guard(""), "203.0.113.5", "Bearer ").getStatus()).as("no token configured").isEqualTo(403);
+        MockHttpServletRequest relayed = new MockHttpServletRequest("GET", "/actuator/prometheus");
+        relayed.setRemoteAddr("127.0.0.1");
+        relayed.addHeader("X-Forwarded-For", "203.0.113.5");
+        MockHttpServletResponse answer2 = new MockHttpServletResponse();
+        new MetricsAccess.Guard(TOKEN).doFilter(relayed, answer2, new MockFilterChain());
+        assertThat(answer2.getStatus()).as("relayed by a proxy on the same machine").isEqualTo(403);
     }
 
     @Test

@@ -87,6 +87,12 @@ class MailedLinksTest {
         }
     }
 
+    /** Where the issuer sends this browser when the page asks it to sign in: back with a code, or to the sign-in form. */
+    private String authorizeIn(HttpClient browser) throws Exception {
+        return browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + ServedAddressTest.authorize(base() + "/")))
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString()).headers().firstValue("Location").orElse("");
+    }
+
     private static HttpClient browser() {
         return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -171,7 +177,9 @@ class MailedLinksTest {
     void aForgottenPasswordIsResetByAMailedLinkThatWorksOnceAndEndsEarlierSignIns() throws Exception {
         String email = "rae-" + UUID.randomUUID() + "@duet.test";
         post(browser(), "/api/identity/accounts", signUp(email));
-        post(browser(), "/api/identity/verifications", "{\"token\":\"" + link(mailsTo(email, 1).get(0)).group(2) + "\"}");
+        HttpClient signedInHere = browser();
+        post(signedInHere, "/api/identity/verifications", "{\"token\":\"" + link(mailsTo(email, 1).get(0)).group(2) + "\"}");
+        assertThat(authorizeIn(signedInHere)).as("signed in at the issuer").startsWith(base() + "/?code=");
         BrowserSignIn.Tokens before = new BrowserSignIn(base()).signIn(email, PASSWORD);
         SMTP.purgeEmailFromAllMailboxes();
 
@@ -193,6 +201,7 @@ class MailedLinksTest {
         assertThatThrownBy(() -> new BrowserSignIn(base()).signIn(email, PASSWORD)).isInstanceOf(AssertionError.class);
         assertThatThrownBy(() -> new BrowserSignIn(base()).refresh(before.refreshToken())).as("earlier sign-ins end")
                 .hasMessageContaining("400");
+        assertThat(authorizeIn(signedInHere)).as("the issuer's own sign-in in another browser ends too").contains("/sign-in");
         assertThat(post(browser(), "/api/identity/passwords", "{\"token\":\"" + link.group(2)
                 + "\",\"password\":\"yet another passphrase\"}").statusCode()).as("used once").isEqualTo(400);
     }

@@ -11,4 +11,7 @@ public interface KeptKeys {
 
     /** Wraps every kept key with the key-encryption key's primary (one kept in the clear by an earlier build too); returns how many changed. */
     int wrapWithPrimary();
+
+    /** How many kept keys the key-encryption key's primary did not wrap: older keys are retired only at zero. */
+    int notWrappedWithPrimary();
 }

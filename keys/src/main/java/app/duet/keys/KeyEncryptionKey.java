@@ -92,9 +92,15 @@ public final class KeyEncryptionKey {
         if (!isWrapped(wrapped)) {
             throw new IllegalArgumentException("Not a wrapped key");
         }
+        byte[] ciphertext = Base64.getDecoder().decode(wrapped.substring(WRAPPED.length()));
         try {
-            return aead.decrypt(Base64.getDecoder().decode(wrapped.substring(WRAPPED.length())),
-                    context.getBytes(StandardCharsets.UTF_8));
+            return aead.decrypt(ciphertext, context.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException notWithTheseKeys) {
+            // Another instance may have rotated the key since this one read the file: read it again, once.
+            reloadFromFile();
+        }
+        try {
+            return aead.decrypt(ciphertext, context.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException wrongKeyOrContext) {
             throw new IllegalStateException("A stored key cannot be unwrapped with the key-encryption key at " + file
                     + " (another key, or a value moved from where it belongs)", wrongKeyOrContext);
@@ -121,6 +127,14 @@ public final class KeyEncryptionKey {
     /** The value wrapped by the primary key: the same key inside, for the same context. */
     public String rewrap(String stored, String context) {
         return isWrappedByPrimary(stored) ? stored : wrap(unwrap(stored, context), context);
+    }
+
+    private synchronized void reloadFromFile() {
+        try {
+            use(read(file));
+        } catch (GeneralSecurityException | UncheckedIOException unreadable) {
+            log.warn("The key-encryption key at {} could not be read again: {}", file, unreadable.toString());
+        }
     }
 
     /** Adds a new primary key: what is wrapped from now on uses it, and the older keys still unwrap. */

@@ -43,8 +43,14 @@ public class KeyRotation {
             }
         }
         if (retireOld && key.size() > 1) {
-            key.dropAllButPrimary();
-            log.info("Dropped the older keys of the key-encryption key at {}", key.file());
+            int behind = kept.stream().mapToInt(KeptKeys::notWrappedWithPrimary).sum();
+            if (behind > 0) {
+                // Dropping them now would shred what they still wrap: a rotation another instance made after this one's start, say.
+                log.warn("Kept the older keys of the key-encryption key: {} kept keys are not wrapped with the primary yet", behind);
+            } else {
+                key.dropAllButPrimary();
+                log.info("Dropped the older keys of the key-encryption key at {}", key.file());
+            }
         }
     }
 }

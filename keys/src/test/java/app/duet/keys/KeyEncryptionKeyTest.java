@@ -71,6 +71,45 @@ class KeyEncryptionKeyTest {
     }
 
     @Test
+    void anInstanceThatStartedBeforeARotationElsewhereStillOpensWhatTheNewKeyWraps() {
+        KeysFolder folder = TestKeys.temporaryFolder();
+        KeyEncryptionKey here = KeyEncryptionKey.in(folder, true);
+        KeyEncryptionKey elsewhere = KeyEncryptionKey.in(folder, true);
+
+        elsewhere.rotate();
+
+        assertThat(here.unwrap(elsewhere.wrap(DATA_KEY, "couple-9"), "couple-9")).isEqualTo(DATA_KEY);
+    }
+
+    @Test
+    void olderKeysAreNotRetiredWhileAKeptKeyStillNeedsThem() {
+        KeysFolder folder = TestKeys.temporaryFolder();
+        KeyEncryptionKey key = KeyEncryptionKey.in(folder, true);
+        String stillOld = key.wrap(DATA_KEY, "couple-1");
+        KeptKeys behind = new KeptKeys() {
+            @Override
+            public String name() {
+                return "keys another instance has not wrapped anew yet";
+            }
+
+            @Override
+            public int wrapWithPrimary() {
+                return 0;
+            }
+
+            @Override
+            public int notWrappedWithPrimary() {
+                return key.isWrappedByPrimary(stillOld) ? 0 : 1;
+            }
+        };
+
+        new KeyRotation(key, List.of(behind), true, true).wrapEveryKeptKeyWithThePrimary();
+
+        assertThat(key.size()).isEqualTo(2);
+        assertThat(key.unwrap(stillOld, "couple-1")).isEqualTo(DATA_KEY);
+    }
+
+    @Test
     void theLedgerKeepsEveryErasureAcrossRestartsAndSkipsAHalfWrittenLine() throws Exception {
         KeysFolder folder = TestKeys.temporaryFolder();
         ErasureLedger.in(folder).record("couple-1");

@@ -98,7 +98,8 @@ public class ReminderMail {
         } catch (MailException unsent) {
             // Refused before it left: not sent, so the scheduler may try again later.
             sentLog.release(due.reminderKey(), due.personId());
-            log.warn("A reminder mail could not be sent, tried again later: {}", unsent.getMessage());
+            // Only the kind of failure: the server's message often names the address.
+            log.warn("A reminder mail could not be sent, tried again later ({})", unsent.getClass().getSimpleName());
             throw unsent;
         }
     }

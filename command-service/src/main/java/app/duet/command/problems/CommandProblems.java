@@ -27,7 +27,7 @@ import java.util.Set;
 class CommandProblems {
 
     /** Rules that say the caller is not one of the couple (or not its consented therapist): answered as {@link NotYours}. */
-    private static final Set<String> NOT_THEIRS = Set.of("not-a-partner", "not-observing", "not-a-party");
+    private static final Set<String> NOT_THEIRS = Set.of("not-a-partner", "not-observing", "not-a-party", "not-consented");
 
     @ExceptionHandler(RuleViolation.class)
     ProblemDetail ruleBroken(RuleViolation violation) {

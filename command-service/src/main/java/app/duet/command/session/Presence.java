@@ -116,9 +116,10 @@ public class Presence implements Serializable {
 
     @CommandHandler
     public void handle(JoinSessionAsTherapist command, ObservingTherapists consents) {
-        requireRunning();
+        // Who may ask first: a stranger learns nothing of the session, not even that it ended.
         require(consents.observes(session.coupleId(), command.therapistId()), "not-consented",
                 "Only a therapist both partners consented to may observe this session.");
+        requireRunning();
         // Always said, even if already observing: a withdrawn and renewed consent took the therapist
         // out of what the partners see, and they must see them back before the therapist acts.
         apply(new TherapistJoinedSession(session.sessionId(), command.therapistId()));

@@ -130,6 +130,12 @@ public class DataKeys implements KeptKeys {
     }
 
     @Override
+    public int notWrappedWithPrimary() {
+        return (int) jdbc.sql("SELECT key_material FROM couple_key WHERE key_material IS NOT NULL").query(String.class).list().stream()
+                .filter(kept -> !wrapping.isWrappedByPrimary(kept)).count();
+    }
+
+    @Override
     public String name() {
         return "the couples' data keys";
     }

@@ -61,6 +61,10 @@ public class AccountStore {
         jdbc.sql("DELETE FROM oauth2_authorization WHERE principal_name = :email")
                 .param("email", account.email())
                 .update();
+        // Sign-ins at the issuer itself live in the database too (Spring Session): they end as well.
+        jdbc.sql("DELETE FROM spring_session WHERE principal_name = :email")
+                .param("email", account.email())
+                .update();
     }
 
     private static Account account(java.sql.ResultSet row, int n) throws java.sql.SQLException {

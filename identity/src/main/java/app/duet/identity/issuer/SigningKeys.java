@@ -45,6 +45,12 @@ class SigningKeys implements KeptKeys {
     }
 
     @Override
+    public int notWrappedWithPrimary() {
+        return (int) jdbc.sql("SELECT private_key FROM signing_key WHERE private_key IS NOT NULL").query(String.class).list().stream()
+                .filter(kept -> !wrapping.isWrappedByPrimary(kept)).count();
+    }
+
+    @Override
     public String name() {
         return "the issuer's signing keys";
     }

@@ -65,7 +65,7 @@ final class ContentAttacks {
                 "{\"startsOn\":\"2026-01-01\",\"endsOn\":\"2026-03-01\",\"improvementBy\":\"2026-02-01\"}");
         kit.refusedRoleCommand("a partner confirms a change event", ISSUER.partner(ALEX), sessionPath() + "/moves/x/confirm", null);
         kit.refusedRoleCommand("a therapist voices a partner's softening", therapist, sessionPath() + "/softenings", "{\"words\":\"x\"}");
-        kit.refusedAs("a therapist the couple never consented to observes the session", otherTherapist(), sessionPath() + "/observe", null, 409);
+        kit.refusedAs("a therapist the couple never consented to observes the session", otherTherapist(), sessionPath() + "/observe", null, 403);
         kit.refusedAs("a therapist the couple never consented to sets homework", otherTherapist(), couple + "/homework", "{\"words\":\"x\"}", 403);
         kit.refusedAs("a therapist the couple never consented to proposes a commitment", otherTherapist(), couple + "/commitments",
                 "{\"startsOn\":\"2026-01-01\",\"endsOn\":\"2026-03-01\",\"improvementBy\":\"2026-02-01\"}", 403);
