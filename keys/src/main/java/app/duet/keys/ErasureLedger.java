@@ -24,8 +24,12 @@ public final class ErasureLedger {
     public static final String FILE = "erasures.ledger";
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,100}");
 
+    private static final long LOOK_AGAIN_AFTER_MILLIS = 2_000;
+
     private final Path file;
     private final Set<String> erased = ConcurrentHashMap.newKeySet();
+    private volatile long lookedAt;
+    private volatile long readModified;
 
     private ErasureLedger(Path file) {
         this.file = file;
@@ -72,9 +76,31 @@ public final class ErasureLedger {
         }
     }
 
-    /** Whether the couple was erased, by this instance or another sharing the ledger (as read at start, and since). */
+    /**
+     * Whether the couple was erased, by this instance or another sharing the ledger: the file is read
+     * again when it changed, looked at no more than once every {@link #LOOK_AGAIN_AFTER_MILLIS}.
+     */
     public boolean contains(String coupleId) {
+        if (erased.contains(coupleId)) {
+            return true;
+        }
+        long now = System.currentTimeMillis();
+        if (now - lookedAt > LOOK_AGAIN_AFTER_MILLIS) {
+            lookedAt = now;
+            reloadIfChanged();
+        }
         return erased.contains(coupleId);
+    }
+
+    private void reloadIfChanged() {
+        try {
+            long modified = Files.exists(file) ? Files.getLastModifiedTime(file).toMillis() : 0;
+            if (modified != readModified) {
+                reload();
+            }
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException("The erasure ledger " + file + " cannot be read", unreadable);
+        }
     }
 
     /** Every couple ever erased. */
@@ -83,11 +109,12 @@ public final class ErasureLedger {
     }
 
     /** Reads the ledger again: other instances sharing the folder append to it too. */
-    public synchronized void reload() {
+    synchronized void reload() {
         if (!Files.exists(file)) {
             return;
         }
         try {
+            readModified = Files.getLastModifiedTime(file).toMillis();
             String text = Files.readString(file, StandardCharsets.UTF_8);
             int whole = text.lastIndexOf('\n');
             for (String line : text.substring(0, whole + 1).split("\n")) {

@@ -110,6 +110,17 @@ class KeyEncryptionKeyTest {
     }
 
     @Test
+    void anErasureWrittenByAnotherInstanceIsSeenHereSoon() {
+        KeysFolder folder = TestKeys.temporaryFolder();
+        ErasureLedger here = ErasureLedger.in(folder);
+        assertThat(here.contains("couple-7")).isFalse();
+
+        ErasureLedger.in(folder).record("couple-7");
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> here.contains("couple-7"));
+    }
+
+    @Test
     void theLedgerKeepsEveryErasureAcrossRestartsAndSkipsAHalfWrittenLine() throws Exception {
         KeysFolder folder = TestKeys.temporaryFolder();
         ErasureLedger.in(folder).record("couple-1");

@@ -47,9 +47,28 @@ public final class RateLimitFilter extends OncePerRequestFilter {
         this.words = words;
     }
 
-    /** The source a request came from: the proxy's X-Forwarded-For only where the proxy is trusted (Tomcat's remoteip). */
+    /**
+     * The source a request came from: the proxy's X-Forwarded-For only where the proxy is trusted
+     * (Tomcat's remoteip). An IPv6 address counts by its /64, the block one subscriber is given: one
+     * person holds billions of addresses in it, and each must not be a source of its own.
+     */
     public static String source(HttpServletRequest request) {
-        return request.getRemoteAddr();
+        return sourceOf(request.getRemoteAddr());
+    }
+
+    static String sourceOf(String address) {
+        if (address == null || !address.contains(":")) {
+            return address;
+        }
+        try {
+            byte[] bytes = java.net.InetAddress.getByName(address).getAddress();
+            if (bytes.length != 16) {
+                return address;
+            }
+            return java.util.HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
+        } catch (java.net.UnknownHostException notAnAddress) {
+            return address;
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package app.duet.identity.signin;
 
+import app.duet.access.limits.RateLimitFilter;
 import tools.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -52,7 +53,7 @@ public class SignInPage {
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
                 if ("POST".equals(request.getMethod()) && PATH.equals(request.getServletPath())) {
-                    java.time.Duration wait = throttle.waitFor(request.getParameter("email"), request.getRemoteAddr());
+                    java.time.Duration wait = throttle.waitFor(request.getParameter("email"), RateLimitFilter.source(request));
                     if (!wait.isZero()) {
                         response.setHeader("Retry-After", String.valueOf(Math.max(1, wait.toSeconds())));
                         refuse(request, response, HttpStatus.TOO_MANY_REQUESTS, "locked",
@@ -67,7 +68,7 @@ public class SignInPage {
 
     public AuthenticationFailureHandler onFailure() {
         return (HttpServletRequest request, HttpServletResponse response, AuthenticationException failure) -> {
-            throttle.failed(request.getParameter("email"), request.getRemoteAddr());
+            throttle.failed(request.getParameter("email"), RateLimitFilter.source(request));
             refuse(request, response, HttpStatus.UNAUTHORIZED, "wrong",
                     "That e-mail address and password do not match an account.");
         };
@@ -76,7 +77,7 @@ public class SignInPage {
     public AuthenticationSuccessHandler onSuccess() {
         SavedRequestAwareAuthenticationSuccessHandler backToWhereTheyWere = new SavedRequestAwareAuthenticationSuccessHandler();
         return (request, response, authentication) -> {
-            throttle.succeeded(request.getParameter("email"), request.getRemoteAddr());
+            throttle.succeeded(request.getParameter("email"), RateLimitFilter.source(request));
             backToWhereTheyWere.onAuthenticationSuccess(request, response, authentication);
         };
     }
