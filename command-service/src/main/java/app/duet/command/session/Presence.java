@@ -168,6 +168,9 @@ public class Presence implements Serializable {
     }
 
     private void requireRunningParticipant(String actorId, ObservingTherapists consents) {
+        // Whose it is first: someone else learns nothing of the session, not even that it ended.
+        require(session.isPartner(actorId) || consents.observes(session.coupleId(), actorId), "not-a-partner",
+                "Only the partners in the session, or its observing therapist, pause and resume it.");
         requireRunning();
         require(present.contains(actorId) || isObserving(actorId, consents), "not-present",
                 "Only the partners in the session, or its observing therapist, pause and resume it.");

@@ -161,14 +161,15 @@ class SessionMechanicsTest {
     @Test
     void aTherapistWhoseConsentWasWithdrawnNoLongerPausesOrResumes() {
         consented.clear();
+        // No longer one of the session's people: refused as anyone else is, learning nothing of it.
         fixture.given(STARTED, ALEX_JOINED, SAM_JOINED, THERAPIST_JOINED)
                 .when(new PauseSession(SESSION, THERAPIST))
                 .expectNoEvents()
-                .expectException(brokenRule("not-present"));
+                .expectException(brokenRule("not-a-partner"));
         fixture.given(STARTED, ALEX_JOINED, SAM_JOINED, THERAPIST_JOINED, ALEX_PAUSED)
                 .when(new ResumeSession(SESSION, THERAPIST))
                 .expectNoEvents()
-                .expectException(brokenRule("not-present"));
+                .expectException(brokenRule("not-a-partner"));
     }
 
     // --- observing ------------------------------------------------------------------------------
