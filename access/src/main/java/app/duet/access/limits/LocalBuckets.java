@@ -14,11 +14,14 @@ import java.time.Duration;
  */
 final class LocalBuckets {
 
+    private static final long MOST_BUCKETS = 1_000_000;
+
     private LocalBuckets() {
     }
 
     static Limits keptFor(Duration idleFor) {
-        Cache<String, Bucket> buckets = Caffeine.newBuilder().expireAfterAccess(idleFor).build();
+        // A ceiling as well, far above what one machine's people and sources need, so no spray of keys grows it without end.
+        Cache<String, Bucket> buckets = Caffeine.newBuilder().expireAfterAccess(idleFor).maximumSize(MOST_BUCKETS).build();
         return new Limits((key, configuration) -> buckets.get(key, k -> of(configuration)), "in this process", () -> { });
     }
 
