@@ -61,8 +61,8 @@ export function notificationsScreen({ person, announce }) {
         h('section', { class: 'card stack' }, h('div', { class: 'row-actions' }, readAll), empty, list, listProblem),
         h('section', { class: 'card stack', 'aria-labelledby': 'choices-title' },
             h('h2', { id: 'choices-title' }, 'What you get'),
-            h('fieldset', {}, h('legend', {}, 'Here in Duet'), ...[...inApp.values()].map((box) => box.el)),
-            h('fieldset', {}, h('legend', {}, 'By mail, where this Duet sends mail'),
+            h('fieldset', { class: 'choices' }, h('legend', {}, 'Here in Duet'), ...[...inApp.values()].map((box) => box.el)),
+            h('fieldset', { class: 'choices' }, h('legend', {}, 'By mail, where this Duet sends mail'),
                 h('p', { class: 'hint' }, 'A mail only says that something is waiting, never what anyone wrote.'),
                 ...[...byMail.values()].map((box) => box.el)),
             h('div', { class: 'row-actions' }, save), choicesProblem));
@@ -86,5 +86,5 @@ export function notificationsScreen({ person, announce }) {
 
 function checkbox(id, words) {
     const input = h('input', { type: 'checkbox', id });
-    return { input, el: h('div', { class: 'check' }, input, h('label', { for: id }, words)) };
+    return { input, el: h('div', { class: 'choice-option' }, input, h('label', { for: id }, words)) };
 }

@@ -160,6 +160,7 @@ class SectionsInTheBrowserTest {
         assertThat(analyst).hasURL(java.util.regex.Pattern.compile("#/research$"));
 
         keepsItsPlace(john);
+        OwnCopiesAndNotifications.check(john, mary, unshared);
         strangersOpenNothing(browsers, couple, sessionAddress, caseAddress, unshared);
         forPartners.assertNoProblems();
         forTherapist.assertNoProblems();
