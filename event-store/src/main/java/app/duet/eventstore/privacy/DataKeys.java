@@ -1,6 +1,7 @@
 package app.duet.eventstore.privacy;
 
 import app.duet.keys.ErasureLedger;
+import app.duet.keys.KeptKeyColumn;
 import app.duet.keys.KeptKeys;
 import app.duet.keys.KeyEncryptionKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,7 +14,6 @@ import javax.crypto.spec.SecretKeySpec;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +33,7 @@ public class DataKeys implements KeptKeys {
 
     private final JdbcClient jdbc;
     private final KeyEncryptionKey wrapping;
+    private final KeptKeyColumn column;
     private final ErasureLedger ledger;
     private final Map<String, SecretKey> keysByCouple = new ConcurrentHashMap<>();
     private final Map<String, String> coupleByOwner = new ConcurrentHashMap<>();
@@ -40,6 +41,7 @@ public class DataKeys implements KeptKeys {
     public DataKeys(JdbcClient jdbc, KeyEncryptionKey wrapping, ErasureLedger ledger) {
         this.jdbc = jdbc;
         this.wrapping = wrapping;
+        this.column = new KeptKeyColumn(jdbc, wrapping, "couple_key", "couple_id", "key_material");
         this.ledger = ledger;
     }
 
@@ -129,35 +131,22 @@ public class DataKeys implements KeptKeys {
                 .param("couple", coupleId).query(Long.class).single() > 0).toList();
     }
 
-    @Override
-    public int notWrappedWithPrimary() {
-        return (int) jdbc.sql("SELECT key_material FROM couple_key WHERE key_material IS NOT NULL").query(String.class).list().stream()
-                .filter(kept -> !wrapping.isWrappedByPrimary(kept)).count();
-    }
 
     @Override
     public String name() {
         return "the couples' data keys";
     }
 
-    /** Each kept key wrapped with the key-encryption key's primary, one kept in the clear by an earlier build too. */
     @Override
     public int wrapWithPrimary() {
-        int changed = 0;
-        for (Map.Entry<String, String> row : jdbc.sql("SELECT couple_id, key_material FROM couple_key WHERE key_material IS NOT NULL")
-                .query((result, n) -> Map.entry(result.getString(1), result.getString(2))).list()) {
-            String coupleId = row.getKey();
-            String kept = row.getValue();
-            String wrapped = KeyEncryptionKey.isWrapped(kept) ? wrapping.rewrap(kept, coupleId)
-                    : wrapping.wrap(Base64.getDecoder().decode(kept), coupleId);
-            if (!wrapped.equals(kept)) {
-                // Only if nobody changed the row meanwhile (an erasure blanks it).
-                changed += jdbc.sql("UPDATE couple_key SET key_material = :wrapped WHERE couple_id = :couple AND key_material = :kept")
-                        .param("wrapped", wrapped).param("couple", coupleId).param("kept", kept).update();
-            }
-        }
-        return changed;
+        return column.wrapWithPrimary();
     }
+
+    @Override
+    public int notWrappedWithPrimary() {
+        return column.notWrappedWithPrimary();
+    }
+
 
     private Optional<String> coupleOf(String ownerId) {
         String cached = coupleByOwner.get(ownerId);
@@ -241,9 +230,7 @@ public class DataKeys implements KeptKeys {
 
     /** The key inside a row: unwrapped, or as an earlier build kept it in the clear until it is wrapped at start. */
     private SecretKey keyOf(StoredKey stored) {
-        byte[] key = KeyEncryptionKey.isWrapped(stored.material()) ? wrapping.unwrap(stored.material(), stored.coupleId())
-                : Base64.getDecoder().decode(stored.material());
-        return new SecretKeySpec(key, "AES");
+        return new SecretKeySpec(column.open(stored.material(), stored.coupleId()), "AES");
     }
 
     private void create(String coupleId) {

@@ -1,5 +1,6 @@
 package app.duet.identity.issuer;
 
+import app.duet.keys.KeptKeyColumn;
 import app.duet.keys.KeptKeys;
 import app.duet.keys.KeyEncryptionKey;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -23,7 +24,6 @@ import java.security.spec.X509EncodedKeySpec;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -38,39 +38,30 @@ class SigningKeys implements KeptKeys {
 
     private final JdbcClient jdbc;
     private final KeyEncryptionKey wrapping;
+    private final KeptKeyColumn column;
 
     SigningKeys(JdbcClient jdbc, KeyEncryptionKey wrapping) {
         this.jdbc = jdbc;
         this.wrapping = wrapping;
+        this.column = new KeptKeyColumn(jdbc, wrapping, "signing_key", "key_id", "private_key");
     }
 
-    @Override
-    public int notWrappedWithPrimary() {
-        return (int) jdbc.sql("SELECT private_key FROM signing_key WHERE private_key IS NOT NULL").query(String.class).list().stream()
-                .filter(kept -> !wrapping.isWrappedByPrimary(kept)).count();
-    }
 
     @Override
     public String name() {
         return "the issuer's signing keys";
     }
 
-    /** The private half wrapped with the key-encryption key's primary (one kept in the clear by an earlier build too). */
     @Override
     public int wrapWithPrimary() {
-        int changed = 0;
-        for (Map.Entry<String, String> row : jdbc.sql("SELECT key_id, private_key FROM signing_key")
-                .query((result, n) -> Map.entry(result.getString(1), result.getString(2))).list()) {
-            String kept = row.getValue();
-            String wrapped = KeyEncryptionKey.isWrapped(kept) ? wrapping.rewrap(kept, row.getKey())
-                    : wrapping.wrap(Base64.getDecoder().decode(kept), row.getKey());
-            if (!wrapped.equals(kept)) {
-                changed += jdbc.sql("UPDATE signing_key SET private_key = :wrapped WHERE key_id = :id AND private_key = :kept")
-                        .param("wrapped", wrapped).param("id", row.getKey()).param("kept", kept).update();
-            }
-        }
-        return changed;
+        return column.wrapWithPrimary();
     }
+
+    @Override
+    public int notWrappedWithPrimary() {
+        return column.notWrappedWithPrimary();
+    }
+
 
     JWKSource<SecurityContext> jwkSource() {
         RSAKey key = stored().orElseGet(() -> {
@@ -123,7 +114,7 @@ class SigningKeys implements KeptKeys {
     }
 
     private RSAPrivateKey privateKey(String keyId, String kept) {
-        byte[] encoded = KeyEncryptionKey.isWrapped(kept) ? wrapping.unwrap(kept, keyId) : Base64.getDecoder().decode(kept);
+        byte[] encoded = column.open(kept, keyId);
         try {
             return (RSAPrivateKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(encoded));
         } catch (NoSuchAlgorithmException | InvalidKeySpecException corrupt) {
