@@ -163,6 +163,9 @@ function listen(destination, kind, handler) {
     if (!topic) {
         topic = { handlers: new Set(), presence: new Set(), subscription: client.connected ? subscribe(destination) : null };
         topics.set(destination, topic);
+        if (topic.subscription && document.hidden) {
+            tellShown(); // a new subscription to a session starts as here: a hidden page says it is away
+        }
     }
     topic[kind].add(handler);
     return () => {
