@@ -19,6 +19,22 @@ export function h(tag, props = {}, ...children) {
     return el;
 }
 
+/**
+ * A sentence with names (or words a partner wrote) in it, for h() or fill(): named`Waiting for ${name}.`
+ * gives its text with each value in a <bdi>. A name in a right-to-left script (Hebrew, Arabic) would
+ * otherwise take the words beside it into its own direction and reorder the sentence around it.
+ */
+export function named(strings, ...values) {
+    return strings.flatMap((text, i) => [text, i < values.length ? h('bdi', {}, values[i]) : null])
+        .filter((part) => part != null && part !== '');
+}
+
+/** Names one after another, each in its own <bdi> as in named`…`: namesJoined(names, ', ', ' and ') gives 'A, B and C'. */
+export function namesJoined(names, between, last = between) {
+    return names.flatMap((name, n) => [n === 0 ? null : n === names.length - 1 ? last : between, h('bdi', {}, name)])
+        .filter((part) => part != null);
+}
+
 const SVG = 'http://www.w3.org/2000/svg';
 
 /** An SVG element, as h() makes HTML ones: text goes in as text. */

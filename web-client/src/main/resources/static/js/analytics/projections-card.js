@@ -102,18 +102,18 @@ export function projectionsCard({ announce }) {
 }
 
 /** One projection's row; Rebuild asks first, right in the row, and Escape takes the question back. */
-function projectionRow(name, rebuild) {
-    const id = `projection-${name.replace(/[^\w-]/g, '-')}`;
+function projectionRow(projection, rebuild) {
+    const id = `projection-${projection.replace(/[^\w-]/g, '-')}`;
     const state = h('span', { class: 'muted small' });
     const progress = h('progress', { id: `${id}-progress`, max: 100, value: 0 });
     const amount = h('span', { class: 'small' });
-    const rebuildButton = h('button', { class: 'button', type: 'button' }, 'Rebuild', h('span', { class: 'visually-hidden' }, ` ${name}`));
+    const rebuildButton = h('button', { class: 'button', type: 'button' }, 'Rebuild', h('span', { class: 'visually-hidden' }, ` ${projection}`));
     const action = h('td', { class: 'research-action' }, rebuildButton);
     const problem = h('p', { class: 'problem small', role: 'alert', hidden: true });
     const tr = h('tr', {},
-        h('th', { scope: 'row' }, h('code', {}, name), h('br'), state),
+        h('th', { scope: 'row' }, h('code', {}, projection), h('br'), state),
         h('td', { class: 'research-progress' },
-            h('label', { for: progress.id, class: 'visually-hidden' }, `How far ${name} has caught up`),
+            h('label', { for: progress.id, class: 'visually-hidden' }, `How far ${projection} has caught up`),
             progress, amount),
         action);
 
@@ -121,7 +121,7 @@ function projectionRow(name, rebuild) {
         const yes = h('button', { class: 'button primary', type: 'button' }, 'Yes, rebuild');
         const no = h('button', { class: 'button quiet', type: 'button' }, 'Cancel');
         const question = h('div', { class: 'stack research-confirm' },
-            h('p', { class: 'small' }, `Rebuild ${name} from the first event?`),
+            h('p', { class: 'small' }, `Rebuild ${projection} from the first event?`),
             h('div', { class: 'row-actions' }, yes, no), problem);
         const back = () => {
             problem.hidden = true;
@@ -137,7 +137,7 @@ function projectionRow(name, rebuild) {
             }
             yes.setAttribute('aria-disabled', 'true');
             try {
-                await rebuild(name);
+                await rebuild(projection);
                 back();
             } catch (refused) {
                 yes.removeAttribute('aria-disabled');

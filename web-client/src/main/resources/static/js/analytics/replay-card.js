@@ -272,7 +272,7 @@ function frameItem(frame) {
 /** A replayed frame's details: enumerations, numbers, yes/no and step keys, each as words. */
 function detailWords(details) {
     return Object.entries(details ?? {}).map(([key, value]) => {
-        const name = key.replace(/Count$/, '').replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+        const field = key.replace(/Count$/, '').replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
         let shown;
         if (typeof value === 'boolean') {
             shown = value ? 'yes' : 'no';
@@ -283,7 +283,7 @@ function detailWords(details) {
         } else {
             shown = enumWords(value);
         }
-        return `${name}: ${shown}`;
+        return `${field}: ${shown}`;
     });
 }
 

@@ -4,7 +4,7 @@
 // The couple's view is kept current live; when consent ends, the page says so calmly and shows nothing
 // more of theirs.
 import { query } from '../api.js';
-import { h, renderList, when } from '../dom.js';
+import { fill, h, named, namesJoined, renderList, when } from '../dom.js';
 import { problemBox } from '../forms.js';
 import { follow } from '../feed.js';
 import { watch } from '../live.js';
@@ -65,8 +65,8 @@ export function caseScreen({ coupleId, me, announce, onGone }) {
             view = next;
             frame.update(next);
             babySteps.update(next, before);
-            heading.textContent = coupleNames(next);
-            document.title = `${heading.textContent} · Duet`;
+            fill(heading, coupleNamesShown(next));
+            document.title = `${coupleNames(next)} · Duet`;
             const ordered = [...(next.sessions ?? [])].sort((a, b) =>
                 (a.status === 'RUNNING' ? 0 : 1) - (b.status === 'RUNNING' ? 0 : 1) || String(b.startedAt).localeCompare(String(a.startedAt)));
             noSessions.hidden = ordered.length > 0;
@@ -86,9 +86,9 @@ export function caseScreen({ coupleId, me, announce, onGone }) {
             renderList(concerns, [...found].sort((a, b) => String(b.raisedAt).localeCompare(String(a.raisedAt))), {
                 key: (c) => c.concernId,
                 render: (c) => h('li', { class: 'concern', tabindex: -1 },
-                    h('p', { class: 'bid-head' }, h('strong', {}, `From ${nameOf(c.partnerId)}`), ' · ', when(c.raisedAt)),
+                    h('p', { class: 'bid-head' }, h('strong', {}, named`From ${nameOf(c.partnerId)}`), ' · ', when(c.raisedAt)),
                     c.words ? h('p', { class: 'entry-text', dir: 'auto' }, c.words)
-                        : h('p', { class: 'entry-text quiet' }, `${nameOf(c.partnerId)} sent this without words: they would like you to reach out.`)),
+                        : h('p', { class: 'entry-text quiet' }, named`${nameOf(c.partnerId)} sent this without words: they would like you to reach out.`)),
             });
         } catch (problem) {
             problem.status === 403 ? gone() : showProblem(problem);
@@ -128,6 +128,11 @@ export function coupleNames(view) {
     return view.partners.map((p) => partnerName(p.displayName)).join(' & ') || 'A couple';
 }
 
+/** The couple's names as a heading shows them, each isolated (named`…` in dom.js says why). */
+export function coupleNamesShown(view) {
+    return view.partners.length ? namesJoined(view.partners.map((p) => partnerName(p.displayName)), ' & ') : 'A couple';
+}
+
 /** A session as a line with the way in: watch it live while it runs, look back on it once it ended. */
 export function sessionLink(session) {
     const running = session.status === 'RUNNING';
@@ -150,5 +155,5 @@ export function concernFlag(concerns, view) {
     const from = view.partners.find((p) => p.partnerId === latest.partnerId)?.displayName ?? 'a partner';
     return h('p', { class: 'concern-flag' },
         h('strong', {}, concerns.length === 1 ? 'A safety concern' : `${concerns.length} safety concerns`),
-        ` · the latest from ${from}, `, when(latest.raisedAt));
+        named` · the latest from ${from}, `, when(latest.raisedAt));
 }

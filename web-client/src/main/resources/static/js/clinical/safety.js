@@ -5,7 +5,7 @@
 // with one that draws no attention.
 import { command, query } from '../api.js';
 import { leaveNow } from '../auth.js';
-import { fill, h } from '../dom.js';
+import { fill, h, namesJoined } from '../dom.js';
 import { countedText, onSubmit, problemBox } from '../forms.js';
 import { forgetUnsaved } from '../unsaved.js';
 
@@ -96,9 +96,9 @@ export function safetyCard({ coupleId }) {
             // Whom to call and the quick exit are always here; telling a therapist needs one.
             noTherapist.hidden = active.length > 0;
             form.hidden = active.length === 0 || !sent.hidden;
-            const names = active.length < 2 ? active.join('') || 'your therapist' : `${active.slice(0, -1).join(', ')} and ${active.at(-1)}`;
-            recipients.textContent = names;
-            readers.textContent = names;
+            const names = () => (active.length === 0 ? 'your therapist' : namesJoined(active, ', ', ' and ')); // each place gets its own <bdi>s
+            fill(recipients, names());
+            fill(readers, names());
         },
         stop() {
             document.removeEventListener('visibilitychange', whenHidden);

@@ -2,12 +2,12 @@
 // with any safety concern flagged; and the code couples need to invite them. A couple whose consent
 // ends while this page is open says so calmly and leaves the list at the next fetch of the caseload.
 import { query } from '../api.js';
-import { h, renderList } from '../dom.js';
+import { h, named, renderList } from '../dom.js';
 import { problemBox } from '../forms.js';
 import { follow } from '../feed.js';
 import { watch } from '../live.js';
 import { phaseLabel } from '../cycle/labels.js';
-import { concernFlag, coupleNames, sessionLink } from './case.js';
+import { concernFlag, coupleNames, coupleNamesShown, sessionLink } from './case.js';
 import { therapistCodeCard } from '../consent/therapist-code.js';
 
 const TRENDS = { IMPROVING: 'moving toward connection', WORSENING: 'moving away from connection', STEADY: 'steady' };
@@ -19,7 +19,7 @@ export function therapistScreen({ person, announce }) {
 
     const el = h('div', { class: 'screen' },
         h('section', { class: 'hero' },
-            h('h1', { tabindex: -1 }, person.name ? `Welcome, ${person.name}` : 'Welcome'),
+            h('h1', { tabindex: -1 }, person.name ? named`Welcome, ${person.name}` : 'Welcome'),
             h('p', { class: 'lead' }, 'The couples who chose to work with you, and what they share with you.')),
         h('section', { class: 'card stack', 'aria-labelledby': 'caseload-title' },
             h('div', { class: 'card-head' }, h('h2', { id: 'caseload-title' }, 'Your couples')),
@@ -145,17 +145,17 @@ export function therapistScreen({ person, announce }) {
 }
 
 function caseItem({ view, concerns, gone, overview }) {
-    const names = coupleNames(view);
+    const names = () => coupleNamesShown(view); // each place gets elements of its own
     const titleId = `case-${view.coupleId}`;
     if (gone) {
         return h('li', { class: 'case gone', 'aria-labelledby': titleId },
-            h('h3', { id: titleId }, names),
+            h('h3', { id: titleId }, names()),
             h('p', {}, 'This couple no longer shares their sessions with you.'));
     }
     const running = (view.sessions ?? []).filter((s) => s.status === 'RUNNING');
     const ended = (view.sessions ?? []).length - running.length;
     return h('li', { class: 'case', 'aria-labelledby': titleId },
-        h('h3', { id: titleId }, names),
+        h('h3', { id: titleId }, names()),
         overview?.phase && h('p', { class: 'case-phase' }, h('strong', {}, phaseLabel(overview.phase)),
             ` · ${TRENDS[overview.trend] ?? ''}`),
         concernFlag(concerns, view),
@@ -163,5 +163,5 @@ function caseItem({ view, concerns, gone, overview }) {
             ? h('ul', { class: 'sessions' }, running.map((s) => h('li', {}, sessionLink(s))))
             : h('p', { class: 'muted' }, 'No session running now.'),
         ended > 0 && h('p', { class: 'muted small' }, ended === 1 ? 'One earlier session to look back on.' : `${ended} earlier sessions to look back on.`),
-        h('a', { class: 'button', href: `#/couples/${view.coupleId}` }, h('span', {}, 'Open ', h('span', { class: 'visually-hidden' }, `${names}: `), 'sessions, concerns and notes')));
+        h('a', { class: 'button', href: `#/couples/${view.coupleId}` }, h('span', {}, 'Open ', h('span', { class: 'visually-hidden' }, names(), ': '), 'sessions, concerns and notes')));
 }

@@ -1,7 +1,7 @@
 // What the therapist sets and the couple keeps between sessions: homework, and time-bound
 // commitments with their check-points and outcome, as a partner and the therapist's frame show them.
 import { command } from '../api.js';
-import { h, renderList, when } from '../dom.js';
+import { h, named, renderList, when } from '../dom.js';
 import { field, onSubmit, pressed, problemBox } from '../forms.js';
 
 export const CHECKPOINT_OUTCOMES = { KEPT: 'Kept', PARTLY_KEPT: 'Partly kept', MISSED: 'Missed' };
@@ -187,7 +187,7 @@ export function commitmentFacts(c, { partners, nameOf, forPartner = false }) {
 export function whoDid(partners, ids = [], { nameOf, done, open, label }) {
     return h('ul', { class: 'who-did', 'aria-label': label }, partners.map((p) => {
         const did = (ids ?? []).includes(p.partnerId);
-        return h('li', { class: did ? 'did' : 'not-yet' }, `${nameOf(p.partnerId)}: ${did ? done : open}`);
+        return h('li', { class: did ? 'did' : 'not-yet' }, named`${nameOf(p.partnerId)}: `, did ? done : open);
     }));
 }
 

@@ -3,7 +3,7 @@
 // and who came to each therapy session. Nothing is kept here: the couple's pushed view brings every
 // change back, exactly as the partners see it.
 import { command, Problem } from '../api.js';
-import { h, renderList } from '../dom.js';
+import { h, named, namesJoined, renderList } from '../dom.js';
 import { countedText, field, focusFollower, onPress, onSubmit, problemBox } from '../forms.js';
 import {
     CHECKPOINT_OUTCOMES, COMMITMENT_OUTCOMES, commitmentFacts, homeworkFacts, markingFields, onDay, today,
@@ -333,9 +333,9 @@ function attendanceItem(meeting, nameOf) {
     const came = (meeting.attendedBy ?? []).map(nameOf);
     const missed = (meeting.missedBy ?? []).map(nameOf);
     const words = came.length === 0 ? 'neither came'
-        : missed.length === 0 ? (came.length > 1 ? 'both came' : `${came[0]} came`)
-            : `${came.join(' and ')} came; ${missed.join(' and ')} missed it`;
-    return h('li', { class: `meeting ${missed.length ? 'missed' : 'all-came'}` }, h('strong', {}, onDay(meeting.heldOn)), `: ${words}`);
+        : missed.length === 0 ? (came.length > 1 ? 'both came' : named`${came[0]} came`)
+            : [namesJoined(came, ' and '), ' came; ', namesJoined(missed, ' and '), ' missed it'];
+    return h('li', { class: `meeting ${missed.length ? 'missed' : 'all-came'}` }, h('strong', {}, onDay(meeting.heldOn)), ': ', words);
 }
 
 // --- small pieces --------------------------------------------------------------------------------

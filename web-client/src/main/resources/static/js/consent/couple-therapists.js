@@ -1,7 +1,7 @@
 // A partner's "Your therapist" card: invite a therapist by their code, consent to the one the other
 // partner invited, withdraw consent. A therapist sees the couple only while both partners consent.
 import { command, Problem } from '../api.js';
-import { h, renderList } from '../dom.js';
+import { fill, h, named, renderList } from '../dom.js';
 import { field, onPress, onSubmit, problemBox } from '../forms.js';
 
 export function therapistsCard({ me, coupleId, announce }) {
@@ -62,7 +62,7 @@ export function therapistsCard({ me, coupleId, announce }) {
             home.append(form);
         }
         more.hidden = !more.contains(form);
-        consentHint.textContent = `Inviting is your consent. Your therapist sees nothing until ${otherName} consents too.`;
+        fill(consentHint, named`Inviting is your consent. Your therapist sees nothing until ${otherName} consents too.`);
         const built = renderList(list, therapists, {
             key: (t) => t.therapistId,
             signature: (t) => JSON.stringify([t, otherName]),
@@ -118,7 +118,7 @@ function therapistItem(therapist, { me, coupleId, otherName, acting }) {
     } else if (therapist.invitedBy === me) {
         status = h('p', { class: 'status waiting' }, 'Waiting for your partner’s consent.');
     } else {
-        status = h('p', { class: 'status waiting' }, `${otherName} invited them. They see nothing unless you consent too.`);
+        status = h('p', { class: 'status waiting' }, named`${otherName} invited them. They see nothing unless you consent too.`);
         const consent = h('button', { class: 'button primary', type: 'button', 'aria-label': `Consent to ${name}` }, 'Consent');
         onPress(consent, box, () => acting(therapist.therapistId, () => consentTo(coupleId, therapist)));
         actions.append(consent);

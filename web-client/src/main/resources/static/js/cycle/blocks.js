@@ -1,7 +1,7 @@
 // The cycle card's blocks, one per group of figures: the phase, each partner, the lean gap, keeping
 // to what was agreed, resentments, turning points, sessions and the latest moments. Each names its
 // figures as the labels do, and offers a "Why?" for those the state can explain.
-import { h, svg, when } from '../dom.js';
+import { h, named, svg, when } from '../dom.js';
 import { exerciseLabel } from '../exercise/guides.js';
 import { lowerFirst } from '../words.js';
 import { bandLabel, evidenceLabel, gapLabel, leanLabel, momentWords, phaseAbout, phaseLabel, phases, roleLabel } from './labels.js';
@@ -79,21 +79,21 @@ export function shareWords(share, what) {
 export function partnerBlock(p, { reference, name, you, index, why }) {
     const id = p.partnerId;
     const inSentence = name === 'Your partner' ? 'your partner' : name;
-    const whose = you ? 'your' : `${inSentence}’s`;
+    const whose = () => (you ? 'your' : named`${inSentence}’s`); // each place gets a <bdi> of its own
     const b = p.bids ?? {};
     const counts = `${b.toward ?? 0} toward · ${b.away ?? 0} away · ${b.against ?? 0} against · ${b.missed ?? 0} unanswered`
         + (b.open ? ` · ${b.open} still open` : '');
     const lean = p.lastLean ? `${leanLabel(p.lastLean)}, energy ${p.lastEnergy ?? '?'} of 10` : 'No lean shared yet';
     return block(`partner-${index + 1}`, name,
         h('dl', { class: 'figures' },
-            figure(evidenceLabel('declared-role'), roleLabel(p.declaredRole), why(`declared-role:${id}`, `${whose} named role`)),
+            figure(evidenceLabel('declared-role'), roleLabel(p.declaredRole), why(`declared-role:${id}`, [whose(), ' named role'])),
             figure(evidenceLabel('shown-role'), [roleLabel(p.shownRole),
                 h('span', { class: 'muted small' }, ` · ${plural(p.pursuingMoves, 'move')} on the reaching-out side, `
                     + `${p.withdrawingMoves} on the stepping-back side`)],
-            why(`shown-role:${id}`, `${whose} shown role`)),
-            figure(`Bids made to ${you ? 'you' : inSentence}`, [shareWords(b.towardShare, 'turned toward'),
+            why(`shown-role:${id}`, [whose(), ' shown role'])),
+            figure(you ? 'Bids made to you' : named`Bids made to ${inSentence}`, [shareWords(b.towardShare, 'turned toward'),
                 h('span', { class: 'muted small' }, ` · ${counts}`)],
-            why(`bids-toward:${id}`, `the bids ${you ? 'you' : inSentence} answered or left unanswered`)),
+            why(`bids-toward:${id}`, you ? 'the bids you answered or left unanswered' : named`the bids ${inSentence} answered or left unanswered`)),
             figure('Last lean', lean)),
         towardBand(b, reference),
         h('p', { class: 'hint' }, 'The named role comes from the moves named in the loop; the shown role from what happened, '

@@ -3,6 +3,7 @@
 // reader's language, loaded once per page before the first screen (app.js): no screen keeps a copy.
 // Until they are loaded, or if they cannot be, a kind is shown spelled out from its key.
 import { query } from '../api.js';
+import { h, named } from '../dom.js';
 import { lowerFirst, spelledOut, typeWords } from '../words.js';
 
 let words = null;
@@ -57,15 +58,16 @@ export function gapLabel(gap) {
 }
 
 /**
- * A timeline moment in words. who(partnerId) names its partner as a sentence starts with it
- * ("You", "Sam", "Partner A"); a moment without a partner has no {who} in its words.
+ * A timeline moment in words, its partner's name in a <bdi> (named`…` in dom.js says why). who(partnerId)
+ * names its partner as a sentence starts with it ("You", "Sam", "Partner A"); a moment without a
+ * partner has no {who} in its words.
  */
 export function momentWords({ kind, partnerId }, who) {
     const template = words?.timeline?.[kind];
     if (template == null) {
-        return partnerId ? `${who(partnerId)}: ${lowerFirst(spelledOut(kind ?? 'moment'))}` : spelledOut(kind ?? 'moment');
+        return partnerId ? [named`${who(partnerId)}: `, lowerFirst(spelledOut(kind ?? 'moment'))] : spelledOut(kind ?? 'moment');
     }
-    return template.replaceAll('{who}', () => who(partnerId));
+    return template.split('{who}').flatMap((text, n) => (n === 0 ? [text] : [h('bdi', {}, who(partnerId)), text]));
 }
 
 /** A figure whose events a "Why?" shows, by its name ("bids-toward:A" is a "bids-toward"). */

@@ -2,7 +2,7 @@
 // partner, the lean gap, warm and hard moments, check-points kept, and the phase each week ended in.
 // Every chart is an SVG picture for the eye and a table of the same weekly figures for a screen
 // reader (and for anyone who wants the numbers): the table is the truth, the picture a drawing of it.
-import { h, svg } from '../dom.js';
+import { h, named, svg } from '../dom.js';
 import { phaseLabel } from './labels.js';
 
 const WEEKS = 12;               // the charts draw the latest weeks; the API has them all
@@ -86,7 +86,7 @@ function towardChart(weeks, partners, nameOf, minimum) {
         : `${p.toward} of ${p.settled} (${p.towardShare.percent}%)`);
     return chart('toward', 'Bids turned toward, of those answered or missed',
         picture('Bids turned toward each week, per partner', axis(weeks, max), bars),
-        ['Week', ...partners.map((id) => `${nameOf(id)}: turned toward`)],
+        ['Week', ...partners.map((id) => named`${nameOf(id)}: turned toward`)],
         weeks.map((week) => [week.weekOf, ...partners.map((id) => {
             const p = week.partners.find((each) => each.partnerId === id) ?? { toward: 0, settled: 0 };
             return [share(p), `${p.toward}/${p.settled}`];

@@ -14,11 +14,13 @@ export function whyMaker(coupleId, figures) {
             return null;
         }
         const panelId = `cy-why-${figureName.replace(/[^\w-]/g, '-')}`;
+        // A label may hold a partner's name in a <bdi> (named`…` in dom.js): each place it shows gets its own.
+        const labelled = () => [label].flat(Infinity).map((part) => (part instanceof Node ? part.cloneNode(true) : part));
         const button = h('button', { class: 'button quiet why-button', type: 'button', 'aria-expanded': 'false', 'aria-controls': panelId,
-            'data-figure': figureName }, 'Why?', h('span', { class: 'visually-hidden' }, ` What ${label} rests on`));
+            'data-figure': figureName }, 'Why?', h('span', { class: 'visually-hidden' }, ' What ', labelled(), ' rests on'));
         const list = h('ol', { class: 'evidence' });
         const panel = h('div', { class: 'why-panel', id: panelId, hidden: true },
-            h('p', { class: 'hint' }, `What ${label} rests on, in the order it happened:`), list);
+            h('p', { class: 'hint' }, 'What ', labelled(), ' rests on, in the order it happened:'), list);
         const box = problemBox();
         onPress(button, box, async () => {
             const open = button.getAttribute('aria-expanded') !== 'true';

@@ -2,7 +2,7 @@
 // and appreciations, here; their own lists (js/lists/), and the homework and time-bound commitments
 // their therapist sets (js/commitment/), as parts of one card kept current by the pushed CoupleView.
 import { command } from '../api.js';
-import { fill, h, renderList, when } from '../dom.js';
+import { fill, h, named, renderList, when } from '../dom.js';
 import { countedText, focusFollower, onSubmit, problemBox } from '../forms.js';
 import { leanLabel, leans } from '../cycle/labels.js';
 import { RESPONSES } from '../words.js';
@@ -204,7 +204,7 @@ function appreciationsPart(ctx) {
         noneReceived.hidden = toMe.length > 0;
         noneSent.hidden = fromMe.length > 0;
         const item = (a) => h('li', { class: `entry ${a.fromPartnerId === ctx.me ? 'from-me' : ''}`, tabindex: -1 },
-            h('p', { class: 'bid-head' }, h('strong', {}, a.fromPartnerId === ctx.me ? `To ${ctx.nameOf(a.toPartnerId)}` : `From ${ctx.nameOf(a.fromPartnerId)}`),
+            h('p', { class: 'bid-head' }, h('strong', {}, a.fromPartnerId === ctx.me ? named`To ${ctx.nameOf(a.toPartnerId)}` : named`From ${ctx.nameOf(a.fromPartnerId)}`),
                 ' · ', when(a.at)),
             h('p', { class: 'entry-text', dir: 'auto' }, a.words));
         const options = { key: (a) => a.appreciationId, signature: (a) => JSON.stringify([a, ctx.otherName()]), render: item };

@@ -4,7 +4,7 @@
 // steps that offer them, and everywhere once something was done; their forms and buttons only at a
 // step that offers the act, as the guide says (the session refuses an act anywhere else).
 import { command } from '../api.js';
-import { fill, h, when } from '../dom.js';
+import { fill, h, named, when } from '../dom.js';
 import { countedText, onPress, onSubmit, problemBox } from '../forms.js';
 import { entryBody } from './answers.js';
 
@@ -129,8 +129,8 @@ export function actsPart({ me, sessionId, view, guide, current, labels, nameOf, 
             actions.push(commit);
         }
         const status = !taken ? null : taken.smallerStep
-            ? `${nameOf(taken.takenUpBy)} offered a smaller step: “${taken.smallerStep}”`
-            : `${nameOf(taken.takenUpBy)} will do this`;
+            ? named`${nameOf(taken.takenUpBy)} offered a smaller step: “${taken.smallerStep}”`
+            : named`${nameOf(taken.takenUpBy)} will do this`;
         return h('li', { class: 'entry' }, entryBody('BEHAVIOUR', entry.text, entry.details, labels()),
             status && h('p', { class: 'privacy shared' }, status, taken.committed ? ' · committed' : ''),
             h('div', { class: 'row-actions' }, actions), box);

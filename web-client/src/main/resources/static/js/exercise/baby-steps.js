@@ -3,7 +3,7 @@
 // time"), and both see every step with its history. A therapist they consented to sees the same,
 // read-only. Nothing is kept here: the pushed CoupleView brings every follow-up back.
 import { command } from '../api.js';
-import { h, renderList, when } from '../dom.js';
+import { h, named, renderList, when } from '../dom.js';
 import { focusFollower, olderItems, onPress, problemBox } from '../forms.js';
 import { PAGE_SIZE } from '../feed.js';
 
@@ -84,10 +84,10 @@ function stepItem(step, history, { me, nameOf, followUp }) {
         actions.push(done, notThisTime);
     }
     return h('li', { class: `entry ${mine ? 'from-me' : ''}`, tabindex: -1 },
-        h('p', { class: 'bid-head' }, h('strong', {}, mine ? 'Your step' : `${nameOf(step.committedBy)}’s step`),
+        h('p', { class: 'bid-head' }, h('strong', {}, mine ? 'Your step' : named`${nameOf(step.committedBy)}’s step`),
             ' · committed ', when(step.committedAt)),
         words ? h('p', { class: 'entry-text', dir: 'auto' }, words) : h('p', { class: 'entry-text quiet' }, 'A step from one of your sessions.'),
-        step.smallerStep && step.behaviour && h('p', { class: 'muted small' }, `A smaller step toward “${step.behaviour}”`),
+        step.smallerStep && step.behaviour && h('p', { class: 'muted small' }, named`A smaller step toward “${step.behaviour}”`),
         h('p', { class: 'muted small' }, tally(step)),
         actions.length > 0 && h('div', { class: 'row-actions', role: 'group', 'aria-label': 'How did it go this time?' }, actions),
         box,

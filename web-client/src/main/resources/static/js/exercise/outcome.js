@@ -1,5 +1,5 @@
 // What a session came to, shown to both partners (and an observing therapist) once it has ended.
-import { fill, h } from '../dom.js';
+import { fill, h, named } from '../dom.js';
 
 /** Fills the outcome section once the session has ended; hidden until then. observer: a therapist reads it. */
 export function renderOutcome(outcome, result, nameOf, { observer = false } = {}) {
@@ -11,7 +11,7 @@ export function renderOutcome(outcome, result, nameOf, { observer = false } = {}
     fill(outcome,
         h('h2', { id: 'outcome-title', tabindex: -1 }, 'What this session came to'),
         h('p', {}, `It lasted ${result.minutes} minute${result.minutes === 1 ? '' : 's'}`,
-            result.endedBy ? `, and ${nameOf(result.endedBy) === 'You' ? 'you' : nameOf(result.endedBy)} ended it.` : '.'),
+            !result.endedBy ? '.' : nameOf(result.endedBy) === 'You' ? ', and you ended it.' : named`, and ${nameOf(result.endedBy)} ended it.`),
         h('ul', {},
             line(result.stepsRevealed.length, 'step revealed together', 'steps revealed together'),
             line(result.entriesShared, 'answer shared', 'answers shared'),

@@ -3,7 +3,7 @@
 // them for both at its end. This part shows who is ready (never what they wrote), the countdown as it
 // runs, the same on every screen, until the answers open together.
 import { command } from '../api.js';
-import { h } from '../dom.js';
+import { h, named } from '../dom.js';
 import { onPress, problemBox } from '../forms.js';
 
 const TICK_MS = 200;
@@ -90,19 +90,19 @@ export function revealPart({ me, sessionId, observer, announce, nameOf, stepTitl
         const readyBy = state.readyBy ?? [];
         const isReady = (id) => readyBy.includes(id);
         const other = view.partners.find((p) => p.partnerId !== me);
+        const readiness = (id) => [named`${nameOf(id)} `, isReady(id) ? 'is ready' : 'is not ready yet'];
         let status;
         let buttons = [];
         if (state.countdown) {
             status = countdownLine(step);
         } else if (observer) {
-            status = `${view.partners.map((p) => `${nameOf(p.partnerId)} ${isReady(p.partnerId) ? 'is ready' : 'is not ready yet'}`)
-                .join('; ')}. Nobody sees an answer before both are ready and the countdown ends.`;
+            status = [view.partners.map((p, n) => [n ? '; ' : '', readiness(p.partnerId)]),
+                '. Nobody sees an answer before both are ready and the countdown ends.'];
         } else {
-            const theirs = `${nameOf(other?.partnerId)} ${isReady(other?.partnerId) ? 'is ready' : 'is not ready yet'}`;
             const held = isReady(me) && isReady(other?.partnerId) && view.paused ? ' The countdown starts again when the session resumes.' : '';
-            status = `${isReady(me) ? 'Your answers are marked ready' : 'You have not marked your answers ready'}; ${theirs}.`
-                + ' Neither of you sees the other\'s answers before both are ready; then they open for both after a short countdown.'
-                + held;
+            status = [isReady(me) ? 'Your answers are marked ready' : 'You have not marked your answers ready', '; ',
+                readiness(other?.partnerId), '. Neither of you sees the other\'s answers before both are ready; then they open for both'
+                + ' after a short countdown.' + held];
             if (active && !isReady(me) && mine.length > 0) {
                 buttons = [button('Mark my answers ready', problem, async () => {
                     await command(`sessions/${sessionId}/steps/${step.key}/ready`);
@@ -116,7 +116,7 @@ export function revealPart({ me, sessionId, observer, announce, nameOf, stepTitl
             }
         }
         return h('div', { class: `reveal-box stack${state.countdown ? ' counting-down' : ''}` },
-            typeof status === 'string' ? h('p', { role: 'status' }, status) : status,
+            Array.isArray(status) ? h('p', { role: 'status' }, status) : status,
             buttons.length ? h('div', { class: 'row-actions' }, buttons) : null, problem);
     }
 

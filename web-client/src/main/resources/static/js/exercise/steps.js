@@ -1,7 +1,7 @@
 // The exercise's steps, as buttons to go to each: side by side where the screen is wide; on a phone
 // the step one is at, whole, with the steps before it and after it folded away (still a tap away).
 // Each button says how the step's answers leave, how far the two are, and who is at it now.
-import { h, renderList } from '../dom.js';
+import { h, namesJoined, renderList } from '../dom.js';
 
 const SHARING_BADGE = { OWN: 'Only you', SHARED: 'Shared when you choose', REVEALED: 'Revealed together' };
 const PHONE = '(max-width: 40rem)';
@@ -76,7 +76,7 @@ function stepButton(s, { current, view, nameOf, progress }, onGo) {
         h('span', { class: 'step-title' }, s.title),
         h('span', { class: 'step-meta small' }, SHARING_BADGE[s.sharing],
             state?.revealedAt ? ' · revealed' : state?.countdown ? ' · opening' : state?.readyBy?.length ? ` · ${state.readyBy.length} of 2 ready` : ''),
-        here.length ? h('span', { class: 'step-here small' }, here.join(' and '), here.length === 1 && here[0] === 'You' ? ' are here' : ' here') : null);
+        here.length ? h('span', { class: 'step-here small' }, namesJoined(here, ' and '), here.length === 1 && here[0] === 'You' ? ' are here' : ' here') : null);
     button.addEventListener('click', () => onGo(s.key));
     return h('li', {}, button);
 }

@@ -1,7 +1,7 @@
 // One section of the couple's home (js/pairing/sections.js names them): its heading, the section's
 // cards, and what the couple's view tells about changes, read out whichever section is on show. The
 // page follows the couple's view once and hands each change to the section shown.
-import { h } from '../dom.js';
+import { fill, h, named, namesJoined } from '../dom.js';
 import { exerciseLabel } from '../exercise/guides.js';
 import { partnerName } from '../words.js';
 import { SECTIONS } from './sections.js';
@@ -23,9 +23,9 @@ export function coupleScreen({ section, me, coupleId, invitationCode, announce, 
         shown = view;
         if (!view.paired) {
             const waitingFor = partnerName(view.partners[0]?.displayName);
-            subtitle.textContent = section === 'today' ? `${waitingFor}, waiting for a partner.` : lead;
+            fill(subtitle, section === 'today' ? named`${waitingFor}, waiting for a partner.` : lead);
         } else {
-            subtitle.textContent = section === 'today' ? view.partners.map((p) => partnerName(p.displayName)).join(' & ') : lead;
+            fill(subtitle, section === 'today' ? namesJoined(view.partners.map((p) => partnerName(p.displayName)), ' & ') : lead);
         }
         notYet.hidden = !onlyPaired || view.paired;
         body.el.hidden = Boolean(onlyPaired) && !view.paired;

@@ -1,7 +1,7 @@
 // A partner's Today: what needs them now. A therapist waiting for their consent (a banner, first),
 // a session running to join, the invitation while their partner is not here yet, starting a session,
 // and what waits between sessions: homework not done yet and their own baby steps.
-import { fill, h, renderList } from '../dom.js';
+import { fill, h, named, renderList } from '../dom.js';
 import { onPress, problemBox } from '../forms.js';
 import { awaitingConsent, consentTo } from '../consent/couple-therapists.js';
 import { onDay } from '../commitment/commitments.js';
@@ -52,9 +52,9 @@ function consentBanner(therapist, { coupleId, other, announce }) {
     });
     const titleId = `consent-${therapist.therapistId}`;
     return h('section', { class: 'banner consent-banner', 'aria-labelledby': titleId },
-        h('h2', { id: titleId }, `${other} asks for your consent`),
-        h('p', {}, `${other} invited ${name} to follow your sessions as your therapist. `
-            + `${name} sees nothing of yours unless you consent too, and either of you can withdraw at any time.`),
+        h('h2', { id: titleId }, named`${other} asks for your consent`),
+        h('p', {}, named`${other} invited ${name} to follow your sessions as your therapist. `,
+            named`${name} sees nothing of yours unless you consent too, and either of you can withdraw at any time.`),
         h('div', { class: 'row-actions' }, consent, h('a', { class: 'button quiet', href: '#/privacy' }, 'Read more first')),
         box);
 }

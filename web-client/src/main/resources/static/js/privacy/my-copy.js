@@ -22,8 +22,8 @@ export function myCopyCard({ coupleId }) {
             + 'left to download.'));
     onPress(button, box, async () => {
         done.hidden = true;
-        const name = await download(`couples/${encodeURIComponent(coupleId)}/my-copy`, 'duet-our-data.json', 'application/json');
-        done.textContent = `Your copy, ${name}, is in your downloads.`;
+        const file = await download(`couples/${encodeURIComponent(coupleId)}/my-copy`, 'duet-our-data.json', 'application/json');
+        done.textContent = `Your copy, ${file}, is in your downloads.`;
         done.hidden = false;
     });
     return { el };

@@ -1,6 +1,6 @@
 // One bid for connection as the partners see it: who reached for whom, the words, the answer, or
 // that it went unanswered and was missed (when its session ended, or after its time between sessions).
-import { h, when } from '../dom.js';
+import { h, named, when } from '../dom.js';
 import { onPress, problemBox } from '../forms.js';
 import { RESPONSES } from '../words.js';
 
@@ -14,15 +14,15 @@ export function bidItem(bid, { me, present, nameOf, answer, observer = false }) 
     }
     const toMe = bid.toPartnerId === me;
     const fromMe = bid.fromPartnerId === me;
-    const who = fromMe ? `You → ${nameOf(bid.toPartnerId)}` : `${nameOf(bid.fromPartnerId)} → you`;
+    const who = fromMe ? named`You → ${nameOf(bid.toPartnerId)}` : named`${nameOf(bid.fromPartnerId)} → you`;
     const response = RESPONSES[bid.response];
     let footer;
     if (response) {
         footer = h('p', { class: `answer ${bid.response.toLowerCase()}` },
-            toMe ? `You ${response.done} this bid` : `${nameOf(bid.toPartnerId)} ${response.done} your bid`, ' · ', when(bid.answeredAt));
+            toMe ? `You ${response.done} this bid` : [named`${nameOf(bid.toPartnerId)} `, `${response.done} your bid`], ' · ', when(bid.answeredAt));
     } else if (bid.missedAt) {
         footer = h('p', { class: 'answer missed' },
-            toMe ? 'Missed: this bid went unanswered' : `Missed: ${nameOf(bid.toPartnerId)} did not get to answer it`,
+            toMe ? 'Missed: this bid went unanswered' : named`Missed: ${nameOf(bid.toPartnerId)} did not get to answer it`,
             ' · ', when(bid.missedAt));
     } else if (toMe && present) {
         const box = problemBox();
@@ -35,7 +35,7 @@ export function bidItem(bid, { me, present, nameOf, answer, observer = false }) 
                 })),
             box);
     } else {
-        footer = h('p', { class: 'muted small' }, toMe ? 'Not answered.' : `Waiting for ${nameOf(bid.toPartnerId)}.`);
+        footer = h('p', { class: 'muted small' }, toMe ? 'Not answered.' : named`Waiting for ${nameOf(bid.toPartnerId)}.`);
     }
     return h('li', { class: `bid ${fromMe ? 'from-me' : 'to-me'}`, tabindex: -1 },
         h('p', { class: 'bid-head' }, h('strong', {}, who), ' · ', when(bid.madeAt)),
@@ -48,17 +48,17 @@ function observedBid(bid, nameOf) {
     const to = nameOf(bid.toPartnerId);
     const response = RESPONSES[bid.response];
     return h('li', { class: 'bid', tabindex: -1 },
-        h('p', { class: 'bid-head' }, h('strong', {}, `${from} → ${to}`), ' · ', when(bid.madeAt)),
+        h('p', { class: 'bid-head' }, h('strong', {}, named`${from} → ${to}`), ' · ', when(bid.madeAt)),
         bid.words ? h('p', { class: 'bid-words', dir: 'auto' }, bid.words) : h('p', { class: 'bid-words quiet' }, 'A bid without words'),
         observedAnswer(bid, to, response));
 }
 
 function observedAnswer(bid, to, response) {
     if (response) {
-        return h('p', { class: `answer ${bid.response.toLowerCase()}` }, `${to} ${response.done} the bid`, ' · ', when(bid.answeredAt));
+        return h('p', { class: `answer ${bid.response.toLowerCase()}` }, named`${to} `, `${response.done} the bid`, ' · ', when(bid.answeredAt));
     }
     if (bid.missedAt) {
-        return h('p', { class: 'answer missed' }, `Missed: ${to} did not answer it`, ' · ', when(bid.missedAt));
+        return h('p', { class: 'answer missed' }, named`Missed: ${to} did not answer it`, ' · ', when(bid.missedAt));
     }
     return h('p', { class: 'muted small' }, 'Not answered yet.');
 }

@@ -2,7 +2,7 @@
 // shared with the other partner, which are final. Drafts are never pushed: they are fetched when the
 // screen opens, after every save or share, and when the page comes back into sight.
 import { command, put, queryUntil } from '../api.js';
-import { h, renderList, when } from '../dom.js';
+import { fill, h, namesJoined, renderList, when } from '../dom.js';
 import { countedText, onPress, onSubmit, problemBox } from '../forms.js';
 import { newEntryId } from '../ids.js';
 
@@ -162,7 +162,7 @@ export function sharedCard({ me, announce, therapists = () => [] }) {
             const watching = therapists();
             const hint = el.querySelector('.hint');
             hint.hidden = watching.length === 0;
-            hint.textContent = `${watching.join(' and ')}, whom you both consented to, ${watching.length === 1 ? 'sees' : 'see'} them too.`;
+            fill(hint, namesJoined(watching, ' and '), `, whom you both consented to, ${watching.length === 1 ? 'sees' : 'see'} them too.`);
             const nameOf = (id) => (id === me ? 'You' : view.partners.find((p) => p.partnerId === id)?.displayName ?? 'Your partner');
             const entries = [...(view.entries ?? [])].filter((e) => (e.step ?? 'notes') === 'notes')
                 .sort((a, b) => String(a.sharedAt).localeCompare(String(b.sharedAt)));

@@ -2,7 +2,7 @@
 // the exercise step by step, bids for connection and their answers, and free notes: their private
 // drafts and what they shared. A therapist observes on a console of their own (clinical/console.js).
 import { command } from '../api.js';
-import { h, renderList, when } from '../dom.js';
+import { h, named, renderList, when } from '../dom.js';
 import { countedText, olderItems, onPress, onSubmit, problemBox } from '../forms.js';
 import { partnerName, RESPONSES } from '../words.js';
 import { bidItem } from './bid.js';
@@ -72,7 +72,7 @@ export function sessionScreen({ me, sessionId, announce, therapists, loadOlder }
             const here = running && p.present;
             return h('li', { class: `person ${here ? connection.toLowerCase() : 'gone'}` },
                 h('span', { class: 'dot', 'aria-hidden': 'true' }),
-                h('span', { dir: 'auto' }, p.partnerId === me ? `${partnerName(p.displayName)} (you)` : partnerName(p.displayName)),
+                h('span', { dir: 'auto' }, p.partnerId === me ? named`${partnerName(p.displayName)} (you)` : partnerName(p.displayName)),
                 h('span', { class: 'muted small' }, here ? presenceWords(connection) : 'not here'));
         }));
         el.querySelector('.observers').replaceChildren(...(view.observers ?? []).map((o) => {
