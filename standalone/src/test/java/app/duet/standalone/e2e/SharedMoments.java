@@ -42,6 +42,8 @@ final class SharedMoments {
         markReady(first);
         for (Page other : others) {
             assertThat(other.locator(".reveal-box")).containsText(name + " is ready");
+            // In a bdi: a name in a right-to-left script leaves the sentence around it in order.
+            assertThat(other.locator(".reveal-box bdi").filter(new Locator.FilterOptions().setHasText(name))).hasCount(1);
         }
         if (takeBack) {
             first.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Take them back")).click();
