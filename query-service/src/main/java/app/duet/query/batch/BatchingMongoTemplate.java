@@ -59,13 +59,15 @@ public class BatchingMongoTemplate extends MongoTemplate {
         if (id == null) {
             return super.save(document, collection);
         }
-        Document stored = new Document();
+        Object kept;
         if (document instanceof Document raw) {
-            stored.putAll(raw);
+            kept = new Document(raw);
+        } else if (batch.get().keepsObjects()) {
+            kept = document;
         } else {
-            getConverter().write(document, stored);
+            kept = bson(document);
         }
-        batch.get().change(collection, id, stored, this::write);
+        batch.get().change(collection, id, kept, this::write);
         return document;
     }
 
@@ -82,9 +84,10 @@ public class BatchingMongoTemplate extends MongoTemplate {
     }
 
     /**
-     * The batch keeps each document as stored (BSON), and every read maps a fresh object from it: an
-     * event whose handler fails halfway through changing a document it read (and is then parked as a
-     * dead letter) leaves nothing of that change for the batch to write.
+     * A batch that keeps objects maps a document once and hands every later read the same object; one
+     * applied again on copies ({@link ViewBatch}) keeps BSON and maps a fresh object for every read, so
+     * an event whose handler fails halfway through changing what it read leaves nothing of that change.
+     * Raw BSON reads always get a copy.
      */
     private <T> T readOnce(ViewBatch batch, String collection, Object id, Class<T> type) {
         Object known = batch.known(collection, id);
@@ -98,8 +101,24 @@ public class BatchingMongoTemplate extends MongoTemplate {
                 return null;
             }
         }
-        Document stored = (Document) known;
-        return type == Document.class ? type.cast(new Document(stored)) : getConverter().read(type, stored);
+        if (type != Document.class && type.isInstance(known)) {
+            return type.cast(known);
+        }
+        Document stored = known instanceof Document raw ? raw : bson(known);
+        if (type == Document.class) {
+            return type.cast(new Document(stored));
+        }
+        T read = getConverter().read(type, stored);
+        if (batch.keepsObjects() && known instanceof Document) {
+            batch.read(collection, id, read);
+        }
+        return read;
+    }
+
+    private Document bson(Object document) {
+        Document stored = new Document();
+        getConverter().write(document, stored);
+        return stored;
     }
 
     /** One bulk write per collection: each changed document replaces the stored one, or is inserted. */
@@ -107,7 +126,8 @@ public class BatchingMongoTemplate extends MongoTemplate {
         direct(() -> {
             BulkOperations bulk = bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
             for (Object document : documents) {
-                bulk.replaceOne(Query.query(Criteria.where("_id").is(idOf(document))), document,
+                Document stored = document instanceof Document raw ? raw : bson(document);
+                bulk.replaceOne(Query.query(Criteria.where("_id").is(idOf(stored))), stored,
                         FindAndReplaceOptions.options().upsert());
             }
             return bulk.execute();

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 
 /**
@@ -20,6 +22,13 @@ import java.util.function.BiConsumer;
  * as touch it, and written with one bulk write per collection when the batch commits, before the
  * processor's token ({@link ViewsBeforeTokens}), so a token never passes views left unwritten. The
  * views' pushes wait for that too, and go out in their order once the batch is stored.
+ * <p>
+ * A batch keeps each document as the object its handlers change, mapped from BSON when first read and
+ * back when stored: mapping a whole document for every event was most of a rebuild's time. A handler
+ * that fails halfway would leave its half-made change in such an object, so then nothing of the batch
+ * is stored ({@link AppliedAgainOnCopies}) and the processor applies it again with every read mapping
+ * a fresh copy from BSON and every save mapping it back, as before: a failed event's change is then
+ * dropped with its copy, and the event goes to the dead-letter queue.
  */
 public final class ViewBatch {
 
@@ -27,13 +36,22 @@ public final class ViewBatch {
     private static final String RESOURCE = ViewBatch.class.getName();
     /** Stands for a document the batch looked for and MongoDB does not have. */
     static final Object ABSENT = new Object();
+    /** Processors' segments whose next batch maps a fresh copy per read, as a handler of their last one failed. */
+    private static final Set<String> APPLY_ON_COPIES = ConcurrentHashMap.newKeySet();
 
     private final Map<String, Map<Object, Object>> documents = new HashMap<>();
     private final Map<String, Map<Object, Object>> changed = new LinkedHashMap<>();
     private final List<Runnable> pushes = new ArrayList<>();
+    private final String segment;
+    private final boolean keepsObjects;
+    private boolean handlerFailed;
     private BiConsumer<String, List<Object>> writer;
 
-    private ViewBatch() {
+    private ViewBatch(String segment) {
+        this.segment = segment;
+        // Only a tracking processor's batch is applied again when it fails; any other unit of work (a
+        // dead letter retried, say) keeps copies and handles its own failures.
+        this.keepsObjects = !segment.isEmpty() && !APPLY_ON_COPIES.contains(segment);
     }
 
     /** The batch of the event processor's unit of work on this thread, begun on first use; none outside one. */
@@ -54,7 +72,7 @@ public final class ViewBatch {
     }
 
     private static ViewBatch begin(UnitOfWork<?> unitOfWork) {
-        ViewBatch batch = new ViewBatch();
+        ViewBatch batch = new ViewBatch(segmentOf(unitOfWork));
         // The token store writes the batch first (ViewsBeforeTokens); this covers a processor whose token store does not.
         unitOfWork.onPrepareCommit(u -> batch.store());
         return batch;
@@ -71,21 +89,51 @@ public final class ViewBatch {
      * fail, the batch is processed again, finds its events applied, and would push nothing.
      */
     public void store() {
+        refuseIfAHandlerFailed();
         List<String> collections = List.copyOf(changed.keySet());
         for (String collection : collections) {
             store(collection);
         }
+        if (!keepsObjects) {
+            APPLY_ON_COPIES.remove(segment);
+        }
         push();
     }
 
+    /** A handler of this thread's batch failed: see {@link AppliedAgainOnCopies}. */
+    public static void handlerFailed() {
+        started().ifPresent(batch -> batch.handlerFailed = true);
+    }
+
+    /** Whether this thread's batch will be stored by nobody, and applied again on copies: its failures are not to be parked. */
+    public static boolean willBeAppliedAgain() {
+        return started().map(batch -> batch.keepsObjects && batch.handlerFailed).orElse(false);
+    }
+
+    /** Whether the batch keeps the objects its handlers change, rather than a BSON copy. */
+    boolean keepsObjects() {
+        return keepsObjects;
+    }
+
+    private void refuseIfAHandlerFailed() {
+        if (keepsObjects && handlerFailed) {
+            APPLY_ON_COPIES.add(segment);
+            throw new AppliedAgainOnCopies();
+        }
+    }
+
     void store(String collection) {
+        refuseIfAHandlerFailed();
         Map<Object, Object> pending = changed.remove(collection);
         if (pending != null && !pending.isEmpty()) {
             writer.accept(collection, List.copyOf(pending.values()));
         }
     }
 
-    /** The document as this batch knows it: null if unknown, {@link #ABSENT} if MongoDB has none. */
+    /**
+     * The document as this batch knows it: null if unknown, {@link #ABSENT} if MongoDB has none, else
+     * its BSON or (once read as one) the object the handlers change.
+     */
     Object known(String collection, Object id) {
         Map<Object, Object> inCollection = documents.get(collection);
         return inCollection == null ? null : inCollection.get(id);
@@ -105,6 +153,14 @@ public final class ViewBatch {
     void handOver(String collection) {
         store(collection);
         documents.remove(collection);
+    }
+
+    /** Which processor's segment runs the unit of work, as Axon's tracking processor names it among its resources. */
+    private static String segmentOf(UnitOfWork<?> unitOfWork) {
+        return unitOfWork.resources().entrySet().stream()
+                .filter(resource -> resource.getKey().startsWith("Processor[") && resource.getKey().endsWith("]/SegmentId"))
+                .map(resource -> resource.getKey() + "=" + resource.getValue())
+                .findFirst().orElse("");
     }
 
     private void push() {

@@ -186,6 +186,11 @@ public class DeadLetters {
                                 .serializer(events)
                                 .build())
                         .registerDeadLetterPolicy(projection, configuration -> (letter, failure) -> {
+                            if (app.duet.query.batch.ViewBatch.willBeAppliedAgain()) {
+                                // Nothing of this batch is stored: it is applied again on copies, where a
+                                // failure is parked once, as the event it is.
+                                return Decisions.doNotEnqueue();
+                            }
                             if (StoreUnavailable.isCause(failure) || wasInterrupted(failure)) {
                                 // MongoDB away is no fault of the event: the processor stops and tries the
                                 // batch again (and again) rather than parking every couple's events.
