@@ -11,4 +11,14 @@ public final class AppliedAgainOnCopies extends RuntimeException {
     AppliedAgainOnCopies() {
         super("A handler failed in a batch that kept its documents as objects: it is applied again on copies");
     }
+
+    /** Whether a processor's failure is this refusal, however Axon wrapped it. */
+    public static boolean isCause(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof AppliedAgainOnCopies) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

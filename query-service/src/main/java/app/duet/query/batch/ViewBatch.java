@@ -42,6 +42,8 @@ public final class ViewBatch {
     private final Map<String, Map<Object, Object>> documents = new HashMap<>();
     private final Map<String, Map<Object, Object>> changed = new LinkedHashMap<>();
     private final List<Runnable> pushes = new ArrayList<>();
+    /** Writes outside the views (events parked behind a parked one) that wait for the batch to be stored. */
+    private final List<Runnable> afterViews = new ArrayList<>();
     private final String segment;
     private final boolean keepsObjects;
     private boolean handlerFailed;
@@ -94,10 +96,20 @@ public final class ViewBatch {
         for (String collection : collections) {
             store(collection);
         }
+        afterViews.forEach(Runnable::run);
+        afterViews.clear();
         if (!keepsObjects) {
             APPLY_ON_COPIES.remove(segment);
         }
         push();
+    }
+
+    /**
+     * Runs a write once the batch is stored if this thread's batch keeps objects (it may yet be refused
+     * and applied again, which would write it twice), else at once.
+     */
+    public static void afterStoredIfAppliedAgainOnFailure(Runnable write) {
+        started().filter(batch -> batch.keepsObjects).ifPresentOrElse(batch -> batch.afterViews.add(write), write);
     }
 
     /** A handler of this thread's batch failed: see {@link AppliedAgainOnCopies}. */
@@ -126,7 +138,16 @@ public final class ViewBatch {
         refuseIfAHandlerFailed();
         Map<Object, Object> pending = changed.remove(collection);
         if (pending != null && !pending.isEmpty()) {
-            writer.accept(collection, List.copyOf(pending.values()));
+            try {
+                writer.accept(collection, List.copyOf(pending.values()));
+            } catch (RuntimeException failed) {
+                // Kept objects are mapped to BSON only here, outside any handler: should one not map, the
+                // batch goes again on copies, where each save maps in its handler and a failure is parked.
+                if (keepsObjects) {
+                    APPLY_ON_COPIES.add(segment);
+                }
+                throw failed;
+            }
         }
     }
 
@@ -149,7 +170,11 @@ public final class ViewBatch {
         changed.computeIfAbsent(collection, c -> new LinkedHashMap<>()).put(id, document);
     }
 
-    /** Before anything else reads or writes the collection: what changed is stored, and nothing of it is kept. */
+    /**
+     * Before anything else reads or writes the collection: what changed is stored, and nothing of it is
+     * kept. A handler that changed a kept document and then queried its collection before failing would
+     * have its half change stored here; none does (they query before they change), and keep it so.
+     */
     void handOver(String collection) {
         store(collection);
         documents.remove(collection);

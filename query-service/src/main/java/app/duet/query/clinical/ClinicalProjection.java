@@ -1,5 +1,6 @@
 package app.duet.query.clinical;
 
+import app.duet.query.batch.ViewBatch;
 import app.duet.api.clinical.FindSafetyConcerns;
 import app.duet.api.clinical.FindTherapistNotes;
 import app.duet.api.clinical.FindUnseenSafetyConcerns;
@@ -62,9 +63,10 @@ public class ClinicalProjection {
         ClinicalRecord concern = records.save(new ClinicalRecord(event.concernId(), event.coupleId(), ClinicalRecord.Kind.SAFETY,
                 event.partnerId(), event.words(), List.copyOf(event.therapistIds()), at, null));
         if (!replay.isReplay()) {
-            // Those it was told to, as long as the couple still consents to them (it may not, by the time this runs).
-            concern.readers().stream().filter(therapist -> consent.allows(therapist, concern.coupleId()))
-                    .forEach(therapist -> pushes.convertAndSend(ViewPublisher.THERAPIST_TOPIC + therapist, concernView(concern, therapist)));
+            // Those it was told to, as long as the couple still consents to them (it may not, by the time this runs);
+            // once the batch is stored, so a batch applied again (ViewBatch) tells nobody twice.
+            ViewBatch.afterStored(() -> concern.readers().stream().filter(therapist -> consent.allows(therapist, concern.coupleId()))
+                    .forEach(therapist -> pushes.convertAndSend(ViewPublisher.THERAPIST_TOPIC + therapist, concernView(concern, therapist))));
         }
     }
 
@@ -77,8 +79,8 @@ public class ClinicalProjection {
             ClinicalRecord seen = records.save(new ClinicalRecord(concern.id(), concern.coupleId(), concern.kind(),
                     concern.authorId(), concern.text(), concern.readers(), concern.at(), seenBy));
             if (!replay.isReplay()) {
-                pushes.convertAndSend(ViewPublisher.THERAPIST_TOPIC + event.therapistId(), new SafetyConcernView(seen.id(),
-                        seen.coupleId(), seen.authorId(), null, seen.at(), seen.seenBy(event.therapistId())));
+                ViewBatch.afterStored(() -> pushes.convertAndSend(ViewPublisher.THERAPIST_TOPIC + event.therapistId(),
+                        new SafetyConcernView(seen.id(), seen.coupleId(), seen.authorId(), null, seen.at(), seen.seenBy(event.therapistId()))));
             }
         });
     }

@@ -1,5 +1,6 @@
 package app.duet.query.events;
 
+import app.duet.query.batch.AppliedAgainOnCopies;
 import jakarta.annotation.PreDestroy;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -189,9 +190,14 @@ public class CatchingUp {
         return !status.isEmpty() && status.values().stream().allMatch(segment -> segment.getCurrentPosition().orElse(-1) >= head);
     }
 
+    /**
+     * A batch refused because a handler failed in it ({@link AppliedAgainOnCopies}) is no failure of the
+     * views: it is applied again on copies within a second or two, its poison parked.
+     */
     private boolean isFailing(String group) {
         TrackingEventProcessor processor = processors().get(group);
-        return processor != null && processor.processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState);
+        return processor != null && processor.processingStatus().values().stream().anyMatch(status ->
+                status.isErrorState() && !AppliedAgainOnCopies.isCause(status.getError()));
     }
 
     /** The builder asked last is kept: with its store away, a view's builder is the one it had. */

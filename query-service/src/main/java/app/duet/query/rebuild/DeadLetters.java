@@ -177,24 +177,25 @@ public class DeadLetters {
         public void configureModule(org.axonframework.config.Configurer configurer) {
             for (String projection : Projections.REBUILDABLE) {
                 configurer.eventProcessing()
-                        .registerDeadLetterQueue(projection, configuration -> MongoSequencedDeadLetterQueue.builder()
-                                .processingGroup(projection)
-                                .mongoTemplate(DefaultMongoTemplate.builder()
-                                        .mongoDatabase(mongo.getMongoDatabase())
-                                        .deadLetterCollectionName(COLLECTION)
-                                        .build())
-                                .serializer(events)
-                                .build())
+                        .registerDeadLetterQueue(projection, configuration -> new app.duet.query.batch.LettersAfterTheBatch(
+                                MongoSequencedDeadLetterQueue.builder()
+                                        .processingGroup(projection)
+                                        .mongoTemplate(DefaultMongoTemplate.builder()
+                                                .mongoDatabase(mongo.getMongoDatabase())
+                                                .deadLetterCollectionName(COLLECTION)
+                                                .build())
+                                        .serializer(events)
+                                        .<EventMessage<?>>build()))
                         .registerDeadLetterPolicy(projection, configuration -> (letter, failure) -> {
-                            if (app.duet.query.batch.ViewBatch.willBeAppliedAgain()) {
-                                // Nothing of this batch is stored: it is applied again on copies, where a
-                                // failure is parked once, as the event it is.
-                                return Decisions.doNotEnqueue();
-                            }
                             if (StoreUnavailable.isCause(failure) || wasInterrupted(failure)) {
                                 // MongoDB away is no fault of the event: the processor stops and tries the
                                 // batch again (and again) rather than parking every couple's events.
                                 throw new ViewsStoreUnavailable(failure);
+                            }
+                            if (app.duet.query.batch.ViewBatch.willBeAppliedAgain()) {
+                                // Nothing of this batch is stored: it is applied again on copies, where a
+                                // failure is parked once, as the event it is.
+                                return Decisions.doNotEnqueue();
                             }
                             return Decisions.enqueue(new ThrowableCause(failure.getClass().getName(),
                                     "withheld: the message of a failure may quote the event"));
