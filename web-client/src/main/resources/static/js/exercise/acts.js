@@ -118,7 +118,13 @@ export function actsPart({ me, sessionId, view, guide, current, labels, nameOf, 
                 await command(`sessions/${sessionId}/baby-steps/${entry.entryId}/smaller-step`, { words: smaller.words.textarea.value.trim() });
                 smaller.words.reset();
             });
-            const details = h('details', { open: smaller.open }, h('summary', {}, 'Too big for now?'), smaller.words.el, offer);
+            const summary = h('summary', {}, 'Too big for now?');
+            const details = h('details', { open: smaller.open }, summary, smaller.words.el, offer);
+            // Kept the moment it is pressed: the toggle event comes a task later, and a push re-rendering
+            // the card in between (the partner choosing a step) would draw the box closed again.
+            summary.addEventListener('click', () => {
+                smaller.open = !details.open;
+            });
             details.addEventListener('toggle', () => {
                 smaller.open = details.open;
             });
