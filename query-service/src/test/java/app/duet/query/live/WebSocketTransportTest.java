@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.messaging.simp.broker.DefaultSubscriptionRegistry;
+import org.springframework.messaging.simp.broker.SimpleBrokerMessageHandler;
 import org.springframework.web.context.WebApplicationContext;
 
 import java.io.InputStream;
@@ -67,6 +69,13 @@ class WebSocketTransportTest {
         assertThat(String.valueOf(connector.getProperty("socket.appWriteBufSize"))).isEqualTo("4096");
         assertThat(String.valueOf(connector.getProperty("maxConnections"))).isEqualTo("20000");
         assertThat(System.getProperty(WebSocketTransport.TOMCAT_FRAME_BUFFER)).isEqualTo("4096");
+    }
+
+    @Test
+    void theBrokerRemembersTheListenersOfManyMoreTopicsThanSpringsDefault() {
+        var broker = product.querySide.getBean(SimpleBrokerMessageHandler.class);
+        // Spring's default of 1,024 made every push past a few hundred couples walk every connection.
+        assertThat(((DefaultSubscriptionRegistry) broker.getSubscriptionRegistry()).getCacheLimit()).isEqualTo(100_000);
     }
 
     @Test
