@@ -23,6 +23,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -31,9 +32,15 @@ import java.util.Objects;
  * ({@code duet.access.public-key-location}, for tests), or, in standalone, the issuer living in the
  * same JVM. Every token must be unexpired, name {@code duet.access.issuer} when that is set, and be
  * an access token: it carries a {@code scope} (an ID token, which only says who someone is, does not).
+ * A token's signature is checked once ({@link RememberedTokens}), its claims on every use.
  */
 @Configuration(proxyBeanMethods = false)
 class TokenChecks {
+
+    /** About two people's tokens per couple in session at once, a few KB each. */
+    private static final int MOST_REMEMBERED = 5_000;
+    /** An access token lives ten minutes; its expiry is checked on every use all the same. */
+    private static final Duration REMEMBERED_AT_MOST = Duration.ofMinutes(15);
 
     @Bean
     JwtDecoder jwtDecoder(@Value("${duet.access.jwk-set-uri:}") String jwkSetUri,
@@ -60,9 +67,10 @@ class TokenChecks {
         }
         OAuth2TokenValidator<Jwt> basics = issuer.isBlank() ? JwtValidators.createDefault()
                 : JwtValidators.createDefaultWithIssuer(issuer);
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(basics,
-                new JwtClaimValidator<Object>("scope", Objects::nonNull)));
-        return decoder;
+        OAuth2TokenValidator<Jwt> claimRules = new DelegatingOAuth2TokenValidator<>(basics,
+                new JwtClaimValidator<Object>("scope", Objects::nonNull));
+        decoder.setJwtValidator(claimRules);
+        return new RememberedTokens(decoder, claimRules, MOST_REMEMBERED, REMEMBERED_AT_MOST);
     }
 
     private static RSAPublicKey read(Resource pem) throws IOException {
