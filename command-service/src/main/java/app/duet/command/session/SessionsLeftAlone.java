@@ -27,8 +27,12 @@ class SessionsLeftAlone {
 
     private static final Logger log = LoggerFactory.getLogger(SessionsLeftAlone.class);
 
-    /** When each partner connection was last known alive: when it ended, or its instance's last beat. */
-    private static final String GONE_SINCE = "CASE WHEN state IN ('absent', 'dropped') THEN since ELSE heard_at END";
+    /**
+     * When each partner connection was last known alive: when it ended, or, still open, the later of
+     * when it opened and its instance's last beat (instance_beat).
+     */
+    private static final String GONE_SINCE = "CASE WHEN state IN ('absent', 'dropped') THEN since ELSE GREATEST(heard_at, "
+            + "COALESCE((SELECT b.heard_at FROM instance_beat b WHERE b.instance_id = live_connection.instance_id), 0)) END";
 
     @Bean
     RecurringTask<Void> sessionsLeftAloneTask(JdbcClient db, ObjectProvider<CommandGateway> commands,
@@ -39,8 +43,10 @@ class SessionsLeftAlone {
     }
 
     static void pauseLeftAlone(JdbcClient db, CommandGateway commands, long cutoff) {
-        List<String> sessions = db.sql("SELECT session_id FROM live_connection WHERE person_role = 'partner' "
-                        + "GROUP BY session_id HAVING MAX(" + GONE_SINCE + ") < ?")
+        // Judged per connection first: an aggregate over a subquery is not what every database takes.
+        List<String> sessions = db.sql("SELECT session_id FROM (SELECT session_id, " + GONE_SINCE + " AS gone_since "
+                        + "FROM live_connection WHERE person_role = 'partner') connections "
+                        + "GROUP BY session_id HAVING MAX(gone_since) < ?")
                 .params(cutoff).query(String.class).list();
         for (String sessionId : sessions) {
             try {

@@ -11,7 +11,8 @@ import java.util.Locale;
  * The live_connection table (command-service migrates it): every instance's open connections to
  * session views, so presence is the same whichever instance a person or a request lands on. Each
  * change of state is conditional on the state it changes, so of several instances sweeping at once
- * exactly one makes it, and only that one tells the session.
+ * exactly one makes it, and only that one tells the session. An instance beats in instance_beat, one
+ * row whatever the number of connections it holds.
  */
 @Repository
 class LiveConnectionTable {
@@ -19,6 +20,10 @@ class LiveConnectionTable {
     /** One row: a person's connection to one session's view through one socket. */
     record Row(String connectionId, String sessionId, String personId, String role, Connection state, long since) {
     }
+
+    /** The connection's instance has not beaten since the cutoff (or ever). */
+    private static final String NO_BEAT_SINCE = "NOT EXISTS (SELECT 1 FROM instance_beat b "
+            + "WHERE b.instance_id = live_connection.instance_id AND b.heard_at >= ?)";
 
     private final JdbcClient db;
 
@@ -49,19 +54,21 @@ class LiveConnectionTable {
 
     /** This instance still holds its open connections. */
     void beat(String instanceId, long now) {
-        db.sql("UPDATE live_connection SET heard_at = ? WHERE instance_id = ? AND state IN ('here', 'away')")
-                .params(now, instanceId).update();
+        if (db.sql("UPDATE instance_beat SET heard_at = ? WHERE instance_id = ?").params(now, instanceId).update() == 0) {
+            db.sql("INSERT INTO instance_beat (instance_id, heard_at) VALUES (?, ?)").params(instanceId, now).update();
+        }
     }
 
-    /** Open connections whose instance has not beaten since the cutoff: it has crashed or is cut off. */
+    /** Open connections, opened before the cutoff, whose instance has not beaten since: it has crashed or is cut off. */
     List<Row> unheardSince(long cutoff) {
-        return rows("WHERE state IN ('here', 'away') AND heard_at < ?", cutoff);
+        return rows("WHERE state IN ('here', 'away') AND heard_at < ? AND " + NO_BEAT_SINCE, cutoff, cutoff);
     }
 
     /** Marks an unheard connection dropped, unless another instance has just done so (or it beat again). */
     boolean dropUnheard(String connectionId, long cutoff, long now) {
-        return db.sql("UPDATE live_connection SET state = 'dropped', since = ? WHERE connection_id = ? AND state IN ('here', 'away') AND heard_at < ?")
-                .params(now, connectionId, cutoff).update() == 1;
+        return db.sql("UPDATE live_connection SET state = 'dropped', since = ? WHERE connection_id = ? AND state IN ('here', 'away') "
+                        + "AND heard_at < ? AND " + NO_BEAT_SINCE)
+                .params(now, connectionId, cutoff, cutoff).update() == 1;
     }
 
     /** Connections dropped before the cutoff: their people are absent now. */
@@ -79,14 +86,15 @@ class LiveConnectionTable {
         return rows("WHERE session_id = ?", sessionId);
     }
 
-    /** Rows of connections long gone, in sessions nobody came back to. */
+    /** Rows of connections long gone, in sessions nobody came back to, and of instances long stopped. */
     void forgetAbsentBefore(long cutoff) {
         db.sql("DELETE FROM live_connection WHERE state = 'absent' AND since < ?").params(cutoff).update();
+        db.sql("DELETE FROM instance_beat WHERE heard_at < ?").params(cutoff).update();
     }
 
-    private List<Row> rows(String where, Object parameter) {
+    private List<Row> rows(String where, Object... parameters) {
         return db.sql("SELECT connection_id, session_id, person_id, person_role, state, since FROM live_connection " + where)
-                .params(parameter)
+                .params(parameters)
                 .query((result, n) -> new Row(result.getString(1), result.getString(2), result.getString(3), result.getString(4),
                         Connection.valueOf(result.getString(5).toUpperCase(Locale.ROOT)), result.getLong(6)))
                 .list();

@@ -140,6 +140,24 @@ class SessionPresenceTest {
     }
 
     @Test
+    void anInstanceBeatsOnceForAllItsConnectionsNotOncePerConnection() throws Exception {
+        String alex = UUID.randomUUID().toString();
+        String sam = UUID.randomUUID().toString();
+        CommandClient.PairedSession paired = pairedAndSeen(alex, sam);
+        JdbcClient db = product.querySide.getBean(JdbcClient.class);
+        try (StompTestClient samScreen = StompTestClient.connect(product.ws, ISSUER.partner(sam))) {
+            samScreen.subscribe(ViewPublisher.SESSION_TOPIC + paired.sessionId());
+            await().atMost(SETTLED).until(() -> state(sam, paired.sessionId(), sam).equals("HERE"));
+            long opened = db.sql("SELECT heard_at FROM live_connection WHERE session_id = ? AND person_id = ?")
+                    .params(paired.sessionId(), sam).query(Long.class).single();
+            await().atMost(SETTLED).until(() -> db.sql("SELECT MAX(heard_at) FROM instance_beat").query(Long.class).single() > opened);
+            // A beat writes the instance's row, whatever the number of pages it holds, never each page's.
+            assertThat(db.sql("SELECT heard_at FROM live_connection WHERE session_id = ? AND person_id = ?")
+                    .params(paired.sessionId(), sam).query(Long.class).single()).isEqualTo(opened);
+        }
+    }
+
+    @Test
     void connectionsOfAnInstanceThatStoppedBeatingAreDroppedByAnother() throws Exception {
         String alex = UUID.randomUUID().toString();
         String sam = UUID.randomUUID().toString();
