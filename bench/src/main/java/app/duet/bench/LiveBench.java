@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class LiveBench {
 
     private static final String S = "live";
+    /** How long the open screens are watched with nobody acting, before the loaded phases. */
+    private static final java.time.Duration QUIET = java.time.Duration.ofSeconds(10);
 
     /** A bid on its way: when it was due, and which screens of its couple have not shown it yet. */
     private record Pending(long dueNanos, Map<Integer, Boolean> waiting) {
@@ -74,6 +76,7 @@ final class LiveBench {
             long opening = System.nanoTime();
             try (LiveCouples live = LiveCouples.open(stack, accounts, largest, Executors.newFixedThreadPool(16), this::heard)) {
                 Figures.line(scenario, stackName + "-open-" + largest + "-couples", (System.nanoTime() - opening) / 1e9, "s");
+                quiet(stack, largest);
                 for (int size : sizes) {
                     failures += phase(stack, live, size, seconds, interval, pool, floor);
                 }
@@ -83,6 +86,17 @@ final class LiveBench {
             pool.shutdownNow();
         }
         return failures;
+    }
+
+    /**
+     * What every open screen costs while nobody acts (heart-beats, presence, the processors' waits): the
+     * product's CPU over {@link #QUIET} with all of them connected, the floor under every loaded phase.
+     */
+    private void quiet(Stack stack, int couples) throws InterruptedException {
+        TimeUnit.SECONDS.sleep(5);
+        Figures.Cpu cpu = new Figures.Cpu(stack.pids());
+        TimeUnit.MILLISECONDS.sleep(QUIET.toMillis());
+        cpu.print(scenario, "-" + stack.name + "-" + couples + "-quiet");
     }
 
     private int phase(Stack stack, LiveCouples live, int size, int seconds, int interval, ExecutorService pool,

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -26,6 +27,9 @@ import java.util.stream.Stream;
  * failing: a failure would send the processor into Axon's growing back-off (up to a minute), while
  * a wait here ends with the first notification after the database is back
  * ({@link PostgresEventsAppendedListener} rings when it reconnects) or with the next poll.
+ * <p>
+ * Every processor's stream comes from this one source, and streams at the same position share one
+ * read ({@link SharedReads}): two batches' worth of the latest reads are kept for the others.
  */
 public class NotifiedEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
@@ -34,11 +38,13 @@ public class NotifiedEventSource implements StreamableMessageSource<TrackedEvent
     private final EventStorageEngine storage;
     private final EventsAppendedSignal signal;
     private final int batchSize;
+    private final SharedReads reads;
 
     public NotifiedEventSource(EventStorageEngine storage, EventsAppendedSignal signal, int batchSize) {
         this.storage = storage;
         this.signal = signal;
         this.batchSize = batchSize;
+        this.reads = new SharedReads(2 * batchSize);
     }
 
     @Override
@@ -107,8 +113,8 @@ public class NotifiedEventSource implements StreamableMessageSource<TrackedEvent
 
         /** Only called with an empty buffer, so lastToken is the position of everything consumed. */
         private boolean readBatch() {
-            try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(lastToken, false)) {
-                events.limit(batchSize).forEach(buffer::add);
+            try {
+                buffer.addAll(reads.after(lastToken, this::readFromStore));
             } catch (RuntimeException failure) {
                 if (!StoreUnavailable.isCause(failure)) {
                     throw failure;
@@ -125,6 +131,12 @@ public class NotifiedEventSource implements StreamableMessageSource<TrackedEvent
                 storeAway = false;
             }
             return !buffer.isEmpty();
+        }
+
+        private List<TrackedEventMessage<?>> readFromStore() {
+            try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(lastToken, false)) {
+                return events.limit(batchSize).<TrackedEventMessage<?>>map(event -> event).toList();
+            }
         }
 
         /** Rings too, so a processor waiting on this stream notices at once that it is shutting down. */
