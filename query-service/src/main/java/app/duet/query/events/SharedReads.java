@@ -3,6 +3,7 @@ package app.duet.query.events;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,9 @@ import java.util.function.Supplier;
  * and when new events are committed they all wake together: each ran the same query and deserialized
  * and decrypted the same rows (five times over in standalone, nine with two segments each). Now the
  * first to ask for the events after a position reads them, and the others asking for that position
- * meanwhile or soon after get the same messages, deserialized once.
+ * meanwhile or soon after get the same messages, deserialized once. A stream whose position is an
+ * event inside a kept read gets the rest of that read: streams that read apart (each started from its
+ * own stored token) fall in step at the first event they share, and stay so.
  * <p>
  * A read that found nothing is never handed on: a stream told "nothing yet" goes to wait for the next
  * bell, so it must have looked after the bell it last heard. Nor is a failed one. At most {@code keep}
@@ -31,7 +34,16 @@ final class SharedReads {
     private final int keep;
     /** By the position each read started after; guarded by this. */
     private final Map<Object, CompletableFuture<List<TrackedEventMessage<?>>>> reads = new LinkedHashMap<>();
+    /** Every kept event by its position: the rest of its read is what comes after it; guarded by this. */
+    private final Map<TrackingToken, Rest> kept = new HashMap<>();
     private int held;
+
+    /** The events of one read after the one at {@code index}. */
+    private record Rest(List<TrackedEventMessage<?>> read, int index) {
+        List<TrackedEventMessage<?>> events() {
+            return read.subList(index + 1, read.size());
+        }
+    }
 
     SharedReads(int keep) {
         this.keep = keep;
@@ -43,6 +55,10 @@ final class SharedReads {
         CompletableFuture<List<TrackedEventMessage<?>>> earlier;
         CompletableFuture<List<TrackedEventMessage<?>>> mine = new CompletableFuture<>();
         synchronized (this) {
+            Rest rest = position == null ? null : kept.get(position);
+            if (rest != null && rest.index() < rest.read().size() - 1 && !reads.containsKey(key)) {
+                return rest.events();
+            }
             earlier = reads.putIfAbsent(key, mine);
         }
         if (earlier != null) {
@@ -60,7 +76,7 @@ final class SharedReads {
         if (events.isEmpty()) {
             forget(key, mine);
         } else {
-            keep(events.size());
+            keep(events);
         }
         mine.complete(events);
         return events;
@@ -75,15 +91,18 @@ final class SharedReads {
         reads.remove(key, read);
     }
 
-    private synchronized void keep(int count) {
-        held += count;
+    private synchronized void keep(List<TrackedEventMessage<?>> read) {
+        held += read.size();
+        for (int index = 0; index < read.size(); index++) {
+            kept.put(read.get(index).trackingToken(), new Rest(read, index));
+        }
         Iterator<CompletableFuture<List<TrackedEventMessage<?>>>> eldestFirst = reads.values().iterator();
         while (held > keep && eldestFirst.hasNext()) {
-            CompletableFuture<List<TrackedEventMessage<?>>> read = eldestFirst.next();
-            List<TrackedEventMessage<?>> events = read.getNow(null);
-            if (events != null) {
+            List<TrackedEventMessage<?>> events = eldestFirst.next().getNow(null);
+            if (events != null && events != read) {
                 held -= events.size();
                 eldestFirst.remove();
+                events.forEach(event -> kept.computeIfPresent(event.trackingToken(), (position, rest) -> rest.read() == events ? null : rest));
             }
         }
     }

@@ -41,6 +41,20 @@ class SharedReadsTest {
     }
 
     @Test
+    void aStreamWhosePositionIsInsideAKeptReadGetsTheRestOfItAndFallsInStep() {
+        SharedReads reads = new SharedReads(100);
+        List<TrackedEventMessage<?>> first = reads.after(null, store(null, events(1, 5)));
+        // Another stream started from its own stored token, at the second event: it gets the last three, read once.
+        TrackingToken second = GapAwareTrackingToken.newInstance(2, List.of());
+        assertThat(reads.after(second, store(second, events(3, 5)))).containsExactlyElementsOf(first.subList(2, 5));
+        assertThat(storeReads).hasSize(1);
+        // At the end of the read there is nothing more to hand on: the store is asked.
+        TrackingToken last = first.get(4).trackingToken();
+        assertThat(reads.after(last, store(last, events(6, 6)))).hasSize(1);
+        assertThat(storeReads).hasSize(2);
+    }
+
+    @Test
     void aStreamAskingWhileAnotherReadsWaitsForThatRead() throws Exception {
         SharedReads reads = new SharedReads(100);
         CountDownLatch reading = new CountDownLatch(1);
