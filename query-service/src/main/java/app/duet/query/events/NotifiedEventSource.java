@@ -114,7 +114,7 @@ public class NotifiedEventSource implements StreamableMessageSource<TrackedEvent
         /** Only called with an empty buffer, so lastToken is the position of everything consumed. */
         private boolean readBatch() {
             try {
-                buffer.addAll(reads.after(lastToken, this::readFromStore));
+                buffer.addAll(reads.after(lastToken, signal.generation(), this::readFromStore));
             } catch (RuntimeException failure) {
                 if (!StoreUnavailable.isCause(failure)) {
                     throw failure;

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -22,21 +24,37 @@ import java.util.function.Supplier;
  * event inside a kept read gets the rest of that read: streams that read apart (each started from its
  * own stored token) fall in step at the first event they share, and stay so.
  * <p>
- * A read that found nothing is never handed on: a stream told "nothing yet" goes to wait for the next
- * bell, so it must have looked after the bell it last heard. Nor is a failed one. At most {@code keep}
- * events are held, the eldest reads forgotten first; a stream further behind reads on its own.
+ * A read that found nothing is handed on, for a moment only, to streams that have heard no later bell
+ * than its reader had before reading: a stream told "nothing yet" goes to wait for the next bell, so
+ * it must have looked after the bell it last heard (and a stream polling on its own, a lost bell's
+ * cover, soon reads for itself). A failed read is never handed on. At most {@code keep} events are
+ * held, the eldest reads forgotten first; a stream further behind reads on its own.
  */
 final class SharedReads {
 
     /** The position before the first event, which has no token. */
     private static final Object START = new Object();
 
+    /** How long a read that found nothing is handed on: the streams one bell wakes ask within it. */
+    private static final long NOTHING_HANDED_ON_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** Positions read bare at most remembered; a few at any time, one per stream at the head. */
+    private static final int MOST_NOTHINGS = 64;
+
     private final int keep;
     /** By the position each read started after; guarded by this. */
-    private final Map<Object, CompletableFuture<List<TrackedEventMessage<?>>>> reads = new LinkedHashMap<>();
+    private final Map<Object, Read> reads = new LinkedHashMap<>();
+    /** Positions after which a read found nothing, by when and after which bell; guarded by this. */
+    private final Map<Object, Nothing> nothingAt = new HashMap<>();
     /** Every kept event by its position: the rest of its read is what comes after it; guarded by this. */
     private final Map<TrackingToken, Rest> kept = new HashMap<>();
     private int held;
+
+    /** One read, and the last bell its reader had heard before it began. */
+    private record Read(CompletableFuture<List<TrackedEventMessage<?>>> outcome, long heard) {
+    }
+
+    private record Nothing(long heard, long atNanos) {
+    }
 
     /** The events of one read after the one at {@code index}. */
     private record Rest(List<TrackedEventMessage<?>> read, int index) {
@@ -45,25 +63,40 @@ final class SharedReads {
         }
     }
 
+    private final LongSupplier nanoClock;
+
     SharedReads(int keep) {
-        this.keep = keep;
+        this(keep, System::nanoTime);
     }
 
-    /** The events after {@code position}: another stream's read of it, or {@code read} run now and kept for the others. */
-    List<TrackedEventMessage<?>> after(TrackingToken position, Supplier<List<TrackedEventMessage<?>>> read) {
+    SharedReads(int keep, LongSupplier nanoClock) {
+        this.keep = keep;
+        this.nanoClock = nanoClock;
+    }
+
+    /**
+     * The events after {@code position}, for a stream that has heard the bell up to {@code heard}:
+     * another stream's read of it, or {@code read} run now and kept for the others.
+     */
+    List<TrackedEventMessage<?>> after(TrackingToken position, long heard, Supplier<List<TrackedEventMessage<?>>> read) {
         Object key = Objects.requireNonNullElse((Object) position, START);
-        CompletableFuture<List<TrackedEventMessage<?>>> earlier;
+        Read earlier;
         CompletableFuture<List<TrackedEventMessage<?>>> mine = new CompletableFuture<>();
         synchronized (this) {
             Rest rest = position == null ? null : kept.get(position);
             if (rest != null && rest.index() < rest.read().size() - 1 && !reads.containsKey(key)) {
                 return rest.events();
             }
-            earlier = reads.putIfAbsent(key, mine);
+            Nothing nothing = nothingAt.get(key);
+            if (nothing != null && heard <= nothing.heard() && nanoClock.getAsLong() - nothing.atNanos() < NOTHING_HANDED_ON_NANOS) {
+                return List.of();
+            }
+            earlier = reads.putIfAbsent(key, new Read(mine, heard));
         }
         if (earlier != null) {
-            List<TrackedEventMessage<?>> shared = outcome(earlier);
-            return shared == null || shared.isEmpty() ? read.get() : shared;
+            List<TrackedEventMessage<?>> shared = outcome(earlier.outcome());
+            boolean stillNothing = shared != null && shared.isEmpty() && heard <= earlier.heard();
+            return shared != null && (!shared.isEmpty() || stillNothing) ? shared : read.get();
         }
         List<TrackedEventMessage<?>> events;
         try {
@@ -74,9 +107,9 @@ final class SharedReads {
             throw failed;
         }
         if (events.isEmpty()) {
-            forget(key, mine);
+            foundNothing(key, mine, heard);
         } else {
-            keep(events);
+            keep(key, events);
         }
         mine.complete(events);
         return events;
@@ -88,17 +121,26 @@ final class SharedReads {
     }
 
     private synchronized void forget(Object key, CompletableFuture<List<TrackedEventMessage<?>>> read) {
-        reads.remove(key, read);
+        reads.computeIfPresent(key, (position, kept) -> kept.outcome() == read ? null : kept);
     }
 
-    private synchronized void keep(List<TrackedEventMessage<?>> read) {
+    private synchronized void foundNothing(Object key, CompletableFuture<List<TrackedEventMessage<?>>> read, long heard) {
+        forget(key, read);
+        if (nothingAt.size() >= MOST_NOTHINGS) {
+            nothingAt.clear();
+        }
+        nothingAt.put(key, new Nothing(heard, nanoClock.getAsLong()));
+    }
+
+    private synchronized void keep(Object key, List<TrackedEventMessage<?>> read) {
+        nothingAt.remove(key);
         held += read.size();
         for (int index = 0; index < read.size(); index++) {
             kept.put(read.get(index).trackingToken(), new Rest(read, index));
         }
-        Iterator<CompletableFuture<List<TrackedEventMessage<?>>>> eldestFirst = reads.values().iterator();
+        Iterator<Read> eldestFirst = reads.values().iterator();
         while (held > keep && eldestFirst.hasNext()) {
-            List<TrackedEventMessage<?>> events = eldestFirst.next().getNow(null);
+            List<TrackedEventMessage<?>> events = eldestFirst.next().outcome().getNow(null);
             if (events != null && events != read) {
                 held -= events.size();
                 eldestFirst.remove();

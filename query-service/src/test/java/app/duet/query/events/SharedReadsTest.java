@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.LongStream;
 
@@ -28,29 +29,29 @@ class SharedReadsTest {
     @Test
     void streamsAtOnePositionShareOneReadAndItsMessages() {
         SharedReads reads = new SharedReads(100);
-        List<TrackedEventMessage<?>> first = reads.after(null, store(null, events(1, 3)));
-        List<TrackedEventMessage<?>> second = reads.after(null, store(null, events(1, 3)));
+        List<TrackedEventMessage<?>> first = reads.after(null, 0, store(null, events(1, 3)));
+        List<TrackedEventMessage<?>> second = reads.after(null, 0, store(null, events(1, 3)));
 
         assertThat(second).isSameAs(first);
         assertThat(storeReads).hasSize(1);
         // Where the streams go on from, each asks again, and the second finds the first's read there too.
         TrackingToken next = first.get(2).trackingToken();
-        List<TrackedEventMessage<?>> later = reads.after(next, store(next, events(4, 4)));
-        assertThat(reads.after(next, store(next, events(4, 4)))).isSameAs(later);
+        List<TrackedEventMessage<?>> later = reads.after(next, 0, store(next, events(4, 4)));
+        assertThat(reads.after(next, 0, store(next, events(4, 4)))).isSameAs(later);
         assertThat(storeReads).hasSize(2);
     }
 
     @Test
     void aStreamWhosePositionIsInsideAKeptReadGetsTheRestOfItAndFallsInStep() {
         SharedReads reads = new SharedReads(100);
-        List<TrackedEventMessage<?>> first = reads.after(null, store(null, events(1, 5)));
+        List<TrackedEventMessage<?>> first = reads.after(null, 0, store(null, events(1, 5)));
         // Another stream started from its own stored token, at the second event: it gets the last three, read once.
         TrackingToken second = GapAwareTrackingToken.newInstance(2, List.of());
-        assertThat(reads.after(second, store(second, events(3, 5)))).containsExactlyElementsOf(first.subList(2, 5));
+        assertThat(reads.after(second, 0, store(second, events(3, 5)))).containsExactlyElementsOf(first.subList(2, 5));
         assertThat(storeReads).hasSize(1);
         // At the end of the read there is nothing more to hand on: the store is asked.
         TrackingToken last = first.get(4).trackingToken();
-        assertThat(reads.after(last, store(last, events(6, 6)))).hasSize(1);
+        assertThat(reads.after(last, 0, store(last, events(6, 6)))).hasSize(1);
         assertThat(storeReads).hasSize(2);
     }
 
@@ -61,13 +62,13 @@ class SharedReadsTest {
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService streams = Executors.newFixedThreadPool(2);
         try {
-            Future<List<TrackedEventMessage<?>>> first = streams.submit(() -> reads.after(null, () -> {
+            Future<List<TrackedEventMessage<?>>> first = streams.submit(() -> reads.after(null, 0, () -> {
                 reading.countDown();
                 await(release);
                 return store(null, events(1, 2)).get();
             }));
             assertThat(reading.await(10, TimeUnit.SECONDS)).isTrue();
-            Future<List<TrackedEventMessage<?>>> second = streams.submit(() -> reads.after(null, store(null, events(1, 2))));
+            Future<List<TrackedEventMessage<?>>> second = streams.submit(() -> reads.after(null, 0, store(null, events(1, 2))));
             release.countDown();
             assertThat(second.get(10, TimeUnit.SECONDS)).isSameAs(first.get(10, TimeUnit.SECONDS));
             assertThat(storeReads).hasSize(1);
@@ -77,35 +78,48 @@ class SharedReadsTest {
     }
 
     @Test
-    void nothingFoundIsNeverHandedOnSoAStreamAlwaysLooksAfterTheBellItHeard() {
+    void nothingFoundIsHandedOnOnlyToStreamsThatHeardNoLaterBell() {
         SharedReads reads = new SharedReads(100);
-        assertThat(reads.after(null, store(null, List.of()))).isEmpty();
-        // Events committed since: the next stream to ask reads them, not the earlier "nothing".
-        assertThat(reads.after(null, store(null, events(1, 1)))).hasSize(1);
+        assertThat(reads.after(null, 7, store(null, List.of()))).isEmpty();
+        // Woken by the same bell: told "nothing yet" without asking the store again.
+        assertThat(reads.after(null, 7, store(null, List.of()))).isEmpty();
+        assertThat(storeReads).hasSize(1);
+        // A stream that heard a later bell may be looking for what it rang for: it reads.
+        assertThat(reads.after(null, 8, store(null, events(1, 1)))).hasSize(1);
+        assertThat(storeReads).hasSize(2);
+    }
+
+    @Test
+    void nothingFoundIsHandedOnForAMomentOnlySoAStreamPollingOnItsOwnReads() {
+        AtomicLong nanos = new AtomicLong();
+        SharedReads reads = new SharedReads(100, nanos::get);
+        reads.after(null, 7, store(null, List.of()));
+        nanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(150));
+        assertThat(reads.after(null, 7, store(null, events(1, 1)))).hasSize(1);
         assertThat(storeReads).hasSize(2);
     }
 
     @Test
     void aFailedReadIsNotKeptAndTheNextStreamReadsAgain() {
         SharedReads reads = new SharedReads(100);
-        assertThatThrownBy(() -> reads.after(null, () -> {
+        assertThatThrownBy(() -> reads.after(null, 0, () -> {
             throw new IllegalStateException("the store is away");
         })).hasMessage("the store is away");
-        assertThat(reads.after(null, store(null, events(1, 2)))).hasSize(2);
+        assertThat(reads.after(null, 0, store(null, events(1, 2)))).hasSize(2);
         assertThat(storeReads).hasSize(1);
     }
 
     @Test
     void atMostTheConfiguredNumberOfEventsAreHeldTheEldestReadsForgottenFirst() {
         SharedReads reads = new SharedReads(5);
-        List<TrackedEventMessage<?>> first = reads.after(null, store(null, events(1, 3)));
+        List<TrackedEventMessage<?>> first = reads.after(null, 0, store(null, events(1, 3)));
         TrackingToken afterFirst = first.get(2).trackingToken();
-        List<TrackedEventMessage<?>> second = reads.after(afterFirst, store(afterFirst, events(4, 6)));
+        List<TrackedEventMessage<?>> second = reads.after(afterFirst, 0, store(afterFirst, events(4, 6)));
 
         assertThat(reads.held()).isEqualTo(3);
         // A stream at the second read's position shares it; one still at the start reads on its own.
-        assertThat(reads.after(afterFirst, store(afterFirst, events(4, 6)))).isSameAs(second);
-        assertThat(reads.after(null, store(null, events(1, 3)))).isNotSameAs(first);
+        assertThat(reads.after(afterFirst, 0, store(afterFirst, events(4, 6)))).isSameAs(second);
+        assertThat(reads.after(null, 0, store(null, events(1, 3)))).isNotSameAs(first);
         assertThat(storeReads).hasSize(3);
     }
 
