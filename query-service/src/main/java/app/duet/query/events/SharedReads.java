@@ -41,6 +41,7 @@ final class SharedReads {
     private static final int MOST_NOTHINGS = 64;
 
     private final int keep;
+    private final LongSupplier nanoClock;
     /** By the position each read started after; guarded by this. */
     private final Map<Object, Read> reads = new LinkedHashMap<>();
     /** Positions after which a read found nothing, by when and after which bell; guarded by this. */
@@ -62,8 +63,6 @@ final class SharedReads {
             return read.subList(index + 1, read.size());
         }
     }
-
-    private final LongSupplier nanoClock;
 
     SharedReads(int keep) {
         this(keep, System::nanoTime);
