@@ -50,11 +50,12 @@ final class LiveBench {
         List<String> stacks = List.of(options.getOrDefault("stacks", "standalone,distributed").split(","));
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "60"));
         int interval = Integer.parseInt(options.getOrDefault("interval", "20"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup-seconds", "60"));
         Figures.machineLoad(S, "before");
         FloorBench.Floor floor = FloorBench.measure(S, "", 100, Integer.parseInt(options.getOrDefault("floor-seconds", "20")));
         int failures = floor.missing();
         for (String name : stacks) {
-            failures += new LiveBench(S).run(name, new Accounts(options), sizes, seconds, interval, floor, stack -> { });
+            failures += new LiveBench(S).run(name, new Accounts(options), sizes, seconds, warmup, interval, floor, stack -> { });
         }
         Figures.line(S, "p99-goal", 50, "ms");
         Figures.machineLoad(S, "after");
@@ -63,8 +64,14 @@ final class LiveBench {
         }
     }
 
-    /** Opens the largest number of couples once, then runs each size on the first N of them; returns failures. */
-    int run(String stackName, Accounts accounts, int[] sizes, int seconds, int interval, FloorBench.Floor floor,
+    /**
+     * Opens the largest number of couples once, runs the largest size for {@code warmup} seconds, then each
+     * size on the first N of them; returns failures. The warm-up is measured and printed like any phase
+     * (under {@code STACK-warmup-N-…}) but gated on nothing: a fresh JVM spends its first minutes compiling
+     * (the JIT's threads took a third of the product's CPU in the first 30 s at 1,000 couples), and
+     * the gates are about the product as it runs, not as it starts.
+     */
+    int run(String stackName, Accounts accounts, int[] sizes, int seconds, int warmup, int interval, FloorBench.Floor floor,
             java.util.function.Consumer<Stack> afterPhases) throws Exception {
         int largest = Arrays.stream(sizes).max().orElseThrow();
         ExecutorService pool = Executors.newFixedThreadPool(64);
@@ -77,8 +84,11 @@ final class LiveBench {
             try (LiveCouples live = LiveCouples.open(stack, accounts, largest, Executors.newFixedThreadPool(16), this::heard)) {
                 Figures.line(scenario, stackName + "-open-" + largest + "-couples", (System.nanoTime() - opening) / 1e9, "s");
                 quiet(stack, largest);
+                if (warmup > 0) {
+                    failures += phase(stack, live, stack.name + "-warmup-", largest, warmup, interval, pool, floor);
+                }
                 for (int size : sizes) {
-                    failures += phase(stack, live, size, seconds, interval, pool, floor);
+                    failures += phase(stack, live, stack.name + "-", size, seconds, interval, pool, floor);
                 }
                 afterPhases.accept(stack);
             }
@@ -99,9 +109,9 @@ final class LiveBench {
         cpu.print(scenario, "-" + stack.name + "-" + couples + "-quiet");
     }
 
-    private int phase(Stack stack, LiveCouples live, int size, int seconds, int interval, ExecutorService pool,
+    private int phase(Stack stack, LiveCouples live, String name, int size, int seconds, int interval, ExecutorService pool,
                       FloorBench.Floor floor) throws Exception {
-        String p = stack.name + "-" + size + "-";
+        String p = name + size + "-";
         pending.clear();
         pushes.clear();
         accepted.clear();
@@ -163,6 +173,9 @@ final class LiveBench {
         Figures.line(scenario, p + "p99-goal", 50, "ms");
         Figures.machineLoad(scenario, p + "end");
         int failures = missing + refused.get() + unanswered + shut;
+        if (p.contains("-warmup-")) {
+            return failures;
+        }
         p99s.put(stack.name + "-" + size, p99);
         if (size >= 1000 && scenario.equals(S)) {
             Figures.gate(S, stack.name + "-p99-within-3x-floor-at-" + size, p99 <= 3 * floor.p99Ms() && failures == 0,

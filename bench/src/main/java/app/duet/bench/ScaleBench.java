@@ -33,14 +33,15 @@ final class ScaleBench {
         int couples = Integer.parseInt(options.getOrDefault("couples", "100"));
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
         int interval = Integer.parseInt(options.getOrDefault("interval", "20"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup-seconds", "60"));
         Figures.machineLoad(S, "before");
         FloorBench.Floor floor = FloorBench.measure(S, "", 100, Integer.parseInt(options.getOrDefault("floor-seconds", "10")));
         ScaleBench scale = new ScaleBench();
         LiveBench load = new LiveBench(S);
         Accounts accounts = new Accounts(options);
         int failures = floor.missing();
-        failures += load.run("relay-1", accounts, new int[]{couples}, seconds, interval, floor, scale::segmentsHeld);
-        failures += load.run("relay-2", accounts, new int[]{couples}, seconds, interval, floor, scale::segmentsHeld);
+        failures += load.run("relay-1", accounts, new int[]{couples}, seconds, warmup, interval, floor, scale::segmentsHeld);
+        failures += load.run("relay-2", accounts, new int[]{couples}, seconds, warmup, interval, floor, scale::segmentsHeld);
         double one = load.p99s.get("relay-1-" + couples);
         double two = load.p99s.get("relay-2-" + couples);
         Figures.line(S, "p99-two-instances-vs-one", two / one, "x");

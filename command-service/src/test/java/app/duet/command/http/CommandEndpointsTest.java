@@ -170,6 +170,8 @@ class CommandEndpointsTest {
                 .containsPattern("duet_command_seconds_count\\{[^}]*command=\"JoinSession\"[^}]*outcome=\"failed\"");
         // Spring Security's timers around every filter and sign-in cost more than they tell: switched off.
         assertThat(metrics).doesNotContain("spring_security_");
+        // So are Axon's per-message meters (no dashboard reads them; duet_command_seconds says the same).
+        assertThat(metrics).doesNotContainPattern("(?m)^(commandBus|eventStore|queryBus|queryUpdateEmitter)_");
     }
 
     private JsonNode post(String partnerId, String path, String body, HttpStatus expected) throws Exception {

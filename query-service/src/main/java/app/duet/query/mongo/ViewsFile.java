@@ -155,7 +155,12 @@ final class ViewsFile extends H2Backend {
                 String namespace = getFullCollectionNamespace(collectionName);
                 MVMap<Object, Document> documents = file.openMap("databases." + namespace,
                         new MVMap.Builder<Object, Document>().valueType(new BsonValues()));
-                return new H2Collection(this, collectionName, options, documents, file.openMap("meta." + namespace), cursors);
+                return new H2Collection(this, collectionName, options, documents, file.openMap("meta." + namespace), cursors) {
+                    @Override
+                    protected boolean tracksDataSize() {
+                        return IndexedMemoryBackend.TRACKS_DATA_SIZE;
+                    }
+                };
             }
 
             @Override

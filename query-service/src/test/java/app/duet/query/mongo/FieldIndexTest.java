@@ -58,6 +58,31 @@ class FieldIndexTest {
         });
     }
 
+    /**
+     * Neither stand-in keeps collStats' {@code size}: it would encode each document it stores, twice per
+     * replace, for a figure nothing reads. Their documents and answers are what they were.
+     */
+    @Test
+    void neitherStandInMeasuresTheDocumentsItStores() {
+        for (MongoBackend backend : List.of(new IndexedMemoryBackend(), ViewsFile.open(folder.resolve("sizes.mv"), Duration.ofHours(1)))) {
+            MongoServer server = new MongoServer(backend);
+            server.bind("127.0.0.1", 0);
+            try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+                var database = client.getDatabase("duet");
+                MongoCollection<Document> views = database.getCollection("views");
+                views.insertOne(new Document("_id", "s-1").append("words", "x".repeat(500)));
+                views.replaceOne(Filters.eq("_id", "s-1"), new Document("_id", "s-1").append("words", "y".repeat(900)));
+
+                Document stats = database.runCommand(new Document("collStats", "views"));
+                assertThat(stats.getInteger("count")).as(backend.getClass().getSimpleName()).isEqualTo(1);
+                assertThat(stats.getInteger("size")).as(backend.getClass().getSimpleName()).isZero();
+                assertThat(views.find().first()).isEqualTo(new Document("_id", "s-1").append("words", "y".repeat(900)));
+            } finally {
+                server.shutdownNow();
+            }
+        }
+    }
+
     private static void everyKindOfChange(MongoCollection<Document> views) {
         views.createIndex(Indexes.ascending("coupleId"));
         views.createIndex(Indexes.ascending("partnerIds"));
