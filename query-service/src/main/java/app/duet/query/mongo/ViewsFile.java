@@ -8,7 +8,6 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
@@ -149,18 +148,13 @@ final class ViewsFile extends H2Backend {
         MVStore file = getMvStore();
         CursorRegistry cursors = getCursorRegistry();
         return new H2Database(databaseName, file, cursors) {
-            /** As the backend opens a collection (the same maps), its documents stored as {@link BsonValues}. */
+            /** As the backend opens a collection (the same map), its documents kept as {@link BsonValues}. */
             @Override
             protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
                 String namespace = getFullCollectionNamespace(collectionName);
-                MVMap<Object, Document> documents = file.openMap("databases." + namespace,
-                        new MVMap.Builder<Object, Document>().valueType(new BsonValues()));
-                return new H2Collection(this, collectionName, options, documents, file.openMap("meta." + namespace), cursors) {
-                    @Override
-                    protected boolean tracksDataSize() {
-                        return IndexedMemoryBackend.TRACKS_DATA_SIZE;
-                    }
-                };
+                MVMap<Object, byte[]> documents = file.openMap("databases." + namespace,
+                        new MVMap.Builder<Object, byte[]>().valueType(new BsonValues()));
+                return new PackedCollection(this, collectionName, options, documents, cursors);
             }
 
             @Override

@@ -45,6 +45,23 @@ class ViewsFileTest {
                 assertThat(collection.find().first()).isEqualTo(new Document("_id", "couple-1").append("version", 3)));
     }
 
+    /**
+     * In memory a stored view is one array of its BSON, not a graph of small objects: views replaced
+     * every few seconds were what each young collection copied. Each read is a copy of its own.
+     */
+    @Test
+    void documentsAreKeptAsTheirBytesAndReadAsCopies() {
+        ViewsFile file = ViewsFile.open(folder.resolve("views.mv"), NEVER_ON_ITS_OWN);
+        withServer(file, (views, collection) -> {
+            collection.insertOne(new Document("_id", "couple-1").append("bids", List.of("one", "two")));
+            collection.replaceOne(new Document("_id", "couple-1"), new Document("_id", "couple-1").append("bids", List.of("three")));
+
+            Object kept = views.getMvStore().openMap("databases.duet.couples").get("couple-1");
+            assertThat(kept).isInstanceOf(byte[].class);
+            assertThat(collection.find().first()).isEqualTo(new Document("_id", "couple-1").append("bids", List.of("three")));
+        });
+    }
+
     @Test
     void afterACrashTheFileOpensAtItsLastCommit() throws IOException {
         Path file = folder.resolve("views.mv");
