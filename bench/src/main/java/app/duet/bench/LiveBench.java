@@ -67,7 +67,8 @@ final class LiveBench {
     /**
      * Opens the largest number of couples once, runs the largest size for {@code warmup} seconds, then each
      * size on the first N of them; returns failures. The warm-up is measured and printed like any phase
-     * (under {@code STACK-warmup-N-…}) but gated on nothing: a fresh JVM spends its first minutes compiling
+     * (under {@code STACK-warmup-N-…}); its latencies are gated on nothing, though a push it misses or a
+     * command it has refused still fails the run: a fresh JVM spends its first minutes compiling
      * (the JIT's threads took a third of the product's CPU in the first 30 s at 1,000 couples), and
      * the gates are about the product as it runs, not as it starts.
      */
@@ -132,7 +133,8 @@ final class LiveBench {
             // Partner A of every couple, then partner B of every couple: each acts once per interval.
             LiveCouples.Couple couple = couples.get((int) (n % size));
             int who = (int) ((n / size) % 2);
-            String words = "bid " + size + "-" + n + ".";
+            // Named by phase too: a late push of the warm-up's bid n must not count for this phase's bid n.
+            String words = "bid " + p + n + ".";
             Map<Integer, Boolean> waiting = new ConcurrentHashMap<>();
             couple.screens.forEach(screen -> waiting.put(screen.who(), Boolean.TRUE));
             pending.computeIfAbsent(couple, c -> new ConcurrentHashMap<>()).put(words, new Pending(due, waiting));

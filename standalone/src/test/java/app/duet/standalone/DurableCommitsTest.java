@@ -41,7 +41,9 @@ class DurableCommitsTest {
 
     @AfterAll
     static void stop() {
-        product.close();
+        if (product != null) {
+            product.close();
+        }
     }
 
     @Test
