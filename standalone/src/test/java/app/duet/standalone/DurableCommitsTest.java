@@ -73,11 +73,10 @@ class DurableCommitsTest {
             for (int command = 0; command < 12; command++) {
                 waitingCommands.add(pool.getConnection());
             }
-            long asked = System.nanoTime();
+            // With none left this waits out the pool's timeout and throws.
             try (Connection projections = pool.getConnection()) {
                 assertThat(projections.isValid(1)).isTrue();
             }
-            assertThat((System.nanoTime() - asked) / 1_000_000).as("ms waited for a connection").isLessThan(5_000);
         } finally {
             for (Connection connection : waitingCommands) {
                 connection.close();
