@@ -50,7 +50,7 @@ final class LiveBench {
         List<String> stacks = List.of(options.getOrDefault("stacks", "standalone,distributed").split(","));
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "60"));
         int interval = Integer.parseInt(options.getOrDefault("interval", "20"));
-        int warmup = Integer.parseInt(options.getOrDefault("warmup-seconds", "60"));
+        int warmup = warmupSeconds(options);
         Figures.machineLoad(S, "before");
         FloorBench.Floor floor = FloorBench.measure(S, "", 100, Integer.parseInt(options.getOrDefault("floor-seconds", "20")));
         int failures = floor.missing();
@@ -86,10 +86,10 @@ final class LiveBench {
                 Figures.line(scenario, stackName + "-open-" + largest + "-couples", (System.nanoTime() - opening) / 1e9, "s");
                 quiet(stack, largest);
                 if (warmup > 0) {
-                    failures += phase(stack, live, stack.name + "-warmup-", largest, warmup, interval, pool, floor);
+                    failures += phase(stack, live, true, largest, warmup, interval, pool, floor);
                 }
                 for (int size : sizes) {
-                    failures += phase(stack, live, stack.name + "-", size, seconds, interval, pool, floor);
+                    failures += phase(stack, live, false, size, seconds, interval, pool, floor);
                 }
                 afterPhases.accept(stack);
             }
@@ -97,6 +97,11 @@ final class LiveBench {
             pool.shutdownNow();
         }
         return failures;
+    }
+
+    /** {@code --warmup-seconds}, 60 unless given: how long the largest size runs before any measured phase. */
+    static int warmupSeconds(Map<String, String> options) {
+        return Integer.parseInt(options.getOrDefault("warmup-seconds", "60"));
     }
 
     /**
@@ -110,9 +115,9 @@ final class LiveBench {
         cpu.print(scenario, "-" + stack.name + "-" + couples + "-quiet");
     }
 
-    private int phase(Stack stack, LiveCouples live, String name, int size, int seconds, int interval, ExecutorService pool,
+    private int phase(Stack stack, LiveCouples live, boolean warmup, int size, int seconds, int interval, ExecutorService pool,
                       FloorBench.Floor floor) throws Exception {
-        String p = name + size + "-";
+        String p = stack.name + (warmup ? "-warmup-" : "-") + size + "-";
         pending.clear();
         pushes.clear();
         accepted.clear();
@@ -175,7 +180,7 @@ final class LiveBench {
         Figures.line(scenario, p + "p99-goal", 50, "ms");
         Figures.machineLoad(scenario, p + "end");
         int failures = missing + refused.get() + unanswered + shut;
-        if (p.contains("-warmup-")) {
+        if (warmup) {
             return failures;
         }
         p99s.put(stack.name + "-" + size, p99);

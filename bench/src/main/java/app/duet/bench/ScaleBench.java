@@ -33,7 +33,7 @@ final class ScaleBench {
         int couples = Integer.parseInt(options.getOrDefault("couples", "100"));
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
         int interval = Integer.parseInt(options.getOrDefault("interval", "20"));
-        int warmup = Integer.parseInt(options.getOrDefault("warmup-seconds", "60"));
+        int warmup = LiveBench.warmupSeconds(options);
         Figures.machineLoad(S, "before");
         FloorBench.Floor floor = FloorBench.measure(S, "", 100, Integer.parseInt(options.getOrDefault("floor-seconds", "10")));
         ScaleBench scale = new ScaleBench();
