@@ -6,7 +6,6 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.AxonNonTransientExceptionClassesPredicate;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,9 +15,10 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * Two partners acting on one session through two command-service instances race for the same
  * sequence number; the loser gets a ConcurrencyException and is retried against the fresh stream,
- * so neither action is lost. A broken rule, an erased couple or a missing aggregate is final and is
- * not retried; neither is an unreachable database, whose refusal (503, Retry-After) must come at once
- * rather than after several more waits for a connection.
+ * after a wait spread at random ({@link SpreadRetries}), so neither action is lost. A broken rule,
+ * an erased couple or a missing aggregate is final and is not retried; neither is an unreachable
+ * database, whose refusal (503, Retry-After) must come at once rather than after several more waits
+ * for a connection.
  */
 @Configuration(proxyBeanMethods = false)
 class CommandRetry {
@@ -33,10 +33,11 @@ class CommandRetry {
     CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor) {
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
-                .retryScheduler(IntervalRetryScheduler.builder()
+                .retryScheduler(SpreadRetries.builder()
                         .retryExecutor(commandRetryExecutor)
-                        .retryInterval(20)
-                        .maxRetryCount(5)
+                        .firstBoundMillis(20)
+                        .largestBoundMillis(400)
+                        .maxRetryCount(8)
                         .nonTransientFailurePredicate(new AxonNonTransientExceptionClassesPredicate()
                                 .or(failure -> failure instanceof RuleViolation || failure instanceof CoupleErasedException
                                         || StoreUnavailable.isCause(failure)))
