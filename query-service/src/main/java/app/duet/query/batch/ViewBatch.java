@@ -3,6 +3,7 @@ package app.duet.query.batch;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,13 @@ import java.util.function.BiConsumer;
  * is stored ({@link AppliedAgainOnCopies}) and the processor applies it again with every read mapping
  * a fresh copy from BSON and every save mapping it back, as before: a failed event's change is then
  * dropped with its copy, and the event goes to the dead-letter queue.
+ * <p>
+ * A processor far behind the head (a rebuild, a restart after downtime) carries its batch on to its
+ * next one instead ({@link #carryOn}): the documents stay in memory, changed by the next batch's events
+ * too, and are written, with the token, at most a few seconds or some thousands of documents later.
+ * A document many batches touch is then read, mapped and written once, not once a batch. Should the
+ * processor stop, fail or lose its claim meanwhile, what it carried is dropped: the views and the
+ * token stored are those of the last write, and the events after it are applied again.
  */
 public final class ViewBatch {
 
@@ -38,6 +46,12 @@ public final class ViewBatch {
     static final Object ABSENT = new Object();
     /** Processors' segments whose next batch maps a fresh copy per read, as a handler of their last one failed. */
     private static final Set<String> APPLY_ON_COPIES = ConcurrentHashMap.newKeySet();
+    /** Batches waiting to be written with a later batch of the same processor's segment, by segment. */
+    private static final Map<String, ViewBatch> CARRIED = new ConcurrentHashMap<>();
+    /** A carried batch is written at the latest after this long, or holding this many changed documents or pushes. */
+    private static final long CARRIED_AT_MOST_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    private static final int MOST_CARRIED_DOCUMENTS = 20_000;
+    private static final int MOST_CARRIED_PUSHES = 20_000;
 
     private final Map<String, Map<Object, Object>> documents = new HashMap<>();
     private final Map<String, Map<Object, Object>> changed = new LinkedHashMap<>();
@@ -47,6 +61,9 @@ public final class ViewBatch {
     private final String segment;
     private final boolean keepsObjects;
     private boolean handlerFailed;
+    /** Whether this unit of work's token store carried the batch on rather than writing it. */
+    private boolean carriedOn;
+    private long carriedSinceNanos;
     private BiConsumer<String, List<Object>> writer;
 
     private ViewBatch(String segment) {
@@ -74,10 +91,64 @@ public final class ViewBatch {
     }
 
     private static ViewBatch begin(UnitOfWork<?> unitOfWork) {
-        ViewBatch batch = new ViewBatch(segmentOf(unitOfWork));
+        String segment = segmentOf(unitOfWork);
+        ViewBatch carried = segment.isEmpty() ? null : CARRIED.remove(segment);
+        ViewBatch batch = carried != null ? carried : new ViewBatch(segment);
+        batch.carriedOn = false;
         // The token store writes the batch first (ViewsBeforeTokens); this covers a processor whose token store does not.
-        unitOfWork.onPrepareCommit(u -> batch.store());
+        unitOfWork.onPrepareCommit(u -> {
+            if (!batch.carriedOn) {
+                batch.store();
+            }
+        });
         return batch;
+    }
+
+    /** How a tracking processor's segment is named among its unit of work's resources, as {@code segmentOf} finds it. */
+    static String segmentKey(String processorName, int segment) {
+        return "Processor[" + processorName + "]/SegmentId=" + segment;
+    }
+
+    /** The batch a segment carries on, taken from where it waits; it is carried on again or written. */
+    static Optional<ViewBatch> takeCarried(String segment) {
+        return Optional.ofNullable(CARRIED.remove(segment));
+    }
+
+    /** Drops what a segment carried: its processor reads from its stored token again, or no longer holds it. */
+    static void dropCarried(String segment) {
+        CARRIED.remove(segment);
+    }
+
+    static void dropCarriedOfProcessor(String processorName) {
+        CARRIED.keySet().removeIf(segment -> segment.startsWith("Processor[" + processorName + "]/"));
+    }
+
+    /**
+     * Keeps this batch, unwritten, for the segment's next batch, unless it failed, changes copies, or
+     * has been carried long enough; false if it is to be written now.
+     */
+    boolean carryOn(String segmentKey) {
+        if (!keepsObjects || handlerFailed || !segment.equals(segmentKey)) {
+            return false;
+        }
+        long now = System.nanoTime();
+        if (carriedSinceNanos == 0) {
+            carriedSinceNanos = now;
+        }
+        int changedDocuments = changed.values().stream().mapToInt(Map::size).sum();
+        if (now - carriedSinceNanos > CARRIED_AT_MOST_NANOS || changedDocuments > MOST_CARRIED_DOCUMENTS
+                || pushes.size() > MOST_CARRIED_PUSHES) {
+            return false;
+        }
+        // Raw documents read, not changed, are settings (which collection serves) that others may change meanwhile: read them again.
+        documents.forEach((collection, inCollection) -> inCollection.entrySet().removeIf(read -> read.getValue() instanceof Document
+                && !changed.getOrDefault(collection, Map.of()).containsKey(read.getKey())));
+        carriedOn = true;
+        CARRIED.put(segmentKey, this);
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().onRollback(u -> CARRIED.remove(segmentKey, this));
+        }
+        return true;
     }
 
     /** Runs once the batch's views are stored; at once outside a processor's batch. */
@@ -92,6 +163,7 @@ public final class ViewBatch {
      */
     public void store() {
         refuseIfAHandlerFailed();
+        carriedSinceNanos = 0;
         List<String> collections = List.copyOf(changed.keySet());
         for (String collection : collections) {
             store(collection);

@@ -6,46 +6,91 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * The projections' token store: a processor stores its token as its batch commits, and the batch's
  * views are written just before it ({@link ViewBatch#store}). A crash between the two leaves views
  * ahead of their token, which the next run applies again without effect (every document remembers
  * the last event it applied); never a token ahead of views that were not written.
+ * <p>
+ * A processor still at least {@code catchUp.distance} events from the head carries its batch on to the
+ * next one ({@link ViewBatch#carryOn}) and only extends its claim: neither views nor token are written
+ * until a later batch is, so they stay in step. Anything that re-reads a segment's token (a restart
+ * after a failure, a claim taken anew) or lets it go drops what the segment carried.
  */
 public final class ViewsBeforeTokens implements TokenStore {
 
     private final TokenStore tokens;
+    private final CatchUp catchUp;
+    /** The position each segment last stored or carried its token at: a batch spanning few positions is live. */
+    private final Map<String, Long> lastPositions = new ConcurrentHashMap<>();
+
+    /**
+     * When a batch is carried on: while at least {@code distance} positions lie between it and the
+     * head of the event store ({@code headPosition}, asked only of batches that span half as many).
+     */
+    public record CatchUp(LongSupplier headPosition, long distance) {
+        public static final CatchUp NEVER = new CatchUp(() -> Long.MIN_VALUE, Long.MAX_VALUE);
+    }
 
     public ViewsBeforeTokens(TokenStore tokens) {
+        this(tokens, CatchUp.NEVER);
+    }
+
+    public ViewsBeforeTokens(TokenStore tokens, CatchUp catchUp) {
         this.tokens = tokens;
+        this.catchUp = catchUp;
     }
 
     @Override
     public void storeToken(TrackingToken token, String processorName, int segment) throws UnableToClaimTokenException {
-        ViewBatch.started().ifPresent(ViewBatch::store);
+        String key = ViewBatch.segmentKey(processorName, segment);
+        Optional<ViewBatch> batch = ViewBatch.started().or(() -> ViewBatch.takeCarried(key));
+        if (batch.isPresent() && farFromHead(key, token) && batch.get().carryOn(key)) {
+            tokens.extendClaim(processorName, segment);
+            return;
+        }
+        batch.ifPresent(ViewBatch::store);
         tokens.storeToken(token, processorName, segment);
+    }
+
+    private boolean farFromHead(String key, TrackingToken token) {
+        OptionalLong position = token == null ? OptionalLong.empty() : token.position();
+        if (catchUp == CatchUp.NEVER || position.isEmpty()) {
+            return false;
+        }
+        Long last = lastPositions.put(key, position.getAsLong());
+        boolean wide = last == null || position.getAsLong() - last >= catchUp.distance() / 2;
+        return wide && catchUp.headPosition().getAsLong() - position.getAsLong() >= catchUp.distance();
     }
 
     @Override
     public void initializeTokenSegments(String processorName, int segmentCount) throws UnableToClaimTokenException {
+        ViewBatch.dropCarriedOfProcessor(processorName);
         tokens.initializeTokenSegments(processorName, segmentCount);
     }
 
     @Override
     public void initializeTokenSegments(String processorName, int segmentCount, TrackingToken initialToken)
             throws UnableToClaimTokenException {
+        ViewBatch.dropCarriedOfProcessor(processorName);
         tokens.initializeTokenSegments(processorName, segmentCount, initialToken);
     }
 
     @Override
     public TrackingToken fetchToken(String processorName, int segment) throws UnableToClaimTokenException {
+        drop(processorName, segment);
         return tokens.fetchToken(processorName, segment);
     }
 
     @Override
     public TrackingToken fetchToken(String processorName, Segment segment) throws UnableToClaimTokenException {
+        drop(processorName, segment.getSegmentId());
         return tokens.fetchToken(processorName, segment);
     }
 
@@ -56,16 +101,19 @@ public final class ViewsBeforeTokens implements TokenStore {
 
     @Override
     public void releaseClaim(String processorName, int segment) {
+        drop(processorName, segment);
         tokens.releaseClaim(processorName, segment);
     }
 
     @Override
     public void initializeSegment(TrackingToken token, String processorName, int segment) {
+        drop(processorName, segment);
         tokens.initializeSegment(token, processorName, segment);
     }
 
     @Override
     public void deleteToken(String processorName, int segment) throws UnableToClaimTokenException {
+        drop(processorName, segment);
         tokens.deleteToken(processorName, segment);
     }
 
@@ -87,5 +135,11 @@ public final class ViewsBeforeTokens implements TokenStore {
     @Override
     public Optional<String> retrieveStorageIdentifier() {
         return tokens.retrieveStorageIdentifier();
+    }
+
+    private void drop(String processorName, int segment) {
+        String key = ViewBatch.segmentKey(processorName, segment);
+        ViewBatch.dropCarried(key);
+        lastPositions.remove(key);
     }
 }

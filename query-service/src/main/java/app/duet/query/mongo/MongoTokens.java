@@ -5,7 +5,11 @@ import app.duet.query.events.ThisInstance;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
@@ -20,8 +24,13 @@ import org.springframework.data.mongodb.MongoDatabaseFactory;
 @Configuration(proxyBeanMethods = false)
 class MongoTokens {
 
+    /**
+     * A processor a batch or more behind the head carries its views on to its next batch: the head is
+     * asked of the event store, looked up late, as its engine is built from the Axon configuration.
+     */
     @Bean
-    TokenStore tokenStore(MongoDatabaseFactory mongo, Serializer serializer, ThisInstance instance) {
+    TokenStore tokenStore(MongoDatabaseFactory mongo, Serializer serializer, ThisInstance instance,
+                          ObjectProvider<EventStorageEngine> events, @Value("${duet.projections.batch-size:100}") int batchSize) {
         MongoTokenStore.Builder builder = MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder()
                         .mongoDatabase(mongo.getMongoDatabase())
@@ -29,6 +38,13 @@ class MongoTokens {
                 .serializer(serializer)
                 // Claims are this instance's by its name; standalone's name is the views file's owner (ThisInstance).
                 .nodeId(instance.id());
-        return new ViewsBeforeTokens(builder.build());
+        ViewsBeforeTokens.CatchUp catchUp = new ViewsBeforeTokens.CatchUp(
+                () -> headPosition(events.getObject()), batchSize);
+        return new ViewsBeforeTokens(builder.build(), catchUp);
+    }
+
+    private static long headPosition(EventStorageEngine events) {
+        TrackingToken head = events.createHeadToken();
+        return head == null ? -1 : head.position().orElse(-1);
     }
 }
