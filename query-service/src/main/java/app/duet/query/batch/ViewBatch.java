@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 /**
@@ -46,10 +47,13 @@ public final class ViewBatch {
     static final Object ABSENT = new Object();
     /** Processors' segments whose next batch maps a fresh copy per read, as a handler of their last one failed. */
     private static final Set<String> APPLY_ON_COPIES = ConcurrentHashMap.newKeySet();
-    /** Batches waiting to be written with a later batch of the same processor's segment, by segment. */
-    private static final Map<String, ViewBatch> CARRIED = new ConcurrentHashMap<>();
+    /**
+     * The batch this processor thread carries on to its next one of the same segment. Kept by thread:
+     * a segment claimed anew gets a new worker thread, and two applications in one JVM never share.
+     */
+    private static final ThreadLocal<ViewBatch> CARRIED = new ThreadLocal<>();
     /** A carried batch is written at the latest after this long, or holding this many changed documents or pushes. */
-    private static final long CARRIED_AT_MOST_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    private static final long CARRIED_AT_MOST_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final int MOST_CARRIED_DOCUMENTS = 20_000;
     private static final int MOST_CARRIED_PUSHES = 20_000;
 
@@ -92,7 +96,7 @@ public final class ViewBatch {
 
     private static ViewBatch begin(UnitOfWork<?> unitOfWork) {
         String segment = segmentOf(unitOfWork);
-        ViewBatch carried = segment.isEmpty() ? null : CARRIED.remove(segment);
+        ViewBatch carried = segment.isEmpty() ? null : takeCarried(segment).orElse(null);
         ViewBatch batch = carried != null ? carried : new ViewBatch(segment);
         batch.carriedOn = false;
         // The token store writes the batch first (ViewsBeforeTokens); this covers a processor whose token store does not.
@@ -109,18 +113,17 @@ public final class ViewBatch {
         return "Processor[" + processorName + "]/SegmentId=" + segment;
     }
 
-    /** The batch a segment carries on, taken from where it waits; it is carried on again or written. */
+    /** The batch this thread carries for the segment, taken from where it waits; it is carried on again or written. */
     static Optional<ViewBatch> takeCarried(String segment) {
-        return Optional.ofNullable(CARRIED.remove(segment));
+        ViewBatch carried = CARRIED.get();
+        CARRIED.remove();
+        // Another segment's on this thread: its processor moved on without writing it, so it is dropped.
+        return Optional.ofNullable(carried).filter(batch -> batch.segment.equals(segment));
     }
 
-    /** Drops what a segment carried: its processor reads from its stored token again, or no longer holds it. */
-    static void dropCarried(String segment) {
-        CARRIED.remove(segment);
-    }
-
-    static void dropCarriedOfProcessor(String processorName) {
-        CARRIED.keySet().removeIf(segment -> segment.startsWith("Processor[" + processorName + "]/"));
+    /** Drops what this thread carried: its processor reads from its stored token again, or no longer holds it. */
+    static void dropCarried() {
+        CARRIED.remove();
     }
 
     /**
@@ -144,9 +147,13 @@ public final class ViewBatch {
         documents.forEach((collection, inCollection) -> inCollection.entrySet().removeIf(read -> read.getValue() instanceof Document
                 && !changed.getOrDefault(collection, Map.of()).containsKey(read.getKey())));
         carriedOn = true;
-        CARRIED.put(segmentKey, this);
+        CARRIED.set(this);
         if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().onRollback(u -> CARRIED.remove(segmentKey, this));
+            CurrentUnitOfWork.get().onRollback(u -> {
+                if (CARRIED.get() == this) {
+                    CARRIED.remove();
+                }
+            });
         }
         return true;
     }

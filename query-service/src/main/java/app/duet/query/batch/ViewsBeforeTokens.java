@@ -20,8 +20,8 @@ import java.util.function.LongSupplier;
  * <p>
  * A processor still at least {@code catchUp.distance} events from the head carries its batch on to the
  * next one ({@link ViewBatch#carryOn}) and only extends its claim: neither views nor token are written
- * until a later batch is, so they stay in step. Anything that re-reads a segment's token (a restart
- * after a failure, a claim taken anew) or lets it go drops what the segment carried.
+ * until a later batch is, so they stay in step. A processor thread that re-reads a token (a restart
+ * after a failure, a claim taken anew) or lets one go drops what it carried.
  */
 public final class ViewsBeforeTokens implements TokenStore {
 
@@ -71,14 +71,14 @@ public final class ViewsBeforeTokens implements TokenStore {
 
     @Override
     public void initializeTokenSegments(String processorName, int segmentCount) throws UnableToClaimTokenException {
-        ViewBatch.dropCarriedOfProcessor(processorName);
+        ViewBatch.dropCarried();
         tokens.initializeTokenSegments(processorName, segmentCount);
     }
 
     @Override
     public void initializeTokenSegments(String processorName, int segmentCount, TrackingToken initialToken)
             throws UnableToClaimTokenException {
-        ViewBatch.dropCarriedOfProcessor(processorName);
+        ViewBatch.dropCarried();
         tokens.initializeTokenSegments(processorName, segmentCount, initialToken);
     }
 
@@ -138,8 +138,7 @@ public final class ViewsBeforeTokens implements TokenStore {
     }
 
     private void drop(String processorName, int segment) {
-        String key = ViewBatch.segmentKey(processorName, segment);
-        ViewBatch.dropCarried(key);
-        lastPositions.remove(key);
+        ViewBatch.dropCarried();
+        lastPositions.remove(ViewBatch.segmentKey(processorName, segment));
     }
 }

@@ -30,7 +30,8 @@ class MongoTokens {
      */
     @Bean
     TokenStore tokenStore(MongoDatabaseFactory mongo, Serializer serializer, ThisInstance instance,
-                          ObjectProvider<EventStorageEngine> events, @Value("${duet.projections.batch-size:100}") int batchSize) {
+                          ObjectProvider<EventStorageEngine> events, @Value("${duet.projections.batch-size:100}") int batchSize,
+                          @Value("${duet.projections.carry-batches:true}") boolean carryBatches) {
         MongoTokenStore.Builder builder = MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder()
                         .mongoDatabase(mongo.getMongoDatabase())
@@ -40,7 +41,7 @@ class MongoTokens {
                 .nodeId(instance.id());
         ViewsBeforeTokens.CatchUp catchUp = new ViewsBeforeTokens.CatchUp(
                 () -> headPosition(events.getObject()), batchSize);
-        return new ViewsBeforeTokens(builder.build(), catchUp);
+        return new ViewsBeforeTokens(builder.build(), carryBatches ? catchUp : ViewsBeforeTokens.CatchUp.NEVER);
     }
 
     private static long headPosition(EventStorageEngine events) {

@@ -33,6 +33,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 
@@ -150,12 +152,39 @@ class CarriedBatchesTest {
         assertThat(stored().count).isEqualTo(50);
     }
 
-    /** As Axon's tracking processor: one unit of work per batch, naming its segment, its token stored as it commits. */
-    private void process(int from) throws Exception {
-        process(from, 0);
+    /**
+     * Two applications in one JVM (as tests run two instances) have processor threads of the same
+     * names: one reading its token must not drop what the other's thread carries.
+     */
+    @Test
+    void whatAThreadCarriesIsDroppedOnlyByThatThread() throws Exception {
+        head.set(49);
+        ExecutorService processorThread = Executors.newSingleThreadExecutor();
+        try {
+            processorThread.submit(() -> {
+                process(0);
+                return process(10);
+            }).get();
+            tokens.fetchToken(processor, 0);
+            processorThread.submit(() -> {
+                for (int from = 20; from < 50; from += BATCH) {
+                    process(from);
+                }
+                return null;
+            }).get();
+        } finally {
+            processorThread.shutdownNow();
+        }
+
+        assertThat(stored().count).isEqualTo(50);
     }
 
-    private void process(int from, int amount) throws Exception {
+    /** As Axon's tracking processor: one unit of work per batch, naming its segment, its token stored as it commits. */
+    private Void process(int from) throws Exception {
+        return process(from, 0);
+    }
+
+    private Void process(int from, int amount) throws Exception {
         List<EventMessage<?>> batch = LongStream.range(from, from + BATCH).<EventMessage<?>>mapToObj(position ->
                 new GenericTrackedEventMessage<>(tokenAt(position), GenericEventMessage.asEventMessage(
                         new Counted(TALLY, amount == 0 ? 1 : amount)))).toList();
@@ -172,6 +201,7 @@ class CarriedBatchesTest {
         if (result.isExceptional()) {
             throw (Exception) result.exceptionResult();
         }
+        return null;
     }
 
     private static TrackingToken tokenAt(long position) {
