@@ -86,8 +86,9 @@ final class RebuildBench {
 
     private static ConfigurableApplicationContext startQuerySide(PostgresTestDatabase database, RebuildTimer timer) {
         String[] arguments = Stream.of(database.springProperties(), TestTokens.trusted().springProperties(),
+                        // The bench's schema holds the events only: no sign-in sessions to clean up each minute.
                         List.of("spring.config.name=" + QueryServiceApplication.CONFIG_NAME, "server.port=0",
-                                "spring.flyway.enabled=false", "duet.mongo.embedded=true"))
+                                "spring.flyway.enabled=false", "duet.mongo.embedded=true", "spring.session.jdbc.cleanup-cron=-"))
                 .flatMap(List::stream).map(property -> "--" + property).toArray(String[]::new);
         return new SpringApplicationBuilder(QueryServiceApplication.class).listeners(timer).run(arguments);
     }
