@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
@@ -22,6 +23,11 @@ import java.util.function.LongSupplier;
  * next one ({@link ViewBatch#carryOn}) and only extends its claim: neither views nor token are written
  * until a later batch is, so they stay in step. A processor thread that re-reads a token (a restart
  * after a failure, a claim taken anew) or lets one go drops what it carried.
+ * <p>
+ * Axon's tracking processor extends its claim as each batch begins and stores its token as it ends,
+ * both writes to MongoDB: for a live event, one of the few round trips between its commit and its
+ * push. A claim this store refreshed less than {@link #CLAIM_FRESH_NANOS} ago is not extended again:
+ * it is far from timing out, and the token's store at the batch's end checks it is still ours.
  */
 public final class ViewsBeforeTokens implements TokenStore {
 
@@ -29,6 +35,11 @@ public final class ViewsBeforeTokens implements TokenStore {
     private final CatchUp catchUp;
     /** The position each segment last stored or carried its token at: a batch spanning few positions is live. */
     private final Map<String, Long> lastPositions = new ConcurrentHashMap<>();
+    /** A tenth of the store's claim timeout (Axon's 10 s, MongoTokens). */
+    static final long CLAIM_FRESH_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** When this store last refreshed each segment's claim, by {@link System#nanoTime}. */
+    private final Map<String, Long> claimsRefreshed = new ConcurrentHashMap<>();
+    private final LongSupplier nanoClock;
 
     /**
      * When a batch is carried on: while at least {@code distance} positions lie between it and the
@@ -43,8 +54,13 @@ public final class ViewsBeforeTokens implements TokenStore {
     }
 
     public ViewsBeforeTokens(TokenStore tokens, CatchUp catchUp) {
+        this(tokens, catchUp, System::nanoTime);
+    }
+
+    ViewsBeforeTokens(TokenStore tokens, CatchUp catchUp, LongSupplier nanoClock) {
         this.tokens = tokens;
         this.catchUp = catchUp;
+        this.nanoClock = nanoClock;
     }
 
     @Override
@@ -52,11 +68,22 @@ public final class ViewsBeforeTokens implements TokenStore {
         String key = ViewBatch.segmentKey(processorName, segment);
         Optional<ViewBatch> batch = ViewBatch.started().or(() -> ViewBatch.takeCarried(key));
         if (batch.isPresent() && farFromHead(key, token) && batch.get().carryOn(key)) {
-            tokens.extendClaim(processorName, segment);
+            extendClaim(processorName, segment);
             return;
         }
         batch.ifPresent(ViewBatch::store);
-        tokens.storeToken(token, processorName, segment);
+        claimed(key, () -> tokens.storeToken(token, processorName, segment));
+    }
+
+    /** Runs a write that refreshes the segment's claim, and remembers when; one refused forgets the claim. */
+    private void claimed(String key, Runnable write) {
+        try {
+            write.run();
+            claimsRefreshed.put(key, nanoClock.getAsLong());
+        } catch (RuntimeException refused) {
+            claimsRefreshed.remove(key);
+            throw refused;
+        }
     }
 
     private boolean farFromHead(String key, TrackingToken token) {
@@ -71,14 +98,14 @@ public final class ViewsBeforeTokens implements TokenStore {
 
     @Override
     public void initializeTokenSegments(String processorName, int segmentCount) throws UnableToClaimTokenException {
-        ViewBatch.dropCarried();
+        dropAll(processorName);
         tokens.initializeTokenSegments(processorName, segmentCount);
     }
 
     @Override
     public void initializeTokenSegments(String processorName, int segmentCount, TrackingToken initialToken)
             throws UnableToClaimTokenException {
-        ViewBatch.dropCarried();
+        dropAll(processorName);
         tokens.initializeTokenSegments(processorName, segmentCount, initialToken);
     }
 
@@ -96,7 +123,12 @@ public final class ViewsBeforeTokens implements TokenStore {
 
     @Override
     public void extendClaim(String processorName, int segment) throws UnableToClaimTokenException {
-        tokens.extendClaim(processorName, segment);
+        String key = ViewBatch.segmentKey(processorName, segment);
+        Long refreshed = claimsRefreshed.get(key);
+        if (refreshed != null && nanoClock.getAsLong() - refreshed < CLAIM_FRESH_NANOS) {
+            return;
+        }
+        claimed(key, () -> tokens.extendClaim(processorName, segment));
     }
 
     @Override
@@ -137,8 +169,17 @@ public final class ViewsBeforeTokens implements TokenStore {
         return tokens.retrieveStorageIdentifier();
     }
 
+    private void dropAll(String processorName) {
+        ViewBatch.dropCarried();
+        String prefix = ViewBatch.segmentKey(processorName, 0).replaceFirst("=0$", "");
+        lastPositions.keySet().removeIf(key -> key.startsWith(prefix));
+        claimsRefreshed.keySet().removeIf(key -> key.startsWith(prefix));
+    }
+
     private void drop(String processorName, int segment) {
         ViewBatch.dropCarried();
-        lastPositions.remove(ViewBatch.segmentKey(processorName, segment));
+        String key = ViewBatch.segmentKey(processorName, segment);
+        lastPositions.remove(key);
+        claimsRefreshed.remove(key);
     }
 }
