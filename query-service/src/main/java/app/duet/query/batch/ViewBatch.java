@@ -121,9 +121,23 @@ public final class ViewBatch {
         return Optional.ofNullable(carried).filter(batch -> batch.segment.equals(segment));
     }
 
-    /** Drops what this thread carried: its processor reads from its stored token again, or no longer holds it. */
-    static void dropCarried() {
+    /**
+     * A token of {@code segment} is read, set, deleted or let go on this thread. Of the segment this
+     * thread carries, what it carried is dropped: its processor reads from its stored token again, or
+     * no longer holds it. Of another (a split or merge, which starts the other half from how far this
+     * thread has applied events), what it carried is written first, views ahead of their token.
+     */
+    static void settleCarried(String segment) {
+        ViewBatch carried = CARRIED.get();
         CARRIED.remove();
+        if (carried != null && !carried.segment.equals(segment)) {
+            carried.store();
+        }
+    }
+
+    /** Whether this batch was carried from an earlier unit of work. */
+    boolean wasCarried() {
+        return carriedSinceNanos != 0;
     }
 
     /**
@@ -143,9 +157,11 @@ public final class ViewBatch {
                 || pushes.size() > MOST_CARRIED_PUSHES) {
             return false;
         }
-        // Raw documents read, not changed, are settings (which collection serves) that others may change meanwhile: read them again.
-        documents.forEach((collection, inCollection) -> inCollection.entrySet().removeIf(read -> read.getValue() instanceof Document
-                && !changed.getOrDefault(collection, Map.of()).containsKey(read.getKey())));
+        // Raw documents read and not changed are settings (which collection serves), and documents found
+        // missing may be made by others: read them again.
+        documents.forEach((collection, inCollection) -> inCollection.entrySet().removeIf(read ->
+                (read.getValue() instanceof Document || read.getValue() == ABSENT)
+                        && !changed.getOrDefault(collection, Map.of()).containsKey(read.getKey())));
         carriedOn = true;
         CARRIED.set(this);
         if (CurrentUnitOfWork.isStarted()) {
@@ -188,17 +204,17 @@ public final class ViewBatch {
      * and applied again, which would write it twice), else at once.
      */
     public static void afterStoredIfAppliedAgainOnFailure(Runnable write) {
-        started().filter(batch -> batch.keepsObjects).ifPresentOrElse(batch -> batch.afterViews.add(write), write);
+        current().filter(batch -> batch.keepsObjects).ifPresentOrElse(batch -> batch.afterViews.add(write), write);
     }
 
     /** A handler of this thread's batch failed: see {@link AppliedAgainOnCopies}. */
     public static void handlerFailed() {
-        started().ifPresent(batch -> batch.handlerFailed = true);
+        current().ifPresent(batch -> batch.handlerFailed = true);
     }
 
     /** Whether this thread's batch will be stored by nobody, and applied again on copies: its failures are not to be parked. */
     public static boolean willBeAppliedAgain() {
-        return started().map(batch -> batch.keepsObjects && batch.handlerFailed).orElse(false);
+        return current().map(batch -> batch.keepsObjects && batch.handlerFailed).orElse(false);
     }
 
     /** Whether the batch keeps the objects its handlers change, rather than a BSON copy. */

@@ -71,15 +71,20 @@ public final class ViewsBeforeTokens implements TokenStore {
             extendClaim(processorName, segment);
             return;
         }
+        if (batch.isPresent() && batch.get().wasCarried()) {
+            // Documents read seconds ago must not replace what another instance wrote since it took the claim.
+            claimed(key, () -> tokens.extendClaim(processorName, segment));
+        }
         batch.ifPresent(ViewBatch::store);
         claimed(key, () -> tokens.storeToken(token, processorName, segment));
     }
 
     /** Runs a write that refreshes the segment's claim, and remembers when; one refused forgets the claim. */
     private void claimed(String key, Runnable write) {
+        long asked = nanoClock.getAsLong();
         try {
             write.run();
-            claimsRefreshed.put(key, nanoClock.getAsLong());
+            claimsRefreshed.put(key, asked);
         } catch (RuntimeException refused) {
             claimsRefreshed.remove(key);
             throw refused;
@@ -93,7 +98,16 @@ public final class ViewsBeforeTokens implements TokenStore {
         }
         Long last = lastPositions.put(key, position.getAsLong());
         boolean wide = last == null || position.getAsLong() - last >= catchUp.distance() / 2;
-        return wide && catchUp.headPosition().getAsLong() - position.getAsLong() >= catchUp.distance();
+        return wide && headPosition() - position.getAsLong() >= catchUp.distance();
+    }
+
+    /** Where the head is; unknown (the event store unreachable) reads as here, and the batch is written. */
+    private long headPosition() {
+        try {
+            return catchUp.headPosition().getAsLong();
+        } catch (RuntimeException unknown) {
+            return Long.MIN_VALUE;
+        }
     }
 
     @Override
@@ -170,15 +184,15 @@ public final class ViewsBeforeTokens implements TokenStore {
     }
 
     private void dropAll(String processorName) {
-        ViewBatch.dropCarried();
+        ViewBatch.settleCarried("");
         String prefix = ViewBatch.segmentKey(processorName, 0).replaceFirst("=0$", "");
         lastPositions.keySet().removeIf(key -> key.startsWith(prefix));
         claimsRefreshed.keySet().removeIf(key -> key.startsWith(prefix));
     }
 
     private void drop(String processorName, int segment) {
-        ViewBatch.dropCarried();
         String key = ViewBatch.segmentKey(processorName, segment);
+        ViewBatch.settleCarried(key);
         lastPositions.remove(key);
         claimsRefreshed.remove(key);
     }

@@ -17,6 +17,7 @@ import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -35,6 +36,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 
@@ -58,7 +60,16 @@ class CarriedBatchesTest {
     private static final List<CommandStartedEvent> commands = Collections.synchronizedList(new ArrayList<>());
 
     private final String processor = PROCESSOR + "-" + UUID.randomUUID();
-    private final InMemoryTokenStore storedTokens = new InMemoryTokenStore();
+    /** Whether another instance has taken the claim: extending it is refused. */
+    private final AtomicBoolean claimedElsewhere = new AtomicBoolean();
+    private final InMemoryTokenStore storedTokens = new InMemoryTokenStore() {
+        @Override
+        public void extendClaim(String processorName, int segment) {
+            if (claimedElsewhere.get()) {
+                throw new UnableToClaimTokenException("claimed by another instance");
+            }
+        }
+    };
     private final AtomicLong head = new AtomicLong();
     private final ViewsBeforeTokens tokens = new ViewsBeforeTokens(storedTokens,
             new ViewsBeforeTokens.CatchUp(head::get, BATCH));
@@ -141,6 +152,52 @@ class CarriedBatchesTest {
         processFromTo(0, 50);
 
         assertStored(50, 49);
+    }
+
+    /** Documents read seconds ago must not replace what an instance that took the claim since wrote. */
+    @Test
+    void whatWasCarriedIsNotWrittenOnceTheClaimIsLost() throws Exception {
+        head.set(29);
+        process(0);
+        process(10);
+        claimedElsewhere.set(true);
+
+        assertThatThrownBy(() -> process(20)).isInstanceOf(UnableToClaimTokenException.class);
+
+        assertThat(writes()).isZero();
+    }
+
+    /**
+     * A split starts the new half from how far this thread has applied events: what it carried is
+     * written first, or the new half's events of the carried window would never reach the views.
+     */
+    @Test
+    void aSplitWritesWhatWasCarriedBeforeTheOtherHalfStarts() throws Exception {
+        head.set(49);
+        process(0);
+        process(10);
+
+        tokens.initializeSegment(tokenAt(19), processor, 1);
+
+        assertThat(stored().count).isEqualTo(20);
+        assertThat(storedTokens.fetchToken(processor, 0)).as("the token of the split segment, not yet past its views").isNull();
+    }
+
+    /**
+     * A handler failed and its failure was set aside (the dead-letter queue) before it read anything:
+     * the batch it failed in is the carried one, so none of the window is stored and all of it is
+     * applied again on copies.
+     */
+    @Test
+    void aFailureSetAsideInABatchCarriedIntoIsNotCarriedOn() throws Exception {
+        head.set(49);
+        process(0);
+        process(10);
+
+        assertThatThrownBy(() -> process(20, Tallies.SET_ASIDE)).isInstanceOf(AppliedAgainOnCopies.class);
+
+        assertThat(writes()).isZero();
+        assertThat(storedTokens.fetchToken(processor, 0)).isNull();
     }
 
     /**
@@ -231,6 +288,8 @@ class CarriedBatchesTest {
         static final String COLLECTION = "tallies";
         /** An amount the handler fails on, halfway through changing its document. */
         static final int FAILING = -1;
+        /** An amount whose failure is set aside before the handler reads anything, as the dead-letter queue does. */
+        static final int SET_ASIDE = -2;
         private final MongoTemplate mongo;
 
         Tallies(MongoTemplate mongo) {
@@ -239,6 +298,10 @@ class CarriedBatchesTest {
 
         @EventHandler
         void on(Counted event) {
+            if (event.amount() == SET_ASIDE) {
+                ViewBatch.handlerFailed();
+                return;
+            }
             Tally tally = mongo.findById(event.tallyId(), Tally.class, COLLECTION);
             if (tally == null) {
                 tally = new Tally();
