@@ -40,6 +40,11 @@ public final class ViewsBeforeTokens implements TokenStore {
     /** When this store last refreshed each segment's claim, by {@link System#nanoTime}. */
     private final Map<String, Long> claimsRefreshed = new ConcurrentHashMap<>();
     private final LongSupplier nanoClock;
+    /**
+     * Where a refused batch ended, by segment: the processor applies the events up to there again, and
+     * stores each batch rather than carrying it, so it meets the failed event once more, not once a batch.
+     */
+    private final Map<String, Long> storeEachUntil = new ConcurrentHashMap<>();
 
     /**
      * When a batch is carried on: while at least {@code distance} positions lie between it and the
@@ -67,7 +72,7 @@ public final class ViewsBeforeTokens implements TokenStore {
     public void storeToken(TrackingToken token, String processorName, int segment) throws UnableToClaimTokenException {
         String key = ViewBatch.segmentKey(processorName, segment);
         Optional<ViewBatch> batch = ViewBatch.started().or(() -> ViewBatch.takeCarried(key));
-        if (batch.isPresent() && farFromHead(key, token) && batch.get().carryOn(key)) {
+        if (batch.isPresent() && farFromHead(key, token) && !replayingRefused(key, token) && batch.get().carryOn(key)) {
             extendClaim(processorName, segment);
             return;
         }
@@ -75,8 +80,27 @@ public final class ViewsBeforeTokens implements TokenStore {
             // Documents read seconds ago must not replace what another instance wrote since it took the claim.
             claimed(key, () -> tokens.extendClaim(processorName, segment));
         }
-        batch.ifPresent(ViewBatch::store);
+        try {
+            batch.ifPresent(ViewBatch::store);
+        } catch (AppliedAgainOnCopies refused) {
+            if (token != null && token.position().isPresent()) {
+                storeEachUntil.put(key, token.position().getAsLong());
+            }
+            throw refused;
+        }
         claimed(key, () -> tokens.storeToken(token, processorName, segment));
+    }
+
+    private boolean replayingRefused(String key, TrackingToken token) {
+        Long until = storeEachUntil.get(key);
+        if (until == null) {
+            return false;
+        }
+        if (token.position().orElse(Long.MAX_VALUE) > until) {
+            storeEachUntil.remove(key);
+            return false;
+        }
+        return true;
     }
 
     /** Runs a write that refreshes the segment's claim, and remembers when; one refused forgets the claim. */

@@ -200,6 +200,21 @@ class CarriedBatchesTest {
         assertThat(storedTokens.fetchToken(processor, 0)).isNull();
     }
 
+    /** Applied again up to the refused batch, each batch is stored: the failure is met once more, not once a batch. */
+    @Test
+    void afterARefusalEachBatchUpToTheRefusedOneIsStored() throws Exception {
+        head.set(49);
+        process(0);
+        process(10);
+        assertThatThrownBy(() -> process(20, Tallies.SET_ASIDE)).isInstanceOf(AppliedAgainOnCopies.class);
+        tokens.fetchToken(processor, 0);
+
+        process(0);
+        process(10);
+
+        assertStored(20, 19);
+    }
+
     /**
      * Two applications in one JVM (as tests run two instances) have processor threads of the same
      * names: one reading its token must not drop what the other's thread carries.
