@@ -31,12 +31,13 @@ import java.util.function.LongSupplier;
  */
 public final class ViewsBeforeTokens implements TokenStore {
 
+    /** A tenth of the store's claim timeout (Axon's 10 s, MongoTokens). */
+    static final long CLAIM_FRESH_NANOS = TimeUnit.SECONDS.toNanos(1);
+
     private final TokenStore tokens;
     private final CatchUp catchUp;
     /** The position each segment last stored or carried its token at: a batch spanning few positions is live. */
     private final Map<String, Long> lastPositions = new ConcurrentHashMap<>();
-    /** A tenth of the store's claim timeout (Axon's 10 s, MongoTokens). */
-    static final long CLAIM_FRESH_NANOS = TimeUnit.SECONDS.toNanos(1);
     /** When this store last refreshed each segment's claim, by {@link System#nanoTime}. */
     private final Map<String, Long> claimsRefreshed = new ConcurrentHashMap<>();
     private final LongSupplier nanoClock;
